@@ -1,0 +1,139 @@
+import 'reflect-metadata';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
+import { faultHandler } from '../rest-compat/shared/fault';
+import { GraphClient } from '../rest-compat/shared/graph-client';
+import { openDatabase } from '../schema/orm';
+import { isEmpty, seedDemo } from '../subgraphs/anagrafica/domain/demo';
+import { SUBGRAPHS } from '../subgraphs/registry';
+import type { Config } from '../subgraphs/shared/config';
+import { createLogger, type Logger } from '../subgraphs/shared/logger';
+import { PrincipalSigner } from '../subgraphs/shared/principal';
+import { subgraphHttpApp } from '../subgraphs/shared/subgraph-http';
+import { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
+import { Authenticator } from './auth';
+import type { GatewayContext } from './context';
+import { createGraphServer } from './graph-server';
+import { mountProbes } from './probes';
+import { readSupergraph } from './supergraph';
+
+export interface Hub {
+  config: Config;
+  log: Logger;
+  orm: MikroORM;
+  /** The public edge server (graph, REST compat, probes). */
+  server: Server;
+  /** Where the in-process subgraphs answer over HTTP (for other gateways and benchmarks). */
+  subgraphServer: Server;
+  signer: PrincipalSigner;
+  authenticator: Authenticator;
+  listen(): Promise<{ port: number; subgraphPort: number }>;
+  close(): Promise<void>;
+}
+
+const PROJECT_ROOT = join(__dirname, '..', '..');
+
+/**
+ * Builds the whole hub in one process: database (migrated, demo-seeded on first start), every
+ * subgraph not configured elsewhere, the gateway over the static supergraph, GovPay's REST APIs
+ * and the probes. Nothing listens until `listen()`.
+ */
+export async function createHub(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
+  const orm = await openDatabase(config.database, log, config.databasePoolMax);
+  if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
+    await seedDemo(orm.em.fork());
+    log.info('demo configuration loaded (empty database)');
+  }
+  const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
+  const remoteUrls: Record<string, string | undefined> = { anagrafica: config.subgraphs.anagraficaUrl };
+  const local = new Map<string, SubgraphRuntime>();
+  for (const [name, build] of Object.entries(SUBGRAPHS)) {
+    if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build()).schema, orm, signer, log));
+  }
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  const server = createServer(app);
+  const graph = await createGraphServer({
+    supergraphSdl: readSupergraph(PROJECT_ROOT),
+    local,
+    remoteUrls,
+    graphql: config.graphql,
+    httpServer: server,
+    log,
+  });
+  const authenticator = new Authenticator(orm, config.auth);
+
+  mountProbes(app, orm);
+  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.use(
+    '/graphql',
+    json,
+    expressMiddleware(graph, {
+      context: async ({ req }): Promise<GatewayContext> => {
+        const principal = await authenticator
+          .authenticateAny({
+            authorization: req.header('authorization'),
+            forwardedPrincipal: req.header(config.auth.principalHeader),
+            remoteAddress: req.socket.remoteAddress,
+          })
+          .catch((e) => {
+            throw graphAuthError(e);
+          });
+        return { principal, signedPrincipal: signer.sign(principal) };
+      },
+    }),
+  );
+  const client = new GraphClient(graph, signer);
+  app.use(BACKOFFICE_BASE, json, backofficeRouter(client, authenticator, config.auth.principalHeader));
+  app.use(faultHandler(log));
+
+  const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit));
+
+  return {
+    config,
+    log,
+    orm,
+    server,
+    subgraphServer,
+    signer,
+    authenticator,
+    async listen() {
+      await listenOn(server, config.port, config.host);
+      await listenOn(subgraphServer, config.subgraphs.port, config.subgraphs.host);
+      return {
+        port: (server.address() as AddressInfo).port,
+        subgraphPort: (subgraphServer.address() as AddressInfo).port,
+      };
+    },
+    async close() {
+      await graph.stop();
+      await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await orm.close(true);
+    },
+  };
+}
+
+/** Authentication failures on the graph: the GovPay fault in extensions, and the HTTP status. */
+function graphAuthError(e: unknown): GraphQLError {
+  const ext = (e as { extensions?: Record<string, unknown>; status?: number }).extensions;
+  const status = (e as { status?: number }).status ?? 401;
+  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status } } });
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
+    );
+    server.listen(port, host, () => resolve());
+  });
+}

@@ -1,0 +1,62 @@
+import { ApolloGateway, type GatewayConfig } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Server } from 'node:http';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Config } from '../subgraphs/shared/config';
+import { DomainError, errors } from '../subgraphs/shared/errors';
+import type { Logger } from '../subgraphs/shared/logger';
+import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
+import type { GatewayContext } from './context';
+import { InProcessDataSource, SignedRemoteDataSource } from './data-sources';
+import { operationLimitsPlugin } from './limits';
+
+export interface GraphServerOptions {
+  supergraphSdl: string;
+  /** Subgraphs running in this process, by name; the others are reached at `remoteUrls`. */
+  local: Map<string, SubgraphRuntime>;
+  remoteUrls: Record<string, string | undefined>;
+  graphql: Config['graphql'];
+  httpServer: Server;
+  log: Logger;
+}
+
+/** Apollo Gateway over the static supergraph, with the hub's limits and error model. */
+export async function createGraphServer(o: GraphServerOptions): Promise<ApolloServer<GatewayContext>> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: o.supergraphSdl,
+    buildService: ({ name }) => {
+      const local = o.local.get(name);
+      if (local) return new InProcessDataSource(local);
+      const url = o.remoteUrls[name];
+      if (!url) throw new Error(`Subgraph ${name} is neither in this process nor configured with a URL`);
+      return new SignedRemoteDataSource(url);
+    },
+  } as GatewayConfig);
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: o.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: o.httpServer }),
+      operationLimitsPlugin(o.graphql.maxDepth, o.graphql.maxCost),
+    ],
+    formatError: (formatted, error) => formatGraphError(formatted, error, o.log),
+  });
+  await server.start();
+  return server;
+}
+
+/** Domain errors keep their GovPay fields in `extensions`; anything unexpected is logged and masked. */
+function formatGraphError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return { ...formatted, message: original.message, extensions: original.extensions };
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.codice) {
+    log.error({ err: original }, 'unexpected error in the graph');
+    const internal = errors.internal();
+    return { message: internal.message, path: formatted.path, extensions: internal.extensions };
+  }
+  return formatted;
+}

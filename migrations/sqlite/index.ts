@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126165822 } from './Migration20261126165822';
+
+/** sqlite migrations, oldest first; `npm run migration:create` appends to this list. */
+export const sqliteMigrations: MigrationObject[] = [
+  { name: 'Migration20261126165822', class: Migration20261126165822 },
+];

@@ -1,0 +1,56 @@
+import type { Router } from 'express';
+import type { Authenticator } from '../../gateway/auth';
+import { errors } from '../../subgraphs/shared/errors';
+import { requireRight } from '../../subgraphs/shared/principal';
+import type { GraphClient } from '../shared/graph-client';
+import { route } from '../shared/http';
+import { stripNulls } from '../shared/json';
+import { SCOPE_FIELDS } from './utenze';
+
+/** Batch operations the hub can run on request; each answers with GovPay's `operazione`. */
+const OPERAZIONI: Record<string, { descrizione: string; run: (deps: { authenticator: Authenticator }) => string }> = {
+  resetCacheAnagrafica: {
+    descrizione: "Svuota la cache dell'anagrafica: utenze e autorizzazioni sono rilette dal database",
+    run: ({ authenticator }) => {
+      authenticator.reset();
+      return 'Cache anagrafica svuotata';
+    },
+  },
+};
+
+/** The caller's profile and the hub's maintenance operations. */
+export function sistemaRoutes(router: Router, graph: GraphClient, authenticator: Authenticator): void {
+  router.get(
+    '/profilo',
+    route(graph, async ({ principal }) => {
+      const data = await graph.run<{ profilo: Record<string, unknown> }>(
+        `{ profilo { nome autenticazione ${SCOPE_FIELDS} } }`,
+        {},
+        principal,
+      );
+      return { status: 200, body: stripNulls(data.profilo) };
+    }),
+  );
+
+  router.get(
+    '/operazioni/:idOperazione',
+    route(graph, async ({ req, principal }) => {
+      requireRight(principal, 'Configurazione e manutenzione', 'W');
+      const idOperazione = req.params.idOperazione as string;
+      const operazione = Object.hasOwn(OPERAZIONI, idOperazione) ? OPERAZIONI[idOperazione] : undefined;
+      if (!operazione) throw errors.notFound(`Operazione ${idOperazione} inesistente.`);
+      const dettaglio = operazione.run({ authenticator });
+      return {
+        status: 200,
+        body: {
+          idOperazione,
+          descrizione: operazione.descrizione,
+          location: `/operazioni/${idOperazione}`,
+          stato: 0,
+          esito: 'Operazione completata con successo',
+          dettaglio,
+        },
+      };
+    }),
+  );
+}

@@ -1,0 +1,102 @@
+import type { Router } from 'express';
+import { applicazioneInput, operatoreInput } from '../../subgraphs/anagrafica/domain/inputs';
+import { parseInput } from '../../subgraphs/shared/validation';
+import type { GraphClient } from '../shared/graph-client';
+import { filters, jsonBody, route, saved } from '../shared/http';
+import { stripNulls } from '../shared/json';
+import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+
+export const SCOPE_FIELDS =
+  'domini { idDominio ragioneSociale unitaOperative { idUnita ragioneSociale } } tipiPendenza { idTipoPendenza descrizione } acl { servizio autorizzazioni }';
+const APPLICAZIONE_FIELDS = `idA2A principal password ${SCOPE_FIELDS} ruoli abilitato apiPagamenti apiPendenze apiRagioneria
+  codificaAvvisi { codificaIuv regExpIuv generazioneIuvInterna } servizioIntegrazione { url versioneApi auth }`;
+const OPERATORE_FIELDS = `principal ragioneSociale password ${SCOPE_FIELDS} ruoli abilitato`;
+
+type Node = Record<string, unknown> & { ruoli?: string[] };
+
+/** GovPay lists an utenza's roles as objects; the hub keeps their names. */
+const utenzaJson = ({ ruoli, ...u }: Node) => stripNulls({ ...u, ...(ruoli?.length ? { ruoli: ruoli.map((id) => ({ id, acl: [] })) } : {}) });
+
+/** Backoffice applicazioni and operatori. */
+export function utenzeRoutes(router: Router, graph: GraphClient): void {
+  router.get(
+    '/applicazioni',
+    route(graph, async ({ req, principal }) => {
+      const paging = parsePaging(req);
+      const f = filters(req, ['abilitato'], ['idA2A', 'principal']);
+      const data = await graph.run<{ applicazioni: GraphConnection<Node> }>(
+        `query ($abilitato: Boolean, $idA2A: String, $principal: String, ${PAGE}) {
+          applicazioni(abilitato: $abilitato, idA2A: $idA2A, principal: $principal, ${PAGE_ARGS}) {
+            nodes { idA2A principal abilitato } totalCount pageInfo { hasNextPage } } }`,
+        { abilitato: f.abilitato, idA2A: f.idA2A, principal: f.principal, ...pageVariables(paging) },
+        principal,
+      );
+      return { status: 200, body: listEnvelope(req, paging, data.applicazioni, stripNulls) };
+    }),
+  );
+
+  router.get(
+    '/applicazioni/:idA2A',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ applicazione: Node }>(
+        `query ($id: ID!) { applicazione(idA2A: $id) { ${APPLICAZIONE_FIELDS} } }`,
+        { id: req.params.idA2A },
+        principal,
+      );
+      return { status: 200, body: utenzaJson(data.applicazione) };
+    }),
+  );
+
+  router.put(
+    '/applicazioni/:idA2A',
+    route(graph, async ({ req, principal }) => {
+      const input = parseInput(applicazioneInput, jsonBody(req));
+      const data = await graph.run<{ saveApplicazione: { created: boolean } }>(
+        `mutation ($id: ID!, $input: ApplicazioneInput!) { saveApplicazione(idA2A: $id, input: $input) { created } }`,
+        { id: req.params.idA2A, input },
+        principal,
+      );
+      return saved(data.saveApplicazione.created);
+    }),
+  );
+
+  router.get(
+    '/operatori',
+    route(graph, async ({ req, principal }) => {
+      const paging = parsePaging(req);
+      const { abilitato } = filters(req, ['abilitato']);
+      const data = await graph.run<{ operatori: GraphConnection<Node> }>(
+        `query ($abilitato: Boolean, ${PAGE}) { operatori(abilitato: $abilitato, ${PAGE_ARGS}) {
+          nodes { principal ragioneSociale abilitato } totalCount pageInfo { hasNextPage } } }`,
+        { abilitato, ...pageVariables(paging) },
+        principal,
+      );
+      return { status: 200, body: listEnvelope(req, paging, data.operatori, stripNulls) };
+    }),
+  );
+
+  router.get(
+    '/operatori/:principal',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ operatore: Node }>(
+        `query ($id: ID!) { operatore(principal: $id) { ${OPERATORE_FIELDS} } }`,
+        { id: req.params.principal },
+        principal,
+      );
+      return { status: 200, body: utenzaJson(data.operatore) };
+    }),
+  );
+
+  router.put(
+    '/operatori/:principal',
+    route(graph, async ({ req, principal }) => {
+      const input = parseInput(operatoreInput, jsonBody(req));
+      const data = await graph.run<{ saveOperatore: { created: boolean } }>(
+        `mutation ($id: ID!, $input: OperatoreInput!) { saveOperatore(principal: $id, input: $input) { created } }`,
+        { id: req.params.principal, input },
+        principal,
+      );
+      return saved(data.saveOperatore.created);
+    }),
+  );
+}

@@ -1,0 +1,74 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import type { Authenticator, AuthMode } from '../../gateway/auth';
+import { errors } from '../../subgraphs/shared/errors';
+import type { Principal } from '../../subgraphs/shared/principal';
+import { parseInput } from '../../subgraphs/shared/validation';
+import type { GraphClient } from './graph-client';
+
+export interface RestCall {
+  req: Request;
+  principal: Principal;
+  graph: GraphClient;
+}
+
+export interface RestResult {
+  status: number;
+  body?: unknown;
+}
+
+const AUTH_MODES = new Set<AuthMode>(['basic', 'header']);
+
+/**
+ * Authenticates a GovPay API call by the mode its path names (`/rs/basic/…`, `/rs/header/…`);
+ * an unknown mode is a path that does not exist.
+ */
+export function authenticate(authenticator: Authenticator, principalHeader: string): RequestHandler {
+  return async (req, res, next) => {
+    const mode = req.params.auth as AuthMode;
+    if (!AUTH_MODES.has(mode)) return next(errors.notFound(`Modalita' di autenticazione '${mode}' non supportata.`));
+    try {
+      res.locals.principal = await authenticator.authenticate(mode, {
+        authorization: req.header('authorization'),
+        forwardedPrincipal: req.header(principalHeader),
+        remoteAddress: req.socket.remoteAddress,
+      });
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+/** Wraps a route: runs it with the caller and the graph, writes its status and JSON body. */
+export function route(graph: GraphClient, fn: (call: RestCall) => Promise<RestResult>): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const result = await fn({ req, principal: res.locals.principal as Principal, graph });
+      if (result.body === undefined) res.status(result.status).end();
+      else res.status(result.status).json(result.body);
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Parses a list's filter parameters: booleans as true/false, strings as they come. */
+export function filters<K extends string>(req: Request, booleans: readonly K[], strings: readonly string[] = []) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const b of booleans) shape[b] = booleanParam.optional();
+  for (const s of strings) shape[s] = z.string().max(1024).optional();
+  return parseInput(z.object(shape), { ...(req.query as Record<string, unknown>) }) as Record<string, unknown>;
+}
+
+/** A PUT body must be a JSON object; anything else is a syntax error naming the body. */
+export function jsonBody(req: Request): unknown {
+  if (req.body === undefined || req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+    throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).");
+  }
+  return req.body;
+}
+
+export const saved = (created: boolean): RestResult => ({ status: created ? 201 : 200 });

@@ -1,0 +1,80 @@
+import type { Request } from 'express';
+import { z } from 'zod';
+import { MAX_PAGE_SIZE } from '../../subgraphs/shared/paging';
+import { parseInput } from '../../subgraphs/shared/validation';
+
+const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const pagingQuery = z.object({
+  pagina: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  risultatiPerPagina: z.coerce.number().int().min(0).max(MAX_PAGE_SIZE).default(25),
+  ordinamento: z.string().max(1024).optional(),
+  campi: z.string().max(4096).optional(),
+  metadatiPaginazione: booleanParam.default(true),
+  maxRisultati: booleanParam.default(true),
+});
+
+export type PagingQuery = z.output<typeof pagingQuery>;
+
+export function parsePaging(req: Request): PagingQuery {
+  return parseInput(pagingQuery, { ...(req.query as Record<string, unknown>) });
+}
+
+/** The paging variables and arguments every list query of the graph takes. */
+export const PAGE = '$first: Int, $offset: Int, $orderBy: String, $withCount: Boolean';
+export const PAGE_ARGS = 'first: $first, offset: $offset, orderBy: $orderBy, withCount: $withCount';
+
+/** Graph variables for one GovPay page. */
+export function pageVariables(p: PagingQuery): Record<string, unknown> {
+  return {
+    first: p.risultatiPerPagina,
+    offset: (p.pagina - 1) * p.risultatiPerPagina,
+    orderBy: p.ordinamento,
+    withCount: p.metadatiPaginazione,
+  };
+}
+
+export interface GraphConnection<T> {
+  nodes: T[];
+  totalCount?: number | null;
+  pageInfo: { hasNextPage: boolean };
+}
+
+/**
+ * GovPay's list envelope (`Lista`): counts only when asked, `risultatiPerPagina=0` as a pure
+ * count, and `prossimiRisultati` as the request's own URI moved to the next page.
+ */
+export function listEnvelope<T, U>(req: Request, p: PagingQuery, c: GraphConnection<T>, toItem: (t: T) => U) {
+  const risultati = c.nodes.map(toItem).map((item) => project(item, p.campi));
+  if (p.risultatiPerPagina === 0) {
+    return { numRisultati: c.totalCount ?? 0, risultatiPerPagina: 0, pagina: p.pagina, risultati: [] };
+  }
+  const next = nextPageUri(req, p);
+  if (!p.metadatiPaginazione) {
+    return { risultatiPerPagina: p.risultatiPerPagina, pagina: p.pagina, prossimiRisultati: next, risultati };
+  }
+  const numRisultati = c.totalCount ?? 0;
+  const numPagine = Math.max(1, Math.ceil(numRisultati / p.risultatiPerPagina));
+  return {
+    numRisultati,
+    numPagine,
+    risultatiPerPagina: p.risultatiPerPagina,
+    pagina: p.pagina,
+    ...(p.pagina < numPagine ? { prossimiRisultati: next } : {}),
+    risultati,
+  };
+}
+
+function nextPageUri(req: Request, p: PagingQuery): string {
+  const url = new URL(req.originalUrl, 'http://hub.local');
+  url.searchParams.set('pagina', String(p.pagina + 1));
+  url.searchParams.set('risultatiPerPagina', String(p.risultatiPerPagina));
+  return `${url.pathname}${url.search}`;
+}
+
+/** `campi`: keep only the listed top-level fields of each result. */
+function project<U>(item: U, campi: string | undefined): U {
+  if (!campi || !item || typeof item !== 'object') return item;
+  const keep = new Set(campi.split(',').map((c) => c.trim()).filter(Boolean));
+  return Object.fromEntries(Object.entries(item).filter(([k]) => keep.has(k))) as U;
+}

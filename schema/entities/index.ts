@@ -1,0 +1,26 @@
+import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
+import { EntrataDominio, TipoEntrata } from './entrata';
+import { Intermediario, Stazione } from './intermediario';
+import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
+import { Applicazione, Operatore } from './utenze';
+
+export * from './dominio';
+export * from './entrata';
+export * from './intermediario';
+export * from './tipo-pendenza';
+export * from './utenze';
+
+/** Every entity of the data model, in the order MikroORM discovers them. */
+export const entities = [
+  Intermediario,
+  Stazione,
+  Dominio,
+  UnitaOperativa,
+  ContoAccredito,
+  TipoEntrata,
+  EntrataDominio,
+  TipoPendenza,
+  TipoPendenzaDominio,
+  Applicazione,
+  Operatore,
+];

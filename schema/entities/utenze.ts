@@ -1,0 +1,92 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import type { Acl } from '../../subgraphs/shared/principal';
+import { Timestamped } from './timestamped';
+
+/** A dominio an utenza may act on; `idDominio: '*'` means every dominio. */
+export interface DominioAutorizzato {
+  idDominio: string;
+  unitaOperative?: string[];
+}
+
+export interface ConnettoreIntegrazione {
+  url: string;
+  versioneApi?: 'REST v1' | 'REST v2';
+  auth?: Record<string, unknown>;
+}
+
+/** A system integrated with the hub (the Ente's back-office, a portal), authenticated by idA2A's principal. */
+@Entity({ tableName: 'applicazioni' })
+export class Applicazione extends Timestamped {
+  @PrimaryKey({ type: 'string', length: 35 })
+  idA2A!: string;
+
+  @Property({ type: 'string', length: 255, unique: true })
+  principal!: string;
+
+  @Property({ type: 'string', length: 255, nullable: true, hidden: true })
+  passwordHash?: string | null;
+
+  @Property({ type: 'string', length: 3, nullable: true })
+  codificaIuv?: string | null;
+
+  @Property({ type: 'string', length: 1024, nullable: true })
+  regExpIuv?: string | null;
+
+  @Property({ type: 'boolean' })
+  generazioneIuvInterna: boolean = false;
+
+  @Property({ type: 'json' })
+  domini: DominioAutorizzato[] = [];
+
+  @Property({ type: 'json' })
+  tipiPendenza: string[] = [];
+
+  @Property({ type: 'json' })
+  acl: Acl[] = [];
+
+  @Property({ type: 'json' })
+  ruoli: string[] = [];
+
+  @Property({ type: 'boolean' })
+  apiPagamenti: boolean = false;
+
+  @Property({ type: 'boolean' })
+  apiPendenze: boolean = false;
+
+  @Property({ type: 'boolean' })
+  apiRagioneria: boolean = false;
+
+  @Property({ type: 'json', nullable: true })
+  servizioIntegrazione?: ConnettoreIntegrazione | null;
+
+  @Property({ type: 'boolean' })
+  abilitato: boolean = true;
+}
+
+/** A person using the back-office, authenticated by principal. */
+@Entity({ tableName: 'operatori' })
+export class Operatore extends Timestamped {
+  @PrimaryKey({ type: 'string', length: 255 })
+  principal!: string;
+
+  @Property({ type: 'string', length: 255 })
+  ragioneSociale!: string;
+
+  @Property({ type: 'string', length: 255, nullable: true, hidden: true })
+  passwordHash?: string | null;
+
+  @Property({ type: 'json' })
+  domini: DominioAutorizzato[] = [];
+
+  @Property({ type: 'json' })
+  tipiPendenza: string[] = [];
+
+  @Property({ type: 'json' })
+  acl: Acl[] = [];
+
+  @Property({ type: 'json' })
+  ruoli: string[] = [];
+
+  @Property({ type: 'boolean' })
+  abilitato: boolean = true;
+}

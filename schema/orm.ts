@@ -1,0 +1,47 @@
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { MySqlDriver } from '@mikro-orm/mysql';
+import type { DatabaseConfig } from '../subgraphs/shared/config';
+import type { Logger } from '../subgraphs/shared/logger';
+import { mysqlMigrations } from '../migrations/mysql';
+import { sqliteMigrations } from '../migrations/sqlite';
+import { entities } from './entities';
+
+export type Orm = MikroORM;
+
+/** MikroORM options for a database: the dialect decides the driver and which migrations apply. */
+export function ormOptions(db: DatabaseConfig, poolMax = 10): Options {
+  const common: Options = {
+    entities,
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    debug: false,
+    discovery: { warnWhenNoEntities: true },
+    extensions: [Migrator],
+  };
+  if (db.dialect === 'sqlite') {
+    return {
+      ...common,
+      driver: LibSqlDriver,
+      dbName: db.path,
+      migrations: { migrationsList: sqliteMigrations, snapshot: false, silent: true, tableName: 'mikro_orm_migrations' },
+    } as Options;
+  }
+  return {
+    ...common,
+    driver: MySqlDriver,
+    clientUrl: db.url,
+    timezone: '+00:00',
+    pool: { min: 1, max: poolMax },
+    migrations: { migrationsList: mysqlMigrations, snapshot: false, silent: true, tableName: 'mikro_orm_migrations' },
+  } as Options;
+}
+
+/** Opens the database and brings its schema up to date; the hub migrates on every start. */
+export async function openDatabase(db: DatabaseConfig, log: Logger, poolMax?: number): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(db, poolMax));
+  const applied = await orm.getMigrator().up();
+  if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+  return orm;
+}

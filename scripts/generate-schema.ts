@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeSubgraphs, supergraphPath, subgraphSdlPath } from '../gateway/supergraph';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+/** Regenerates schema/graphql: each subgraph's SDL and the supergraph composed from them. */
+async function main(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const sdls: Record<string, string> = {};
+  for (const [name, build] of Object.entries(SUBGRAPHS)) {
+    sdls[name] = (await build()).sdl;
+    writeFileSync(subgraphSdlPath(root, name), sdls[name]);
+    console.log(`wrote ${subgraphSdlPath('.', name)}`);
+  }
+  writeFileSync(supergraphPath(root), composeSubgraphs(sdls));
+  console.log(`wrote ${supergraphPath('.')}`);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

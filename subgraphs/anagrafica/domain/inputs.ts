@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { SERVIZI } from '../../shared/principal';
+
+/**
+ * The anagrafica's input contract, shared by the graph's mutations and the Backoffice REST API:
+ * identifiers, lengths and enumerations as GovPay 3 defines them.
+ */
+export const ids = {
+  intermediario: z.string().regex(/^[0-9]{11}$/),
+  stazione: z.string().regex(/^[0-9]{11}_[0-9]{2}$/),
+  dominio: z.string().regex(/^[0-9]{11}$/),
+  unitaOperativa: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
+  iban: z.string().regex(/^[a-zA-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$/),
+  entrata: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
+  tipoPendenza: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
+  idA2A: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
+  principal: z.string().min(1).max(255),
+};
+
+const text = (max: number) => z.string().min(1).max(max);
+const optionalText = (max: number) => text(max).nullish();
+const flag = (fallback: boolean) => z.boolean().nullish().transform((v) => v ?? fallback);
+
+export const password = z
+  .string()
+  .max(255)
+  .regex(/^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?!.*\s).{8,}$/, 'almeno 8 caratteri, con maiuscole, minuscole e cifre, senza spazi');
+
+const connettoreAuth = z.record(z.string(), z.unknown());
+
+export const intermediarioInput = z.object({
+  denominazione: text(255),
+  principalPagoPa: text(255),
+  servizioPagoPa: z.looseObject({
+    urlRPT: text(1024),
+    auth: connettoreAuth.nullish(),
+    subscriptionKey: optionalText(255),
+  }),
+  servizioFtp: z.record(z.string(), z.unknown()).nullish(),
+  servizioPagoPaRecuperoRT: z.record(z.string(), z.unknown()).nullish(),
+  servizioPagoPaACA: z.record(z.string(), z.unknown()).nullish(),
+  servizioPagoPaGPD: z.record(z.string(), z.unknown()).nullish(),
+  servizioPagoPaFR: z.record(z.string(), z.unknown()).nullish(),
+  servizioPagoPaBackofficeEC: z.record(z.string(), z.unknown()).nullish(),
+  abilitato: flag(true),
+});
+export type IntermediarioInput = z.output<typeof intermediarioInput>;
+
+export const stazioneInput = z.object({
+  password: z.string().min(1).max(255).nullish(),
+  abilitato: z.boolean(),
+  versione: z.enum(['V1', 'V2']),
+});
+export type StazioneInput = z.output<typeof stazioneInput>;
+
+const recapiti = {
+  indirizzo: optionalText(70),
+  civico: optionalText(16),
+  cap: optionalText(16),
+  localita: optionalText(35),
+  provincia: optionalText(35),
+  nazione: z.string().regex(/^[A-Z]{2}$/).nullish(),
+  email: z.string().max(255).email().nullish(),
+  pec: z.string().max(255).email().nullish(),
+  tel: optionalText(35),
+  fax: optionalText(35),
+  web: optionalText(255),
+};
+export const RECAPITI_FIELDS = Object.keys(recapiti) as Array<keyof typeof recapiti>;
+
+export const dominioInput = z.object({
+  ragioneSociale: text(255),
+  ...recapiti,
+  gln: z.string().regex(/^[0-9]{13}$/),
+  cbill: z.string().regex(/^[A-Z0-9]{5}$/).nullish(),
+  iuvPrefix: z.string().max(255).regex(/^(\d*(%\([yYatp]\))?)+$/).nullish(),
+  stazione: ids.stazione,
+  auxDigit: z.enum(['0', '1', '2', '3']).nullish().transform((v) => v ?? '0'),
+  segregationCode: z.string().regex(/^[0-9]{2}$/).nullish(),
+  logo: z.string().max(5 * 1024 * 1024).nullish(),
+  abilitato: z.boolean(),
+  autStampaPosteItaliane: optionalText(255),
+  area: optionalText(255),
+  intermediato: flag(true),
+  scaricaFr: z.boolean(),
+});
+export type DominioInput = z.output<typeof dominioInput>;
+
+export const unitaOperativaInput = z.object({
+  ragioneSociale: text(255),
+  ...recapiti,
+  area: optionalText(255),
+  abilitato: flag(true),
+});
+export type UnitaOperativaInput = z.output<typeof unitaOperativaInput>;
+
+export const contoAccreditoInput = z.object({
+  bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/).nullish(),
+  postale: flag(false),
+  mybank: flag(false),
+  abilitato: flag(true),
+  descrizione: optionalText(255),
+  intestatario: optionalText(255),
+  autStampaPosteItaliane: optionalText(255),
+});
+export type ContoAccreditoInput = z.output<typeof contoAccreditoInput>;
+
+export const tipoContabilita = z.enum(['CAPITOLO', 'SPECIALE', 'SIOPE', 'ALTRO']);
+
+export const tipoEntrataInput = z.object({
+  descrizione: text(255),
+  tipoContabilita,
+  codiceContabilita: z.string().regex(/^\S{3,255}$/),
+});
+export type TipoEntrataInput = z.output<typeof tipoEntrataInput>;
+
+export const entrataDominioInput = z.object({
+  ibanAccredito: ids.iban,
+  ibanAppoggio: ids.iban.nullish(),
+  tipoContabilita: tipoContabilita.nullish(),
+  codiceContabilita: z.string().regex(/^\S{3,255}$/).nullish(),
+  abilitato: flag(true),
+});
+export type EntrataDominioInput = z.output<typeof entrataDominioInput>;
+
+const layout = {
+  portaleBackoffice: z.unknown().optional(),
+  portalePagamento: z.unknown().optional(),
+  avvisaturaMail: z.unknown().optional(),
+  avvisaturaAppIO: z.unknown().optional(),
+  visualizzazione: z.unknown().optional(),
+  tracciatoCsv: z.unknown().optional(),
+};
+export const LAYOUT_FIELDS = Object.keys(layout) as Array<keyof typeof layout>;
+
+export const tipoPendenzaInput = z.object({
+  descrizione: text(255),
+  codificaIUV: z.string().regex(/^[0-9]{1,3}$/).nullish(),
+  pagaTerzi: flag(false),
+  abilitato: flag(true),
+  ...layout,
+});
+export type TipoPendenzaInput = z.output<typeof tipoPendenzaInput>;
+
+export const tipoPendenzaDominioInput = z.object({
+  codificaIUV: z.string().regex(/^[0-9]{1,3}$/).nullish(),
+  pagaTerzi: z.boolean().nullish(),
+  abilitato: flag(true),
+  ...layout,
+});
+export type TipoPendenzaDominioInput = z.output<typeof tipoPendenzaDominioInput>;
+
+/** GovPay accepts both R/W and the Italian words for the two rights. */
+const diritto = z
+  .enum(['R', 'W', 'Lettura', 'Scrittura'])
+  .transform((d) => (d === 'Lettura' ? 'R' : d === 'Scrittura' ? 'W' : d) as 'R' | 'W');
+
+export const aclInput = z.object({
+  servizio: z.enum(SERVIZI),
+  autorizzazioni: z.array(diritto).max(2),
+});
+
+const dominioAutorizzato = z.union([
+  z.union([ids.dominio, z.literal('*')]).transform((idDominio) => ({ idDominio, unitaOperative: undefined })),
+  z.object({
+    idDominio: z.union([ids.dominio, z.literal('*')]),
+    unitaOperative: z.array(ids.unitaOperativa).max(1000).nullish().transform((v) => v ?? undefined),
+  }),
+]);
+
+const tipoPendenzaAutorizzato = z.union([ids.tipoPendenza, z.literal('*')]);
+
+const connettore = z.object({
+  url: z.string().url().max(1024),
+  versioneApi: z.enum(['REST v1', 'REST v2']).nullish(),
+  auth: connettoreAuth.nullish(),
+});
+
+export const applicazioneInput = z.object({
+  principal: ids.principal,
+  password: password.nullish(),
+  codificaAvvisi: z
+    .object({
+      codificaIuv: z.string().regex(/^[0-9]{1,3}$/).nullish(),
+      regExpIuv: z
+        .string()
+        .max(1024)
+        .refine(isValidRegExp, 'espressione regolare non valida')
+        .nullish(),
+      generazioneIuvInterna: z.boolean().nullish(),
+    })
+    .nullish(),
+  domini: z.array(dominioAutorizzato).max(10000).nullish().transform((v) => v ?? []),
+  tipiPendenza: z.array(tipoPendenzaAutorizzato).max(10000).nullish().transform((v) => v ?? []),
+  apiPagamenti: flag(false),
+  apiPendenze: flag(false),
+  apiRagioneria: flag(false),
+  acl: z.array(aclInput).max(SERVIZI.length).nullish().transform((v) => v ?? []),
+  ruoli: z.array(text(255)).max(100).nullish().transform((v) => v ?? []),
+  servizioIntegrazione: connettore.nullish(),
+  abilitato: flag(true),
+});
+export type ApplicazioneInput = z.output<typeof applicazioneInput>;
+
+export const operatoreInput = z.object({
+  ragioneSociale: text(255),
+  password: password.nullish(),
+  domini: z.array(dominioAutorizzato).max(10000).nullish().transform((v) => v ?? []),
+  tipiPendenza: z.array(tipoPendenzaAutorizzato).max(10000).nullish().transform((v) => v ?? []),
+  acl: z.array(aclInput).max(SERVIZI.length).nullish().transform((v) => v ?? []),
+  ruoli: z.array(text(255)).max(100).nullish().transform((v) => v ?? []),
+  abilitato: flag(true),
+});
+export type OperatoreInput = z.output<typeof operatoreInput>;
+
+function isValidRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}

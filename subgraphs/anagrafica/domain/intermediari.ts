@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Intermediario, Stazione } from '../../../schema/entities';
+import { errors } from '../../shared/errors';
+import { findPage, type Where } from '../../shared/find-page';
+import { mapPage, type Page, type PageRequest } from '../../shared/paging';
+import { hashPassword } from '../../shared/passwords';
+import type { Principal } from '../../shared/principal';
+import { parseInput } from '../../shared/validation';
+import { authorize } from './access';
+import { ids, intermediarioInput, stazioneInput } from './inputs';
+import { compact, toIntermediarioView, toStazioneView, type IntermediarioView, type StazioneView } from './views';
+
+export const INTERMEDIARI_ORDER = { denominazione: 'denominazione', idIntermediario: 'idIntermediario' };
+export const STAZIONI_ORDER = { idStazione: 'idStazione' };
+
+export interface Saved<T> {
+  created: boolean;
+  value: T;
+}
+
+/** Intermediari and their stazioni: the pagoPA side of the anagrafica ("Anagrafica PagoPA"). */
+export class IntermediariService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Principal,
+  ) {}
+
+  async list(filter: { abilitato?: boolean | null }, page: PageRequest): Promise<Page<IntermediarioView>> {
+    authorize(this.actor, 'Anagrafica PagoPA', 'R');
+    const where: Where = {};
+    if (filter.abilitato != null) where.abilitato = filter.abilitato;
+    return mapPage(await findPage(this.em, Intermediario, where, page), toIntermediarioView);
+  }
+
+  async get(idIntermediario: string): Promise<IntermediarioView> {
+    authorize(this.actor, 'Anagrafica PagoPA', 'R');
+    return toIntermediarioView(await this.load(idIntermediario));
+  }
+
+  async save(idIntermediario: string, raw: unknown): Promise<Saved<IntermediarioView>> {
+    authorize(this.actor, 'Anagrafica PagoPA', 'W');
+    parseInput(ids.intermediario, idIntermediario, 'idIntermediario');
+    const input = parseInput(intermediarioInput, raw);
+    const { servizioPagoPa, abilitato, denominazione, principalPagoPa, ...altri } = input;
+    return this.em.transactional(async (em) => {
+      const existing = await em.findOne(Intermediario, { idIntermediario });
+      const entity = existing ?? em.create(Intermediario, { idIntermediario } as Intermediario);
+      Object.assign(entity, { denominazione, principalPagoPa, servizioPagoPa, abilitato, altriServizi: compact(altri) });
+      return { created: !existing, value: toIntermediarioView(entity) };
+    });
+  }
+
+  async listStazioni(
+    idIntermediario: string,
+    filter: { abilitato?: boolean | null },
+    page: PageRequest,
+  ): Promise<Page<StazioneView>> {
+    authorize(this.actor, 'Anagrafica PagoPA', 'R');
+    await this.load(idIntermediario);
+    const where: Where = { intermediario: idIntermediario };
+    if (filter.abilitato != null) where.abilitato = filter.abilitato;
+    return mapPage(await findPage(this.em, Stazione, where, page), toStazioneView);
+  }
+
+  async getStazione(idIntermediario: string, idStazione: string): Promise<StazioneView> {
+    authorize(this.actor, 'Anagrafica PagoPA', 'R');
+    const s = await this.em.findOne(Stazione, { idStazione, intermediario: { idIntermediario } });
+    if (!s) throw errors.notFound(`Stazione ${idStazione} dell'intermediario ${idIntermediario} inesistente.`);
+    return toStazioneView(s);
+  }
+
+  async saveStazione(idIntermediario: string, idStazione: string, raw: unknown): Promise<Saved<StazioneView>> {
+    authorize(this.actor, 'Anagrafica PagoPA', 'W');
+    parseInput(ids.intermediario, idIntermediario, 'idIntermediario');
+    parseInput(ids.stazione, idStazione, 'idStazione');
+    const input = parseInput(stazioneInput, raw);
+    if (!idStazione.startsWith(`${idIntermediario}_`)) {
+      throw errors.unprocessable(
+        'SEMANTICA',
+        `La stazione ${idStazione} non appartiene all'intermediario ${idIntermediario}: il suo identificativo deve iniziare con ${idIntermediario}_.`,
+      );
+    }
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    return this.em.transactional(async (em) => {
+      const intermediario = await em.findOne(Intermediario, { idIntermediario });
+      if (!intermediario) {
+        throw errors.unprocessable('SEMANTICA', `L'intermediario ${idIntermediario} non esiste: censirlo prima della stazione.`);
+      }
+      const existing = await em.findOne(Stazione, { idStazione });
+      const entity = existing ?? em.create(Stazione, { idStazione, intermediario } as Stazione);
+      entity.versione = input.versione;
+      entity.abilitato = input.abilitato;
+      if (passwordHash) entity.passwordHash = passwordHash;
+      return { created: !existing, value: toStazioneView(entity) };
+    });
+  }
+
+  private async load(idIntermediario: string): Promise<Intermediario> {
+    const i = await this.em.findOne(Intermediario, { idIntermediario });
+    if (!i) throw errors.notFound(`Intermediario ${idIntermediario} inesistente.`);
+    return i;
+  }
+}

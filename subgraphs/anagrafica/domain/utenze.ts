@@ -1,0 +1,217 @@
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  Applicazione,
+  Dominio,
+  Operatore,
+  TipoPendenza,
+  UnitaOperativa,
+  type DominioAutorizzato,
+} from '../../../schema/entities';
+import { errors } from '../../shared/errors';
+import { findPage, type Where } from '../../shared/find-page';
+import type { Page, PageRequest } from '../../shared/paging';
+import { hashPassword } from '../../shared/passwords';
+import type { Acl, Principal } from '../../shared/principal';
+import { parseInput } from '../../shared/validation';
+import { authorize } from './access';
+import { applicazioneInput, ids, operatoreInput } from './inputs';
+import type { Saved } from './intermediari';
+import {
+  toApplicazioneView,
+  toOperatoreView,
+  type ApplicazioneView,
+  type OperatoreView,
+  type ProfiloView,
+  type UtenzaNames,
+  utenzaScope,
+} from './views';
+
+export const APPLICAZIONI_ORDER = { idA2A: 'idA2A', principal: 'principal' };
+export const OPERATORI_ORDER = { ragioneSociale: 'ragioneSociale', principal: 'principal' };
+
+export interface UtenzeFilter {
+  abilitato?: boolean | null;
+  idA2A?: string | null;
+  principal?: string | null;
+}
+
+/** Applicazioni (integrated systems) and operatori (people): who may use the hub, on what. */
+export class UtenzeService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Principal,
+  ) {}
+
+  async listApplicazioni(filter: UtenzeFilter, page: PageRequest): Promise<Page<ApplicazioneView>> {
+    authorize(this.actor, 'Anagrafica Applicazioni', 'R');
+    const where: Where = {};
+    if (filter.abilitato != null) where.abilitato = filter.abilitato;
+    if (filter.idA2A) where.idA2A = filter.idA2A;
+    if (filter.principal) where.principal = filter.principal;
+    const result = await findPage(this.em, Applicazione, where, page);
+    const names = await this.names(result.items);
+    return { ...result, items: result.items.map((a) => toApplicazioneView(a, names)) };
+  }
+
+  async getApplicazione(idA2A: string): Promise<ApplicazioneView> {
+    authorize(this.actor, 'Anagrafica Applicazioni', 'R');
+    const a = await this.em.findOne(Applicazione, { idA2A });
+    if (!a) throw errors.notFound(`Applicazione ${idA2A} inesistente.`);
+    return toApplicazioneView(a, await this.names([a]));
+  }
+
+  async saveApplicazione(idA2A: string, raw: unknown): Promise<Saved<ApplicazioneView>> {
+    authorize(this.actor, 'Anagrafica Applicazioni', 'W');
+    parseInput(ids.idA2A, idA2A, 'idA2A');
+    const input = parseInput(applicazioneInput, raw);
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    const saved = await this.em.transactional(async (em) => {
+      await this.checkScope(em, input.domini, input.tipiPendenza);
+      const existing = await em.findOne(Applicazione, { idA2A });
+      await this.checkPrincipalFree(em, input.principal, existing?.principal);
+      const entity = existing ?? em.create(Applicazione, { idA2A } as Applicazione);
+      Object.assign(entity, {
+        principal: input.principal,
+        codificaIuv: input.codificaAvvisi?.codificaIuv ?? null,
+        regExpIuv: input.codificaAvvisi?.regExpIuv ?? null,
+        generazioneIuvInterna: input.codificaAvvisi?.generazioneIuvInterna ?? false,
+        domini: input.domini as DominioAutorizzato[],
+        tipiPendenza: input.tipiPendenza,
+        acl: mergeAcl(input.acl),
+        ruoli: input.ruoli,
+        apiPagamenti: input.apiPagamenti,
+        apiPendenze: input.apiPendenze,
+        apiRagioneria: input.apiRagioneria,
+        servizioIntegrazione: input.servizioIntegrazione
+          ? {
+              url: input.servizioIntegrazione.url,
+              versioneApi: input.servizioIntegrazione.versioneApi ?? undefined,
+              auth: input.servizioIntegrazione.auth ?? undefined,
+            }
+          : null,
+        abilitato: input.abilitato,
+      });
+      if (passwordHash) entity.passwordHash = passwordHash;
+      return { created: !existing, entity };
+    });
+    return { created: saved.created, value: toApplicazioneView(saved.entity, await this.names([saved.entity])) };
+  }
+
+  async listOperatori(filter: UtenzeFilter, page: PageRequest): Promise<Page<OperatoreView>> {
+    authorize(this.actor, 'Anagrafica Ruoli', 'R');
+    const where: Where = {};
+    if (filter.abilitato != null) where.abilitato = filter.abilitato;
+    if (filter.principal) where.principal = filter.principal;
+    const result = await findPage(this.em, Operatore, where, page);
+    const names = await this.names(result.items);
+    return { ...result, items: result.items.map((o) => toOperatoreView(o, names)) };
+  }
+
+  async getOperatore(principal: string): Promise<OperatoreView> {
+    authorize(this.actor, 'Anagrafica Ruoli', 'R');
+    const o = await this.em.findOne(Operatore, { principal });
+    if (!o) throw errors.notFound(`Operatore ${principal} inesistente.`);
+    return toOperatoreView(o, await this.names([o]));
+  }
+
+  async saveOperatore(principal: string, raw: unknown): Promise<Saved<OperatoreView>> {
+    authorize(this.actor, 'Anagrafica Ruoli', 'W');
+    parseInput(ids.principal, principal, 'principal');
+    const input = parseInput(operatoreInput, raw);
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    const saved = await this.em.transactional(async (em) => {
+      await this.checkScope(em, input.domini, input.tipiPendenza);
+      const existing = await em.findOne(Operatore, { principal });
+      if (!existing) await this.checkPrincipalFree(em, principal);
+      const entity = existing ?? em.create(Operatore, { principal } as Operatore);
+      Object.assign(entity, {
+        ragioneSociale: input.ragioneSociale,
+        domini: input.domini as DominioAutorizzato[],
+        tipiPendenza: input.tipiPendenza,
+        acl: mergeAcl(input.acl),
+        ruoli: input.ruoli,
+        abilitato: input.abilitato,
+      });
+      if (passwordHash) entity.passwordHash = passwordHash;
+      return { created: !existing, entity };
+    });
+    return { created: saved.created, value: toOperatoreView(saved.entity, await this.names([saved.entity])) };
+  }
+
+  /** The caller's own profile: who it is and what it may do. */
+  async profilo(): Promise<ProfiloView> {
+    const utenza =
+      this.actor.kind === 'applicazione'
+        ? await this.em.findOne(Applicazione, { idA2A: this.actor.id })
+        : await this.em.findOne(Operatore, { principal: this.actor.id });
+    if (!utenza) throw errors.unauthenticated();
+    const { domini, tipiPendenza, acl } = utenzaScope(utenza, await this.names([utenza]));
+    return { nome: this.actor.nome, domini, tipiPendenza, acl, autenticazione: this.actor.autenticazione };
+  }
+
+  /** One query per kind of name for a whole page of utenze. */
+  async names(utenze: Array<Applicazione | Operatore>): Promise<UtenzaNames> {
+    const dominiIds = new Set<string>();
+    const tipiIds = new Set<string>();
+    for (const u of utenze) {
+      for (const d of u.domini) if (d.idDominio !== '*') dominiIds.add(d.idDominio);
+      for (const t of u.tipiPendenza) if (t !== '*') tipiIds.add(t);
+    }
+    const [domini, unita, tipi] = await Promise.all([
+      dominiIds.size ? this.em.find(Dominio, { idDominio: { $in: [...dominiIds] } }) : [],
+      dominiIds.size ? this.em.find(UnitaOperativa, { dominio: { idDominio: { $in: [...dominiIds] } } }) : [],
+      tipiIds.size ? this.em.find(TipoPendenza, { idTipoPendenza: { $in: [...tipiIds] } }) : [],
+    ]);
+    return {
+      domini: new Map(domini.map((d) => [d.idDominio, d.ragioneSociale])),
+      unita: new Map(unita.map((u) => [`${u.dominio.idDominio}/${u.idUnita}`, u.ragioneSociale])),
+      tipiPendenza: new Map(tipi.map((t) => [t.idTipoPendenza, t.descrizione])),
+    };
+  }
+
+  private async checkScope(
+    em: EntityManager,
+    domini: Array<{ idDominio: string; unitaOperative?: string[] }>,
+    tipiPendenza: string[],
+  ): Promise<void> {
+    for (const d of domini) {
+      if (d.idDominio === '*') continue;
+      if (!(await em.count(Dominio, { idDominio: d.idDominio }))) {
+        throw errors.unprocessable('SEMANTICA', `Il dominio ${d.idDominio} non e' censito.`);
+      }
+      for (const idUnita of d.unitaOperative ?? []) {
+        if (!(await em.count(UnitaOperativa, { dominio: { idDominio: d.idDominio }, idUnita }))) {
+          throw errors.unprocessable('SEMANTICA', `L'unita' operativa ${idUnita} del dominio ${d.idDominio} non e' censita.`);
+        }
+      }
+    }
+    const concrete = tipiPendenza.filter((t) => t !== '*');
+    if (concrete.length) {
+      const found = new Set((await em.find(TipoPendenza, { idTipoPendenza: { $in: concrete } })).map((t) => t.idTipoPendenza));
+      const missing = concrete.find((t) => !found.has(t));
+      if (missing) throw errors.unprocessable('SEMANTICA', `Il tipo pendenza ${missing} non e' censito.`);
+    }
+  }
+
+  /** Applicazioni and operatori share one namespace of principals, as in GovPay. */
+  private async checkPrincipalFree(em: EntityManager, principal: string, current?: string): Promise<void> {
+    if (principal === current) return;
+    const taken =
+      (await em.count(Applicazione, { principal })) + (await em.count(Operatore, { principal }));
+    if (taken) throw errors.unprocessable('SEMANTICA', `Il principal ${principal} e' gia' associato ad un'altra utenza.`);
+  }
+}
+
+/** Repeated ACL entries for one servizio collapse into one, with the union of their rights. */
+function mergeAcl(acl: Acl[]): Acl[] {
+  const byServizio = new Map<string, Set<'R' | 'W'>>();
+  for (const a of acl) {
+    const rights = byServizio.get(a.servizio) ?? new Set();
+    a.autorizzazioni.forEach((r) => rights.add(r));
+    byServizio.set(a.servizio, rights);
+  }
+  return [...byServizio].map(([servizio, rights]) => ({
+    servizio: servizio as Acl['servizio'],
+    autorizzazioni: (['R', 'W'] as const).filter((r) => rights.has(r)),
+  }));
+}

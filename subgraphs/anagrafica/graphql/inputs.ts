@@ -1,0 +1,171 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, InputType } from 'type-graphql';
+
+/*
+ * Mutation inputs. Their fields follow GovPay's request bodies; the domain validates the values
+ * (lengths, patterns, references) for the graph and REST alike.
+ */
+
+@InputType()
+export class RecapitiInput {
+  @Field(() => String, { nullable: true }) indirizzo?: string;
+  @Field(() => String, { nullable: true }) civico?: string;
+  @Field(() => String, { nullable: true }) cap?: string;
+  @Field(() => String, { nullable: true }) localita?: string;
+  @Field(() => String, { nullable: true }) provincia?: string;
+  @Field(() => String, { nullable: true }) nazione?: string;
+  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true }) pec?: string;
+  @Field(() => String, { nullable: true }) tel?: string;
+  @Field(() => String, { nullable: true }) fax?: string;
+  @Field(() => String, { nullable: true }) web?: string;
+}
+
+@InputType()
+export class IntermediarioInput {
+  @Field(() => String) denominazione!: string;
+  @Field(() => String) principalPagoPa!: string;
+  @Field(() => GraphQLJSONObject, { description: '{ urlRPT, auth?, subscriptionKey? }' }) servizioPagoPa!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) servizioFtp?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) servizioPagoPaRecuperoRT?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) servizioPagoPaACA?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) servizioPagoPaGPD?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) servizioPagoPaFR?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) servizioPagoPaBackofficeEC?: Record<string, unknown>;
+  @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
+}
+
+@InputType()
+export class StazioneInput {
+  @Field(() => String, { nullable: true, description: 'Password the Nodo sends; stored hashed.' }) password?: string;
+  @Field(() => Boolean) abilitato!: boolean;
+  @Field(() => String, { description: 'V1 or V2' }) versione!: string;
+}
+
+@InputType()
+export class DominioInput extends RecapitiInput {
+  @Field(() => String) ragioneSociale!: string;
+  @Field(() => String) gln!: string;
+  @Field(() => String, { nullable: true }) cbill?: string;
+  @Field(() => String, { nullable: true }) iuvPrefix?: string;
+  @Field(() => String, { description: 'idStazione' }) stazione!: string;
+  @Field(() => String, { nullable: true }) auxDigit?: string;
+  @Field(() => String, { nullable: true }) segregationCode?: string;
+  @Field(() => String, { nullable: true, description: 'Base64 logo.' }) logo?: string;
+  @Field(() => Boolean) abilitato!: boolean;
+  @Field(() => String, { nullable: true }) autStampaPosteItaliane?: string;
+  @Field(() => String, { nullable: true }) area?: string;
+  @Field(() => Boolean, { nullable: true }) intermediato?: boolean;
+  @Field(() => Boolean) scaricaFr!: boolean;
+}
+
+@InputType()
+export class UnitaOperativaInput extends RecapitiInput {
+  @Field(() => String) ragioneSociale!: string;
+  @Field(() => String, { nullable: true }) area?: string;
+  @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
+}
+
+@InputType()
+export class ContoAccreditoInput {
+  @Field(() => String, { nullable: true }) bic?: string;
+  @Field(() => Boolean, { nullable: true }) postale?: boolean;
+  @Field(() => Boolean, { nullable: true }) mybank?: boolean;
+  @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
+  @Field(() => String, { nullable: true }) descrizione?: string;
+  @Field(() => String, { nullable: true }) intestatario?: string;
+  @Field(() => String, { nullable: true }) autStampaPosteItaliane?: string;
+}
+
+@InputType()
+export class EntrataInput {
+  @Field(() => String) descrizione!: string;
+  @Field(() => String, { description: 'CAPITOLO, SPECIALE, SIOPE or ALTRO' }) tipoContabilita!: string;
+  @Field(() => String) codiceContabilita!: string;
+}
+
+@InputType()
+export class EntrataDominioInput {
+  @Field(() => String) ibanAccredito!: string;
+  @Field(() => String, { nullable: true }) ibanAppoggio?: string;
+  @Field(() => String, { nullable: true }) tipoContabilita?: string;
+  @Field(() => String, { nullable: true }) codiceContabilita?: string;
+  @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
+}
+
+@InputType()
+export class LayoutInput {
+  @Field(() => GraphQLJSONObject, { nullable: true }) portaleBackoffice?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) portalePagamento?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) avvisaturaMail?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) avvisaturaAppIO?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) visualizzazione?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) tracciatoCsv?: Record<string, unknown>;
+}
+
+@InputType()
+export class TipoPendenzaInput extends LayoutInput {
+  @Field(() => String) descrizione!: string;
+  @Field(() => String, { nullable: true }) codificaIUV?: string;
+  @Field(() => Boolean, { nullable: true }) pagaTerzi?: boolean;
+  @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
+}
+
+@InputType()
+export class TipoPendenzaDominioInput extends LayoutInput {
+  @Field(() => String, { nullable: true }) codificaIUV?: string;
+  @Field(() => Boolean, { nullable: true }) pagaTerzi?: boolean;
+  @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
+}
+
+@InputType()
+export class AclInput {
+  @Field(() => String) servizio!: string;
+  @Field(() => [String]) autorizzazioni!: string[];
+}
+
+@InputType()
+export class DominioAutorizzatoInput {
+  @Field(() => String, { description: "idDominio, or '*' for all" }) idDominio!: string;
+  @Field(() => [String], { nullable: true }) unitaOperative?: string[];
+}
+
+@InputType()
+export class CodificaAvvisiInput {
+  @Field(() => String, { nullable: true }) codificaIuv?: string;
+  @Field(() => String, { nullable: true }) regExpIuv?: string;
+  @Field(() => Boolean, { nullable: true }) generazioneIuvInterna?: boolean;
+}
+
+@InputType()
+export class ServizioIntegrazioneInput {
+  @Field(() => String) url!: string;
+  @Field(() => String, { nullable: true, description: 'REST v1 or REST v2' }) versioneApi?: string;
+  @Field(() => GraphQLJSONObject, { nullable: true }) auth?: Record<string, unknown>;
+}
+
+@InputType()
+export class UtenzaInput {
+  @Field(() => String, { nullable: true, description: 'HTTP Basic password; stored hashed, kept when omitted.' })
+  password?: string;
+  @Field(() => [DominioAutorizzatoInput], { nullable: true }) domini?: DominioAutorizzatoInput[];
+  @Field(() => [String], { nullable: true, description: "idTipoPendenza values, or '*'" }) tipiPendenza?: string[];
+  @Field(() => [AclInput], { nullable: true }) acl?: AclInput[];
+  @Field(() => [String], { nullable: true }) ruoli?: string[];
+  @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
+}
+
+@InputType()
+export class ApplicazioneInput extends UtenzaInput {
+  @Field(() => String) principal!: string;
+  @Field(() => CodificaAvvisiInput, { nullable: true }) codificaAvvisi?: CodificaAvvisiInput;
+  @Field(() => Boolean, { nullable: true }) apiPagamenti?: boolean;
+  @Field(() => Boolean, { nullable: true }) apiPendenze?: boolean;
+  @Field(() => Boolean, { nullable: true }) apiRagioneria?: boolean;
+  @Field(() => ServizioIntegrazioneInput, { nullable: true }) servizioIntegrazione?: ServizioIntegrazioneInput;
+}
+
+@InputType()
+export class OperatoreInput extends UtenzaInput {
+  @Field(() => String) ragioneSociale!: string;
+}

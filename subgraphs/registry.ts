@@ -1,0 +1,7 @@
+import type { BuiltSubgraph } from './shared/build-subgraph';
+import { ANAGRAFICA, buildAnagraficaSubgraph } from './anagrafica';
+
+/** Every subgraph of the hub, by the name the supergraph knows it by. */
+export const SUBGRAPHS: Record<string, () => Promise<BuiltSubgraph>> = {
+  [ANAGRAFICA]: buildAnagraficaSubgraph,
+};

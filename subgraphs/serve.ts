@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { openDatabase } from '../schema/orm';
+import { loadConfig } from './shared/config';
+import { createLogger } from './shared/logger';
+import { PrincipalSigner } from './shared/principal';
+import { subgraphHttpApp } from './shared/subgraph-http';
+import { SubgraphRuntime } from './shared/subgraph-runtime';
+import { SUBGRAPHS } from './registry';
+
+/**
+ * Runs one subgraph as its own process (`node dist/subgraphs/serve.js anagrafica`), for
+ * deployments that scale subgraphs apart from the gateway. It needs the gateway's
+ * INTERNAL_PRINCIPAL_SECRET; its endpoint is http://SUBGRAPHS_HOST:SUBGRAPHS_PORT/<name>/graphql.
+ */
+async function main(): Promise<void> {
+  const name = process.argv[2];
+  const build = SUBGRAPHS[name];
+  if (!build) throw new Error(`Unknown subgraph '${name}': choose one of ${Object.keys(SUBGRAPHS).join(', ')}`);
+  const config = loadConfig();
+  if (config.internalPrincipal.generated) throw new Error('INTERNAL_PRINCIPAL_SECRET must be set for a standalone subgraph');
+  const log = createLogger(config.logLevel, `subgraph-${name}`);
+  const orm = await openDatabase(config.database, log, config.databasePoolMax);
+  const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
+  const runtime = new SubgraphRuntime(name, (await build()).schema, orm, signer, log);
+  const server: Server = subgraphHttpApp([runtime], config.bodyLimit).listen(config.subgraphs.port, config.subgraphs.host);
+  log.info({ port: config.subgraphs.port, subgraph: name }, 'subgraph listening');
+  const stop = () => server.close(() => orm.close().then(() => process.exit(0)));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The hub's whole configuration, read from the environment once at start and validated, so a
+ * mistyped variable stops the process with a clear message instead of misbehaving later.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|mysql:\/\/.+)$/, 'must be sqlite:<path> or mysql://user:pass@host:port/db')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  INTERNAL_PRINCIPAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  INTERNAL_PRINCIPAL_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  SUBGRAPH_ANAGRAFICA_URL: z.string().url().optional(),
+  SUBGRAPHS_PORT: port.default(4001),
+  SUBGRAPHS_HOST: z.string().default('127.0.0.1'),
+  AUTH_HEADER_PRINCIPAL: z.string().min(1).default('X-GovPay-Principal'),
+  AUTH_HEADER_TRUSTED_PROXIES: z.string().default('127.0.0.1,::1,::ffff:127.0.0.1'),
+  AUTH_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  GRAPHQL_INTROSPECTION: booleanFlag.optional(),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5000),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('1mb'),
+  DEMO_SEED: booleanFlag.optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+});
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'mysql'; url: string };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  databasePoolMax: number;
+  logLevel: string;
+  internalPrincipal: { secret: string; ttlSeconds: number; generated: boolean };
+  subgraphs: { anagraficaUrl?: string; port: number; host: string };
+  auth: { principalHeader: string; trustedProxies: string[]; cacheTtlSeconds: number };
+  graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  bodyLimit: string;
+  /** Load the demo configuration when the database is empty (SQLite default: on). */
+  demoSeed: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration, fix these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const database: DatabaseConfig = !e.DATABASE_URL
+    ? { dialect: 'sqlite', path: './data/govpay.sqlite' }
+    : e.DATABASE_URL.startsWith('sqlite:')
+      ? { dialect: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) }
+      : { dialect: 'mysql', url: e.DATABASE_URL };
+  if (e.NODE_ENV === 'production' && !e.INTERNAL_PRINCIPAL_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration: INTERNAL_PRINCIPAL_SECRET is required in production (subgraphs and gateways must share it).',
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    logLevel: e.LOG_LEVEL,
+    // A random secret is only safe when every component runs in this one process.
+    internalPrincipal: {
+      secret: e.INTERNAL_PRINCIPAL_SECRET ?? randomBytes(32).toString('hex'),
+      ttlSeconds: e.INTERNAL_PRINCIPAL_TTL_SECONDS,
+      generated: !e.INTERNAL_PRINCIPAL_SECRET,
+    },
+    subgraphs: { anagraficaUrl: e.SUBGRAPH_ANAGRAFICA_URL, port: e.SUBGRAPHS_PORT, host: e.SUBGRAPHS_HOST },
+    auth: {
+      principalHeader: e.AUTH_HEADER_PRINCIPAL.toLowerCase(),
+      trustedProxies: e.AUTH_HEADER_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
+      cacheTtlSeconds: e.AUTH_CACHE_TTL_SECONDS,
+    },
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxCost: e.GRAPHQL_MAX_COST,
+    },
+    bodyLimit: e.BODY_LIMIT,
+    demoSeed: e.DEMO_SEED ?? database.dialect === 'sqlite',
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,73 @@
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { errors } from './errors';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, parseOrdering, type Page, type PageRequest } from './paging';
+
+@Directive('@shareable')
+@ObjectType({ description: 'Where a page ends and whether another follows.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to read the next page.' })
+  endCursor?: string;
+}
+
+/** A page of a list: cursor-based (`first` + `after`) for portals, offset-based for GovPay's `pagina`. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_PAGE_SIZE}; 0 only counts.` })
+  first: number = 25;
+
+  @Field(() => String, { nullable: true, description: 'Cursor returned as pageInfo.endCursor by the previous page.' })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' })
+  offset?: number;
+
+  @Field(() => String, { nullable: true, description: 'Comma-separated fields, each prefixed by + (ascending) or -.' })
+  orderBy?: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount (a second query).' })
+  withCount: boolean = true;
+}
+
+export function pageRequest(args: PageArgs, orderable: Record<string, string>, fallback: string): PageRequest {
+  const limit = args.first ?? 25;
+  if (!Number.isInteger(limit) || limit < 0 || limit > MAX_PAGE_SIZE) {
+    throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_PAGE_SIZE}.`);
+  }
+  const offset = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) throw errors.syntax('Il campo offset non puo\' essere negativo.');
+  return { limit, offset, withCount: args.withCount ?? true, orderBy: parseOrdering(args.orderBy, orderable, fallback) };
+}
+
+export interface ConnectionShape<T> {
+  nodes: T[];
+  totalCount?: number;
+  pageInfo: PageInfo;
+}
+
+export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
+  const last = page.offset + page.items.length - 1;
+  return {
+    nodes: page.items,
+    totalCount: page.total,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.length ? encodeCursor(last) : undefined },
+  };
+}
+
+/** Builds the `XConnection` type of a node type. */
+export function Connection<T extends object>(node: ClassType<T>): ClassType<ConnectionShape<T>> {
+  @ObjectType(`${node.name}Connection`)
+  class ConnectionType {
+    @Field(() => [node])
+    nodes!: T[];
+
+    @Field(() => Int, { nullable: true, description: 'Every match, when withCount is true.' })
+    totalCount?: number;
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,100 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { errors } from './errors';
+
+/** GovPay's ACL services. */
+export const SERVIZI = [
+  'Anagrafica PagoPA',
+  'Anagrafica Creditore',
+  'Anagrafica Applicazioni',
+  'Anagrafica Ruoli',
+  'Pagamenti',
+  'Pendenze',
+  'Rendicontazioni e Incassi',
+  'Giornale degli Eventi',
+  'Configurazione e manutenzione',
+] as const;
+export type Servizio = (typeof SERVIZI)[number];
+export type Diritto = 'R' | 'W';
+
+export interface Acl {
+  servizio: Servizio;
+  autorizzazioni: Diritto[];
+}
+
+/** `'*'` grants every dominio / tipo pendenza, present and future. */
+export type Scope = '*' | string[];
+
+/** Who is calling, as the gateway established it and the subgraphs trust it. */
+export interface Principal {
+  kind: 'applicazione' | 'operatore';
+  /** idA2A for an applicazione, the login principal for an operatore. */
+  id: string;
+  principal: string;
+  nome: string;
+  domini: Scope;
+  tipiPendenza: Scope;
+  acl: Acl[];
+  api: { pagamenti: boolean; pendenze: boolean; ragioneria: boolean };
+  autenticazione: 'BASIC' | 'HEADER';
+}
+
+export function can(p: Principal, servizio: Servizio, diritto: Diritto): boolean {
+  return p.acl.some((a) => a.servizio === servizio && a.autorizzazioni.includes(diritto));
+}
+
+export function requireRight(p: Principal, servizio: Servizio, diritto: Diritto): void {
+  if (!can(p, servizio, diritto)) throw errors.forbidden(`Il chiamante non e' autorizzato ad eseguire l'operazione.`);
+}
+
+export function inScope(scope: Scope, id: string): boolean {
+  return scope === '*' || scope.includes(id);
+}
+
+export const PRINCIPAL_HEADER = 'x-govpay-internal-principal';
+
+/**
+ * The gateway signs the principal it authenticated (HMAC-SHA256 with a shared secret, with an
+ * expiry) so that a subgraph reached directly refuses anyone the gateway did not let in.
+ */
+export class PrincipalSigner {
+  constructor(
+    private readonly secret: string,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  sign(p: Principal, now = Date.now()): string {
+    const body = Buffer.from(JSON.stringify({ p, exp: Math.floor(now / 1000) + this.ttlSeconds })).toString('base64url');
+    return `${body}.${this.mac(body)}`;
+  }
+
+  verify(token: string | undefined, now = Date.now()): Principal {
+    if (!token) throw errors.unauthenticated('Manca il principal interno firmato dal gateway.');
+    const dot = token.indexOf('.');
+    const body = token.slice(0, dot);
+    const mac = Buffer.from(token.slice(dot + 1), 'base64url');
+    const expected = Buffer.from(this.mac(body), 'base64url');
+    if (dot < 1 || mac.length !== expected.length || !timingSafeEqual(mac, expected)) {
+      throw errors.unauthenticated('Principal interno con firma non valida.');
+    }
+    const { p, exp } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { p: Principal; exp: number };
+    if (exp * 1000 < now) throw errors.unauthenticated('Principal interno scaduto.');
+    return p;
+  }
+
+  private mac(body: string): string {
+    return createHmac('sha256', this.secret).update(body).digest('base64url');
+  }
+}
+
+/** The hub acting on its own behalf (start-up tasks such as loading the demo configuration). */
+export const SYSTEM_PRINCIPAL: Principal = {
+  kind: 'operatore',
+  id: 'govpay-hub',
+  principal: 'govpay-hub',
+  nome: 'GovPay Hub',
+  domini: '*',
+  tipiPendenza: '*',
+  acl: SERVIZI.map((servizio) => ({ servizio, autorizzazioni: ['R', 'W'] })),
+  api: { pagamenti: false, pendenze: false, ragioneria: false },
+  autenticazione: 'BASIC',
+};

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { errors } from './errors';
+
+/**
+ * Validates input against a schema; the first problem becomes GovPay's 400 SINTASSI with a
+ * `dettaglio` that names the offending field, as GovPay's clients expect.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root?: string): z.output<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = [root, ...issue.path.map(String)].filter(Boolean).join('.');
+  throw errors.syntax(describeIssue(path, issue));
+}
+
+function describeIssue(path: string, issue: z.core.$ZodIssue): string {
+  const field = path || 'body';
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null
+        ? `Il campo ${field} non deve essere vuoto.`
+        : `Il campo ${field} non e' del tipo atteso (${issue.expected}).`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `Il campo ${field} deve avere al massimo ${issue.maximum} elementi.`
+        : `Il valore del campo ${field} supera la lunghezza massima (${issue.maximum}).`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `Il campo ${field} deve avere almeno ${issue.minimum} elementi.`
+        : `Il valore del campo ${field} non rispetta la lunghezza minima (${issue.minimum}).`;
+    case 'invalid_value':
+      return `Il valore del campo ${field} non e' tra quelli ammessi (${issue.values.join(', ')}).`;
+    case 'unrecognized_keys':
+      return `Il campo ${[path, issue.keys[0]].filter(Boolean).join('.')} non e' previsto.`;
+    case 'invalid_format':
+      return `Il valore del campo ${field} non rispetta il formato atteso.`;
+    default:
+      return `Il valore del campo ${field} non e' valido: ${issue.message}`;
+  }
+}
