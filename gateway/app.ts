@@ -5,7 +5,6 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
@@ -21,7 +20,7 @@ import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
 import { mountProbes } from './probes';
-import { readSupergraph } from './supergraph';
+import { projectRoot, readSupergraph } from './supergraph';
 
 export interface Hub {
   config: Config;
@@ -37,8 +36,6 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-const PROJECT_ROOT = join(__dirname, '..', '..');
-
 /**
  * Builds the whole hub in one process: database (migrated, demo-seeded on first start), every
  * subgraph not configured elsewhere, the gateway over the static supergraph, GovPay's REST APIs
@@ -46,6 +43,15 @@ const PROJECT_ROOT = join(__dirname, '..', '..');
  */
 export async function createHub(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
+  try {
+    return await assemble(config, log, orm);
+  } catch (e) {
+    await orm.close(true);
+    throw e;
+  }
+}
+
+async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub> {
   if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
     await seedDemo(orm.em.fork());
     log.info('demo configuration loaded (empty database)');
@@ -62,7 +68,7 @@ export async function createHub(config: Config, log: Logger = createLogger(confi
   app.set('trust proxy', false);
   const server = createServer(app);
   const graph = await createGraphServer({
-    supergraphSdl: readSupergraph(PROJECT_ROOT),
+    supergraphSdl: readSupergraph(projectRoot()),
     local,
     remoteUrls,
     graphql: config.graphql,

@@ -34,7 +34,8 @@ export function ormOptions(db: DatabaseConfig, poolMax = 10): Options {
     clientUrl: db.url,
     timezone: '+00:00',
     pool: { min: 1, max: poolMax },
-    migrations: { migrationsList: mysqlMigrations, snapshot: false, silent: true, tableName: 'mikro_orm_migrations' },
+    // MySQL commits DDL implicitly, so a migration transaction would only be a pretence.
+    migrations: { migrationsList: mysqlMigrations, snapshot: false, silent: true, transactional: false, tableName: 'mikro_orm_migrations' },
   } as Options;
 }
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../subgraphs/shared/config';
+import { projectRoot } from '../gateway/supergraph';
 import { ormOptions } from '../schema/orm';
 
 /**
@@ -24,13 +25,13 @@ async function diff(db: DatabaseConfig): Promise<string[]> {
 
 function write(dialect: 'sqlite' | 'mysql', statements: string[], name: string): void {
   const cls = `Migration${name}`;
-  const file = join(__dirname, '..', '..', 'migrations', dialect, `${cls}.ts`);
+  const file = join(projectRoot(), 'migrations', dialect, `${cls}.ts`);
   const body = statements.map((s) => `    this.addSql(${JSON.stringify(s)});`).join('\n');
   writeFileSync(
     file,
     `import { Migration } from '@mikro-orm/migrations';\n\nexport class ${cls} extends Migration {\n  override async up(): Promise<void> {\n${body}\n  }\n}\n`,
   );
-  const index = join(__dirname, '..', '..', 'migrations', dialect, 'index.ts');
+  const index = join(projectRoot(), 'migrations', dialect, 'index.ts');
   const src = readFileSync(index, 'utf8')
     .replace(/^(import type .*\n)/, `$1import { ${cls} } from './${cls}';\n`)
     .replace(/\n\];\n$/, `\n  { name: '${cls}', class: ${cls} },\n];\n`);

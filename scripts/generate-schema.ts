@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { composeSubgraphs, supergraphPath, subgraphSdlPath } from '../gateway/supergraph';
+import { composeSubgraphs, projectRoot, supergraphPath, subgraphSdlPath } from '../gateway/supergraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 /** Regenerates schema/graphql: each subgraph's SDL and the supergraph composed from them. */
 async function main(): Promise<void> {
-  const root = join(__dirname, '..', '..');
+  const root = projectRoot();
   const sdls: Record<string, string> = {};
   for (const [name, build] of Object.entries(SUBGRAPHS)) {
     sdls[name] = (await build()).sdl;

@@ -1,3 +1,4 @@
+import { JsonDocument } from './json-document';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Stazione } from './intermediario';
 import { Timestamped } from './timestamped';
@@ -11,7 +12,7 @@ export class Dominio extends Timestamped {
   @Property({ type: 'string', length: 255 })
   ragioneSociale!: string;
 
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: JsonDocument, nullable: true })
   recapiti?: Recapiti | null;
 
   @Property({ type: 'string', length: 13 })
@@ -82,7 +83,7 @@ export class UnitaOperativa extends Timestamped {
   @Property({ type: 'string', length: 255 })
   ragioneSociale!: string;
 
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: JsonDocument, nullable: true })
   recapiti?: Recapiti | null;
 
   @Property({ type: 'string', length: 255, nullable: true })

@@ -1,3 +1,4 @@
+import { JsonDocument } from './json-document';
 import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property } from '@mikro-orm/core';
 import { Timestamped } from './timestamped';
 
@@ -15,11 +16,11 @@ export class Intermediario extends Timestamped {
   @Property({ type: 'string', length: 255 })
   principalPagoPa!: string;
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   servizioPagoPa!: Record<string, unknown>;
 
   /** Optional connectors GovPay keeps per intermediario (FTP, RT recovery, ACA, GPD, FR, backoffice EC). */
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: JsonDocument, nullable: true })
   altriServizi?: Record<string, unknown> | null;
 
   @Property({ type: 'boolean' })

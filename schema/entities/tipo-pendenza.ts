@@ -1,3 +1,4 @@
+import { JsonDocument } from './json-document';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Dominio } from './dominio';
 import { Timestamped } from './timestamped';
@@ -33,7 +34,7 @@ export class TipoPendenza extends Timestamped {
   @Property({ type: 'boolean' })
   abilitato: boolean = true;
 
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: JsonDocument, nullable: true })
   layout?: TipoPendenzaLayout | null;
 }
 
@@ -59,6 +60,6 @@ export class TipoPendenzaDominio extends Timestamped {
   @Property({ type: 'boolean' })
   abilitato: boolean = true;
 
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: JsonDocument, nullable: true })
   layout?: TipoPendenzaLayout | null;
 }

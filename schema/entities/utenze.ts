@@ -1,3 +1,4 @@
+import { JsonDocument } from './json-document';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Acl } from '../../subgraphs/shared/principal';
 import { Timestamped } from './timestamped';
@@ -35,16 +36,16 @@ export class Applicazione extends Timestamped {
   @Property({ type: 'boolean' })
   generazioneIuvInterna: boolean = false;
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   domini: DominioAutorizzato[] = [];
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   tipiPendenza: string[] = [];
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   acl: Acl[] = [];
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   ruoli: string[] = [];
 
   @Property({ type: 'boolean' })
@@ -56,7 +57,7 @@ export class Applicazione extends Timestamped {
   @Property({ type: 'boolean' })
   apiRagioneria: boolean = false;
 
-  @Property({ type: 'json', nullable: true })
+  @Property({ type: JsonDocument, nullable: true })
   servizioIntegrazione?: ConnettoreIntegrazione | null;
 
   @Property({ type: 'boolean' })
@@ -75,16 +76,16 @@ export class Operatore extends Timestamped {
   @Property({ type: 'string', length: 255, nullable: true, hidden: true })
   passwordHash?: string | null;
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   domini: DominioAutorizzato[] = [];
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   tipiPendenza: string[] = [];
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   acl: Acl[] = [];
 
-  @Property({ type: 'json' })
+  @Property({ type: JsonDocument })
   ruoli: string[] = [];
 
   @Property({ type: 'boolean' })

@@ -1,0 +1,49 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The database one bench run uses: a fresh MariaDB schema when TEST_MYSQL_URL is set, else a SQLite file. */
+export interface BenchDatabase {
+  url: string;
+  description: string;
+  drop(): Promise<void>;
+}
+
+export async function freshDatabase(mysqlUrl: string | undefined): Promise<BenchDatabase> {
+  const name = `govpay_bench_${Date.now()}`;
+  if (!mysqlUrl) {
+    const path = join(tmpdir(), `${name}.sqlite`);
+    return {
+      url: `sqlite:${path}`,
+      description: `SQLite ${path} (TEST_MYSQL_URL unset)`,
+      async drop() {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+      },
+    };
+  }
+  // mysql2 comes with @mikro-orm/mysql; an admin connection creates and drops the run's schema.
+  const mysql = (await import('mysql2/promise')).default;
+  const server = new URL(mysqlUrl);
+  server.pathname = '/';
+  const admin = await mysql.createConnection(server.toString());
+  try {
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const version = ((await admin.query('SELECT VERSION() AS v')) as unknown as [{ v: string }[]])[0][0].v;
+    const url = new URL(mysqlUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      description: `${version} at ${url.host}, database ${name}`,
+      async drop() {
+        const conn = await mysql.createConnection(server.toString());
+        try {
+          await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        } finally {
+          await conn.end();
+        }
+      },
+    };
+  } finally {
+    await admin.end();
+  }
+}

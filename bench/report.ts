@@ -1,0 +1,124 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import type { LoadResult } from './load';
+
+/** Formats a run's figures as a console table and as the results section of BENCHMARKS.md. */
+export interface Row {
+  id: string;
+  label: string;
+  connections: number;
+  result: LoadResult;
+}
+
+export const BASELINE = 'subgraph';
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function baseline(rows: Row[], connections: number): LoadResult | undefined {
+  return rows.find((r) => r.id === BASELINE && r.connections === connections)?.result;
+}
+
+const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const signed = (n: number) => (Number.isFinite(n) ? `${n >= 0 ? '+' : ''}${n.toFixed(2)}` : 'n/a');
+
+function cells(rows: Row[]): string[][] {
+  return rows.map((r) => {
+    const base = baseline(rows, r.connections);
+    const isBase = r.id === BASELINE;
+    return [
+      r.label,
+      String(r.connections),
+      fixed(r.result.rps, 0),
+      fixed(r.result.p50, 2),
+      fixed(r.result.p99, 2),
+      isBase ? '1.00' : base ? fixed(r.result.rps / base.rps, 2) : 'n/a',
+      isBase ? '' : base ? signed(r.result.p50 - base.p50) : 'n/a',
+      String(r.result.errors),
+    ];
+  });
+}
+
+const HEADER = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ subgraph', 'p50 vs subgraph ms', 'errors'];
+
+export function consoleTable(rows: Row[]): string {
+  const all = [HEADER, ...cells(rows)];
+  const widths = HEADER.map((_, i) => Math.max(...all.map((row) => row[i].length)));
+  const line = (row: string[]) => row.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(HEADER), widths.map((w) => '-'.repeat(w)).join('  '), ...cells(rows).map(line)].join('\n');
+}
+
+export function markdownTable(rows: Row[]): string {
+  const line = (row: string[]) => `| ${row.join(' | ')} |`;
+  return [line(HEADER), line(HEADER.map((_, i) => (i === 0 ? '---' : '---:'))), ...cells(rows).map(line)].join('\n');
+}
+
+/** The issue's goals, checked on this run's figures. */
+export function goals(rows: Row[]): string[] {
+  const get = (id: string, c: number) => rows.find((r) => r.id === id && r.connections === c)?.result;
+  const out: string[] = [];
+  const variants = [...new Set(rows.map((r) => r.id).filter((id) => id.startsWith('apollo-http-')))];
+  for (const id of ['apollo', 'apollo-http', ...variants]) {
+    const label = rows.find((r) => r.id === id)?.label ?? id;
+    const r10 = get(id, 10);
+    const b10 = baseline(rows, 10);
+    if (r10 && b10) {
+      const ratio = r10.rps / b10.rps;
+      out.push(`${label}: ${ratio.toFixed(3)} of the subgraph's req/s with 10 connections (goal ≥ 0.90): ${ratio >= 0.9 ? 'met' : 'not met'}`);
+    }
+    const r1 = get(id, 1);
+    const b1 = baseline(rows, 1);
+    if (r1 && b1) {
+      const added = r1.p50 - b1.p50;
+      out.push(`${label}: ${signed(added)} ms at p50 with 1 connection (goal < 1 ms): ${added < 1 ? 'met' : 'not met'}`);
+    }
+  }
+  for (const id of ['apollo-http', ...variants]) {
+    const label = rows.find((r) => r.id === id)?.label ?? id;
+    for (const c of [1, 10]) {
+      const apollo = get(id, c);
+      const hive = get('hive', c);
+      if (apollo && hive) {
+        const ratio = apollo.rps / hive.rps;
+        out.push(
+          `${label} vs Hive Gateway, ${c} connection${c > 1 ? 's' : ''}: ${ratio.toFixed(2)}× Hive's req/s, p50 ${fixed(apollo.p50, 2)} vs ${fixed(hive.p50, 2)} ms (goal: ahead): ${ratio > 1 ? 'met' : 'not met'}`,
+        );
+      }
+    }
+  }
+  return out;
+}
+
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+export function markdownSection(rows: Row[], o: { date: Date; database: string; warmupSeconds: number; seconds: number }): string {
+  return [
+    START,
+    `### Latest run: ${o.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
+    '',
+    `- Machine: ${machine()}`,
+    `- Database: ${o.database}`,
+    `- Each row: ${o.warmupSeconds} s warm-up (discarded), then ${o.seconds} s measured; closed loop; autocannon runs in the bench process, the hub, the second Apollo hub and Hive each in their own process.`,
+    '',
+    markdownTable(rows),
+    '',
+    'Goals (from the issue), on this run:',
+    '',
+    ...goals(rows).map((g) => `- ${g}`),
+    END,
+  ].join('\n');
+}
+
+/** Replaces the results section of BENCHMARKS.md (between its markers), or appends one. */
+export function writeSection(path: string, section: string): void {
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(START);
+  const end = current.indexOf(END);
+  const next =
+    start >= 0 && end > start
+      ? current.slice(0, start) + section + current.slice(end + END.length)
+      : `${current.trimEnd()}\n\n## Results\n\n${section}\n`;
+  writeFileSync(path, next);
+}

@@ -1,0 +1,175 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { freshDatabase } from './database';
+import type { FetcherName } from './fetchers';
+import { measure, type LoadRequest } from './load';
+import { startServer, type ServerProcess } from './processes';
+import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
+import { DEMO_AUTHORIZATION } from './servers';
+import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
+
+/**
+ * `npm run bench`: the primary-key query straight to the subgraph, through Apollo Gateway (in
+ * process and over an HTTP hop), through Hive Gateway, and a Backoffice REST GET, side by side in
+ * one run. Prints the table and writes it into BENCHMARKS.md.
+ *
+ * BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1.5), BENCH_CONNECTIONS (1,10), BENCH_ONLY (scenario
+ * ids) and BENCH_EXTRA_FETCHERS (node-fetch,http: extra Apollo-over-HTTP processes with another
+ * fetcher, see fetchers.ts) tune a run; a partial run (BENCH_ONLY) does not touch BENCHMARKS.md.
+ * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts).
+ */
+const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
+const TYPENAME = JSON.stringify({ query: '{ __typename }' });
+const ID_DOMINIO = '12345678901';
+const PROJECT_ROOT = join(__dirname, '..', '..');
+
+interface Scenario {
+  id: string;
+  label: string;
+  request: LoadRequest;
+  /** A first request's body must pass this before the scenario is measured. */
+  check(body: unknown): boolean;
+}
+
+const FETCHER_LABELS: Record<FetcherName, string> = {
+  undici: "Node's fetch",
+  'node-fetch': 'node-fetch 2 + keep-alive Agent',
+  http: 'node:http + keep-alive Agent',
+};
+
+const numberEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
+
+async function main(): Promise<void> {
+  const seconds = numberEnv('BENCH_SECONDS', 5);
+  const warmupSeconds = numberEnv('BENCH_WARMUP_SECONDS', 1.5);
+  const connections = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number);
+  const only = process.env.BENCH_ONLY?.split(',');
+  const extraFetchers = (process.env.BENCH_EXTRA_FETCHERS ?? 'node-fetch,http').split(',').filter(Boolean) as FetcherName[];
+
+  const db = await freshDatabase(process.env.TEST_MYSQL_URL);
+  console.log(`bench: ${machine()}`);
+  console.log(`bench: database ${db.description}`);
+  const servers: ServerProcess[] = [];
+  try {
+    const env = {
+      DATABASE_URL: db.url,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SUBGRAPHS_PORT: '0',
+      LOG_LEVEL: 'silent',
+      DEMO_SEED: 'true',
+      NODE_ENV: 'production',
+      INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
+      INTERNAL_PRINCIPAL_TTL_SECONDS: '3600',
+    };
+    const hub = await startServer('hub', env);
+    servers.push(hub);
+    const subgraphUrl = `http://127.0.0.1:${hub.ready.subgraphPort}/anagrafica/graphql`;
+    const signedPrincipal = hub.ready.signedPrincipal ?? '';
+    const [apolloRemote, hive, ...variants] = await Promise.all([
+      startServer('apollo-remote', { ...env, SUBGRAPH_ANAGRAFICA_URL: subgraphUrl }),
+      startServer('hive', { NODE_ENV: 'production', BENCH_SUBGRAPH_URL: subgraphUrl, BENCH_SIGNED_PRINCIPAL: signedPrincipal }),
+      ...extraFetchers.map((f) => startServer('apollo-remote', { ...env, SUBGRAPH_ANAGRAFICA_URL: subgraphUrl, BENCH_APOLLO_FETCHER: f })),
+    ]);
+    servers.push(apolloRemote, hive, ...variants);
+    console.log(`bench: hub :${hub.ready.port} (subgraph :${hub.ready.subgraphPort}), Apollo over HTTP :${apolloRemote.ready.port}, Hive :${hive.ready.port}`);
+
+    const json = { 'content-type': 'application/json' };
+    const basic = { ...json, authorization: DEMO_AUTHORIZATION };
+    const post = (url: string, headers: Record<string, string>, body = QUERY): LoadRequest => ({ url, method: 'POST', headers, body });
+    const dominio = (b: unknown) => (b as { data?: { dominio?: { idDominio?: string } } }).data?.dominio?.idDominio === ID_DOMINIO;
+    const all: Scenario[] = [
+      {
+        id: 'subgraph',
+        label: 'subgraph direct',
+        request: post(subgraphUrl, { ...json, [PRINCIPAL_HEADER]: signedPrincipal }),
+        check: dominio,
+      },
+      {
+        id: 'apollo',
+        label: 'Apollo Gateway, subgraph in process',
+        request: post(`http://127.0.0.1:${hub.ready.port}/graphql`, basic),
+        check: dominio,
+      },
+      {
+        id: 'apollo-http',
+        label: 'Apollo Gateway, subgraph over HTTP',
+        request: post(`http://127.0.0.1:${apolloRemote.ready.port}/graphql`, basic),
+        check: dominio,
+      },
+      ...extraFetchers.map((f, i) => ({
+        id: `apollo-http-${f}`,
+        label: `Apollo Gateway, subgraph over HTTP, ${FETCHER_LABELS[f]} (bench variant)`,
+        request: post(`http://127.0.0.1:${variants[i].ready.port}/graphql`, basic),
+        check: dominio,
+      })),
+      {
+        id: 'hive',
+        label: 'Hive Gateway, subgraph over HTTP',
+        request: post(`http://127.0.0.1:${hive.ready.port}/graphql`, json),
+        check: dominio,
+      },
+      {
+        id: 'rest',
+        label: 'Backoffice REST GET /domini/{id}',
+        request: {
+          url: `http://127.0.0.1:${hub.ready.port}/govpay/backend/api/backoffice/rs/basic/v1/domini/${ID_DOMINIO}`,
+          method: 'GET',
+          headers: { authorization: DEMO_AUTHORIZATION },
+        },
+        check: (b) => (b as { idDominio?: string }).idDominio === ID_DOMINIO,
+      },
+      {
+        id: 'apollo-typename',
+        label: 'Apollo Gateway, { __typename } (no subgraph call)',
+        request: post(`http://127.0.0.1:${apolloRemote.ready.port}/graphql`, basic, TYPENAME),
+        check: (b) => (b as { data?: { __typename?: string } }).data?.__typename === 'Query',
+      },
+    ];
+    const scenarios = all.filter((s) => !only || only.includes(s.id));
+
+    for (const s of scenarios) await verify(s);
+
+    const rows: Row[] = [];
+    const total = scenarios.length * connections.length;
+    for (const c of connections) {
+      for (const s of scenarios) {
+        console.log(`bench: [${rows.length + 1}/${total}] ${s.label}, ${c} connection${c > 1 ? 's' : ''}`);
+        rows.push({ id: s.id, label: s.label, connections: c, result: await measure(s.request, c, warmupSeconds, seconds) });
+      }
+    }
+
+    console.log(`\n${consoleTable(rows)}\n`);
+    for (const g of goals(rows)) console.log(`goal: ${g}`);
+    if (!only) {
+      const path = join(PROJECT_ROOT, 'BENCHMARKS.md');
+      writeSection(path, markdownSection(rows, { date: new Date(), database: db.description, warmupSeconds, seconds }));
+      console.log(`\nbench: results written to ${path}`);
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await db.drop().catch((e) => console.error('bench: could not drop the bench database', e));
+  }
+}
+
+/** One request per scenario before any load: a benchmark of error responses is worthless. */
+async function verify(s: Scenario): Promise<void> {
+  const res = await fetch(s.request.url, { method: s.request.method, headers: s.request.headers, body: s.request.body });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (!res.ok || !s.check(body)) throw new Error(`bench: ${s.label} answered ${res.status}: ${text.slice(0, 500)}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { createHub } from '../gateway/app';
+import { readSupergraph } from '../gateway/supergraph';
+import { loadConfig } from '../subgraphs/shared/config';
+import { installFetcher, type FetcherName } from './fetchers';
+import { startHive } from './hive';
+
+/**
+ * One server process of the bench (forked by run.ts, so that the load generator, the subgraph and
+ * each gateway have their own event loop, as they would in production):
+ *  - `hub`: the hub itself (subgraph HTTP endpoint, in-process gateway, REST compat);
+ *  - `apollo-remote`: a second hub whose gateway reaches the first hub's subgraph over HTTP;
+ *  - `hive`: Hive Gateway over the same supergraph and subgraph endpoint.
+ * Reports `{ ready, ... }` to the parent, closes on the message `close`.
+ */
+export type Role = 'hub' | 'apollo-remote' | 'hive';
+
+export interface Ready {
+  ready: true;
+  port: number;
+  subgraphPort?: number;
+  /** The demo operatore's principal, signed by the hub (hub role only). */
+  signedPrincipal?: string;
+}
+
+const PROJECT_ROOT = join(__dirname, '..', '..');
+export const DEMO_AUTHORIZATION = `Basic ${Buffer.from('gpadmin:Password1!').toString('base64')}`;
+
+async function start(role: Role): Promise<{ ready: Ready; close(): Promise<void> }> {
+  if (role === 'hive') {
+    const hive = await startHive(readSupergraph(PROJECT_ROOT), required('BENCH_SUBGRAPH_URL'), required('BENCH_SIGNED_PRINCIPAL'));
+    return { ready: { ready: true, port: hive.port }, close: () => hive.close() };
+  }
+  if (role === 'apollo-remote') installFetcher((process.env.BENCH_APOLLO_FETCHER ?? 'undici') as FetcherName);
+  const hub = await createHub(loadConfig(process.env));
+  const { port, subgraphPort } = await hub.listen();
+  const ready: Ready = { ready: true, port, subgraphPort };
+  if (role === 'hub') {
+    ready.signedPrincipal = hub.signer.sign(await hub.authenticator.authenticateAny({ authorization: DEMO_AUTHORIZATION }));
+  }
+  return { ready, close: () => hub.close() };
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+if (require.main === module) {
+  const role = process.argv[2] as Role;
+  // Never outlive the bench (it may have been interrupted).
+  process.on('disconnect', () => process.exit(0));
+  start(role).then(
+    (server) => {
+      process.on('message', (message) => {
+        if (message !== 'close') return;
+        server.close().then(
+          () => process.exit(0),
+          (e) => {
+            console.error(`[bench:${role}] close failed`, e);
+            process.exit(1);
+          },
+        );
+      });
+      process.send?.(server.ready);
+    },
+    (e) => {
+      console.error(`[bench:${role}] failed to start`, e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole suite: type-check, build (the start-up test runs the compiled hub), then jest on
+# SQLite and again on MariaDB. Expects TEST_MYSQL_URL (scripts/test-services.sh provides it).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+npx tsc -p tsconfig.json || { echo "type-check failed"; exit 1; }
+
+RESULTS=$(mktemp -d)
+status=0
+for db in sqlite mysql; do
+  echo "=== jest on $db ==="
+  TEST_DB=$db npx jest --ci --json --outputFile="$RESULTS/$db.json" "$@" || status=1
+done
+
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0;
+  for (const f of fs.readdirSync(process.argv[1])) {
+    const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests;
+    if (!r.numTotalTests) failed += 1;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+' "$RESULTS"
+rm -rf "$RESULTS"
+exit $status

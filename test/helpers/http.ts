@@ -1,0 +1,56 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export const GPADMIN = { user: 'gpadmin', password: 'Password1!' };
+export const IDA2A01 = { user: 'IDA2A01', password: 'Password1!' };
+
+export const basic = (c: { user: string; password: string }) =>
+  `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
+
+/**
+ * Real HTTP calls to a running hub. When GOVPAY_RECORD_DIR is set, every Backoffice reply is
+ * recorded so that the conformance suite can check it against GovPay's OpenAPI.
+ */
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  opts: { auth?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.auth !== null) headers.authorization = opts.auth ?? basic(GPADMIN);
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  record(method, path, res.status, parsed);
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
+function record(method: string, path: string, status: number, body: unknown): void {
+  const dir = process.env.GOVPAY_RECORD_DIR;
+  if (!dir || !path.startsWith('/govpay/backend/api/backoffice/')) return;
+  mkdirSync(dir, { recursive: true });
+  appendFileSync(join(dir, `backoffice-${process.pid}.jsonl`), `${JSON.stringify({ method, path, status, body })}\n`);
+}
+
+export const BO = '/govpay/backend/api/backoffice/rs/basic/v1';
+
+export function gql(baseUrl: string, query: string, variables: Record<string, unknown> = {}, auth: string | null = basic(GPADMIN)) {
+  return call(baseUrl, 'POST', '/graphql', { auth, body: { query, variables } });
+}

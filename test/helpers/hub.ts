@@ -1,0 +1,40 @@
+import { createHub, type Hub } from '../../gateway/app';
+import { loadConfig } from '../../subgraphs/shared/config';
+import { createLogger } from '../../subgraphs/shared/logger';
+import { scratchDatabase } from './database';
+
+export interface TestHub {
+  hub: Hub;
+  baseUrl: string;
+  subgraphUrl: string;
+  close(): Promise<void>;
+}
+
+export const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
+
+/** A whole hub on a fresh database with the demo configuration, listening on free ports. */
+export async function startHub(env: Record<string, string> = {}): Promise<TestHub> {
+  const db = await scratchDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SUBGRAPHS_PORT: '0',
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'true',
+    INTERNAL_PRINCIPAL_SECRET: SECRET,
+    ...env,
+  });
+  const hub = await createHub(config, createLogger('silent'));
+  const { port, subgraphPort } = await hub.listen();
+  return {
+    hub,
+    baseUrl: `http://127.0.0.1:${port}`,
+    subgraphUrl: `http://127.0.0.1:${subgraphPort}/anagrafica/graphql`,
+    close: async () => {
+      await hub.close();
+      await db.drop();
+    },
+  };
+}
