@@ -56,8 +56,7 @@ export function markdownTable(rows: Row[]): string {
 export function goals(rows: Row[]): string[] {
   const get = (id: string, c: number) => rows.find((r) => r.id === id && r.connections === c)?.result;
   const out: string[] = [];
-  const variants = [...new Set(rows.map((r) => r.id).filter((id) => id.startsWith('apollo-http-')))];
-  for (const id of ['apollo', 'apollo-http', ...variants]) {
+  for (const id of ['apollo', 'apollo-http']) {
     const label = rows.find((r) => r.id === id)?.label ?? id;
     const r10 = get(id, 10);
     const b10 = baseline(rows, 10);
@@ -72,7 +71,7 @@ export function goals(rows: Row[]): string[] {
       out.push(`${label}: ${signed(added)} ms at p50 with 1 connection (goal < 1 ms): ${added < 1 ? 'met' : 'not met'}`);
     }
   }
-  for (const id of ['apollo-http', ...variants]) {
+  for (const id of ['apollo-http']) {
     const label = rows.find((r) => r.id === id)?.label ?? id;
     for (const c of [1, 10]) {
       const apollo = get(id, c);

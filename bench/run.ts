@@ -1,8 +1,8 @@
+import { projectRoot } from '../gateway/supergraph';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freshDatabase } from './database';
-import type { FetcherName } from './fetchers';
 import { measure, type LoadRequest } from './load';
 import { startServer, type ServerProcess } from './processes';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
@@ -14,15 +14,13 @@ import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
  * process and over an HTTP hop), through Hive Gateway, and a Backoffice REST GET, side by side in
  * one run. Prints the table and writes it into BENCHMARKS.md.
  *
- * BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1.5), BENCH_CONNECTIONS (1,10), BENCH_ONLY (scenario
- * ids) and BENCH_EXTRA_FETCHERS (node-fetch,http: extra Apollo-over-HTTP processes with another
- * fetcher, see fetchers.ts) tune a run; a partial run (BENCH_ONLY) does not touch BENCHMARKS.md.
+ * BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1.5), BENCH_CONNECTIONS (1,10) and BENCH_ONLY (scenario
+ * ids) tune a run; a partial run (BENCH_ONLY) does not touch BENCHMARKS.md.
  * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts).
  */
 const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 const ID_DOMINIO = '12345678901';
-const PROJECT_ROOT = join(__dirname, '..', '..');
 
 interface Scenario {
   id: string;
@@ -32,12 +30,6 @@ interface Scenario {
   check(body: unknown): boolean;
 }
 
-const FETCHER_LABELS: Record<FetcherName, string> = {
-  undici: "Node's fetch",
-  'node-fetch': 'node-fetch 2 + keep-alive Agent',
-  http: 'node:http + keep-alive Agent',
-};
-
 const numberEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
 async function main(): Promise<void> {
@@ -45,7 +37,6 @@ async function main(): Promise<void> {
   const warmupSeconds = numberEnv('BENCH_WARMUP_SECONDS', 1.5);
   const connections = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number);
   const only = process.env.BENCH_ONLY?.split(',');
-  const extraFetchers = (process.env.BENCH_EXTRA_FETCHERS ?? 'node-fetch,http').split(',').filter(Boolean) as FetcherName[];
 
   const db = await freshDatabase(process.env.TEST_MYSQL_URL);
   console.log(`bench: ${machine()}`);
@@ -67,12 +58,11 @@ async function main(): Promise<void> {
     servers.push(hub);
     const subgraphUrl = `http://127.0.0.1:${hub.ready.subgraphPort}/anagrafica/graphql`;
     const signedPrincipal = hub.ready.signedPrincipal ?? '';
-    const [apolloRemote, hive, ...variants] = await Promise.all([
+    const [apolloRemote, hive] = await Promise.all([
       startServer('apollo-remote', { ...env, SUBGRAPH_ANAGRAFICA_URL: subgraphUrl }),
       startServer('hive', { NODE_ENV: 'production', BENCH_SUBGRAPH_URL: subgraphUrl, BENCH_SIGNED_PRINCIPAL: signedPrincipal }),
-      ...extraFetchers.map((f) => startServer('apollo-remote', { ...env, SUBGRAPH_ANAGRAFICA_URL: subgraphUrl, BENCH_APOLLO_FETCHER: f })),
     ]);
-    servers.push(apolloRemote, hive, ...variants);
+    servers.push(apolloRemote, hive);
     console.log(`bench: hub :${hub.ready.port} (subgraph :${hub.ready.subgraphPort}), Apollo over HTTP :${apolloRemote.ready.port}, Hive :${hive.ready.port}`);
 
     const json = { 'content-type': 'application/json' };
@@ -98,12 +88,6 @@ async function main(): Promise<void> {
         request: post(`http://127.0.0.1:${apolloRemote.ready.port}/graphql`, basic),
         check: dominio,
       },
-      ...extraFetchers.map((f, i) => ({
-        id: `apollo-http-${f}`,
-        label: `Apollo Gateway, subgraph over HTTP, ${FETCHER_LABELS[f]} (bench variant)`,
-        request: post(`http://127.0.0.1:${variants[i].ready.port}/graphql`, basic),
-        check: dominio,
-      })),
       {
         id: 'hive',
         label: 'Hive Gateway, subgraph over HTTP',
@@ -143,7 +127,7 @@ async function main(): Promise<void> {
     console.log(`\n${consoleTable(rows)}\n`);
     for (const g of goals(rows)) console.log(`goal: ${g}`);
     if (!only) {
-      const path = join(PROJECT_ROOT, 'BENCHMARKS.md');
+      const path = join(projectRoot(), 'BENCHMARKS.md');
       writeSection(path, markdownSection(rows, { date: new Date(), database: db.description, warmupSeconds, seconds }));
       console.log(`\nbench: results written to ${path}`);
     }

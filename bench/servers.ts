@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import { createHub } from '../gateway/app';
-import { readSupergraph } from '../gateway/supergraph';
+import { readSupergraph, projectRoot } from '../gateway/supergraph';
 import { loadConfig } from '../subgraphs/shared/config';
-import { installFetcher, type FetcherName } from './fetchers';
 import { startHive } from './hive';
 
 /**
@@ -24,15 +22,13 @@ export interface Ready {
   signedPrincipal?: string;
 }
 
-const PROJECT_ROOT = join(__dirname, '..', '..');
 export const DEMO_AUTHORIZATION = `Basic ${Buffer.from('gpadmin:Password1!').toString('base64')}`;
 
 async function start(role: Role): Promise<{ ready: Ready; close(): Promise<void> }> {
   if (role === 'hive') {
-    const hive = await startHive(readSupergraph(PROJECT_ROOT), required('BENCH_SUBGRAPH_URL'), required('BENCH_SIGNED_PRINCIPAL'));
+    const hive = await startHive(readSupergraph(projectRoot()), required('BENCH_SUBGRAPH_URL'), required('BENCH_SIGNED_PRINCIPAL'));
     return { ready: { ready: true, port: hive.port }, close: () => hive.close() };
   }
-  if (role === 'apollo-remote') installFetcher((process.env.BENCH_APOLLO_FETCHER ?? 'undici') as FetcherName);
   const hub = await createHub(loadConfig(process.env));
   const { port, subgraphPort } = await hub.listen();
   const ready: Ready = { ready: true, port, subgraphPort };

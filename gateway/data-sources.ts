@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
 import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import type { GatewayContext } from './context';
+import { keepAliveFetch } from './http-fetcher';
 
 /**
  * A subgraph hosted in this process: the gateway hands it the query plan's fetch directly,
@@ -27,8 +28,7 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
 /** A subgraph in another process, reached over HTTP with the signed principal in a header. */
 export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string) {
-    // Node's own fetch pools keep-alive connections; the gateway's default fetcher opens one per request.
-    super({ url, fetcher: fetch as never });
+    super({ url, fetcher: keepAliveFetch as never });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {

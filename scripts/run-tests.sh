@@ -6,6 +6,10 @@ cd "$(dirname "$0")/.."
 
 npx tsc -p tsconfig.json || { echo "type-check failed"; exit 1; }
 
+# Every Backoffice reply the suite receives is kept for the conformance suite (npm run test:conformance).
+export GOVPAY_RECORD_DIR=${GOVPAY_RECORD_DIR:-$PWD/.test-output/responses}
+rm -rf "$GOVPAY_RECORD_DIR"
+
 RESULTS=$(mktemp -d)
 status=0
 for db in sqlite mysql; do
