@@ -53,9 +53,11 @@ export function parseOrdering(
   });
 }
 
-export function pageOf<T>(items: T[], req: PageRequest, total?: number): Page<T> {
-  const hasNextPage = total !== undefined ? req.offset + items.length < total : items.length > req.limit;
-  return { items: items.slice(0, req.limit), total, offset: req.offset, hasNextPage };
+/** `rows` may hold one row past the page: its presence is what tells that another page follows. */
+export function pageOf<T>(rows: T[], req: PageRequest, total?: number): Page<T> {
+  const items = rows.slice(0, req.limit);
+  const hasNextPage = total !== undefined ? req.offset + items.length < total : rows.length > req.limit;
+  return { items, total, offset: req.offset, hasNextPage };
 }
 
 export function mapPage<T, U>(page: Page<T>, fn: (t: T) => U): Page<U> {

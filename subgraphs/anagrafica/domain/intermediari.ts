@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Intermediario, Stazione } from '../../../schema/entities';
 import { errors } from '../../shared/errors';
+import { upsert } from '../../shared/upsert';
 import { findPage, type Where } from '../../shared/find-page';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
 import { hashPassword } from '../../shared/passwords';
@@ -42,7 +43,7 @@ export class IntermediariService {
     parseInput(ids.intermediario, idIntermediario, 'idIntermediario');
     const input = parseInput(intermediarioInput, raw);
     const { servizioPagoPa, abilitato, denominazione, principalPagoPa, ...altri } = input;
-    return this.em.transactional(async (em) => {
+    return upsert(this.em, async (em) => {
       const existing = await em.findOne(Intermediario, { idIntermediario });
       const entity = existing ?? em.create(Intermediario, { idIntermediario } as Intermediario);
       Object.assign(entity, { denominazione, principalPagoPa, servizioPagoPa, abilitato, altriServizi: compact(altri) });
@@ -81,7 +82,7 @@ export class IntermediariService {
       );
     }
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.em.transactional(async (em) => {
+    return upsert(this.em, async (em) => {
       const intermediario = await em.findOne(Intermediario, { idIntermediario });
       if (!intermediario) {
         throw errors.unprocessable('SEMANTICA', `L'intermediario ${idIntermediario} non esiste: censirlo prima della stazione.`);
