@@ -38,6 +38,8 @@ export async function createGraphServer(o: GraphServerOptions): Promise<ApolloSe
     gateway,
     introspection: o.graphql.introspection,
     includeStacktraceInErrorResponses: false,
+    // The hub stops the whole process in order (gateway/main.ts); Apollo would re-raise the signal midway.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: o.httpServer }),
       operationLimitsPlugin(o.graphql.maxDepth, o.graphql.maxCost),

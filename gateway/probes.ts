@@ -16,7 +16,7 @@ export function mountProbes(app: Express, orm: MikroORM): void {
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = duration.startTimer();
-    res.on('finish', () => end({ method: req.method, api: apiOf(req.path), status: String(res.statusCode) }));
+    res.on('finish', () => end({ method: req.method, api: apiOf(req.originalUrl.split('?')[0]), status: String(res.statusCode) }));
     next();
   });
 

@@ -157,8 +157,8 @@ describe('domini and their configuration', () => {
     const count = await get('/domini/12345678901/entrate?risultatiPerPagina=0');
     expect(count.body).toEqual({ numRisultati: 3, risultatiPerPagina: 0, pagina: 1, risultati: [] });
 
-    const campi = await get('/domini?campi=idDominio,ragioneSociale&idDominio=12345678901');
-    expect(campi.body.risultati).toEqual([{ idDominio: '12345678901', ragioneSociale: 'Ente Creditore Test' }]);
+    const campi = await get('/domini/12345678901/unitaOperative?campi=idUnita,ragioneSociale');
+    expect(campi.body.risultati).toEqual([{ idUnita: '12345678901_01', ragioneSociale: 'Ufficio Tributi' }]);
 
     const disabled = await get('/domini/12345678901/contiAccredito?abilitato=false');
     expect(disabled.body.numRisultati).toBe(0);
@@ -191,7 +191,7 @@ describe('catalogue: entrate and tipi pendenza', () => {
       tipoContabilita: 'SIOPE',
       codiceContabilita: '1234',
     });
-    const layout = { portalePagamento: { abilitato: true, form: { tipo: 'angular2-json-schema-form' } } };
+    const layout = { portalePagamento: { abilitato: true, form: { tipo: 'angular2-json-schema-form', definizione: { type: 'object' } } } };
     expect((await put('/tipiPendenza/TARI', { descrizione: 'TARI', codificaIUV: '12', ...layout })).status).toBe(201);
     expect((await put('/tipiPendenza/TARI', { descrizione: 'TARI 2026', ...layout })).status).toBe(200);
     const tp = await get('/tipiPendenza/TARI');

@@ -160,6 +160,13 @@ describe('bad input', () => {
     expect((await get('/operatori/debole')).status).toBe(404);
   });
 
+  it('refuses a portal form without its definition', async () => {
+    const r = await put('/tipiPendenza/FORM', { descrizione: 'x', portalePagamento: { abilitato: true, form: { tipo: 'angular' } } });
+    expect(r.status).toBe(400);
+    expect(r.body.dettaglio).toContain('portalePagamento.form.definizione');
+    expect((await get('/tipiPendenza/FORM')).status).toBe(404);
+  });
+
   it('refuses references to domini and tipi pendenza that do not exist', async () => {
     const r = await put('/applicazioni/NUOVA', { principal: 'nuova', domini: ['99999999999'] });
     expect(r.status).toBe(422);

@@ -123,13 +123,29 @@ export const entrataDominioInput = z.object({
 });
 export type EntrataDominioInput = z.output<typeof entrataDominioInput>;
 
+const jsonObject = z.record(z.string(), z.unknown());
+const template = z.looseObject({ tipo: text(255), definizione: jsonObject });
+
+/** A portal's form for loading pendenze of this tipo: GovPay keeps it and hands it to its consoles. */
+const portale = z
+  .looseObject({
+    abilitato: z.boolean(),
+    form: z.looseObject({ tipo: text(255), definizione: jsonObject }).nullish(),
+    validazione: jsonObject.nullish(),
+    trasformazione: template.nullish(),
+    inoltro: ids.idA2A.nullish(),
+  })
+  .nullish();
+
 const layout = {
-  portaleBackoffice: z.unknown().optional(),
-  portalePagamento: z.unknown().optional(),
-  avvisaturaMail: z.unknown().optional(),
-  avvisaturaAppIO: z.unknown().optional(),
-  visualizzazione: z.unknown().optional(),
-  tracciatoCsv: z.unknown().optional(),
+  portaleBackoffice: portale,
+  portalePagamento: portale,
+  avvisaturaMail: jsonObject.nullish(),
+  avvisaturaAppIO: jsonObject.nullish(),
+  visualizzazione: jsonObject.nullish(),
+  tracciatoCsv: z
+    .looseObject({ tipo: text(255), intestazione: text(4096), richiesta: jsonObject, risposta: jsonObject })
+    .nullish(),
 };
 export const LAYOUT_FIELDS = Object.keys(layout) as Array<keyof typeof layout>;
 

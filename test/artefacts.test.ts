@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { composeSubgraphs, projectRoot, readSupergraph, subgraphSdlPath } from '../gateway/supergraph';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+/**
+ * schema/graphql holds the graph's contracts. They must be what the code generates and must
+ * compose: regenerate them with `npm run schema:generate` when this fails.
+ */
+const root = projectRoot();
+
+describe('graph artefacts in schema/graphql', () => {
+  const sdls: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const [name, build] of Object.entries(SUBGRAPHS)) sdls[name] = (await build()).sdl;
+  });
+
+  it.each(Object.keys(SUBGRAPHS))('the committed %s SDL is up to date', (name) => {
+    expect(readFileSync(subgraphSdlPath(root, name), 'utf8')).toBe(sdls[name]);
+  });
+
+  it('the committed supergraph is the composition of the subgraphs', () => {
+    expect(readSupergraph(root)).toBe(composeSubgraphs(sdls));
+  });
+
+  it('declares the keys other subgraphs reference', () => {
+    const sdl = sdls.anagrafica;
+    for (const key of ['Dominio @key(fields: "idDominio")', 'Applicazione @key(fields: "idA2A")', 'Entrata @key(fields: "idEntrata")', 'TipoPendenza @key(fields: "idTipoPendenza")']) {
+      expect(sdl).toContain(`type ${key}`);
+    }
+  });
+
+  it('composition fails loudly on subgraphs that do not compose', () => {
+    const clash = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { ping: Int }\ntype Dominio @key(fields: "idDominio") { idDominio: ID! ragioneSociale: Int }';
+    expect(() => composeSubgraphs({ ...sdls, intruso: clash })).toThrow(/composition failed/i);
+  });
+});

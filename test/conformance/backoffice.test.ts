@@ -1,0 +1,227 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { backofficeRouter } from '../../rest-compat/backoffice';
+import { startHub, type TestHub } from '../helpers/hub';
+import { BackofficeSpec, GENERIC_ERRORS, PROJECT_ROOT, type RecordedReply } from './openapi';
+import { sweep } from './sweep';
+
+/**
+ * Conformance of the Backoffice API to GovPay's OpenAPI (api-backoffice-v1.yaml): every reply
+ * recorded by `npm test` and every reply of this suite's own sweep is validated against the
+ * response the spec documents for its operation and status.
+ */
+
+/** The Backoffice operations the hub implements (method + the spec's path template). */
+const IMPLEMENTED = [
+  'GET /intermediari',
+  'GET /intermediari/{idIntermediario}',
+  'PUT /intermediari/{idIntermediario}',
+  'GET /intermediari/{idIntermediario}/stazioni',
+  'GET /intermediari/{idIntermediario}/stazioni/{idStazione}',
+  'PUT /intermediari/{idIntermediario}/stazioni/{idStazione}',
+  'GET /domini',
+  'GET /domini/{idDominio}',
+  'PUT /domini/{idDominio}',
+  'GET /domini/{idDominio}/unitaOperative',
+  'GET /domini/{idDominio}/unitaOperative/{idUnitaOperativa}',
+  'PUT /domini/{idDominio}/unitaOperative/{idUnitaOperativa}',
+  'GET /domini/{idDominio}/contiAccredito',
+  'GET /domini/{idDominio}/contiAccredito/{ibanAccredito}',
+  'PUT /domini/{idDominio}/contiAccredito/{ibanAccredito}',
+  'GET /domini/{idDominio}/entrate',
+  'GET /domini/{idDominio}/entrate/{idEntrata}',
+  'PUT /domini/{idDominio}/entrate/{idEntrata}',
+  'GET /domini/{idDominio}/tipiPendenza',
+  'GET /domini/{idDominio}/tipiPendenza/{idTipoPendenza}',
+  'PUT /domini/{idDominio}/tipiPendenza/{idTipoPendenza}',
+  'GET /entrate',
+  'GET /entrate/{idEntrata}',
+  'PUT /entrate/{idEntrata}',
+  'GET /tipiPendenza',
+  'GET /tipiPendenza/{idTipoPendenza}',
+  'PUT /tipiPendenza/{idTipoPendenza}',
+  'GET /applicazioni',
+  'GET /applicazioni/{idA2A}',
+  'PUT /applicazioni/{idA2A}',
+  'GET /operatori',
+  'GET /operatori/{principal}',
+  'PUT /operatori/{principal}',
+  'GET /profilo',
+  'GET /operazioni/{idOperazione}',
+];
+
+const RECORD_DIR = process.env.GOVPAY_RECORD_DIR ?? join(PROJECT_ROOT, '.test-output', 'responses');
+const BODY_LIMIT = 3000;
+
+let spec: BackofficeSpec | undefined;
+let specError: unknown;
+try {
+  spec = new BackofficeSpec();
+} catch (e) {
+  specError = e;
+}
+
+function loadRecordings(dir: string): { replies: RecordedReply[]; files: string[] } {
+  if (!existsSync(dir)) return { replies: [], files: [] };
+  const files = readdirSync(dir)
+    .filter((f) => /^backoffice-.*\.jsonl$/.test(f))
+    .sort();
+  const replies: RecordedReply[] = [];
+  for (const f of files) {
+    readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        const r = JSON.parse(line) as Omit<RecordedReply, 'source'>;
+        replies.push({ ...r, source: `${f}:${i + 1}` });
+      });
+  }
+  return { replies, files };
+}
+
+const recorded = loadRecordings(RECORD_DIR);
+const recordDirShown = RECORD_DIR.startsWith(`${PROJECT_ROOT}/`) ? relative(PROJECT_ROOT, RECORD_DIR) : RECORD_DIR;
+
+const show = (body: unknown) => {
+  const text = body === undefined ? '(no body)' : JSON.stringify(body, null, 1).replace(/\n\s*/g, ' ');
+  return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}… (${text.length} chars)` : text;
+};
+
+/** Readable report of the non-conforming replies, grouped by identical problems. */
+function report(s: BackofficeSpec, replies: RecordedReply[]): string | undefined {
+  const groups = new Map<string, { problems: string[]; replies: RecordedReply[] }>();
+  for (const r of replies) {
+    const { problems } = s.check(r);
+    if (problems.length === 0) continue;
+    const key = `${r.status}\n${problems.join('\n')}`;
+    const g = groups.get(key) ?? { problems, replies: [] };
+    g.replies.push(r);
+    groups.set(key, g);
+  }
+  if (groups.size === 0) return undefined;
+  const total = [...groups.values()].reduce((n, g) => n + g.replies.length, 0);
+  const parts = [...groups.values()].map((g) => {
+    const [first, ...others] = g.replies;
+    const where = (o: RecordedReply) => (o.path === first.path ? `[${o.source}]` : `${o.method} ${o.path} [${o.source}]`);
+    const also = others.length
+      ? `\n    (and ${others.length} more with the same problems: ${others.slice(0, 5).map(where).join(', ')}${others.length > 5 ? ', …' : ''})`
+      : '';
+    return (
+      `✗ ${first.method} ${first.path} → ${first.status}   [${first.source}]\n` +
+      g.problems.map((p) => `    - ${p}`).join('\n') +
+      `\n    body: ${show(first.body)}${also}`
+    );
+  });
+  return `${total} of ${replies.length} replies do not conform to GovPay's OpenAPI:\n\n${parts.join('\n\n')}`;
+}
+
+describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml)`, () => {
+  if (!spec) {
+    it("finds GovPay's OpenAPI reference (../shared/reference or $GOVPAY_REFERENCE_DIR)", () => {
+      throw specError;
+    });
+    return;
+  }
+  const s = spec;
+  let t: TestHub | undefined;
+  let swept: RecordedReply[] = [];
+  const all = () => [...recorded.replies, ...swept];
+  const repliesOf = (endpoint: string) => all().filter((r) => s.endpointOf(r.method, r.path).endpoint === endpoint);
+
+  beforeAll(async () => {
+    // The sweep's own replies are collected here, not appended to npm test's recordings.
+    delete process.env.GOVPAY_RECORD_DIR;
+    t = await startHub();
+    swept = await sweep(t.baseUrl);
+  }, 120000);
+
+  afterAll(async () => {
+    await t?.close();
+    const failing = all().filter((r) => s.check(r).problems.length > 0).length;
+    console.log(
+      `Backoffice conformance (spec ${s.version}): ${all().length} replies validated — ` +
+        `${recorded.replies.length} recorded by npm test (${recorded.files.length} files in ${recordDirShown}), ` +
+        `${swept.length} from the sweep; ${failing} non-conforming.`,
+    );
+  });
+
+  if (recorded.replies.length > 0) {
+    it(`reads the ${recorded.replies.length} replies recorded by npm test (${recorded.files.length} files in ${recordDirShown})`, () => {
+      for (const r of recorded.replies) {
+        expect(typeof r.method).toBe('string');
+        expect(typeof r.path).toBe('string');
+        expect(typeof r.status).toBe('number');
+      }
+    });
+  } else {
+    it(`finds NO replies recorded by npm test in ${recordDirShown}: only the sweep is validated (run npm test first to include them)`, () => {
+      console.warn(
+        `No Backoffice replies recorded by npm test in ${RECORD_DIR} (backoffice-*.jsonl): only the suite's own sweep is validated.`,
+      );
+    });
+  }
+
+  it('lists exactly the operations the hub routes, each an operation of the spec', () => {
+    const router = backofficeRouter({} as never, {} as never, 'x-principal') as unknown as {
+      stack: { route?: { path: string; methods: Record<string, boolean> } }[];
+    };
+    const routed = router.stack
+      .filter((l) => l.route)
+      .flatMap((l) =>
+        Object.keys(l.route!.methods)
+          .filter((m) => m !== '_all')
+          .map((m) => s.endpointOf(m, l.route!.path.replace(/:(\w+)/g, (_x, name: string) => `${name}-value`)).endpoint),
+      );
+    const problems = [
+      ...routed.filter((e) => !IMPLEMENTED.includes(e)).map((e) => `routed by the hub but missing from IMPLEMENTED: ${e}`),
+      ...IMPLEMENTED.filter((e) => !routed.includes(e)).map((e) => `in IMPLEMENTED but not routed by the hub: ${e}`),
+      ...IMPLEMENTED.filter((e) => {
+        const [method, template] = e.split(' ');
+        return !s.doc.paths[template]?.[method.toLowerCase()];
+      }).map((e) => `not an operation of GovPay's spec: ${e}`),
+    ];
+    if (problems.length) throw new Error(problems.join('\n'));
+  });
+
+  for (const endpoint of IMPLEMENTED) {
+    it(`${endpoint}: every reply conforms`, () => {
+      const message = report(s, repliesOf(endpoint));
+      if (message) throw new Error(message);
+    });
+  }
+
+  it('replies outside the implemented operations (unknown paths, methods) conform', () => {
+    const others = all().filter((r) => !IMPLEMENTED.includes(s.endpointOf(r.method, r.path).endpoint));
+    const message = report(s, others);
+    if (message) throw new Error(message);
+  });
+
+  it('exercised every implemented operation, with at least one success', () => {
+    const problems: string[] = [];
+    for (const endpoint of IMPLEMENTED) {
+      const replies = repliesOf(endpoint);
+      if (replies.length === 0) problems.push(`never exercised: ${endpoint}`);
+      else if (!replies.some((r) => r.status >= 200 && r.status < 300)) {
+        problems.push(`no successful reply for ${endpoint} (statuses: ${[...new Set(replies.map((r) => r.status))].join(', ')})`);
+      }
+    }
+    if (problems.length) throw new Error(problems.join('\n'));
+  });
+
+  it('covers the error replies: 400, 401, 403, 404 and 422', () => {
+    const statuses = new Set(all().map((r) => r.status));
+    expect(GENERIC_ERRORS.filter((c) => !statuses.has(c))).toEqual([]);
+  });
+
+  it('rejects what the spec forbids (self-check of the validator)', () => {
+    const BO = '/govpay/backend/api/backoffice/rs/basic/v1';
+    const bad = (method: string, path: string, status: number, body: unknown) => s.check({ method, path, status, body }).problems;
+    expect(bad('GET', `${BO}/intermediari/1`, 200, { idIntermediario: 1, denominazione: 'x' })).not.toEqual([]);
+    expect(bad('GET', `${BO}/intermediari?pagina=1`, 200, { risultati: 'no' })).not.toEqual([]);
+    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'SCONOSCIUTA', codice: '404000', descrizione: 'x' })).not.toEqual([]);
+    expect(bad('PUT', `${BO}/entrate/X`, 422, { codice: 'x' })).not.toEqual([]);
+    expect(bad('GET', `${BO}/profilo`, 418, undefined)).not.toEqual([]);
+    expect(bad('PUT', `${BO}/entrate/X`, 201, undefined)).toEqual([]);
+    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual([]);
+  });
+});

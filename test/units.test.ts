@@ -1,0 +1,86 @@
+import { ConfigError, loadConfig } from '../subgraphs/shared/config';
+import { decodeCursor, encodeCursor, parseOrdering } from '../subgraphs/shared/paging';
+import { hashPassword, verifyPassword } from '../subgraphs/shared/passwords';
+import { PrincipalSigner, SYSTEM_PRINCIPAL } from '../subgraphs/shared/principal';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(8080);
+    expect(c.database).toEqual({ dialect: 'sqlite', path: './data/govpay.sqlite' });
+    expect(c.demoSeed).toBe(true);
+    expect(c.graphql.introspection).toBe(true);
+    expect(c.auth.principalHeader).toBe('x-govpay-principal');
+  });
+
+  it('reads a MySQL URL and turns the demo seed off for it by default', () => {
+    const c = loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/govpay' });
+    expect(c.database).toEqual({ dialect: 'mysql', url: 'mysql://u:p@db:3306/govpay' });
+    expect(c.demoSeed).toBe(false);
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/PORT/);
+      expect((e as Error).message).toMatch(/DATABASE_URL/);
+      expect((e as Error).message).toMatch(/LOG_LEVEL/);
+    }
+  });
+
+  it('requires a shared principal secret in production and turns introspection off there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/INTERNAL_PRINCIPAL_SECRET/);
+    const c = loadConfig({ NODE_ENV: 'production', INTERNAL_PRINCIPAL_SECRET: 'x'.repeat(32) });
+    expect(c.graphql.introspection).toBe(false);
+    expect(() => loadConfig({ INTERNAL_PRINCIPAL_SECRET: 'short' })).toThrow(/INTERNAL_PRINCIPAL_SECRET/);
+  });
+});
+
+describe('signed principal', () => {
+  const signer = new PrincipalSigner('s'.repeat(40), 60);
+
+  it('round-trips', () => {
+    expect(signer.verify(signer.sign(SYSTEM_PRINCIPAL))).toEqual(SYSTEM_PRINCIPAL);
+  });
+
+  it('refuses expiry and tampering', () => {
+    expect(() => signer.verify(signer.sign(SYSTEM_PRINCIPAL, Date.now() - 61_000))).toThrow(/scadut/);
+    const token = signer.sign(SYSTEM_PRINCIPAL);
+    expect(() => signer.verify(`${token}x`)).toThrow();
+    expect(() => signer.verify(`x${token}`)).toThrow();
+    expect(() => signer.verify('.')).toThrow();
+  });
+});
+
+describe('passwords', () => {
+  it('hashes with a salt and verifies only the right password', async () => {
+    const a = await hashPassword('Password1!');
+    const b = await hashPassword('Password1!');
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^scrypt\$/);
+    expect(a).not.toContain('Password1!');
+    expect(await verifyPassword('Password1!', a)).toBe(true);
+    expect(await verifyPassword('Password1?', a)).toBe(false);
+    expect(await verifyPassword('Password1!', null)).toBe(false);
+    expect(await verifyPassword('Password1!', 'plain')).toBe(false);
+  });
+});
+
+describe('paging', () => {
+  it('parses GovPay orderings against the allowed fields', () => {
+    const allowed = { ragioneSociale: 'ragioneSociale', idDominio: 'idDominio' };
+    expect(parseOrdering('-ragioneSociale,+idDominio', allowed, '+idDominio')).toEqual([
+      ['ragioneSociale', 'DESC'],
+      ['idDominio', 'ASC'],
+    ]);
+    expect(parseOrdering(undefined, allowed, '+idDominio')).toEqual([['idDominio', 'ASC']]);
+    expect(() => parseOrdering('+password', allowed, '+idDominio')).toThrow(/password/);
+  });
+
+  it('round-trips cursors and refuses forged ones', () => {
+    expect(decodeCursor(encodeCursor(41))).toBe(41);
+    expect(() => decodeCursor('bm9wZQ')).toThrow();
+  });
+});
