@@ -1,7 +1,9 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { LibSqlDriver } from '@mikro-orm/libsql';
+import { MariaDbDriver } from '@mikro-orm/mariadb';
 import { Migrator } from '@mikro-orm/migrations';
 import { MySqlDriver } from '@mikro-orm/mysql';
+import { createConnection } from 'mysql2/promise';
 import type { DatabaseConfig } from '../subgraphs/shared/config';
 import type { Logger } from '../subgraphs/shared/logger';
 import { mysqlMigrations } from '../migrations/mysql';
@@ -10,8 +12,22 @@ import { entities } from './entities';
 
 export type Orm = MikroORM;
 
+/** MySQL-protocol servers differ in how they report a schema (MariaDB's JSON is LONGTEXT with a check). */
+export type MySqlFlavor = 'mysql' | 'mariadb';
+
+/** Asks a `mysql://` server what it is, so that MikroORM reads its schema with the right dialect. */
+export async function mysqlFlavor(url: string): Promise<MySqlFlavor> {
+  const conn = await createConnection(url);
+  try {
+    const [rows] = await conn.query('select version() as v');
+    return /mariadb/i.test((rows as Array<{ v: string }>)[0].v) ? 'mariadb' : 'mysql';
+  } finally {
+    await conn.end();
+  }
+}
+
 /** MikroORM options for a database: the dialect decides the driver and which migrations apply. */
-export function ormOptions(db: DatabaseConfig, poolMax = 10): Options {
+export function ormOptions(db: DatabaseConfig, poolMax = 10, flavor: MySqlFlavor = 'mysql'): Options {
   const common: Options = {
     entities,
     forceUtcTimezone: true,
@@ -30,7 +46,7 @@ export function ormOptions(db: DatabaseConfig, poolMax = 10): Options {
   }
   return {
     ...common,
-    driver: MySqlDriver,
+    driver: flavor === 'mariadb' ? MariaDbDriver : MySqlDriver,
     clientUrl: db.url,
     timezone: '+00:00',
     pool: { min: 1, max: poolMax },
@@ -41,7 +57,8 @@ export function ormOptions(db: DatabaseConfig, poolMax = 10): Options {
 
 /** Opens the database and brings its schema up to date; the hub migrates on every start. */
 export async function openDatabase(db: DatabaseConfig, log: Logger, poolMax?: number): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(db, poolMax));
+  const flavor = db.dialect === 'mysql' ? await mysqlFlavor(db.url) : undefined;
+  const orm = await MikroORM.init(ormOptions(db, poolMax, flavor));
   const applied = await orm.getMigrator().up();
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
   return orm;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../subgraphs/shared/config';
 import { projectRoot } from '../gateway/supergraph';
-import { ormOptions } from '../schema/orm';
+import { mysqlFlavor, ormOptions } from '../schema/orm';
 
 /**
  * Writes the next migration for each dialect: the SQL that takes a database migrated to the
@@ -13,7 +13,7 @@ import { ormOptions } from '../schema/orm';
  * where a scratch database may be created); run it under scripts/test-services.sh.
  */
 async function diff(db: DatabaseConfig): Promise<string[]> {
-  const orm = await MikroORM.init(ormOptions(db));
+  const orm = await MikroORM.init(ormOptions(db, 1, db.dialect === 'mysql' ? await mysqlFlavor(db.url) : undefined));
   try {
     await orm.getMigrator().up();
     const sql = await orm.schema.getUpdateSchemaSQL({ wrap: false });

@@ -1,12 +1,14 @@
 import { MikroORM } from '@mikro-orm/core';
-import { ormOptions } from '../schema/orm';
+import { mysqlFlavor, ormOptions } from '../schema/orm';
 import { loadConfig } from '../subgraphs/shared/config';
 import { dialect, scratchDatabase } from './helpers/database';
 
 /** The migrations of the suite's dialect reach exactly the schema the entities describe. */
 it(`migrations bring an empty ${dialect} database to the entities' schema`, async () => {
   const db = await scratchDatabase();
-  const orm = await MikroORM.init(ormOptions(loadConfig({ DATABASE_URL: db.url }).database));
+  const config = loadConfig({ DATABASE_URL: db.url }).database;
+  const flavor = config.dialect === 'mysql' ? await mysqlFlavor(config.url) : undefined;
+  const orm = await MikroORM.init(ormOptions(config, 1, flavor));
   try {
     const applied = await orm.getMigrator().up();
     expect(applied.length).toBeGreaterThan(0);
