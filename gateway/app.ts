@@ -93,7 +93,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
           .catch((e) => {
             throw graphAuthError(e);
           });
-        return { principal, signedPrincipal: signer.sign(principal) };
+        return { principal, signedPrincipal: signer.tokenFor(principal) };
       },
     }),
   );

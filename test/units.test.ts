@@ -84,3 +84,16 @@ describe('paging', () => {
     expect(() => decodeCursor('bm9wZQ')).toThrow();
   });
 });
+
+describe('signed principal reuse', () => {
+  it('reuses a token until half its lifetime, then signs a fresh one', () => {
+    const signer = new PrincipalSigner('s'.repeat(40), 60);
+    const p = { ...SYSTEM_PRINCIPAL };
+    const t0 = Date.now();
+    const first = signer.tokenFor(p, t0);
+    expect(signer.tokenFor(p, t0 + 29_000)).toBe(first);
+    const renewed = signer.tokenFor(p, t0 + 31_000);
+    expect(renewed).not.toBe(first);
+    expect(signer.verify(renewed, t0 + 31_000)).toEqual(p);
+  });
+});

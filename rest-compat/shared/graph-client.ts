@@ -16,7 +16,7 @@ export class GraphClient {
   async run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: Principal): Promise<T> {
     const response = await this.server.executeOperation(
       { query, variables },
-      { contextValue: { principal, signedPrincipal: this.signer.sign(principal), trusted: true } },
+      { contextValue: { principal, signedPrincipal: this.signer.tokenFor(principal), trusted: true } },
     );
     if (response.body.kind !== 'single') throw errors.internal('Risposta incrementale inattesa dal grafo.');
     const { data, errors: graphErrors } = response.body.singleResult;

@@ -57,10 +57,22 @@ export const PRINCIPAL_HEADER = 'x-govpay-internal-principal';
  * expiry) so that a subgraph reached directly refuses anyone the gateway did not let in.
  */
 export class PrincipalSigner {
+  /** Tokens already issued, per principal object (the authenticator reuses one while it is cached). */
+  private readonly issued = new WeakMap<Principal, { token: string; renewAt: number }>();
+
   constructor(
     private readonly secret: string,
     private readonly ttlSeconds: number,
   ) {}
+
+  /** A valid token for this principal, re-signed only once half of its lifetime has passed. */
+  tokenFor(p: Principal, now = Date.now()): string {
+    const cached = this.issued.get(p);
+    if (cached && cached.renewAt > now) return cached.token;
+    const token = this.sign(p, now);
+    this.issued.set(p, { token, renewAt: now + (this.ttlSeconds * 1000) / 2 });
+    return token;
+  }
 
   sign(p: Principal, now = Date.now()): string {
     const body = Buffer.from(JSON.stringify({ p, exp: Math.floor(now / 1000) + this.ttlSeconds })).toString('base64url');

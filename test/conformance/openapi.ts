@@ -15,6 +15,8 @@ const SPEC_ID = 'govpay-backoffice-v1';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 /** GovPay's notes (govpay-rest-apis.md §0.2): every operation may answer these, documented or not. */
 export const GENERIC_ERRORS = [400, 401, 403, 404, 422];
+/** HTTP-level refusals before any operation runs (body over the size limit, unsupported encoding). */
+const HTTP_LIMIT_ERRORS = [413, 415];
 
 export interface RecordedReply {
   method: string;
@@ -191,7 +193,7 @@ export class BackofficeSpec {
       const d = this.deref(responses[key]);
       response = d.obj;
       responseLocation = d.ref ?? pointer('paths', template, method, 'responses', key);
-    } else if (GENERIC_ERRORS.includes(reply.status)) {
+    } else if (GENERIC_ERRORS.includes(reply.status) || HTTP_LIMIT_ERRORS.includes(reply.status)) {
       // Not listed for this operation, but GovPay documents it API-wide (components/responses) or in its notes.
       const d = this.deref(this.doc.components?.responses?.[statusKey]);
       response = d.obj;
