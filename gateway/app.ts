@@ -77,7 +77,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   });
   const authenticator = new Authenticator(orm, config.auth);
 
-  mountProbes(app, orm);
+  mountProbes(app, orm, log);
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use(
     '/graphql',

@@ -1,9 +1,10 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { Logger } from '../subgraphs/shared/logger';
 
-/** Liveness, readiness (the database answers) and Prometheus metrics, with a request histogram. */
-export function mountProbes(app: Express, orm: MikroORM): void {
+/** Liveness, readiness (the database answers) and Prometheus metrics; every request is timed (and logged at debug). */
+export function mountProbes(app: Express, orm: MikroORM, log: Logger): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -16,7 +17,10 @@ export function mountProbes(app: Express, orm: MikroORM): void {
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = duration.startTimer();
-    res.on('finish', () => end({ method: req.method, api: apiOf(req.originalUrl.split('?')[0]), status: String(res.statusCode) }));
+    res.on('finish', () => {
+      const seconds = end({ method: req.method, api: apiOf(req.originalUrl.split('?')[0]), status: String(res.statusCode) });
+      log.debug({ method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+    });
     next();
   });
 

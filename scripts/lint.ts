@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { projectRoot } from '../gateway/supergraph';
+
+/**
+ * The project's own rules that the type-checker cannot see, over the application's sources
+ * (tests, benchmarks and scripts are exempt where noted):
+ *  - the environment is read in one place, subgraphs/shared/config.ts;
+ *  - logs go through pino, not console.log/info/debug;
+ *  - no `debugger`, no `.only` left in tests, no TODO/FIXME markers.
+ */
+const APP_DIRS = ['gateway', 'subgraphs', 'rest-compat', 'schema', 'migrations', 'pagopa', 'simulator'];
+const ALL_DIRS = [...APP_DIRS, 'test', 'bench', 'scripts'];
+const CONFIG_FILE = join('subgraphs', 'shared', 'config.ts');
+
+interface Rule {
+  name: string;
+  pattern: RegExp;
+  applies: (file: string) => boolean;
+}
+
+const inApp = (file: string) => APP_DIRS.some((d) => file.startsWith(`${d}/`));
+const RULES: Rule[] = [
+  { name: 'process.env read outside the config module', pattern: /process\.env\b/, applies: (f) => inApp(f) && f !== CONFIG_FILE },
+  { name: 'console logging instead of pino', pattern: /console\.(log|info|debug)\(/, applies: inApp },
+  { name: 'debugger statement', pattern: /^\s*debugger;?\s*$/, applies: () => true },
+  { name: 'focused test', pattern: /\b(it|describe|test)\.only\(/, applies: (f) => f.startsWith('test/') },
+  { name: 'TODO/FIXME marker', pattern: /\b(TODO|FIXME|XXX)\b/, applies: () => true },
+];
+
+function files(dir: string): string[] {
+  let out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out = out.concat(files(path));
+    else if (name.endsWith('.ts')) out.push(path);
+  }
+  return out;
+}
+
+const root = projectRoot();
+const problems: string[] = [];
+let checked = 0;
+for (const dir of ALL_DIRS) {
+  let found: string[];
+  try {
+    found = files(join(root, dir));
+  } catch {
+    continue;
+  }
+  for (const path of found) {
+    const file = relative(root, path);
+    if (file === join('scripts', 'lint.ts')) continue;
+    checked += 1;
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        for (const rule of RULES) {
+          if (rule.applies(file) && rule.pattern.test(line)) problems.push(`${file}:${i + 1}: ${rule.name}: ${line.trim()}`);
+        }
+      });
+  }
+}
+if (problems.length) {
+  console.error(`lint: ${problems.length} problem(s)\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log(`lint: ${checked} files clean`);
