@@ -6,6 +6,7 @@ import { GraphQLError } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
+import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
 import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
 import { openDatabase } from '../schema/orm';
@@ -57,7 +58,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     log.info('demo configuration loaded (empty database)');
   }
   const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
-  const remoteUrls: Record<string, string | undefined> = { anagrafica: config.subgraphs.anagraficaUrl };
+  const remoteUrls = config.subgraphs.urls;
   const local = new Map<string, SubgraphRuntime>();
   for (const [name, build] of Object.entries(SUBGRAPHS)) {
     if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build()).schema, orm, signer, log));
@@ -99,6 +100,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   );
   const client = new GraphClient(graph, signer);
   app.use(BACKOFFICE_BASE, json, backofficeRouter(client, authenticator, config.auth.principalHeader));
+  app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(faultHandler(log));
 
   const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit));

@@ -23,6 +23,9 @@ need_packages=()
 command -v mariadbd >/dev/null 2>&1 || need_packages+=(mariadb-server)
 command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
 command -v xmllint >/dev/null 2>&1 || need_packages+=(libxml2-utils)
+command -v pdftoppm >/dev/null 2>&1 || need_packages+=(poppler-utils)
+command -v zbarimg >/dev/null 2>&1 || need_packages+=(zbar-tools)
+command -v dmtxread >/dev/null 2>&1 || need_packages+=(dmtx-utils)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     log "missing ${need_packages[*]} and not root: install them (apt-get install ${need_packages[*]}) and retry"

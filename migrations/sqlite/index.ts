@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126174908 } from './Migration20261126174908';
 import { Migration20261126165822 } from './Migration20261126165822';
 
 /** sqlite migrations, oldest first; `npm run migration:create` appends to this list. */
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261126165822', class: Migration20261126165822 },
+  { name: 'Migration20261126174908', class: Migration20261126174908 },
 ];

@@ -1,12 +1,14 @@
 import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
 import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
+import { IuvSequence, Pendenza, VocePendenza } from './pendenza';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
 import { Applicazione, Operatore } from './utenze';
 
 export * from './dominio';
 export * from './entrata';
 export * from './intermediario';
+export * from './pendenza';
 export * from './tipo-pendenza';
 export * from './utenze';
 
@@ -23,4 +25,7 @@ export const entities = [
   TipoPendenzaDominio,
   Applicazione,
   Operatore,
+  Pendenza,
+  VocePendenza,
+  IuvSequence,
 ];

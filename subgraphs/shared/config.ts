@@ -24,6 +24,7 @@ const schema = z.object({
   INTERNAL_PRINCIPAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   INTERNAL_PRINCIPAL_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SUBGRAPH_ANAGRAFICA_URL: z.string().url().optional(),
+  SUBGRAPH_PENDENZE_URL: z.string().url().optional(),
   SUBGRAPHS_PORT: port.default(4001),
   SUBGRAPHS_HOST: z.string().default('127.0.0.1'),
   AUTH_HEADER_PRINCIPAL: z.string().min(1).default('X-GovPay-Principal'),
@@ -49,7 +50,8 @@ export interface Config {
   databasePoolMax: number;
   logLevel: string;
   internalPrincipal: { secret: string; ttlSeconds: number; generated: boolean };
-  subgraphs: { anagraficaUrl?: string; port: number; host: string };
+  /** Where each subgraph runs when not in this process, by subgraph name. */
+  subgraphs: { urls: Record<string, string | undefined>; port: number; host: string };
   auth: { principalHeader: string; trustedProxies: string[]; cacheTtlSeconds: number };
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   bodyLimit: string;
@@ -90,7 +92,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ttlSeconds: e.INTERNAL_PRINCIPAL_TTL_SECONDS,
       generated: !e.INTERNAL_PRINCIPAL_SECRET,
     },
-    subgraphs: { anagraficaUrl: e.SUBGRAPH_ANAGRAFICA_URL, port: e.SUBGRAPHS_PORT, host: e.SUBGRAPHS_HOST },
+    subgraphs: {
+      urls: { anagrafica: e.SUBGRAPH_ANAGRAFICA_URL, pendenze: e.SUBGRAPH_PENDENZE_URL },
+      port: e.SUBGRAPHS_PORT,
+      host: e.SUBGRAPHS_HOST,
+    },
     auth: {
       principalHeader: e.AUTH_HEADER_PRINCIPAL.toLowerCase(),
       trustedProxies: e.AUTH_HEADER_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),

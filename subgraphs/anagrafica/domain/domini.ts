@@ -10,6 +10,7 @@ import {
   UnitaOperativa,
   type Recapiti,
 } from '../../../schema/entities';
+import { compact } from '../../shared/compact';
 import { errors } from '../../shared/errors';
 import { upsert } from '../../shared/upsert';
 import { contains, findPage, type Where } from '../../shared/find-page';
@@ -29,7 +30,6 @@ import {
 } from './inputs';
 import type { Saved } from './intermediari';
 import {
-  compact,
   toContoAccreditoView,
   toDominioView,
   toEntrataDominioView,

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Intermediario, Stazione } from '../../../schema/entities';
+import { compact } from '../../shared/compact';
 import { errors } from '../../shared/errors';
 import { upsert } from '../../shared/upsert';
 import { findPage, type Where } from '../../shared/find-page';
@@ -9,7 +10,7 @@ import type { Principal } from '../../shared/principal';
 import { parseInput } from '../../shared/validation';
 import { authorize } from './access';
 import { ids, intermediarioInput, stazioneInput } from './inputs';
-import { compact, toIntermediarioView, toStazioneView, type IntermediarioView, type StazioneView } from './views';
+import { toIntermediarioView, toStazioneView, type IntermediarioView, type StazioneView } from './views';
 
 export const INTERMEDIARI_ORDER = { denominazione: 'denominazione', idIntermediario: 'idIntermediario' };
 export const STAZIONI_ORDER = { idStazione: 'idStazione' };

@@ -13,6 +13,7 @@ import type {
   TipoPendenzaLayout,
   UnitaOperativa,
 } from '../../../schema/entities';
+import { compact } from '../../shared/compact';
 import type { Acl } from '../../shared/principal';
 
 /**
@@ -154,10 +155,6 @@ export interface OperatoreView extends UtenzaView {
   ragioneSociale: string;
 }
 
-/** Drops nulls so that absent optional fields stay absent in every edge's output. */
-export function compact<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
-}
 
 export const toIntermediarioView = (i: Intermediario): IntermediarioView => ({
   idIntermediario: i.idIntermediario,

@@ -1,0 +1,173 @@
+import { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Authenticator } from '../../gateway/auth';
+import { errors } from '../../subgraphs/shared/errors';
+import type { Principal } from '../../subgraphs/shared/principal';
+import { parseInput } from '../../subgraphs/shared/validation';
+import type { GraphClient } from '../shared/graph-client';
+import { authenticate, filters, route } from '../shared/http';
+import { stripNulls } from '../shared/json';
+import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
+import { SCOPE_FIELDS } from '../backoffice/utenze';
+import { avvisoJson } from './avviso';
+import { PENDENZA_FIELDS, pendenzaDettaglio, pendenzaIndex, type GraphPendenza } from './mapping';
+
+export const PENDENZE_BASE = '/govpay/backend/api/pendenze/rs/:auth/v2';
+
+/** API Pendenze v2 is for applicazioni with the flag apiPendenze (and operatori). */
+const requireApiPendenze: RequestHandler = (_req, res, next) => {
+  const p = res.locals.principal as Principal;
+  if (p.kind === 'applicazione' && !p.api.pendenze) {
+    return next(errors.forbidden(`L'applicazione ${p.id} non e' abilitata all'utilizzo delle API Pendenze.`));
+  }
+  next();
+};
+
+const listQuery = z.object({
+  dataDa: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
+  dataA: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
+});
+
+/** GovPay's API Pendenze v2, for the Ente's back-office systems, mapped onto the graph. */
+export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator, principalHeader: string): Router {
+  const router = Router({ mergeParams: true });
+  router.use(authenticate(authenticator, principalHeader), requireApiPendenze);
+
+  router.put(
+    '/pendenze/:idA2A/:idPendenza',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ savePendenza: { created: boolean; node: GraphPendenza } }>(
+        `mutation ($idA2A: ID!, $idPendenza: ID!, $input: JSONObject!) {
+          savePendenza(idA2A: $idA2A, idPendenza: $idPendenza, input: $input) { created node { numeroAvviso UUID dominio { idDominio } } } }`,
+        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, input: pendenzaBody(req.body) },
+        principal,
+      );
+      const { created, node } = data.savePendenza;
+      return {
+        status: created ? 201 : 200,
+        body: stripNulls({ idDominio: node.dominio.idDominio, numeroAvviso: node.numeroAvviso, UUID: node.UUID }),
+      };
+    }),
+  );
+
+  router.get(
+    '/pendenze/:idA2A/:idPendenza',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ pendenza: GraphPendenza }>(
+        `query ($idA2A: ID!, $idPendenza: ID!) { pendenza(idA2A: $idA2A, idPendenza: $idPendenza) { ${PENDENZA_FIELDS} } }`,
+        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza },
+        principal,
+      );
+      return { status: 200, body: pendenzaDettaglio(data.pendenza) };
+    }),
+  );
+
+  router.patch(
+    '/pendenze/:idA2A/:idPendenza',
+    route(graph, async ({ req, principal }) => {
+      if (!Array.isArray(req.body)) throw errors.syntax('Il corpo della richiesta deve essere una lista di operazioni JSON-patch.');
+      await graph.run(
+        `mutation ($idA2A: ID!, $idPendenza: ID!, $ops: [JSONObject!]!) {
+          patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { stato } }`,
+        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops: req.body },
+        principal,
+      );
+      return { status: 200 };
+    }),
+  );
+
+  router.get(
+    '/pendenze/byAvviso/:idDominio/:numeroAvviso',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ pendenzaByAvviso: GraphPendenza }>(
+        `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) { ${PENDENZA_FIELDS} } }`,
+        { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso },
+        principal,
+      );
+      return { status: 200, body: pendenzaDettaglio(data.pendenzaByAvviso) };
+    }),
+  );
+
+  router.get(
+    '/pendenze',
+    route(graph, async ({ req, principal }) => {
+      const paging = parsePaging(req);
+      const f = filters(req, ['mostraSpontaneiNonPagati'], ['idDominio', 'idA2A', 'idPendenza', 'idDebitore', 'stato', 'idPagamento', 'direzione', 'divisione', 'dataDa', 'dataA']);
+      const dates = parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA });
+      const data = await graph.run<{ pendenze: { nodes: GraphPendenza[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
+        `query ($idDominio: String, $idA2A: String, $idPendenza: String, $idDebitore: String, $stato: String,
+            $direzione: String, $divisione: String, $dataDa: DateTimeISO, $dataA: DateTimeISO, ${PAGE}) {
+          pendenze(idDominio: $idDominio, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore, stato: $stato,
+            direzione: $direzione, divisione: $divisione, dataDa: $dataDa, dataA: $dataA, ${PAGE_ARGS}) {
+            nodes { ${PENDENZA_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
+        {
+          idDominio: f.idDominio,
+          idA2A: f.idA2A,
+          idPendenza: f.idPendenza,
+          idDebitore: f.idDebitore,
+          stato: f.stato,
+          direzione: f.direzione,
+          divisione: f.divisione,
+          dataDa: dates.dataDa ? new Date(dates.dataDa).toISOString() : undefined,
+          dataA: dates.dataA ? new Date(dates.dataA).toISOString() : undefined,
+          ...pageVariables(paging),
+        },
+        principal,
+      );
+      return { status: 200, body: listEnvelope(req, paging, data.pendenze, pendenzaIndex) };
+    }),
+  );
+
+  router.get(
+    '/avvisi/:idDominio/:numeroAvviso',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string } } }>(
+        `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) {
+          ${PENDENZA_FIELDS} dominio { gln } } }`,
+        { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso },
+        principal,
+      );
+      return { status: 200, body: avvisoJson(data.pendenzaByAvviso) };
+    }),
+  );
+
+  router.get(
+    '/rpp',
+    route(graph, async ({ req }) => {
+      const paging = parsePaging(req);
+      // Payment attempts arrive with the pagoPA station; until then every search is empty.
+      return { status: 200, body: listEnvelope(req, paging, { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false } }, (x) => x) };
+    }),
+  );
+
+  router.get(
+    ['/rpp/:idDominio/:iuv/:ccp', '/rpp/:idDominio/:iuv/:ccp/rpt', '/rpp/:idDominio/:iuv/:ccp/rt'],
+    route(graph, async ({ req }) => {
+      throw errors.notFound(`Tentativo di pagamento (${req.params.idDominio}, ${req.params.iuv}, ${req.params.ccp}) inesistente.`);
+    }),
+  );
+
+  router.get(
+    '/profilo',
+    route(graph, async ({ principal }) => {
+      const data = await graph.run<{ profilo: { nome: string; domini: unknown[]; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> } }>(
+        `{ profilo { nome ${SCOPE_FIELDS} } }`,
+        {},
+        principal,
+      );
+      const { nome, domini, tipiPendenza, acl } = data.profilo;
+      return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl }) };
+    }),
+  );
+
+  router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
+  return router;
+}
+
+/** A PUT body must be a JSON object; GovPay answers anything else with SINTASSI. */
+function pendenzaBody(body: unknown): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON con la pendenza (Content-Type: application/json).");
+  }
+  return body as Record<string, unknown>;
+}

@@ -1,0 +1,49 @@
+import { stripNulls } from '../shared/json';
+import { romeDate } from '../shared/dates';
+
+/** The graph selection REST needs for GovPay's Pendenza, and the mapping back to GovPay's JSON. */
+export const PENDENZA_FIELDS = `idA2A idPendenza idTipoPendenza dominio { idDominio ragioneSociale }
+  unitaOperativa { idUnita ragioneSociale } stato descrizioneStato numeroAvviso iuvAvviso causale
+  soggettoPagatore { tipo identificativo anagrafica indirizzo civico cap localita provincia nazione email cellulare }
+  importo dataCaricamento dataValidita dataScadenza dataPagamento annoRiferimento cartellaPagamento tassonomia
+  tassonomiaAvviso direzione divisione documento datiAllegati proprieta tipo UUID
+  voci { indice idVocePendenza importo descrizione descrizioneCausaleRPT stato dominio { idDominio ragioneSociale } codEntrata ibanAccredito
+    ibanAppoggio tipoContabilita codiceContabilita tipoBollo hashDocumento provinciaResidenza contabilita metadata datiAllegati }`;
+
+export interface GraphPendenza {
+  idA2A: string;
+  idPendenza: string;
+  dominio: { idDominio: string; ragioneSociale: string };
+  numeroAvviso?: string | null;
+  importo: string;
+  dataCaricamento: string;
+  voci: Array<Record<string, unknown> & { importo: string }>;
+  [field: string]: unknown;
+}
+
+/** The graph's "100.99" strings become GovPay's JSON numbers (exact: two decimals at most). */
+const euro = (importo: string) => Number(importo);
+
+/** GovPay's PendenzaBase: the graph's pendenza with GovPay's formats. */
+export function pendenzaBase(p: GraphPendenza) {
+  const { voci: _voci, importo, dataCaricamento, ...rest } = p;
+  return stripNulls({ ...rest, importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) });
+}
+
+/** GovPay's Pendenza (detail): with its voci and its payment attempts. */
+export function pendenzaDettaglio(p: GraphPendenza) {
+  return {
+    ...pendenzaBase(p),
+    voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...v, importo: euro(importo) })),
+    rpp: [],
+  };
+}
+
+/** GovPay's PendenzaIndex (lists): links instead of the nested collections. */
+export function pendenzaIndex(p: GraphPendenza) {
+  return {
+    ...pendenzaBase(p),
+    rpp: `/rpp?idA2A=${p.idA2A}&idPendenza=${p.idPendenza}`,
+    pagamenti: `/pagamenti?idA2A=${p.idA2A}&idPendenza=${p.idPendenza}`,
+  };
+}

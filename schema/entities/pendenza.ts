@@ -1,0 +1,216 @@
+import { BigIntType, Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Dominio, UnitaOperativa } from './dominio';
+import { JsonDocument } from './json-document';
+import { TipoPendenza } from './tipo-pendenza';
+import { Timestamped } from './timestamped';
+import { Applicazione } from './utenze';
+
+export type StatoPendenza = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA';
+export type StatoVoce = 'Eseguito' | 'Non eseguito' | 'Anomalo';
+
+/** The debtor (or payer) as GovPay describes a Soggetto. */
+export interface Soggetto {
+  tipo: 'F' | 'G';
+  identificativo: string;
+  anagrafica?: string;
+  indirizzo?: string;
+  civico?: string;
+  cap?: string;
+  localita?: string;
+  provincia?: string;
+  nazione?: string;
+  email?: string;
+  cellulare?: string;
+}
+
+/**
+ * A debt position (pendenza) loaded by an Ente's system. Amounts are integer cents. SCADUTA is not
+ * stored: it is derived from dataScadenza when the pendenza is read.
+ */
+@Entity({ tableName: 'pendenze' })
+@Unique({ properties: ['applicazione', 'idPendenza'] })
+@Unique({ properties: ['dominio', 'numeroAvviso'] })
+@Unique({ properties: ['dominio', 'iuv'] })
+export class Pendenza extends Timestamped {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Applicazione, { deleteRule: 'restrict', fieldName: 'id_a2a' })
+  applicazione!: Applicazione;
+
+  @Property({ type: 'string', length: 35 })
+  idPendenza!: string;
+
+  @ManyToOne(() => Dominio, { deleteRule: 'restrict', fieldName: 'id_dominio' })
+  dominio!: Dominio;
+
+  @ManyToOne(() => UnitaOperativa, { deleteRule: 'restrict', nullable: true })
+  unitaOperativa?: UnitaOperativa | null;
+
+  @ManyToOne(() => TipoPendenza, { deleteRule: 'restrict', fieldName: 'id_tipo_pendenza' })
+  tipoPendenza!: TipoPendenza;
+
+  @Property({ type: 'string', length: 18, nullable: true })
+  numeroAvviso?: string | null;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  iuv?: string | null;
+
+  @Index()
+  @Property({ type: 'string', length: 20 })
+  stato: StatoPendenza = 'NON_ESEGUITA';
+
+  @Property({ type: 'string', length: 255, nullable: true })
+  descrizioneStato?: string | null;
+
+  @Property({ type: 'string', length: 140 })
+  causale!: string;
+
+  @Property({ type: new BigIntType('number') })
+  importoCents!: number;
+
+  @Property({ type: JsonDocument })
+  soggettoPagatore!: Soggetto;
+
+  /** The debtor's codice fiscale, kept apart from the JSON to search by it. */
+  @Index()
+  @Property({ type: 'string', length: 35 })
+  idDebitore!: string;
+
+  @Property({ type: 'datetime', length: 3 })
+  dataCaricamento: Date = new Date();
+
+  @Property({ type: 'date', nullable: true })
+  dataValidita?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  dataScadenza?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  dataPagamento?: string | null;
+
+  @Property({ type: 'integer', nullable: true })
+  annoRiferimento?: number | null;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  cartellaPagamento?: string | null;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  tassonomia?: string | null;
+
+  @Property({ type: 'string', length: 64, nullable: true })
+  tassonomiaAvviso?: string | null;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  direzione?: string | null;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  divisione?: string | null;
+
+  @Property({ type: JsonDocument, nullable: true })
+  documento?: Record<string, unknown> | null;
+
+  @Property({ type: JsonDocument, nullable: true })
+  datiAllegati?: Record<string, unknown> | null;
+
+  @Property({ type: JsonDocument, nullable: true })
+  proprieta?: Record<string, unknown> | null;
+
+  /** Randomises the static payment URLs of this pendenza (GovPay's UUID). */
+  @Property({ type: 'string', length: 36 })
+  uuid!: string;
+
+  @OneToMany(() => VocePendenza, (v) => v.pendenza, { orphanRemoval: true, orderBy: { indice: 'ASC' } })
+  voci = new Collection<VocePendenza>(this);
+}
+
+export type TipoVoce = 'ENTRATA' | 'IBAN' | 'BOLLO';
+
+/** One of the 1..5 items of a pendenza: a configured entrata, an IBAN with its accounting, or a marca da bollo. */
+@Entity({ tableName: 'voci_pendenza' })
+@Unique({ properties: ['pendenza', 'indice'] })
+export class VocePendenza extends Timestamped {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Pendenza, { deleteRule: 'cascade' })
+  pendenza!: Pendenza;
+
+  @Property({ type: 'integer' })
+  indice!: number;
+
+  @Property({ type: 'string', length: 35 })
+  idVocePendenza!: string;
+
+  @Property({ type: new BigIntType('number') })
+  importoCents!: number;
+
+  @Property({ type: 'string', length: 140 })
+  descrizione!: string;
+
+  @Property({ type: 'string', length: 140, nullable: true })
+  descrizioneCausaleRPT?: string | null;
+
+  @Property({ type: 'string', length: 20 })
+  stato: StatoVoce = 'Non eseguito';
+
+  @Property({ type: 'string', length: 10 })
+  tipo!: TipoVoce;
+
+  /** The beneficiary when it is not the pendenza's dominio (multi-beneficiario). */
+  @Property({ type: 'string', length: 11, nullable: true })
+  idDominio?: string | null;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  codEntrata?: string | null;
+
+  @Property({ type: 'string', length: 34, nullable: true })
+  ibanAccredito?: string | null;
+
+  @Property({ type: 'string', length: 34, nullable: true })
+  ibanAppoggio?: string | null;
+
+  @Property({ type: 'string', length: 16, nullable: true })
+  tipoContabilita?: string | null;
+
+  @Property({ type: 'string', length: 255, nullable: true })
+  codiceContabilita?: string | null;
+
+  @Property({ type: 'string', length: 2, nullable: true })
+  tipoBollo?: string | null;
+
+  @Property({ type: 'string', length: 70, nullable: true })
+  hashDocumento?: string | null;
+
+  @Property({ type: 'string', length: 2, nullable: true })
+  provinciaResidenza?: string | null;
+
+  @Property({ type: JsonDocument, nullable: true })
+  contabilita?: Record<string, unknown> | null;
+
+  @Property({ type: JsonDocument, nullable: true })
+  metadata?: Record<string, unknown> | null;
+
+  @Property({ type: JsonDocument, nullable: true })
+  datiAllegati?: Record<string, unknown> | null;
+}
+
+/**
+ * The last progressive used for IUVs of one dominio and prefix. Taken with an atomic increment,
+ * so numbers never repeat, whatever the number of instances.
+ */
+@Entity({ tableName: 'iuv_sequences' })
+@Unique({ properties: ['idDominio', 'prefisso'] })
+export class IuvSequence {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 11 })
+  idDominio!: string;
+
+  @Property({ type: 'string', length: 15 })
+  prefisso!: string;
+
+  @Property({ type: new BigIntType('number') })
+  ultimo!: number;
+}

@@ -1,0 +1,74 @@
+import PDFDocument from 'pdfkit';
+import { dataMatrixPng, qrCodePng } from './codes';
+import { drawPage, PAGE_SIZE, printable, type PaginaAvviso } from './layout';
+import {
+  contoCorrentePostale,
+  formatData,
+  formatEuro,
+  formatNumeroAvviso,
+  posteDataMatrixPayload,
+  qrCodePayload,
+} from './payloads';
+import type { AvvisoPdfData, AvvisoPdfRata } from './types';
+
+export type { AvvisoPdfData, AvvisoPdfRata } from './types';
+export type { LinguaSecondaria } from './labels';
+
+/**
+ * The Avviso pagoPA as a PDF: one A4 page per rata (a documento with several rate has several
+ * pages), each with its QR code and, when `postale` is given, the Poste bollettino with its data
+ * matrix. Bad data (numero avviso, codice fiscale ente, amount, date, IBAN) is refused with an Error
+ * before anything is drawn.
+ */
+export async function renderAvvisoPdf(avviso: AvvisoPdfData): Promise<Buffer> {
+  if (avviso.rate.length === 0) throw new Error("l'avviso non ha rate");
+  const pages = await Promise.all(avviso.rate.map((rata, i) => pageOf(avviso, rata, i)));
+
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    info: {
+      Title: printable(`Avviso di pagamento - ${avviso.causale}`),
+      Author: printable(avviso.ente.ragioneSociale),
+      Subject: avviso.rate.map((r) => r.numeroAvviso).join(' '),
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  for (const page of pages) {
+    doc.addPage({ size: PAGE_SIZE, margin: 0 });
+    drawPage(doc, page);
+  }
+  doc.end();
+  return done;
+}
+
+async function pageOf(avviso: AvvisoPdfData, rata: AvvisoPdfRata, index: number): Promise<PaginaAvviso> {
+  const { ente, debitore, causale, postale } = avviso;
+  const qrCode = await qrCodePng(qrCodePayload(rata.numeroAvviso, ente.cf, rata.importoCents));
+  const page: PaginaAvviso = {
+    data: avviso,
+    rata: { numero: index + 1, di: avviso.rate.length },
+    importo: formatEuro(rata.importoCents),
+    scadenza: rata.dataScadenza === undefined ? undefined : formatData(rata.dataScadenza),
+    numeroAvviso: formatNumeroAvviso(rata.numeroAvviso),
+    iuv: rata.iuv,
+    qrCode,
+  };
+  if (postale) {
+    const payload = posteDataMatrixPayload({
+      numeroAvviso: rata.numeroAvviso,
+      ibanPostale: postale.iban,
+      importoCents: rata.importoCents,
+      cfEnte: ente.cf,
+      cfDebitore: debitore.cf,
+      anagraficaDebitore: debitore.anagrafica,
+      causale,
+    });
+    page.postale = { conto: contoCorrentePostale(postale.iban), dataMatrix: await dataMatrixPng(payload) };
+  }
+  return page;
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { euroAmount } from '../../shared/money';
+
+/** API Pendenze v2's NuovaPendenza, with GovPay's limits: the contract of the graph and REST alike. */
+export const TASSONOMIE_AVVISO = [
+  'Cartelle esattoriali',
+  'Diritti e concessioni',
+  'Imposte e tasse',
+  'IMU, TASI e altre tasse comunali',
+  'Ingressi a mostre e musei',
+  'Multe e sanzioni amministrative',
+  'Previdenza e infortuni',
+  'Servizi erogati dal comune',
+  'Servizi erogati da altri enti',
+  'Servizi scolastici',
+  'Tassa automobilistica',
+  'Ticket e prestazioni sanitarie',
+  'Trasporti, mobilità e parcheggi',
+] as const;
+
+export const ids = {
+  idA2A: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
+  idPendenza: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
+  idDominio: z.string().regex(/^[0-9]{11}$/),
+  numeroAvviso: z.string().regex(/^[0-9]{18}$/),
+};
+
+const text = (min: number, max: number) => z.string().min(min).max(max);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'data inesistente');
+const iban = z.string().regex(/^[a-zA-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$/);
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const soggetto = z.object({
+  tipo: z.enum(['F', 'G']),
+  identificativo: text(2, 16),
+  anagrafica: text(1, 70).nullish(),
+  indirizzo: text(1, 70).nullish(),
+  civico: text(1, 16).nullish(),
+  cap: text(1, 16).nullish(),
+  localita: text(1, 35).nullish(),
+  provincia: text(1, 35).nullish(),
+  nazione: z.string().regex(/^[A-Z]{2}$/).nullish(),
+  email: z
+    .string()
+    .regex(/^[A-Za-z0-9_]+([-+.'][A-Za-z0-9_]+)*@[A-Za-z0-9_]+([-.][A-Za-z0-9_]+)*\.[A-Za-z0-9_]+([-.][A-Za-z0-9_]+)*$/)
+    .nullish(),
+  cellulare: z.string().regex(/^\+[0-9]{2}\s[0-9]{3}-[0-9]{7}$/).nullish(),
+});
+
+const voceComune = {
+  idVocePendenza: text(1, 35),
+  importo: euroAmount,
+  descrizione: text(1, 140),
+  descrizioneCausaleRPT: text(1, 140).nullish(),
+  datiAllegati: jsonObject.nullish(),
+  contabilita: jsonObject.nullish(),
+  metadata: jsonObject.nullish(),
+  idDominio: ids.idDominio.nullish(),
+};
+
+const voceEntrata = z.object({ ...voceComune, codEntrata: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/) });
+const voceIban = z.object({
+  ...voceComune,
+  ibanAccredito: iban,
+  ibanAppoggio: iban.nullish(),
+  tipoContabilita: z.enum(['CAPITOLO', 'SPECIALE', 'SIOPE', 'ALTRO']),
+  codiceContabilita: z.string().regex(/^\S{3,135}$/),
+});
+const voceBollo = z.object({
+  ...voceComune,
+  tipoBollo: z.literal('01'),
+  hashDocumento: text(1, 70),
+  provinciaResidenza: z.string().regex(/^[A-Z]{2}$/),
+});
+
+/**
+ * A voce is one of three kinds; which one is told by the keys it carries (a bollo key, else an
+ * IBAN key, else an entrata), so that a missing or null field is reported by its own name.
+ */
+export const voce = z.unknown().transform((v, ctx) => {
+  const kind = v && typeof v === 'object' ? ('tipoBollo' in v ? voceBollo : 'ibanAccredito' in v ? voceIban : voceEntrata) : voceEntrata;
+  const r = kind.safeParse(v);
+  if (r.success) return r.data as z.output<typeof voceEntrata> & Partial<z.output<typeof voceIban>> & Partial<z.output<typeof voceBollo>>;
+  for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
+  return z.NEVER;
+});
+export type VoceInput = z.output<typeof voce>;
+
+export const nuovaPendenza = z.object({
+  idTipoPendenza: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
+  idDominio: ids.idDominio,
+  idUnitaOperativa: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/).nullish(),
+  causale: text(1, 140),
+  soggettoPagatore: soggetto,
+  importo: euroAmount,
+  numeroAvviso: ids.numeroAvviso.nullish(),
+  tassonomia: text(1, 35).nullish(),
+  tassonomiaAvviso: z.enum(TASSONOMIE_AVVISO).nullish(),
+  direzione: text(1, 35).nullish(),
+  divisione: text(1, 35).nullish(),
+  dataValidita: isoDate.nullish(),
+  dataScadenza: isoDate.nullish(),
+  annoRiferimento: z.number().int().min(1000).max(9999).nullish(),
+  cartellaPagamento: text(1, 35).nullish(),
+  datiAllegati: jsonObject.nullish(),
+  documento: z
+    .object({
+      identificativo: text(1, 35),
+      descrizione: text(1, 80),
+      rata: z.number().int().min(1).nullish(),
+      soglia: z.object({ giorni: z.number().int().min(1), tipo: z.enum(['ENTRO', 'OLTRE']) }).nullish(),
+    })
+    .nullish(),
+  proprieta: jsonObject.nullish(),
+  voci: z.array(voce).min(1).max(5),
+});
+export type NuovaPendenzaInput = z.output<typeof nuovaPendenza>;
+
+/** GovPay's JSON-patch operations on a pendenza (annullamento and its description). */
+export const patchOps = z
+  .array(
+    z.object({
+      op: z.enum(['ADD', 'DELETE', 'REPLACE']),
+      path: z.enum(['/stato', '/descrizioneStato']),
+      value: z.unknown(),
+    }),
+  )
+  .min(1)
+  .max(10);

@@ -1,0 +1,326 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  Applicazione,
+  ContoAccredito,
+  Dominio,
+  EntrataDominio,
+  Pendenza,
+  TipoPendenzaDominio,
+  UnitaOperativa,
+  VocePendenza,
+  type TipoVoce,
+} from '../../../schema/entities';
+import { errors } from '../../shared/errors';
+import { compact } from '../../shared/compact';
+import { contains, findPage, type Where } from '../../shared/find-page';
+import { centsToDecimalString } from '../../shared/money';
+import { mapPage, type Page, type PageRequest } from '../../shared/paging';
+import { inScope, requireRight, type Principal } from '../../shared/principal';
+import { upsert } from '../../shared/upsert';
+import { parseInput } from '../../shared/validation';
+import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
+import { checkNumeroAvviso, generateNumeroAvviso, type NumeroAvviso } from './numero-avviso';
+import { toPendenzaView, todayInRome, type PendenzaView } from './views';
+
+export const PENDENZE_ORDER = {
+  dataCaricamento: 'dataCaricamento',
+  dataValidita: 'dataValidita',
+  dataScadenza: 'dataScadenza',
+  stato: 'stato',
+  idPendenza: 'idPendenza',
+  importo: 'importoCents',
+};
+
+export interface PendenzeFilter {
+  idDominio?: string | null;
+  idA2A?: string | null;
+  idPendenza?: string | null;
+  idDebitore?: string | null;
+  stato?: string | null;
+  direzione?: string | null;
+  divisione?: string | null;
+  dataDa?: Date | null;
+  dataA?: Date | null;
+  causale?: string | null;
+}
+
+const POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as const;
+
+/** Pendenze (debt positions): loading, reading, cancelling, with GovPay's checks and codes. */
+export class PendenzeService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Principal,
+  ) {}
+
+  /** PUT semantics: creates (created=true) or updates an unpaid pendenza, or restores an ANNULLATA one. */
+  async save(idA2A: string, idPendenza: string, raw: unknown): Promise<{ created: boolean; value: PendenzaView }> {
+    requireRight(this.actor, 'Pendenze', 'W');
+    parseInput(ids.idA2A, idA2A, 'idA2A');
+    parseInput(ids.idPendenza, idPendenza, 'idPendenza');
+    if (this.actor.kind === 'applicazione' && this.actor.id !== idA2A) {
+      throw errors.badRequest('APP_002', `Applicazione autenticata (${this.actor.id}) diversa dalla chiamante (${idA2A})`);
+    }
+    const input = parseInput(nuovaPendenza, raw);
+    if (!inScope(this.actor.domini, input.idDominio) || !inScope(this.actor.tipiPendenza, input.idTipoPendenza)) {
+      throw errors.forbidden(`Il chiamante non e' autorizzato a caricare pendenze di tipo ${input.idTipoPendenza} per il dominio ${input.idDominio}.`);
+    }
+    const label = `(IdA2A:${idA2A}, Id:${idPendenza})`;
+    const context = await this.checkReferences(input, label);
+    const applicazione = await this.em.findOne(Applicazione, { idA2A });
+    if (!applicazione) throw errors.unprocessable('APP_000', `Applicazione (${idA2A}) inesistente`);
+    // A number is taken (in its own short transaction) only for what looks like a new pendenza; if a
+    // concurrent PUT creates it first, the number is left unused: a gap, never a duplicate.
+    const before = await this.em.findOne(Pendenza, { applicazione, idPendenza }, { fields: ['numeroAvviso'] });
+    const supplied = input.numeroAvviso ? checkNumeroAvviso(input.numeroAvviso, { dominio: context.dominio, applicazione, idPendenza }) : undefined;
+    const generated =
+      supplied || before?.numeroAvviso
+        ? undefined
+        : await generateNumeroAvviso(this.em, context.dominio, applicazione, context.tipo.codificaIUV ?? context.tipo.tipoPendenza.codificaIUV ?? null);
+
+    return upsert(this.em, async (em) => {
+      const existing = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: ['voci'] });
+      if (existing) this.checkUpdate(existing, input, label);
+      const numero: NumeroAvviso | undefined =
+        supplied ?? (existing?.numeroAvviso ? { numeroAvviso: existing.numeroAvviso, iuv: existing.iuv ?? '' } : generated);
+      if (!numero) throw errors.internal(`Numero avviso non assegnato alla pendenza ${label}.`);
+      const other = await em.findOne(
+        Pendenza,
+        { dominio: context.dominio, numeroAvviso: numero.numeroAvviso, id: { $ne: existing?.id ?? 0 } },
+        { populate: ['applicazione'] },
+      );
+      if (other) {
+        throw errors.unprocessable(
+          'VER_025',
+          `La pendenza ${label} ha un numero avviso (${numero.numeroAvviso}) gia' utilizzato (IdA2A:${other.applicazione.idA2A}, Id:${other.idPendenza}).`,
+        );
+      }
+      const p = existing ?? em.create(Pendenza, { applicazione: await em.findOneOrFail(Applicazione, { idA2A }), idPendenza, uuid: randomUUID(), dataCaricamento: new Date() } as Pendenza);
+      Object.assign(p, {
+        dominio: context.dominio,
+        unitaOperativa: context.unita,
+        tipoPendenza: context.tipo.tipoPendenza,
+        numeroAvviso: numero.numeroAvviso,
+        iuv: numero.iuv,
+        stato: 'NON_ESEGUITA',
+        descrizioneStato: existing?.stato === 'ANNULLATA' ? null : (existing?.descrizioneStato ?? null),
+        causale: input.causale,
+        importoCents: input.importo,
+        soggettoPagatore: compact(input.soggettoPagatore),
+        idDebitore: input.soggettoPagatore.identificativo,
+        dataValidita: input.dataValidita ?? null,
+        dataScadenza: input.dataScadenza ?? null,
+        annoRiferimento: input.annoRiferimento ?? null,
+        cartellaPagamento: input.cartellaPagamento ?? null,
+        tassonomia: input.tassonomia ?? null,
+        tassonomiaAvviso: input.tassonomiaAvviso ?? null,
+        direzione: input.direzione ?? null,
+        divisione: input.divisione ?? null,
+        documento: input.documento ? compact(input.documento) : null,
+        datiAllegati: input.datiAllegati ?? null,
+        proprieta: input.proprieta ?? null,
+      });
+      this.setVoci(em, p, input.voci, context.ibanOf);
+      await em.flush();
+      await em.populate(p, POPULATE as never);
+      return { created: !existing, value: toPendenzaView(p) };
+    });
+  }
+
+  async get(idA2A: string, idPendenza: string): Promise<PendenzaView> {
+    requireRight(this.actor, 'Pendenze', 'R');
+    const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
+    return this.visible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`);
+  }
+
+  async getByAvviso(idDominio: string, numeroAvviso: string): Promise<PendenzaView> {
+    requireRight(this.actor, 'Pendenze', 'R');
+    const p = await this.em.findOne(Pendenza, { dominio: { idDominio }, numeroAvviso }, { populate: POPULATE as never });
+    return this.visible(p, `Avviso ${numeroAvviso} del dominio ${idDominio} inesistente.`);
+  }
+
+  async list(filter: PendenzeFilter, page: PageRequest): Promise<Page<PendenzaView>> {
+    requireRight(this.actor, 'Pendenze', 'R');
+    const where: Where = {};
+    if (this.actor.domini !== '*') where.dominio = { idDominio: { $in: this.actor.domini } };
+    if (this.actor.tipiPendenza !== '*') where.tipoPendenza = { idTipoPendenza: { $in: this.actor.tipiPendenza } };
+    if (filter.idDominio) where.dominio = { ...(where.dominio as object), idDominio: filter.idDominio };
+    if (filter.idA2A) where.applicazione = { idA2A: filter.idA2A };
+    if (filter.idPendenza) where.idPendenza = filter.idPendenza;
+    if (filter.idDebitore) where.idDebitore = filter.idDebitore;
+    if (filter.direzione) where.direzione = filter.direzione;
+    if (filter.divisione) where.divisione = filter.divisione;
+    if (filter.causale) where.causale = contains(filter.causale);
+    if (filter.dataDa || filter.dataA) {
+      where.dataCaricamento = { ...(filter.dataDa ? { $gte: filter.dataDa } : {}), ...(filter.dataA ? { $lte: filter.dataA } : {}) };
+    }
+    const today = todayInRome();
+    if (filter.stato === 'SCADUTA') Object.assign(where, { stato: 'NON_ESEGUITA', dataScadenza: { $lt: today } });
+    else if (filter.stato === 'NON_ESEGUITA') {
+      Object.assign(where, { stato: 'NON_ESEGUITA', $or: [{ dataScadenza: null }, { dataScadenza: { $gte: today } }] });
+    } else if (filter.stato) where.stato = filter.stato;
+    return mapPage(await findPage(this.em, Pendenza, where, page, { populate: POPULATE as never }), toPendenzaView);
+  }
+
+  /** GovPay's PATCH: annullamento (stato ANNULLATA) and its description; an ANNULLATA pendenza comes back with a PUT. */
+  async patch(idA2A: string, idPendenza: string, raw: unknown): Promise<PendenzaView> {
+    requireRight(this.actor, 'Pendenze', 'W');
+    const ops = parseInput(patchOps, raw);
+    return this.em.transactional(async (em) => {
+      const p = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
+      const view = this.visible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`);
+      const pendenza = p as Pendenza;
+      for (const op of ops) {
+        if (op.path === '/descrizioneStato') {
+          pendenza.descrizioneStato = op.op === 'DELETE' ? null : String(op.value ?? '').slice(0, 255);
+        } else if (op.value === 'ANNULLATA') {
+          if (pendenza.stato !== 'NON_ESEGUITA') {
+            throw errors.unprocessable('VER_009', `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) non puo' essere annullata: si trova nello stato ${view.stato}.`);
+          }
+          pendenza.stato = 'ANNULLATA';
+        } else if (op.value === 'NON_ESEGUITA') {
+          if (pendenza.stato !== 'ANNULLATA') {
+            throw errors.unprocessable('VER_003', `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) si trova nello stato ${view.stato} e non puo' essere ripristinata.`);
+          }
+          pendenza.stato = 'NON_ESEGUITA';
+        } else {
+          throw errors.syntax(`Il valore '${String(op.value)}' non e' ammesso per /stato: usare ANNULLATA o NON_ESEGUITA.`);
+        }
+      }
+      await em.flush();
+      return toPendenzaView(pendenza);
+    });
+  }
+
+  private visible(p: Pendenza | null, missing: string): PendenzaView {
+    if (!p) throw errors.notFound(missing);
+    if (this.actor.kind === 'applicazione' && p.applicazione.idA2A !== this.actor.id && !inScope(this.actor.domini, p.dominio.idDominio)) {
+      throw errors.notFound(missing);
+    }
+    if (!inScope(this.actor.domini, p.dominio.idDominio) || !inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza)) {
+      throw errors.forbidden(`Il chiamante non e' autorizzato a consultare la pendenza.`);
+    }
+    return toPendenzaView(p);
+  }
+
+  /** GovPay's semantic checks of a new pendenza, in GovPay's order, before anything is written. */
+  private async checkReferences(input: NuovaPendenzaInput, label: string) {
+    const dominio = await this.dominio(input.idDominio);
+    let unita: UnitaOperativa | null = null;
+    if (input.idUnitaOperativa) {
+      unita = await this.em.findOne(UnitaOperativa, { dominio, idUnita: input.idUnitaOperativa });
+      if (!unita) {
+        throw errors.unprocessable('UOP_000', `Unita' operativa (${input.idUnitaOperativa}) del dominio (${dominio.idDominio}) inesistente`);
+      }
+      if (!unita.abilitato) {
+        throw errors.unprocessable('UOP_001', `Unita' operativa (${input.idUnitaOperativa}) del dominio (${dominio.idDominio}) disabilitata`);
+      }
+    }
+    const tipo = await this.em.findOne(TipoPendenzaDominio, { dominio, tipoPendenza: { idTipoPendenza: input.idTipoPendenza } }, { populate: ['tipoPendenza'] });
+    if (!tipo) throw errors.unprocessable('TVD_000', `Tipo pendenza (${input.idTipoPendenza}) inesistente per il dominio (${dominio.idDominio})`);
+    if (!tipo.abilitato || !tipo.tipoPendenza.abilitato) {
+      throw errors.unprocessable('TVD_001', `Tipo pendenza (${input.idTipoPendenza}) disabilitato per il dominio (${dominio.idDominio})`);
+    }
+
+    const seen = new Set<string>();
+    for (const v of input.voci) {
+      if (seen.has(v.idVocePendenza)) {
+        throw errors.unprocessable('VER_001', `La pendenza ${label} presenta il codSingoloVersamentoEnte (${v.idVocePendenza}) piu' di una volta`);
+      }
+      seen.add(v.idVocePendenza);
+    }
+    const sum = input.voci.reduce((s, v) => s + v.importo, 0);
+    if (sum !== input.importo) {
+      throw errors.unprocessable(
+        'VER_002',
+        `La pendenza ${label} ha un importo totale (${centsToDecimalString(input.importo)}) diverso dalla somma dei singoli importi (${centsToDecimalString(sum)})`,
+      );
+    }
+
+    const ibanOf = new Map<VoceInput, string | null>();
+    for (const v of input.voci) ibanOf.set(v, await this.resolveVoce(v, dominio));
+    return { dominio, unita, tipo, ibanOf };
+  }
+
+  /** Checks a voce's references; returns the IBAN it credits (null for a marca da bollo). */
+  private async resolveVoce(v: VoceInput, dominioPendenza: Dominio): Promise<string | null> {
+    const dominio = v.idDominio && v.idDominio !== dominioPendenza.idDominio ? await this.dominio(v.idDominio) : dominioPendenza;
+    if (v.tipoBollo) return null;
+    if (v.ibanAccredito) {
+      await this.conto(dominio, v.ibanAccredito, 'VER_020', 'VER_032', 'accredito');
+      if (v.ibanAppoggio) await this.conto(dominio, v.ibanAppoggio, 'VER_033', 'VER_034', 'appoggio');
+      return v.ibanAccredito;
+    }
+    const entrata = await this.em.findOne(
+      EntrataDominio,
+      { dominio, tipoEntrata: { idEntrata: v.codEntrata } },
+      { populate: ['ibanAccredito'] },
+    );
+    if (!entrata) throw errors.unprocessable('TRB_000', `Tributo (${v.codEntrata}) inesistente per il dominio (${dominio.idDominio})`);
+    if (!entrata.abilitato) throw errors.unprocessable('TRB_001', `Tributo (${v.codEntrata}) disabilitato per il dominio (${dominio.idDominio})`);
+    return entrata.ibanAccredito.iban;
+  }
+
+  private async conto(dominio: Dominio, iban: string, missing: string, disabled: string, ruolo: string): Promise<void> {
+    const conto = await this.em.findOne(ContoAccredito, { dominio, iban });
+    if (!conto) throw errors.unprocessable(missing, `Iban di ${ruolo} (${iban}) non censito per il dominio (${dominio.idDominio})`);
+    if (!conto.abilitato) throw errors.unprocessable(disabled, `Iban di ${ruolo} (${iban}) disabilitato per il dominio (${dominio.idDominio})`);
+  }
+
+  private async dominio(idDominio: string): Promise<Dominio> {
+    const d = await this.em.findOne(Dominio, { idDominio }, { populate: ['stazione'] });
+    if (!d) throw errors.unprocessable('DOM_000', `Dominio (${idDominio}) inesistente`);
+    if (!d.abilitato) throw errors.unprocessable('DOM_001', `Dominio (${idDominio}) disabilitato`);
+    return d;
+  }
+
+  /** The update rules of a PUT on an existing pendenza. */
+  private checkUpdate(existing: Pendenza, input: NuovaPendenzaInput, label: string): void {
+    if (existing.stato === 'ESEGUITA' || existing.stato === 'ESEGUITA_PARZIALE') {
+      throw errors.unprocessable('VER_003', `La pendenza ${label} si trova in uno stato che non consente l'aggiornamento (${existing.stato}).`);
+    }
+    if (input.numeroAvviso && existing.numeroAvviso && input.numeroAvviso !== existing.numeroAvviso) {
+      throw errors.unprocessable('VER_024', `La pendenza ${label} ha un numero avviso (${input.numeroAvviso}) diverso dall'originale (${existing.numeroAvviso}).`);
+    }
+  }
+
+  /** Voci are updated in place by position, so the (pendenza, indice) key never collides mid-flush. */
+  private setVoci(em: EntityManager, p: Pendenza, voci: VoceInput[], ibanOf: Map<VoceInput, string | null>): void {
+    const current = p.voci.isInitialized() ? [...p.voci.getItems()].sort((a, b) => a.indice - b.indice) : [];
+    const label = `(IdA2A:${p.applicazione.idA2A}, Id:${p.idPendenza})`;
+    for (const old of current) {
+      const next = voci.find((v) => v.idVocePendenza === old.idVocePendenza);
+      if (next && old.ibanAccredito && ibanOf.get(next) && old.ibanAccredito !== ibanOf.get(next)) {
+        throw errors.unprocessable('VER_023', `La pendenza ${label} ha la voce (${old.idVocePendenza}) con un iban di accredito diverso dall'originale.`);
+      }
+    }
+    voci.forEach((v, i) => {
+      const voce = current[i] ?? em.create(VocePendenza, { pendenza: p, indice: i + 1 } as VocePendenza);
+      const tipo: TipoVoce = v.tipoBollo ? 'BOLLO' : v.ibanAccredito ? 'IBAN' : 'ENTRATA';
+      Object.assign(voce, {
+        idVocePendenza: v.idVocePendenza,
+        importoCents: v.importo,
+        descrizione: v.descrizione,
+        descrizioneCausaleRPT: v.descrizioneCausaleRPT ?? null,
+        stato: 'Non eseguito',
+        tipo,
+        idDominio: v.idDominio ?? null,
+        codEntrata: v.codEntrata ?? null,
+        ibanAccredito: ibanOf.get(v) ?? null,
+        ibanAppoggio: v.ibanAppoggio ?? null,
+        tipoContabilita: v.tipoContabilita ?? null,
+        codiceContabilita: v.codiceContabilita ?? null,
+        tipoBollo: v.tipoBollo ?? null,
+        hashDocumento: v.hashDocumento ?? null,
+        provinciaResidenza: v.provinciaResidenza ?? null,
+        contabilita: v.contabilita ?? null,
+        metadata: v.metadata ?? null,
+        datiAllegati: v.datiAllegati ?? null,
+      });
+      if (!current[i]) p.voci.add(voce);
+    });
+    for (const surplus of current.slice(voci.length)) p.voci.remove(surplus);
+  }
+}
+

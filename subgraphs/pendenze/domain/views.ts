@@ -1,0 +1,135 @@
+import type { Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
+import { centsToEuro } from '../../shared/money';
+
+export type StatoPendenzaView = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA' | 'SCADUTA';
+
+export interface VoceView {
+  indice: number;
+  idVocePendenza: string;
+  importo: number;
+  importoCents: number;
+  descrizione: string;
+  descrizioneCausaleRPT?: string;
+  stato: string;
+  idDominio?: string;
+  codEntrata?: string;
+  ibanAccredito?: string;
+  ibanAppoggio?: string;
+  tipoContabilita?: string;
+  codiceContabilita?: string;
+  tipoBollo?: string;
+  hashDocumento?: string;
+  provinciaResidenza?: string;
+  contabilita?: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  datiAllegati?: Record<string, unknown>;
+}
+
+/** A pendenza as every edge shows it; amounts both as cents and as GovPay's euro number. */
+export interface PendenzaView {
+  idA2A: string;
+  idPendenza: string;
+  idTipoPendenza: string;
+  idDominio: string;
+  ragioneSocialeDominio: string;
+  unitaOperativa?: { idUnita: string; ragioneSociale: string };
+  stato: StatoPendenzaView;
+  descrizioneStato?: string;
+  numeroAvviso?: string;
+  iuvAvviso?: string;
+  causale: string;
+  soggettoPagatore: Soggetto;
+  importo: number;
+  importoCents: number;
+  dataCaricamento: Date;
+  dataValidita?: string;
+  dataScadenza?: string;
+  dataPagamento?: string;
+  annoRiferimento?: number;
+  cartellaPagamento?: string;
+  tassonomia?: string;
+  tassonomiaAvviso?: string;
+  direzione?: string;
+  divisione?: string;
+  documento?: Record<string, unknown>;
+  datiAllegati?: Record<string, unknown>;
+  proprieta?: Record<string, unknown>;
+  tipo: 'dovuto' | 'spontaneo';
+  UUID: string;
+  voci: VoceView[];
+}
+
+const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** Today in Europe/Rome, as yyyy-MM-dd: what "scaduta" is measured against. */
+export function todayInRome(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+}
+
+/** An unpaid pendenza past its dataScadenza is SCADUTA; the stored state stays NON_ESEGUITA. */
+export function statoOf(p: Pendenza, today = todayInRome()): StatoPendenzaView {
+  return p.stato === 'NON_ESEGUITA' && p.dataScadenza && p.dataScadenza < today ? 'SCADUTA' : p.stato;
+}
+
+export function toVoceView(v: VocePendenza): VoceView {
+  const byKind =
+    v.tipo === 'ENTRATA'
+      ? { codEntrata: orUndefined(v.codEntrata) }
+      : v.tipo === 'BOLLO'
+        ? { tipoBollo: orUndefined(v.tipoBollo), hashDocumento: orUndefined(v.hashDocumento), provinciaResidenza: orUndefined(v.provinciaResidenza) }
+        : {
+            ibanAccredito: orUndefined(v.ibanAccredito),
+            ibanAppoggio: orUndefined(v.ibanAppoggio),
+            tipoContabilita: orUndefined(v.tipoContabilita),
+            codiceContabilita: orUndefined(v.codiceContabilita),
+          };
+  return {
+    indice: v.indice,
+    idVocePendenza: v.idVocePendenza,
+    importo: centsToEuro(v.importoCents),
+    importoCents: v.importoCents,
+    descrizione: v.descrizione,
+    descrizioneCausaleRPT: orUndefined(v.descrizioneCausaleRPT),
+    stato: v.stato,
+    idDominio: orUndefined(v.idDominio),
+    ...byKind,
+    contabilita: orUndefined(v.contabilita),
+    metadata: orUndefined(v.metadata),
+    datiAllegati: orUndefined(v.datiAllegati),
+  };
+}
+
+export function toPendenzaView(p: Pendenza): PendenzaView {
+  return {
+    idA2A: p.applicazione.idA2A,
+    idPendenza: p.idPendenza,
+    idTipoPendenza: p.tipoPendenza.idTipoPendenza,
+    idDominio: p.dominio.idDominio,
+    ragioneSocialeDominio: p.dominio.ragioneSociale,
+    unitaOperativa: p.unitaOperativa ? { idUnita: p.unitaOperativa.idUnita, ragioneSociale: p.unitaOperativa.ragioneSociale } : undefined,
+    stato: statoOf(p),
+    descrizioneStato: orUndefined(p.descrizioneStato),
+    numeroAvviso: orUndefined(p.numeroAvviso),
+    iuvAvviso: orUndefined(p.iuv),
+    causale: p.causale,
+    soggettoPagatore: p.soggettoPagatore,
+    importo: centsToEuro(p.importoCents),
+    importoCents: p.importoCents,
+    dataCaricamento: p.dataCaricamento,
+    dataValidita: orUndefined(p.dataValidita),
+    dataScadenza: orUndefined(p.dataScadenza),
+    dataPagamento: orUndefined(p.dataPagamento),
+    annoRiferimento: orUndefined(p.annoRiferimento),
+    cartellaPagamento: orUndefined(p.cartellaPagamento),
+    tassonomia: orUndefined(p.tassonomia),
+    tassonomiaAvviso: orUndefined(p.tassonomiaAvviso),
+    direzione: orUndefined(p.direzione),
+    divisione: orUndefined(p.divisione),
+    documento: orUndefined(p.documento),
+    datiAllegati: orUndefined(p.datiAllegati),
+    proprieta: orUndefined(p.proprieta),
+    tipo: 'dovuto',
+    UUID: p.uuid,
+    voci: p.voci.getItems().map(toVoceView),
+  };
+}

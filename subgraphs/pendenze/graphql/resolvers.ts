@@ -1,0 +1,135 @@
+import DataLoader from 'dataloader';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Pendenza as PendenzaEntity } from '../../../schema/entities';
+import { pageRequest, PageArgs, toConnection } from '../../shared/connection';
+import { memoized, type SubgraphContext } from '../../shared/context';
+import { saved, Saved } from '../../shared/saved';
+import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
+import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
+import { ApplicazioneRef, DominioRef, Pendenza, PendenzaConnection, TipoPendenzaRef, VocePendenza } from './types';
+
+const PendenzaSaved = Saved(Pendenza);
+const pendenze = (ctx: SubgraphContext) => new PendenzeService(ctx.em, ctx.principal);
+
+@Resolver(() => Pendenza)
+export class PendenzaResolver {
+  @Query(() => Pendenza)
+  pendenza(@Arg('idA2A', () => ID) idA2A: string, @Arg('idPendenza', () => ID) idPendenza: string, @Ctx() ctx: SubgraphContext) {
+    return pendenze(ctx).get(idA2A, idPendenza);
+  }
+
+  @Query(() => Pendenza, { description: 'The pendenza of an avviso (numero avviso of a dominio).' })
+  pendenzaByAvviso(
+    @Arg('idDominio', () => ID) idDominio: string,
+    @Arg('numeroAvviso', () => ID) numeroAvviso: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return pendenze(ctx).getByAvviso(idDominio, numeroAvviso);
+  }
+
+  @Query(() => PendenzaConnection, { description: 'orderBy: dataCaricamento, dataValidita, dataScadenza, stato, idPendenza, importo.' })
+  async pendenze(
+    @Args() page: PageArgs,
+    @Arg('idDominio', () => String, { nullable: true }) idDominio: string | null,
+    @Arg('idA2A', () => String, { nullable: true }) idA2A: string | null,
+    @Arg('idPendenza', () => String, { nullable: true }) idPendenza: string | null,
+    @Arg('idDebitore', () => String, { nullable: true }) idDebitore: string | null,
+    @Arg('stato', () => String, { nullable: true }) stato: string | null,
+    @Arg('direzione', () => String, { nullable: true }) direzione: string | null,
+    @Arg('divisione', () => String, { nullable: true }) divisione: string | null,
+    @Arg('causale', () => String, { nullable: true, description: 'Contains, case-insensitive.' }) causale: string | null,
+    @Arg('dataDa', () => Date, { nullable: true }) dataDa: Date | null,
+    @Arg('dataA', () => Date, { nullable: true }) dataA: Date | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const req = pageRequest(page, PENDENZE_ORDER, '-dataCaricamento');
+    const filter = { idDominio, idA2A, idPendenza, idDebitore, stato, direzione, divisione, causale, dataDa, dataA };
+    return toConnection(await pendenze(ctx).list(filter, req));
+  }
+
+  @Mutation(() => PendenzaSaved, {
+    description: "Creates or updates a pendenza (upsert). `input` is API Pendenze v2's NuovaPendenza, importo as a JSON number.",
+  })
+  async savePendenza(
+    @Arg('idA2A', () => ID) idA2A: string,
+    @Arg('idPendenza', () => ID) idPendenza: string,
+    @Arg('input', () => GraphQLJSONObject) input: Record<string, unknown>,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return saved(await pendenze(ctx).save(idA2A, idPendenza, input));
+  }
+
+  @Mutation(() => Pendenza, { description: 'GovPay\'s JSON-patch: [{op, path: "/stato" | "/descrizioneStato", value}].' })
+  patchPendenza(
+    @Arg('idA2A', () => ID) idA2A: string,
+    @Arg('idPendenza', () => ID) idPendenza: string,
+    @Arg('operazioni', () => [GraphQLJSONObject]) operazioni: Record<string, unknown>[],
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return pendenze(ctx).patch(idA2A, idPendenza, operazioni);
+  }
+
+  @FieldResolver(() => DominioRef)
+  dominio(@Root() p: PendenzaView): DominioRef {
+    return { idDominio: p.idDominio };
+  }
+
+  @FieldResolver(() => TipoPendenzaRef)
+  tipoPendenza(@Root() p: PendenzaView): TipoPendenzaRef {
+    return { idTipoPendenza: p.idTipoPendenza };
+  }
+
+  @FieldResolver(() => ApplicazioneRef)
+  applicazione(@Root() p: PendenzaView): ApplicazioneRef {
+    return { idA2A: p.idA2A };
+  }
+}
+
+@Resolver(() => VocePendenza)
+export class VocePendenzaResolver {
+  @FieldResolver(() => DominioRef, { nullable: true, description: 'The beneficiary, when it is not the pendenza\'s dominio.' })
+  dominio(@Root() v: VoceView): DominioRef | null {
+    return v.idDominio ? { idDominio: v.idDominio } : null;
+  }
+}
+
+type Ref = { idA2A?: string; idPendenza?: string; idDominio?: string; numeroAvviso?: string };
+
+/** Pendenze referenced by other subgraphs, by either key, one query per request and key. */
+function pendenzaLoader(ctx: SubgraphContext): DataLoader<Ref, PendenzaView | null, string> {
+  return memoized(
+    ctx,
+    'pendenza',
+    () =>
+      new DataLoader<Ref, PendenzaView | null, string>(
+        async (refs) => {
+          const rows = await ctx.em.find(
+            PendenzaEntity,
+            {
+              $or: refs.map((r) =>
+                r.idPendenza ? { applicazione: { idA2A: r.idA2A }, idPendenza: r.idPendenza } : { dominio: { idDominio: r.idDominio }, numeroAvviso: r.numeroAvviso },
+              ),
+            } as never,
+            { populate: ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as never },
+          );
+          const views = rows.map(toPendenzaView);
+          return refs.map(
+            (r) =>
+              views.find((v) =>
+                r.idPendenza ? v.idA2A === r.idA2A && v.idPendenza === r.idPendenza : v.idDominio === r.idDominio && v.numeroAvviso === r.numeroAvviso,
+              ) ?? null,
+          );
+        },
+        { cacheKeyFn: (r) => JSON.stringify([r.idA2A, r.idPendenza, r.idDominio, r.numeroAvviso]) },
+      ),
+  );
+}
+
+export const referenceResolvers = {
+  Pendenza: {
+    __resolveReference: (ref: Ref, ctx: SubgraphContext) => pendenzaLoader(ctx).load(ref),
+  },
+};
+
+export const pendenzeResolvers = [PendenzaResolver, VocePendenzaResolver] as const;

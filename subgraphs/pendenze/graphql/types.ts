@@ -1,0 +1,103 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../shared/connection';
+import { Importo } from '../../shared/scalars';
+
+/* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
+
+@Directive('@key(fields: "idDominio", resolvable: false)')
+@ObjectType('Dominio', { description: 'An Ente Creditore (owned by the anagrafica subgraph).' })
+export class DominioRef {
+  @Field(() => ID) idDominio!: string;
+}
+
+@Directive('@key(fields: "idTipoPendenza", resolvable: false)')
+@ObjectType('TipoPendenza', { description: 'A kind of debt position (owned by the anagrafica subgraph).' })
+export class TipoPendenzaRef {
+  @Field(() => ID) idTipoPendenza!: string;
+}
+
+@Directive('@key(fields: "idA2A", resolvable: false)')
+@ObjectType('Applicazione', { description: 'The system that loaded the pendenza (owned by the anagrafica subgraph).' })
+export class ApplicazioneRef {
+  @Field(() => ID) idA2A!: string;
+}
+
+@ObjectType({ description: 'The office of the dominio a pendenza belongs to.' })
+export class UnitaOperativaPendenza {
+  @Field(() => String) idUnita!: string;
+  @Field(() => String) ragioneSociale!: string;
+}
+
+@ObjectType({ description: 'A debtor or payer.' })
+export class Soggetto {
+  @Field(() => String, { description: 'F (persona fisica) or G (giuridica)' }) tipo!: string;
+  @Field(() => String) identificativo!: string;
+  @Field(() => String, { nullable: true }) anagrafica?: string;
+  @Field(() => String, { nullable: true }) indirizzo?: string;
+  @Field(() => String, { nullable: true }) civico?: string;
+  @Field(() => String, { nullable: true }) cap?: string;
+  @Field(() => String, { nullable: true }) localita?: string;
+  @Field(() => String, { nullable: true }) provincia?: string;
+  @Field(() => String, { nullable: true }) nazione?: string;
+  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true }) cellulare?: string;
+}
+
+@ObjectType({ description: 'One item of a pendenza.' })
+export class VocePendenza {
+  @Field(() => Int) indice!: number;
+  @Field(() => String) idVocePendenza!: string;
+  @Field(() => Importo, { name: 'importo' }) importoCents!: number;
+  @Field(() => String) descrizione!: string;
+  @Field(() => String, { nullable: true }) descrizioneCausaleRPT?: string;
+  @Field(() => String, { description: 'Eseguito, Non eseguito or Anomalo' }) stato!: string;
+  @Field(() => String, { nullable: true, description: 'Beneficiary when not the pendenza\'s dominio.' }) idDominio?: string;
+  @Field(() => String, { nullable: true }) codEntrata?: string;
+  @Field(() => String, { nullable: true }) ibanAccredito?: string;
+  @Field(() => String, { nullable: true }) ibanAppoggio?: string;
+  @Field(() => String, { nullable: true }) tipoContabilita?: string;
+  @Field(() => String, { nullable: true }) codiceContabilita?: string;
+  @Field(() => String, { nullable: true }) tipoBollo?: string;
+  @Field(() => String, { nullable: true }) hashDocumento?: string;
+  @Field(() => String, { nullable: true }) provinciaResidenza?: string;
+  @Field(() => GraphQLJSONObject, { nullable: true }) contabilita?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) metadata?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) datiAllegati?: Record<string, unknown>;
+}
+
+@Directive('@key(fields: "idA2A idPendenza")')
+@Directive('@key(fields: "idDominio numeroAvviso")')
+@ObjectType({ description: 'A debt position loaded by an Ente\'s system.' })
+export class Pendenza {
+  @Field(() => ID) idA2A!: string;
+  @Field(() => ID) idPendenza!: string;
+  @Field(() => String) idTipoPendenza!: string;
+  @Field(() => String) idDominio!: string;
+  @Field(() => UnitaOperativaPendenza, { nullable: true }) unitaOperativa?: UnitaOperativaPendenza;
+  @Field(() => String, { description: 'NON_ESEGUITA, ESEGUITA, ESEGUITA_PARZIALE, ANNULLATA or SCADUTA' }) stato!: string;
+  @Field(() => String, { nullable: true }) descrizioneStato?: string;
+  @Field(() => String, { nullable: true }) numeroAvviso?: string;
+  @Field(() => String, { nullable: true }) iuvAvviso?: string;
+  @Field(() => String) causale!: string;
+  @Field(() => Soggetto) soggettoPagatore!: Soggetto;
+  @Field(() => Importo, { name: 'importo' }) importoCents!: number;
+  @Field(() => Date) dataCaricamento!: Date;
+  @Field(() => String, { nullable: true, description: 'yyyy-MM-dd' }) dataValidita?: string;
+  @Field(() => String, { nullable: true, description: 'yyyy-MM-dd' }) dataScadenza?: string;
+  @Field(() => String, { nullable: true, description: 'yyyy-MM-dd' }) dataPagamento?: string;
+  @Field(() => Int, { nullable: true }) annoRiferimento?: number;
+  @Field(() => String, { nullable: true }) cartellaPagamento?: string;
+  @Field(() => String, { nullable: true }) tassonomia?: string;
+  @Field(() => String, { nullable: true }) tassonomiaAvviso?: string;
+  @Field(() => String, { nullable: true }) direzione?: string;
+  @Field(() => String, { nullable: true }) divisione?: string;
+  @Field(() => GraphQLJSONObject, { nullable: true }) documento?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) datiAllegati?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) proprieta?: Record<string, unknown>;
+  @Field(() => String, { description: 'dovuto or spontaneo' }) tipo!: string;
+  @Field(() => String) UUID!: string;
+  @Field(() => [VocePendenza]) voci!: VocePendenza[];
+}
+
+export const PendenzaConnection = Connection(Pendenza);
