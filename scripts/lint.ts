@@ -25,7 +25,7 @@ const RULES: Rule[] = [
   { name: 'console logging instead of pino', pattern: /console\.(log|info|debug)\(/, applies: inApp },
   { name: 'debugger statement', pattern: /^\s*debugger;?\s*$/, applies: () => true },
   { name: 'focused test', pattern: /\b(it|describe|test)\.only\(/, applies: (f) => f.startsWith('test/') },
-  { name: 'TODO/FIXME marker', pattern: /\b(TODO|FIXME|XXX)\b/, applies: () => true },
+  { name: 'TODO/FIXME marker', pattern: /(\/\/|\/\*|^\s*\*).*\b(TODO|FIXME)\b/, applies: () => true },
 ];
 
 function files(dir: string): string[] {

@@ -313,3 +313,29 @@ describe('lists', () => {
     expect(r.body).toMatchObject({ nome: 'IDA2A01', domini: [{ idDominio: '*' }] });
   });
 });
+
+describe('Backoffice pendenze for operatori', () => {
+  it('lists, reads and cancels a verticale\'s pendenza', async () => {
+    const id = newId();
+    await put(id, pendenza(id));
+    const list = await call(t.baseUrl, 'GET', `${BO}/pendenze?idA2A=IDA2A01&idPendenza=${id}`);
+    expect(list.status).toBe(200);
+    expect(list.body.risultati.map((p: any) => p.idPendenza)).toEqual([id]);
+    const detail = await call(t.baseUrl, 'GET', `${BO}/pendenze/IDA2A01/${id}`);
+    expect(detail.body).toMatchObject({ idPendenza: id, stato: 'NON_ESEGUITA', voci: [{ indice: 1 }] });
+    const p = await call(t.baseUrl, 'PATCH', `${BO}/pendenze/IDA2A01/${id}`, {
+      body: [{ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }],
+      headers: { 'content-type': 'application/json-patch+json' },
+    });
+    expect(p.status).toBe(200);
+    expect((await get(`/pendenze/IDA2A01/${id}`)).body.stato).toBe('ANNULLATA');
+  });
+
+  it('refuses an operatore without the Pendenze right', async () => {
+    await call(t.baseUrl, 'PUT', `${BO}/operatori/anagrafe`, {
+      body: { ragioneSociale: 'Solo anagrafica', password: 'Anagrafe123', domini: ['*'], acl: [{ servizio: 'Anagrafica Creditore', autorizzazioni: ['R'] }] },
+    });
+    const r = await call(t.baseUrl, 'GET', `${BO}/pendenze`, { auth: basic({ user: 'anagrafe', password: 'Anagrafe123' }) });
+    expect(r.status).toBe(403);
+  });
+});

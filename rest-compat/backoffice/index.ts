@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import type { Authenticator } from '../../gateway/auth';
 import { errors } from '../../subgraphs/shared/errors';
+import { getPendenza, listPendenze, patchPendenza, type PendenzaShape } from '../pendenze';
+import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate } from '../shared/http';
 import { catalogoRoutes } from './catalogo';
@@ -8,6 +10,14 @@ import { dominiRoutes } from './domini';
 import { intermediariRoutes } from './intermediari';
 import { sistemaRoutes } from './sistema';
 import { utenzeRoutes } from './utenze';
+
+/** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
+const BACKOFFICE_PENDENZA: PendenzaShape = {
+  dominioFields: DOMINIO_FIELDS,
+  dominio: (d) => dominioIndex(d as unknown as GraphDominio),
+  // Portal payment sessions arrive with API Pagamento; until then a pendenza has none.
+  dettaglio: { pagamenti: [] },
+};
 
 export const BACKOFFICE_BASE = '/govpay/backend/api/backoffice/rs/:auth/v1';
 
@@ -20,6 +30,9 @@ export function backofficeRouter(graph: GraphClient, authenticator: Authenticato
   catalogoRoutes(router, graph);
   utenzeRoutes(router, graph);
   sistemaRoutes(router, graph, authenticator);
+  router.get('/pendenze', listPendenze(graph, BACKOFFICE_PENDENZA));
+  router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph, BACKOFFICE_PENDENZA));
+  router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

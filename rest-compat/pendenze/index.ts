@@ -50,31 +50,8 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
     }),
   );
 
-  router.get(
-    '/pendenze/:idA2A/:idPendenza',
-    route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ pendenza: GraphPendenza }>(
-        `query ($idA2A: ID!, $idPendenza: ID!) { pendenza(idA2A: $idA2A, idPendenza: $idPendenza) { ${PENDENZA_FIELDS} } }`,
-        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza },
-        principal,
-      );
-      return { status: 200, body: pendenzaDettaglio(data.pendenza) };
-    }),
-  );
-
-  router.patch(
-    '/pendenze/:idA2A/:idPendenza',
-    route(graph, async ({ req, principal }) => {
-      if (!Array.isArray(req.body)) throw errors.syntax('Il corpo della richiesta deve essere una lista di operazioni JSON-patch.');
-      await graph.run(
-        `mutation ($idA2A: ID!, $idPendenza: ID!, $ops: [JSONObject!]!) {
-          patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { stato } }`,
-        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops: req.body },
-        principal,
-      );
-      return { status: 200 };
-    }),
-  );
+  router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph));
+  router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
 
   router.get(
     '/pendenze/byAvviso/:idDominio/:numeroAvviso',
@@ -88,35 +65,7 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
     }),
   );
 
-  router.get(
-    '/pendenze',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const f = filters(req, ['mostraSpontaneiNonPagati'], ['idDominio', 'idA2A', 'idPendenza', 'idDebitore', 'stato', 'idPagamento', 'direzione', 'divisione', 'dataDa', 'dataA']);
-      const dates = parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA });
-      const data = await graph.run<{ pendenze: { nodes: GraphPendenza[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
-        `query ($idDominio: String, $idA2A: String, $idPendenza: String, $idDebitore: String, $stato: String,
-            $direzione: String, $divisione: String, $dataDa: DateTimeISO, $dataA: DateTimeISO, ${PAGE}) {
-          pendenze(idDominio: $idDominio, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore, stato: $stato,
-            direzione: $direzione, divisione: $divisione, dataDa: $dataDa, dataA: $dataA, ${PAGE_ARGS}) {
-            nodes { ${PENDENZA_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
-        {
-          idDominio: f.idDominio,
-          idA2A: f.idA2A,
-          idPendenza: f.idPendenza,
-          idDebitore: f.idDebitore,
-          stato: f.stato,
-          direzione: f.direzione,
-          divisione: f.divisione,
-          dataDa: dates.dataDa ? new Date(dates.dataDa).toISOString() : undefined,
-          dataA: dates.dataA ? new Date(dates.dataA).toISOString() : undefined,
-          ...pageVariables(paging),
-        },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.pendenze, pendenzaIndex) };
-    }),
-  );
+  router.get('/pendenze', listPendenze(graph));
 
   router.get(
     '/avvisi/:idDominio/:numeroAvviso',
@@ -150,11 +99,9 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
   router.get(
     '/profilo',
     route(graph, async ({ principal }) => {
-      const data = await graph.run<{ profilo: { nome: string; domini: unknown[]; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> } }>(
-        `{ profilo { nome ${SCOPE_FIELDS} } }`,
-        {},
-        principal,
-      );
+      const data = await graph.run<{
+        profilo: { nome: string; domini: unknown[]; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
+      }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
       const { nome, domini, tipiPendenza, acl } = data.profilo;
       return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl }) };
     }),
@@ -167,7 +114,83 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
 /** A PUT body must be a JSON object; GovPay answers anything else with SINTASSI. */
 function pendenzaBody(body: unknown): Record<string, unknown> {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON con la pendenza (Content-Type: application/json).");
+    throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON con la pendenza (Content-Type: application/json).');
   }
   return body as Record<string, unknown>;
+}
+
+/** GET /pendenze/{idA2A}/{idPendenza}, shared by API Pendenze and the Backoffice. */
+/**
+ * How an API shows a pendenza's dominio: API Pendenze with its name only, the Backoffice with the
+ * whole dominio (GovPay embeds its index there).
+ */
+export interface PendenzaShape {
+  dominioFields: string;
+  dominio: (d: GraphPendenza['dominio']) => unknown;
+  /** Collections the API's detail adds (the Backoffice lists the portal payments too). */
+  dettaglio: Record<string, unknown>;
+}
+
+export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: '', dominio: (d) => d, dettaglio: {} };
+
+const shaped = <T extends GraphPendenza>(shape: PendenzaShape, p: T): T => ({ ...p, dominio: shape.dominio(p.dominio) as T['dominio'] });
+
+export function getPendenza(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
+  return route(graph, async ({ req, principal }) => {
+    const data = await graph.run<{ pendenza: GraphPendenza }>(
+      `query ($idA2A: ID!, $idPendenza: ID!) { pendenza(idA2A: $idA2A, idPendenza: $idPendenza) {
+        ${PENDENZA_FIELDS} dominio { ${shape.dominioFields} } } }`,
+      { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza },
+      principal,
+    );
+    return { status: 200, body: { ...pendenzaDettaglio(shaped(shape, data.pendenza)), ...shape.dettaglio } };
+  });
+}
+
+/** PATCH /pendenze/{idA2A}/{idPendenza} (JSON-patch on stato and descrizioneStato), shared by both APIs. */
+export function patchPendenza(graph: GraphClient): RequestHandler {
+  return route(graph, async ({ req, principal }) => {
+    if (!Array.isArray(req.body)) throw errors.syntax('Il corpo della richiesta deve essere una lista di operazioni JSON-patch.');
+    await graph.run(
+      `mutation ($idA2A: ID!, $idPendenza: ID!, $ops: [JSONObject!]!) {
+      patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { stato } }`,
+      { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops: req.body },
+      principal,
+    );
+    return { status: 200 };
+  });
+}
+
+/** GET /pendenze with GovPay's filters and paging, shared by both APIs. */
+export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
+  return route(graph, async ({ req, principal }) => {
+    const paging = parsePaging(req);
+    const f = filters(
+      req,
+      ['mostraSpontaneiNonPagati'],
+      ['idDominio', 'idA2A', 'idPendenza', 'idDebitore', 'stato', 'idPagamento', 'direzione', 'divisione', 'dataDa', 'dataA'],
+    );
+    const dates = parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA });
+    const data = await graph.run<{ pendenze: { nodes: GraphPendenza[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
+      `query ($idDominio: String, $idA2A: String, $idPendenza: String, $idDebitore: String, $stato: String,
+        $direzione: String, $divisione: String, $dataDa: DateTimeISO, $dataA: DateTimeISO, ${PAGE}) {
+      pendenze(idDominio: $idDominio, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore, stato: $stato,
+        direzione: $direzione, divisione: $divisione, dataDa: $dataDa, dataA: $dataA, ${PAGE_ARGS}) {
+        nodes { ${PENDENZA_FIELDS} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
+      {
+        idDominio: f.idDominio,
+        idA2A: f.idA2A,
+        idPendenza: f.idPendenza,
+        idDebitore: f.idDebitore,
+        stato: f.stato,
+        direzione: f.direzione,
+        divisione: f.divisione,
+        dataDa: dates.dataDa ? new Date(dates.dataDa).toISOString() : undefined,
+        dataA: dates.dataA ? new Date(dates.dataA).toISOString() : undefined,
+        ...pageVariables(paging),
+      },
+      principal,
+    );
+    return { status: 200, body: listEnvelope(req, paging, data.pendenze, (p) => pendenzaIndex(shaped(shape, p))) };
+  });
 }

@@ -48,6 +48,9 @@ const IMPLEMENTED = [
   'PUT /operatori/{principal}',
   'GET /profilo',
   'GET /operazioni/{idOperazione}',
+  'GET /pendenze',
+  'GET /pendenze/{idA2A}/{idPendenza}',
+  'PATCH /pendenze/{idA2A}/{idPendenza}',
 ];
 
 const RECORD_DIR = process.env.GOVPAY_RECORD_DIR ?? join(PROJECT_ROOT, '.test-output', 'responses');

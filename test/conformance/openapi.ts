@@ -81,7 +81,7 @@ export class BackofficeSpec {
   }
 
   /** The spec's path template for a concrete path (after the /rs/{auth}/v1 base); literal segments win over templates. */
-  template(path: string): string | undefined {
+  template(path: string, method?: string): string | undefined {
     const segments = splitPath(path).map((s) => {
       try {
         return decodeURIComponent(s);
@@ -92,7 +92,11 @@ export class BackofficeSpec {
     const candidates = this.templates.filter(
       (t) => t.segments.length === segments.length && t.segments.every((s, i) => isTemplate(s) || s === segments[i]),
     );
+    // Same shape, different operations (GET /pendenze/{idA2A}/{idPendenza} beside POST
+    // /pendenze/{idDominio}/{idTipoPendenza}): the template that has the reply's method wins.
+    const has = (t: { key: string }) => (method && this.doc.paths[t.key]?.[method.toLowerCase()] ? 0 : 1);
     candidates.sort((a, b) => {
+      if (has(a) !== has(b)) return has(a) - has(b);
       for (let i = 0; i < a.segments.length; i++) {
         const ta = isTemplate(a.segments[i]);
         const tb = isTemplate(b.segments[i]);
@@ -107,7 +111,7 @@ export class BackofficeSpec {
   endpointOf(method: string, fullPath: string): { endpoint: string; template?: string; subPath: string } {
     const m = BACKOFFICE_PREFIX.exec(fullPath);
     const subPath = m ? m[1] || '/' : fullPath;
-    const template = this.template(subPath);
+    const template = this.template(subPath, method);
     return { endpoint: `${method.toUpperCase()} ${template ?? subPath}`, template, subPath };
   }
 

@@ -346,11 +346,40 @@ export const STEPS: [method: string, path: string, opts?: Opts][] = [
   ['GET', '/operazioni/resetCacheAnagrafica', NO_AUTH],
   ['GET', '/operazioni/resetCacheAnagrafica', A2A],
   ['GET', '/operazioni/nonEsiste'],
+  // --- pendenze (one loaded through API Pendenze v2 before the sweep)
+  ['GET', '/pendenze'],
+  ['GET', '/pendenze?idA2A=IDA2A01&stato=NON_ESEGUITA&risultatiPerPagina=1'],
+  ['GET', '/pendenze/IDA2A01/CONFORMITA1'],
+  ['PATCH', '/pendenze/IDA2A01/CONFORMITA1', { body: [{ op: 'REPLACE', path: '/descrizioneStato', value: 'Verificata' }] }],
+  ['PATCH', '/pendenze/IDA2A01/CONFORMITA1', { body: [{ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }] }],
+  ['GET', '/pendenze/IDA2A01/CONFORMITA1'],
+  ['GET', '/pendenze', NO_AUTH],
+  ['GET', '/pendenze/IDA2A01/NONESISTE'],
+  ['PATCH', '/pendenze/IDA2A01/CONFORMITA1', { body: [{ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }] }],
+  ['PATCH', '/pendenze/IDA2A01/CONFORMITA1', { body: { op: 'REPLACE' } }],
 ];
+
+/** A pendenza the sweep's Backoffice pendenze requests read, loaded as a verticale would. */
+async function loadPendenza(baseUrl: string): Promise<void> {
+  const r = await call(baseUrl, 'PUT', '/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/CONFORMITA1', {
+    auth: basic({ user: 'IDA2A01', password: 'Password1!' }),
+    body: {
+      idTipoPendenza: 'SEGRETERIA',
+      idDominio: '12345678901',
+      causale: 'Diritti di segreteria',
+      soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
+      importo: 10.5,
+      dataScadenza: '2999-12-31',
+      voci: [{ idVocePendenza: '1', importo: 10.5, descrizione: 'Diritti', codEntrata: 'SEGRETERIA' }],
+    },
+  });
+  if (r.status !== 201) throw new Error(`sweep set-up: loading a pendenza answered ${r.status} ${JSON.stringify(r.body)}`);
+}
 
 /** Runs the sweep against a hub and returns every reply. */
 export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
   const replies: RecordedReply[] = [];
+  await loadPendenza(baseUrl);
   for (const [method, sub, opts] of STEPS) {
     const path = `${BO}${sub}`;
     const r = await call(baseUrl, method, path, opts ?? {});

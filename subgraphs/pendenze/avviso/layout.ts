@@ -167,15 +167,16 @@ function channelBox(doc: Doc, key: LabelKey, lingua: LinguaSecondaria | undefine
   return y + 26;
 }
 
-const CODE_SIZE = 118;
+const CODE_SIZE = 112;
+const BOX_HEIGHT = 188;
 
 function bankPart(doc: Doc, p: PaginaAvviso, y: number): number {
   const { ente, debitore, causale, linguaSecondaria } = p.data;
   const t = labeler(linguaSecondaria);
-  const height = 196;
+  const height = BOX_HEIGHT;
   const top = channelBox(doc, 'banche', linguaSecondaria, y, height);
   doc.image(p.qrCode, PAGE.margin + 12, top + 4, { width: CODE_SIZE, height: CODE_SIZE });
-  write(doc, TESTI.banche, PAGE.margin + 10, top + CODE_SIZE + 10, { size: 6.5, color: COLOR.muted, width: CODE_SIZE + 6, lines: 5 });
+  write(doc, TESTI.banche, PAGE.margin + 10, top + CODE_SIZE + 8, { size: 6.5, color: COLOR.muted, width: CODE_SIZE + 8, lines: 4 });
 
   const x = PAGE.margin + CODE_SIZE + 30;
   const width = PAGE.width - PAGE.margin - 12 - x;
@@ -198,10 +199,10 @@ function postalPart(doc: Doc, p: PaginaAvviso, y: number): number {
   const { ente, debitore, causale, linguaSecondaria, postale } = p.data;
   if (!p.postale || !postale) return y;
   const t = labeler(linguaSecondaria);
-  const height = 196;
+  const height = BOX_HEIGHT;
   const top = channelBox(doc, 'bollettino', linguaSecondaria, y, height);
   doc.image(p.postale.dataMatrix, PAGE.margin + 12, top + 4, { width: CODE_SIZE, height: CODE_SIZE });
-  write(doc, TESTI.bollettino, PAGE.margin + 10, top + CODE_SIZE + 10, { size: 6.5, color: COLOR.muted, width: CODE_SIZE + 6, lines: 5 });
+  write(doc, TESTI.bollettino, PAGE.margin + 10, top + CODE_SIZE + 8, { size: 6.5, color: COLOR.muted, width: CODE_SIZE + 8, lines: 4 });
 
   const x = PAGE.margin + CODE_SIZE + 30;
   const width = PAGE.width - PAGE.margin - 12 - x;
