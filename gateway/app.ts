@@ -68,6 +68,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   const server = createServer(app);
+  // Longer than clients' and load balancers' idle timeouts, so that they close idle sockets first
+  // and never reuse one the hub is closing (ECONNRESET on the next request).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const graph = await createGraphServer({
     supergraphSdl: readSupergraph(projectRoot()),
     local,

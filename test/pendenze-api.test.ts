@@ -1,5 +1,6 @@
 import { basic, BO, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
+import { readPdf } from './helpers/pdf';
 
 /** API Pendenze v2 as a verticale uses it (scenarios S1, S4–S7 of GovPay's behaviour notes). */
 let t: TestHub;
@@ -337,5 +338,53 @@ describe('Backoffice pendenze for operatori', () => {
     });
     const r = await call(t.baseUrl, 'GET', `${BO}/pendenze`, { auth: basic({ user: 'anagrafe', password: 'Anagrafe123' }) });
     expect(r.status).toBe(403);
+  });
+});
+
+describe('the Avviso pagoPA PDF', () => {
+  it('comes back with stampaAvviso=true and from GET /avvisi, readable by a PSP\'s scanner', async () => {
+    const id = newId();
+    const put1 = await call(t.baseUrl, 'PUT', `${PV2}/pendenze/IDA2A01/${id}?stampaAvviso=true`, {
+      auth: app,
+      body: pendenza(id, { soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' } }),
+    });
+    expect(put1.status).toBe(201);
+    const { numeroAvviso, pdf } = put1.body;
+    const fromPut = readPdf(Buffer.from(pdf, 'base64'));
+    expect(fromPut.pages).toHaveLength(1);
+    const text = fromPut.pages[0];
+    for (const expected of ['Ente Creditore Test', `Pagamento dovuto n.${id}`, 'Mario Rossi', '100,99', '31/12/2999', '12345678901', 'AB123']) {
+      expect(text).toContain(expected);
+    }
+    expect(text.replace(/\s/g, '')).toContain(numeroAvviso);
+    expect(fromPut.qrCodes[0]).toEqual([`PAGOPA|002|${numeroAvviso}|12345678901|10099`]);
+
+    const res = await fetch(`${t.baseUrl}${PV2}/avvisi/12345678901/${numeroAvviso}?linguaSecondaria=en`, {
+      headers: { authorization: app, accept: 'application/pdf' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/pdf');
+    const fromGet = readPdf(Buffer.from(await res.arrayBuffer()));
+    expect(fromGet.pages[0]).toContain('PAYMENT NOTICE');
+    expect(fromGet.qrCodes[0]).toEqual([`PAGOPA|002|${numeroAvviso}|12345678901|10099`]);
+  });
+
+  it('adds the Poste bollettino with its data matrix when the voce credits a postal account', async () => {
+    const id = newId();
+    const body = pendenza(id, {
+      importo: 16,
+      voci: [{ idVocePendenza: '1', importo: 16, descrizione: 'Bollo', codEntrata: 'BOLLOT' }],
+      soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
+    });
+    const { numeroAvviso } = (await put(id, body)).body;
+    const res = await fetch(`${t.baseUrl}${PV2}/avvisi/12345678901/${numeroAvviso}`, { headers: { authorization: app, accept: 'application/pdf' } });
+    const read = readPdf(Buffer.from(await res.arrayBuffer()));
+    expect(read.pages[0]).toContain('BOLLETTINO POSTALE');
+    expect(read.dataMatrix[0]).toContain(`18${numeroAvviso}12${'IT02L0760112345123452222222'.slice(-12)}10${'0000001600'}3896`);
+  });
+
+  it('refuses an unknown second language and answers 404 for an unknown avviso', async () => {
+    expect((await get('/avvisi/12345678901/001340000000000000?linguaSecondaria=xx')).status).toBe(400);
+    expect((await get('/avvisi/12345678901/001349999999999999')).status).toBe(404);
   });
 });

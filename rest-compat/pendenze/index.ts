@@ -23,6 +23,16 @@ const requireApiPendenze: RequestHandler = (_req, res, next) => {
   next();
 };
 
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const putQuery = z.object({ stampaAvviso: flag.default(false), dataAvvisatura: z.string().optional() });
+/** `false` (the default) or a second language for the avviso. */
+const avvisoQuery = z.object({
+  linguaSecondaria: z
+    .enum(['false', 'de', 'en', 'fr', 'sl'])
+    .optional()
+    .transform((v) => (v && v !== 'false' ? v : undefined)),
+});
+
 const listQuery = z.object({
   dataDa: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
   dataA: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
@@ -36,16 +46,18 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
   router.put(
     '/pendenze/:idA2A/:idPendenza',
     route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ savePendenza: { created: boolean; node: GraphPendenza } }>(
-        `mutation ($idA2A: ID!, $idPendenza: ID!, $input: JSONObject!) {
-          savePendenza(idA2A: $idA2A, idPendenza: $idPendenza, input: $input) { created node { numeroAvviso UUID dominio { idDominio } } } }`,
-        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, input: pendenzaBody(req.body) },
+      const { stampaAvviso } = parseInput(putQuery, { ...(req.query as Record<string, unknown>) });
+      const data = await graph.run<{ savePendenza: { created: boolean; node: GraphPendenza & { UUID: string; avvisoPdf?: string } } }>(
+        `mutation ($idA2A: ID!, $idPendenza: ID!, $input: JSONObject!, $pdf: Boolean!) {
+          savePendenza(idA2A: $idA2A, idPendenza: $idPendenza, input: $input) {
+            created node { numeroAvviso UUID dominio { idDominio } avvisoPdf @include(if: $pdf) } } }`,
+        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, input: pendenzaBody(req.body), pdf: stampaAvviso },
         principal,
       );
       const { created, node } = data.savePendenza;
       return {
         status: created ? 201 : 200,
-        body: stripNulls({ idDominio: node.dominio.idDominio, numeroAvviso: node.numeroAvviso, UUID: node.UUID }),
+        body: stripNulls({ idDominio: node.dominio.idDominio, numeroAvviso: node.numeroAvviso, UUID: node.UUID, pdf: node.avvisoPdf }),
       };
     }),
   );
@@ -70,13 +82,18 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
   router.get(
     '/avvisi/:idDominio/:numeroAvviso',
     route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string } } }>(
-        `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) {
-          ${PENDENZA_FIELDS} dominio { gln } } }`,
-        { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso },
+      const { linguaSecondaria } = parseInput(avvisoQuery, { ...(req.query as Record<string, unknown>) });
+      const pdf = req.accepts(['application/json', 'application/pdf']) === 'application/pdf';
+      const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string }; avvisoPdf?: string } }>(
+        `query ($idDominio: ID!, $numeroAvviso: ID!, $pdf: Boolean!, $lingua: String) {
+          pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) {
+            ${PENDENZA_FIELDS} dominio { gln } avvisoPdf(linguaSecondaria: $lingua) @include(if: $pdf) } }`,
+        { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso, pdf, lingua: linguaSecondaria },
         principal,
       );
-      return { status: 200, body: avvisoJson(data.pendenzaByAvviso) };
+      const p = data.pendenzaByAvviso;
+      if (pdf) return { status: 200, contentType: 'application/pdf', body: Buffer.from(p.avvisoPdf ?? '', 'base64') };
+      return { status: 200, body: avvisoJson(p) };
     }),
   );
 
@@ -131,7 +148,7 @@ export interface PendenzaShape {
   dettaglio: Record<string, unknown>;
 }
 
-export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: '', dominio: (d) => d, dettaglio: {} };
+export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: 'idDominio', dominio: (d) => d, dettaglio: {} };
 
 const shaped = <T extends GraphPendenza>(shape: PendenzaShape, p: T): T => ({ ...p, dominio: shape.dominio(p.dominio) as T['dominio'] });
 

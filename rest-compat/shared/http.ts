@@ -15,6 +15,8 @@ export interface RestCall {
 export interface RestResult {
   status: number;
   body?: unknown;
+  /** Set for a non-JSON body (a PDF), sent as it is. */
+  contentType?: string;
 }
 
 const AUTH_MODES = new Set<AuthMode>(['basic', 'header']);
@@ -46,6 +48,7 @@ export function route(graph: GraphClient, fn: (call: RestCall) => Promise<RestRe
     try {
       const result = await fn({ req, principal: res.locals.principal as Principal, graph });
       if (result.body === undefined) res.status(result.status).end();
+      else if (result.contentType) res.status(result.status).type(result.contentType).send(result.body);
       else res.status(result.status).json(result.body);
     } catch (e) {
       next(e);

@@ -16,17 +16,19 @@ export async function generateNumeroAvviso(
   em: EntityManager,
   dominio: Dominio,
   applicazione: Applicazione,
+  idPendenza: string,
   codificaIuvTipoPendenza: string | null,
 ): Promise<NumeroAvviso> {
   const prefix = expandIuvPrefix(dominio.iuvPrefix, {
     codificaIuvApplicazione: applicazione.codificaIuv,
     codificaIuvTipoPendenza,
     now: new Date(),
+    pendenza: { idA2A: applicazione.idA2A, idPendenza, idDominio: dominio.idDominio },
   });
   const aux = dominio.auxDigit as '0' | '1' | '2' | '3';
   const length = aux === '0' || aux === '3' ? 13 : 15;
   const progressive = await nextProgressive(em, dominio.idDominio, prefix);
-  return numeroAvvisoFor(aux, referenceFor(prefix, BigInt(progressive), length), {
+  return numeroAvvisoFor(aux, referenceFor(prefix, BigInt(progressive), length, dominio.idDominio), {
     applicationCode: dominio.stazione.applicationCode,
     segregationCode: dominio.segregationCode ?? undefined,
   });

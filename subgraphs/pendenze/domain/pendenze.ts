@@ -20,6 +20,7 @@ import { inScope, requireRight, type Principal } from '../../shared/principal';
 import { upsert } from '../../shared/upsert';
 import { parseInput } from '../../shared/validation';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
+import { avvisoPdf } from './avviso';
 import { checkNumeroAvviso, generateNumeroAvviso, type NumeroAvviso } from './numero-avviso';
 import { toPendenzaView, todayInRome, type PendenzaView } from './views';
 
@@ -64,7 +65,9 @@ export class PendenzeService {
     }
     const input = parseInput(nuovaPendenza, raw);
     if (!inScope(this.actor.domini, input.idDominio) || !inScope(this.actor.tipiPendenza, input.idTipoPendenza)) {
-      throw errors.forbidden(`Il chiamante non e' autorizzato a caricare pendenze di tipo ${input.idTipoPendenza} per il dominio ${input.idDominio}.`);
+      throw errors.forbidden(
+        `Il chiamante non e' autorizzato a caricare pendenze di tipo ${input.idTipoPendenza} per il dominio ${input.idDominio}.`,
+      );
     }
     const label = `(IdA2A:${idA2A}, Id:${idPendenza})`;
     const context = await this.checkReferences(input, label);
@@ -73,11 +76,19 @@ export class PendenzeService {
     // A number is taken (in its own short transaction) only for what looks like a new pendenza; if a
     // concurrent PUT creates it first, the number is left unused: a gap, never a duplicate.
     const before = await this.em.findOne(Pendenza, { applicazione, idPendenza }, { fields: ['numeroAvviso'] });
-    const supplied = input.numeroAvviso ? checkNumeroAvviso(input.numeroAvviso, { dominio: context.dominio, applicazione, idPendenza }) : undefined;
+    const supplied = input.numeroAvviso
+      ? checkNumeroAvviso(input.numeroAvviso, { dominio: context.dominio, applicazione, idPendenza })
+      : undefined;
     const generated =
       supplied || before?.numeroAvviso
         ? undefined
-        : await generateNumeroAvviso(this.em, context.dominio, applicazione, context.tipo.codificaIUV ?? context.tipo.tipoPendenza.codificaIUV ?? null);
+        : await generateNumeroAvviso(
+            this.em,
+            context.dominio,
+            applicazione,
+            idPendenza,
+            context.tipo.codificaIUV ?? context.tipo.tipoPendenza.codificaIUV ?? null,
+          );
 
     return upsert(this.em, async (em) => {
       const existing = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: ['voci'] });
@@ -96,7 +107,14 @@ export class PendenzeService {
           `La pendenza ${label} ha un numero avviso (${numero.numeroAvviso}) gia' utilizzato (IdA2A:${other.applicazione.idA2A}, Id:${other.idPendenza}).`,
         );
       }
-      const p = existing ?? em.create(Pendenza, { applicazione: await em.findOneOrFail(Applicazione, { idA2A }), idPendenza, uuid: randomUUID(), dataCaricamento: new Date() } as Pendenza);
+      const p =
+        existing ??
+        em.create(Pendenza, {
+          applicazione: await em.findOneOrFail(Applicazione, { idA2A }),
+          idPendenza,
+          uuid: randomUUID(),
+          dataCaricamento: new Date(),
+        } as Pendenza);
       Object.assign(p, {
         dominio: context.dominio,
         unitaOperativa: context.unita,
@@ -140,6 +158,14 @@ export class PendenzeService {
     return this.visible(p, `Avviso ${numeroAvviso} del dominio ${idDominio} inesistente.`);
   }
 
+  /** The Avviso pagoPA PDF of a pendenza the caller may see. */
+  async avvisoPdf(idA2A: string, idPendenza: string, lingua?: string | null): Promise<Buffer> {
+    requireRight(this.actor, 'Pendenze', 'R');
+    const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
+    this.visible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`);
+    return avvisoPdf(this.em, p as Pendenza, lingua);
+  }
+
   async list(filter: PendenzeFilter, page: PageRequest): Promise<Page<PendenzaView>> {
     requireRight(this.actor, 'Pendenze', 'R');
     const where: Where = {};
@@ -176,12 +202,18 @@ export class PendenzeService {
           pendenza.descrizioneStato = op.op === 'DELETE' ? null : String(op.value ?? '').slice(0, 255);
         } else if (op.value === 'ANNULLATA') {
           if (pendenza.stato !== 'NON_ESEGUITA') {
-            throw errors.unprocessable('VER_009', `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) non puo' essere annullata: si trova nello stato ${view.stato}.`);
+            throw errors.unprocessable(
+              'VER_009',
+              `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) non puo' essere annullata: si trova nello stato ${view.stato}.`,
+            );
           }
           pendenza.stato = 'ANNULLATA';
         } else if (op.value === 'NON_ESEGUITA') {
           if (pendenza.stato !== 'ANNULLATA') {
-            throw errors.unprocessable('VER_003', `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) si trova nello stato ${view.stato} e non puo' essere ripristinata.`);
+            throw errors.unprocessable(
+              'VER_003',
+              `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) si trova nello stato ${view.stato} e non puo' essere ripristinata.`,
+            );
           }
           pendenza.stato = 'NON_ESEGUITA';
         } else {
@@ -211,14 +243,25 @@ export class PendenzeService {
     if (input.idUnitaOperativa) {
       unita = await this.em.findOne(UnitaOperativa, { dominio, idUnita: input.idUnitaOperativa });
       if (!unita) {
-        throw errors.unprocessable('UOP_000', `Unita' operativa (${input.idUnitaOperativa}) del dominio (${dominio.idDominio}) inesistente`);
+        throw errors.unprocessable(
+          'UOP_000',
+          `Unita' operativa (${input.idUnitaOperativa}) del dominio (${dominio.idDominio}) inesistente`,
+        );
       }
       if (!unita.abilitato) {
-        throw errors.unprocessable('UOP_001', `Unita' operativa (${input.idUnitaOperativa}) del dominio (${dominio.idDominio}) disabilitata`);
+        throw errors.unprocessable(
+          'UOP_001',
+          `Unita' operativa (${input.idUnitaOperativa}) del dominio (${dominio.idDominio}) disabilitata`,
+        );
       }
     }
-    const tipo = await this.em.findOne(TipoPendenzaDominio, { dominio, tipoPendenza: { idTipoPendenza: input.idTipoPendenza } }, { populate: ['tipoPendenza'] });
-    if (!tipo) throw errors.unprocessable('TVD_000', `Tipo pendenza (${input.idTipoPendenza}) inesistente per il dominio (${dominio.idDominio})`);
+    const tipo = await this.em.findOne(
+      TipoPendenzaDominio,
+      { dominio, tipoPendenza: { idTipoPendenza: input.idTipoPendenza } },
+      { populate: ['tipoPendenza'] },
+    );
+    if (!tipo)
+      throw errors.unprocessable('TVD_000', `Tipo pendenza (${input.idTipoPendenza}) inesistente per il dominio (${dominio.idDominio})`);
     if (!tipo.abilitato || !tipo.tipoPendenza.abilitato) {
       throw errors.unprocessable('TVD_001', `Tipo pendenza (${input.idTipoPendenza}) disabilitato per il dominio (${dominio.idDominio})`);
     }
@@ -226,7 +269,10 @@ export class PendenzeService {
     const seen = new Set<string>();
     for (const v of input.voci) {
       if (seen.has(v.idVocePendenza)) {
-        throw errors.unprocessable('VER_001', `La pendenza ${label} presenta il codSingoloVersamentoEnte (${v.idVocePendenza}) piu' di una volta`);
+        throw errors.unprocessable(
+          'VER_001',
+          `La pendenza ${label} presenta il codSingoloVersamentoEnte (${v.idVocePendenza}) piu' di una volta`,
+        );
       }
       seen.add(v.idVocePendenza);
     }
@@ -258,14 +304,16 @@ export class PendenzeService {
       { populate: ['ibanAccredito'] },
     );
     if (!entrata) throw errors.unprocessable('TRB_000', `Tributo (${v.codEntrata}) inesistente per il dominio (${dominio.idDominio})`);
-    if (!entrata.abilitato) throw errors.unprocessable('TRB_001', `Tributo (${v.codEntrata}) disabilitato per il dominio (${dominio.idDominio})`);
+    if (!entrata.abilitato)
+      throw errors.unprocessable('TRB_001', `Tributo (${v.codEntrata}) disabilitato per il dominio (${dominio.idDominio})`);
     return entrata.ibanAccredito.iban;
   }
 
   private async conto(dominio: Dominio, iban: string, missing: string, disabled: string, ruolo: string): Promise<void> {
     const conto = await this.em.findOne(ContoAccredito, { dominio, iban });
     if (!conto) throw errors.unprocessable(missing, `Iban di ${ruolo} (${iban}) non censito per il dominio (${dominio.idDominio})`);
-    if (!conto.abilitato) throw errors.unprocessable(disabled, `Iban di ${ruolo} (${iban}) disabilitato per il dominio (${dominio.idDominio})`);
+    if (!conto.abilitato)
+      throw errors.unprocessable(disabled, `Iban di ${ruolo} (${iban}) disabilitato per il dominio (${dominio.idDominio})`);
   }
 
   private async dominio(idDominio: string): Promise<Dominio> {
@@ -278,10 +326,16 @@ export class PendenzeService {
   /** The update rules of a PUT on an existing pendenza. */
   private checkUpdate(existing: Pendenza, input: NuovaPendenzaInput, label: string): void {
     if (existing.stato === 'ESEGUITA' || existing.stato === 'ESEGUITA_PARZIALE') {
-      throw errors.unprocessable('VER_003', `La pendenza ${label} si trova in uno stato che non consente l'aggiornamento (${existing.stato}).`);
+      throw errors.unprocessable(
+        'VER_003',
+        `La pendenza ${label} si trova in uno stato che non consente l'aggiornamento (${existing.stato}).`,
+      );
     }
     if (input.numeroAvviso && existing.numeroAvviso && input.numeroAvviso !== existing.numeroAvviso) {
-      throw errors.unprocessable('VER_024', `La pendenza ${label} ha un numero avviso (${input.numeroAvviso}) diverso dall'originale (${existing.numeroAvviso}).`);
+      throw errors.unprocessable(
+        'VER_024',
+        `La pendenza ${label} ha un numero avviso (${input.numeroAvviso}) diverso dall'originale (${existing.numeroAvviso}).`,
+      );
     }
   }
 
@@ -292,7 +346,10 @@ export class PendenzeService {
     for (const old of current) {
       const next = voci.find((v) => v.idVocePendenza === old.idVocePendenza);
       if (next && old.ibanAccredito && ibanOf.get(next) && old.ibanAccredito !== ibanOf.get(next)) {
-        throw errors.unprocessable('VER_023', `La pendenza ${label} ha la voce (${old.idVocePendenza}) con un iban di accredito diverso dall'originale.`);
+        throw errors.unprocessable(
+          'VER_023',
+          `La pendenza ${label} ha la voce (${old.idVocePendenza}) con un iban di accredito diverso dall'originale.`,
+        );
       }
     }
     voci.forEach((v, i) => {
@@ -323,4 +380,3 @@ export class PendenzeService {
     for (const surplus of current.slice(voci.length)) p.voci.remove(surplus);
   }
 }
-

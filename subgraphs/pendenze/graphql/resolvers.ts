@@ -70,6 +70,16 @@ export class PendenzaResolver {
     return pendenze(ctx).patch(idA2A, idPendenza, operazioni);
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'The Avviso pagoPA as a base64 PDF (linguaSecondaria: de, en, fr, sl).' })
+  async avvisoPdf(
+    @Root() p: PendenzaView,
+    @Arg('linguaSecondaria', () => String, { nullable: true }) lingua: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    if (!p.numeroAvviso) return null;
+    return (await pendenze(ctx).avvisoPdf(p.idA2A, p.idPendenza, lingua)).toString('base64');
+  }
+
   @FieldResolver(() => DominioRef)
   dominio(@Root() p: PendenzaView): DominioRef {
     return { idDominio: p.idDominio };
