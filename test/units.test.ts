@@ -1,3 +1,5 @@
+import { centsToDecimalString, centsToEuro, euroAmount } from '../subgraphs/shared/money';
+import { Importo } from '../subgraphs/shared/scalars';
 import { ConfigError, loadConfig } from '../subgraphs/shared/config';
 import { decodeCursor, encodeCursor, parseOrdering } from '../subgraphs/shared/paging';
 import { hashPassword, verifyPassword } from '../subgraphs/shared/passwords';
@@ -95,5 +97,31 @@ describe('signed principal reuse', () => {
     const renewed = signer.tokenFor(p, t0 + 31_000);
     expect(renewed).not.toBe(first);
     expect(signer.verify(renewed, t0 + 31_000)).toEqual(p);
+  });
+});
+
+describe('money', () => {
+  it('turns GovPay amounts into integer cents without float arithmetic', () => {
+    expect(euroAmount.parse(100.99)).toBe(10099);
+    expect(euroAmount.parse(0.1)).toBe(10);
+    expect(euroAmount.parse(0.07)).toBe(7);
+    expect(euroAmount.parse(999999999.99)).toBe(99999999999);
+    expect(euroAmount.parse(5)).toBe(500);
+    for (const bad of [10.001, -1, 1000000000, 1e21, Number.NaN]) expect(euroAmount.safeParse(bad).success).toBe(false);
+  });
+
+  it('writes cents back exactly', () => {
+    expect(centsToEuro(10099)).toBe(100.99);
+    expect(centsToEuro(7)).toBe(0.07);
+    expect(centsToDecimalString(500)).toBe('5.00');
+    expect(centsToDecimalString(99999999999)).toBe('999999999.99');
+  });
+
+  it('has a graph scalar that round-trips and refuses floats', () => {
+    expect(Importo.serialize(10099)).toBe('100.99');
+    expect(Importo.parseValue('0.07')).toBe(7);
+    expect(() => Importo.parseValue(100.99)).toThrow();
+    expect(() => Importo.parseValue('1.5')).toThrow();
+    expect(() => Importo.serialize(1.5)).toThrow();
   });
 });

@@ -5,18 +5,54 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 /**
- * GovPay's OpenAPI 3.0 description of the Backoffice API, and the checks of one reply against it.
- * The reference lives outside the repository: $GOVPAY_REFERENCE_DIR, else <projectRoot>/../shared/reference.
+ * GovPay's OpenAPI 3.0 descriptions of its REST APIs, and the checks of one reply against them.
+ * Each API is a profile (which spec file, which URL prefix, which exceptions GovPay's notes document);
+ * the reference lives outside the repository: $GOVPAY_REFERENCE_DIR, else <projectRoot>/../shared/reference.
  */
 
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
-export const BACKOFFICE_PREFIX = /^\/govpay\/backend\/api\/backoffice\/rs\/[^/]+\/v1(\/[^?#]*)?(?:[?#].*)?$/;
-const SPEC_ID = 'govpay-backoffice-v1';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 /** GovPay's notes (govpay-rest-apis.md §0.2): every operation may answer these, documented or not. */
 export const GENERIC_ERRORS = [400, 401, 403, 404, 422];
 /** HTTP-level refusals before any operation runs (body over the size limit, unsupported encoding). */
 const HTTP_LIMIT_ERRORS = [413, 415];
+const JSON_TYPES = ['application/json', 'application/problem+json'];
+
+/** One GovPay API: its spec, where its operations live, and the deviations GovPay itself documents. */
+export interface ApiProfile {
+  /** Short name, used in messages and recording file names (`<name>-<pid>.jsonl`). */
+  name: string;
+  /** The spec file inside <reference>/govpay-openapi. */
+  file: string;
+  /** Full request path → group 1 = the path after `/rs/{auth}/vN` (the spec's paths are relative to it). */
+  prefix: RegExp;
+  /** The schema (components/schemas) of GovPay's error body. */
+  faultBean: string;
+  /** Statuses refused at the HTTP level that may come from any operation (besides GENERIC_ERRORS). */
+  httpLimitErrors: number[];
+  /**
+   * A documented status under which a reply whose own status the operation does not list is validated
+   * (GovPay's documented deviations from its spec); undefined when none applies.
+   */
+  aliasStatus(reply: { method: string; template: string; status: number }, documented: string[]): string | undefined;
+  /** Checks beyond the schema, for what GovPay's notes pin down more tightly than the spec. */
+  extraChecks?(reply: { method: string; template: string; status: number; path: string; body: unknown }): string[];
+}
+
+export const BACKOFFICE: ApiProfile = {
+  name: 'backoffice',
+  file: 'api-backoffice-v1.yaml',
+  prefix: /^\/govpay\/backend\/api\/backoffice\/rs\/[^/]+\/v1(\/[^?#]*)?(?:[?#].*)?$/,
+  faultBean: 'faultBean',
+  httpLimitErrors: HTTP_LIMIT_ERRORS,
+  // Several Backoffice GETs (operazioni, riscossioni, flussi, incassi, eventi) document 201 where
+  // GovPay answers 200 (reference notes, govpay-rest-apis.md §4): the hub answers as GovPay does.
+  aliasStatus: ({ method, status }, documented) =>
+    status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined,
+};
+
+/** Kept for the Backoffice suite's imports. */
+export const BACKOFFICE_PREFIX = BACKOFFICE.prefix;
 
 export interface RecordedReply {
   method: string;
