@@ -378,7 +378,7 @@ describe('the Avviso pagoPA PDF', () => {
     });
     const { numeroAvviso } = (await put(id, body)).body;
     const res = await fetch(`${t.baseUrl}${PV2}/avvisi/12345678901/${numeroAvviso}`, { headers: { authorization: app, accept: 'application/pdf' } });
-    const read = readPdf(Buffer.from(await res.arrayBuffer()));
+    const read = readPdf(Buffer.from(await res.arrayBuffer()), { dataMatrix: true });
     expect(read.pages[0]).toContain('BOLLETTINO POSTALE');
     expect(read.dataMatrix[0]).toContain(`18${numeroAvviso}12${'IT02L0760112345123452222222'.slice(-12)}10${'0000001600'}3896`);
   });

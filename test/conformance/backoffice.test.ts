@@ -1,8 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { backofficeRouter } from '../../rest-compat/backoffice';
 import { startHub, type TestHub } from '../helpers/hub';
-import { BackofficeSpec, GENERIC_ERRORS, PROJECT_ROOT, type RecordedReply } from './openapi';
+import { BackofficeSpec, GENERIC_ERRORS, type RecordedReply } from './openapi';
+import { coverageProblems, loadRecordings, RECORD_DIR, RECORD_DIR_SHOWN as recordDirShown, report, routedEndpoints, routingProblems } from './report';
 import { sweep } from './sweep';
 
 /**
@@ -53,9 +52,6 @@ const IMPLEMENTED = [
   'PATCH /pendenze/{idA2A}/{idPendenza}',
 ];
 
-const RECORD_DIR = process.env.GOVPAY_RECORD_DIR ?? join(PROJECT_ROOT, '.test-output', 'responses');
-const BODY_LIMIT = 3000;
-
 let spec: BackofficeSpec | undefined;
 let specError: unknown;
 try {
@@ -64,59 +60,7 @@ try {
   specError = e;
 }
 
-function loadRecordings(dir: string): { replies: RecordedReply[]; files: string[] } {
-  if (!existsSync(dir)) return { replies: [], files: [] };
-  const files = readdirSync(dir)
-    .filter((f) => /^backoffice-.*\.jsonl$/.test(f))
-    .sort();
-  const replies: RecordedReply[] = [];
-  for (const f of files) {
-    readFileSync(join(dir, f), 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        if (!line.trim()) return;
-        const r = JSON.parse(line) as Omit<RecordedReply, 'source'>;
-        replies.push({ ...r, source: `${f}:${i + 1}` });
-      });
-  }
-  return { replies, files };
-}
-
-const recorded = loadRecordings(RECORD_DIR);
-const recordDirShown = RECORD_DIR.startsWith(`${PROJECT_ROOT}/`) ? relative(PROJECT_ROOT, RECORD_DIR) : RECORD_DIR;
-
-const show = (body: unknown) => {
-  const text = body === undefined ? '(no body)' : JSON.stringify(body, null, 1).replace(/\n\s*/g, ' ');
-  return text.length > BODY_LIMIT ? `${text.slice(0, BODY_LIMIT)}… (${text.length} chars)` : text;
-};
-
-/** Readable report of the non-conforming replies, grouped by identical problems. */
-function report(s: BackofficeSpec, replies: RecordedReply[]): string | undefined {
-  const groups = new Map<string, { problems: string[]; replies: RecordedReply[] }>();
-  for (const r of replies) {
-    const { problems } = s.check(r);
-    if (problems.length === 0) continue;
-    const key = `${r.status}\n${problems.join('\n')}`;
-    const g = groups.get(key) ?? { problems, replies: [] };
-    g.replies.push(r);
-    groups.set(key, g);
-  }
-  if (groups.size === 0) return undefined;
-  const total = [...groups.values()].reduce((n, g) => n + g.replies.length, 0);
-  const parts = [...groups.values()].map((g) => {
-    const [first, ...others] = g.replies;
-    const where = (o: RecordedReply) => (o.path === first.path ? `[${o.source}]` : `${o.method} ${o.path} [${o.source}]`);
-    const also = others.length
-      ? `\n    (and ${others.length} more with the same problems: ${others.slice(0, 5).map(where).join(', ')}${others.length > 5 ? ', …' : ''})`
-      : '';
-    return (
-      `✗ ${first.method} ${first.path} → ${first.status}   [${first.source}]\n` +
-      g.problems.map((p) => `    - ${p}`).join('\n') +
-      `\n    body: ${show(first.body)}${also}`
-    );
-  });
-  return `${total} of ${replies.length} replies do not conform to GovPay's OpenAPI:\n\n${parts.join('\n\n')}`;
-}
+const recorded = loadRecordings('backoffice');
 
 describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml)`, () => {
   if (!spec) {
@@ -165,24 +109,8 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
   }
 
   it('lists exactly the operations the hub routes, each an operation of the spec', () => {
-    const router = backofficeRouter({} as never, {} as never, 'x-principal') as unknown as {
-      stack: { route?: { path: string; methods: Record<string, boolean> } }[];
-    };
-    const routed = router.stack
-      .filter((l) => l.route)
-      .flatMap((l) =>
-        Object.keys(l.route!.methods)
-          .filter((m) => m !== '_all')
-          .map((m) => s.endpointOf(m, l.route!.path.replace(/:(\w+)/g, (_x, name: string) => `${name}-value`)).endpoint),
-      );
-    const problems = [
-      ...routed.filter((e) => !IMPLEMENTED.includes(e)).map((e) => `routed by the hub but missing from IMPLEMENTED: ${e}`),
-      ...IMPLEMENTED.filter((e) => !routed.includes(e)).map((e) => `in IMPLEMENTED but not routed by the hub: ${e}`),
-      ...IMPLEMENTED.filter((e) => {
-        const [method, template] = e.split(' ');
-        return !s.doc.paths[template]?.[method.toLowerCase()];
-      }).map((e) => `not an operation of GovPay's spec: ${e}`),
-    ];
+    const router = backofficeRouter({} as never, {} as never, 'x-principal');
+    const problems = routingProblems(s, IMPLEMENTED, routedEndpoints(s, router));
     if (problems.length) throw new Error(problems.join('\n'));
   });
 
@@ -200,14 +128,7 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
   });
 
   it('exercised every implemented operation, with at least one success', () => {
-    const problems: string[] = [];
-    for (const endpoint of IMPLEMENTED) {
-      const replies = repliesOf(endpoint);
-      if (replies.length === 0) problems.push(`never exercised: ${endpoint}`);
-      else if (!replies.some((r) => r.status >= 200 && r.status < 300)) {
-        problems.push(`no successful reply for ${endpoint} (statuses: ${[...new Set(replies.map((r) => r.status))].join(', ')})`);
-      }
-    }
+    const problems = coverageProblems(IMPLEMENTED, repliesOf);
     if (problems.length) throw new Error(problems.join('\n'));
   });
 

@@ -51,6 +51,42 @@ export const BACKOFFICE: ApiProfile = {
     status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined,
 };
 
+const PUT_PENDENZA = '/pendenze/{idA2A}/{idPendenza}';
+/** GovPay's notes (govpay-rest-apis.md §1): the reply to PUT /pendenze is `PendenzaCreata {idDominio, numeroAvviso, UUID, pdf?}`. */
+const PENDENZA_CREATA = ['idDominio', 'numeroAvviso', 'UUID'];
+
+export const PENDENZE: ApiProfile = {
+  name: 'pendenze',
+  file: 'api-pendenze-v2.yaml',
+  prefix: /^\/govpay\/backend\/api\/pendenze\/rs\/[^/]+\/v2(\/[^?#]*)?(?:[?#].*)?$/,
+  faultBean: 'FaultBean',
+  // The Pendenze spec documents no 413/415: a refusal at the HTTP level is not excused here.
+  httpLimitErrors: [],
+  aliasStatus({ method, template, status }, documented) {
+    // PUT answers 201 on create and 200 on update, though the spec lists only 200
+    // (govpay-rest-apis.md §1; govpay-openapi/SOURCES.md): a 201 is validated as the documented 200.
+    if (method === 'put' && template === PUT_PENDENZA && status === 201 && documented.includes('200')) return '200';
+    // GET /rpp/{idDominio}/{iuv}/{ccp} lists 201 where a compatibility layer answers 200 (govpay-rest-apis.md §1).
+    if (method === 'get' && template === '/rpp/{idDominio}/{iuv}/{ccp}' && status === 200 && documented.includes('201')) return '201';
+    return undefined;
+  },
+  extraChecks({ method, template, status, path, body }) {
+    if (method !== 'put' || template !== PUT_PENDENZA || (status !== 200 && status !== 201)) return [];
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
+    const keys = Object.keys(body);
+    const stampaAvviso = /[?&]stampaAvviso=true(?:&|$)/.test(path);
+    const problems = [
+      ...PENDENZA_CREATA.filter((k) => !keys.includes(k)).map((k) => `PendenzaCreata lacks '${k}' (govpay-rest-apis.md §1)`),
+      ...keys
+        .filter((k) => !PENDENZA_CREATA.includes(k) && k !== 'pdf')
+        .map((k) => `PendenzaCreata has '${k}': only idDominio, numeroAvviso, UUID and pdf belong there (govpay-rest-apis.md §1)`),
+    ];
+    if (stampaAvviso && !keys.includes('pdf')) problems.push(`PendenzaCreata lacks 'pdf' although the request asked stampaAvviso=true`);
+    if (!stampaAvviso && keys.includes('pdf')) problems.push(`PendenzaCreata has 'pdf' although the request did not ask stampaAvviso=true`);
+    return problems;
+  },
+};
+
 /** Kept for the Backoffice suite's imports. */
 export const BACKOFFICE_PREFIX = BACKOFFICE.prefix;
 
@@ -59,6 +95,8 @@ export interface RecordedReply {
   path: string;
   status: number;
   body: unknown;
+  /** The reply's Content-Type when known (the sweep knows it; recordings keep only the body). */
+  contentType?: string;
   /** Where the reply comes from: a recording file or the suite's own sweep. */
   source: string;
 }
@@ -75,12 +113,12 @@ export function referenceDir(): string {
   return resolve(dir);
 }
 
-export function specFile(): string {
-  const file = join(referenceDir(), 'govpay-openapi', 'api-backoffice-v1.yaml');
+export function specFile(name = BACKOFFICE.file): string {
+  const file = join(referenceDir(), 'govpay-openapi', name);
   if (!existsSync(file)) {
     throw new Error(
       `GovPay's OpenAPI reference not found: ${file} does not exist. The conformance suite needs the shared reference ` +
-        `(govpay-openapi/api-backoffice-v1.yaml): put it at <projectRoot>/../shared/reference or set GOVPAY_REFERENCE_DIR.`,
+        `(govpay-openapi/${name}): put it at <projectRoot>/../shared/reference or set GOVPAY_REFERENCE_DIR.`,
     );
   }
   return file;
@@ -94,21 +132,38 @@ const pointer = (...segments: string[]) =>
 
 const splitPath = (p: string) => p.split('/').filter((s) => s !== '');
 const isTemplate = (segment: string) => /^\{[^}]+\}$/.test(segment);
+const mediaTypeOf = (contentType: string) => contentType.split(';')[0].trim().toLowerCase();
 
-export class BackofficeSpec {
+/**
+ * The media type of a reply: its Content-Type when known, else what its body shows (recordings keep
+ * only the body: a JSON value, or the text of anything else — a PDF starts with `%PDF-`).
+ */
+function replyMediaType(reply: { body: unknown; contentType?: string }): string | undefined {
+  if (reply.contentType) return mediaTypeOf(reply.contentType);
+  if (reply.body === undefined || reply.body === '') return undefined;
+  if (typeof reply.body === 'string' && reply.body.startsWith('%PDF-')) return 'application/pdf';
+  return typeof reply.body === 'string' ? 'text/plain' : 'application/json';
+}
+
+export class GovPaySpec {
   readonly doc: Json;
   private readonly ajv: Ajv;
+  private readonly specId: string;
   private readonly templates: { key: string; segments: string[] }[];
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(file = specFile()) {
+  constructor(
+    readonly profile: ApiProfile,
+    file = specFile(profile.file),
+  ) {
     this.doc = parse(readFileSync(file, 'utf8')) as Json;
+    this.specId = `govpay-${profile.name}`;
     // OpenAPI 3.0 schemas: ajv understands `nullable`; annotations (example, deprecated, discriminator…) are ignored.
     this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
     addFormats(this.ajv);
     // OpenAPI formats that constrain nothing JSON Schema can check (`csv` describes query parameters).
-    for (const f of ['csv', 'base64']) this.ajv.addFormat(f, true);
-    this.ajv.addSchema(this.doc, SPEC_ID);
+    for (const f of ['csv', 'base64', 'binary']) this.ajv.addFormat(f, true);
+    this.ajv.addSchema(this.doc, this.specId);
     this.templates = Object.keys(this.doc.paths ?? {}).map((key) => ({ key, segments: splitPath(key) }));
   }
 
@@ -116,7 +171,16 @@ export class BackofficeSpec {
     return String(this.doc.info?.version ?? '?');
   }
 
-  /** The spec's path template for a concrete path (after the /rs/{auth}/v1 base); literal segments win over templates. */
+  /** Every operation of the spec, as `METHOD /template`. */
+  get operations(): string[] {
+    return Object.entries(this.doc.paths ?? {}).flatMap(([template, ops]) =>
+      Object.keys(ops as Json)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m.toUpperCase()} ${template}`),
+    );
+  }
+
+  /** The spec's path template for a concrete path (after the /rs/{auth}/vN base); literal segments win over templates. */
   template(path: string, method?: string): string | undefined {
     const segments = splitPath(path).map((s) => {
       try {
@@ -145,7 +209,7 @@ export class BackofficeSpec {
 
   /** `METHOD /template` for a reply's method and full request path (undefined template: `METHOD /raw/path`). */
   endpointOf(method: string, fullPath: string): { endpoint: string; template?: string; subPath: string } {
-    const m = BACKOFFICE_PREFIX.exec(fullPath);
+    const m = this.profile.prefix.exec(fullPath);
     const subPath = m ? m[1] || '/' : fullPath;
     const template = this.template(subPath, method);
     return { endpoint: `${method.toUpperCase()} ${template ?? subPath}`, template, subPath };
@@ -154,7 +218,7 @@ export class BackofficeSpec {
   private validator(ref: string): ValidateFunction {
     let v = this.validators.get(ref);
     if (!v) {
-      v = this.ajv.compile({ $ref: `${SPEC_ID}${ref}` });
+      v = this.ajv.compile({ $ref: `${this.specId}${ref}` });
       this.validators.set(ref, v);
     }
     return v;
@@ -175,6 +239,11 @@ export class BackofficeSpec {
     return { obj: cur, ref };
   }
 
+  /** The API-wide response for a status (components/responses, keyed `404` or `404NotFound`). */
+  private componentResponse(status: string): string | undefined {
+    return Object.keys(this.doc.components?.responses ?? {}).find((k) => k === status || new RegExp(`^${status}\\D`).test(k));
+  }
+
   /** Validates a body against the schema at a spec location; returns readable ajv errors. */
   validate(location: string, body: unknown): string[] {
     const v = this.validator(location);
@@ -183,20 +252,21 @@ export class BackofficeSpec {
   }
 
   /** Everything the spec says about one reply that the reply does not honour. */
-  check(reply: { method: string; path: string; status: number; body: unknown }): Verdict {
+  check(reply: { method: string; path: string; status: number; body: unknown; contentType?: string }): Verdict {
     const { endpoint, template } = this.endpointOf(reply.method, reply.path);
     const problems: string[] = [];
     const method = reply.method.toLowerCase();
-    const faultBean = pointer('components', 'schemas', 'faultBean');
+    const faultBean = pointer('components', 'schemas', this.profile.faultBean);
     const hasBody = reply.body !== undefined && reply.body !== '';
+    const replyType = replyMediaType(reply);
 
     const checkFault = (why: string) => {
       if (!hasBody) return;
-      if (typeof reply.body !== 'object' || reply.body === null) {
-        problems.push(`${why}: error body is not a JSON FaultBean: ${JSON.stringify(reply.body)}`);
+      if (typeof reply.body !== 'object' || reply.body === null || (replyType && !JSON_TYPES.includes(replyType))) {
+        problems.push(`${why}: error body is not a JSON FaultBean (${replyType}): ${JSON.stringify(reply.body).slice(0, 200)}`);
         return;
       }
-      for (const e of this.validate(faultBean, reply.body)) problems.push(`${why}: faultBean ${e}`);
+      for (const e of this.validate(faultBean, reply.body)) problems.push(`${why}: ${this.profile.faultBean} ${e}`);
     };
 
     if (!template) {
@@ -223,9 +293,7 @@ export class BackofficeSpec {
     let key: string | undefined = statusKey in responses ? statusKey : undefined;
     key ??= `${statusKey[0]}XX` in responses ? `${statusKey[0]}XX` : undefined;
     key ??= 'default' in responses ? 'default' : undefined;
-    // Several Backoffice GETs (operazioni, riscossioni, flussi, incassi, eventi) document 201 where
-    // GovPay answers 200 (reference notes, govpay-rest-apis.md §4): the hub answers as GovPay does.
-    key ??= reply.status === 200 && method === 'get' && '201' in responses ? '201' : undefined;
+    key ??= this.profile.aliasStatus({ method, template, status: reply.status }, listed);
 
     let responseLocation: string | undefined;
     let response: Json | undefined;
@@ -233,11 +301,11 @@ export class BackofficeSpec {
       const d = this.deref(responses[key]);
       response = d.obj;
       responseLocation = d.ref ?? pointer('paths', template, method, 'responses', key);
-    } else if (GENERIC_ERRORS.includes(reply.status) || HTTP_LIMIT_ERRORS.includes(reply.status)) {
+    } else if (GENERIC_ERRORS.includes(reply.status) || this.profile.httpLimitErrors.includes(reply.status)) {
       // Not listed for this operation, but GovPay documents it API-wide (components/responses) or in its notes.
-      const d = this.deref(this.doc.components?.responses?.[statusKey]);
-      response = d.obj;
-      responseLocation = response ? pointer('components', 'responses', statusKey) : undefined;
+      const component = this.componentResponse(statusKey);
+      response = component ? this.deref(this.doc.components.responses[component]).obj : undefined;
+      responseLocation = component ? pointer('components', 'responses', component) : undefined;
     } else {
       problems.push(`status ${reply.status} is not documented for ${method.toUpperCase()} ${template} (documented: ${listed.join(', ')})`);
       if (reply.status >= 400) checkFault('undocumented status');
@@ -245,23 +313,44 @@ export class BackofficeSpec {
     }
 
     const content = response?.content as Json | undefined;
-    const mediaType = content && ['application/json', 'application/problem+json'].find((t) => content[t]?.schema);
-    if (mediaType && responseLocation) {
+    const documentedTypes = Object.keys(content ?? {});
+    const jsonType = content && JSON_TYPES.find((t) => content[t]?.schema);
+    if (hasBody && replyType && !JSON_TYPES.includes(replyType) && documentedTypes.length > 0) {
+      // A non-JSON reply (PDF, XML…): only its media type can be checked against the content map.
+      if (!documentedTypes.some((t) => t === replyType || t === '*/*' || (t.endsWith('/*') && replyType.startsWith(t.slice(0, -1))))) {
+        problems.push(`the reply is ${replyType}; the spec documents only ${documentedTypes.join(', ')} for ${key ?? statusKey}`);
+      }
+    } else if (jsonType && responseLocation) {
       if (!hasBody) {
-        problems.push(`the spec documents a ${mediaType} body for ${key ?? statusKey}, the reply has none`);
+        problems.push(`the spec documents a ${jsonType} body for ${key ?? statusKey}, the reply has none`);
       } else {
-        const schemaLocation = `${responseLocation}/content/${encodeURIComponent(mediaType.replace(/\//g, '~1'))}/schema`;
+        const schemaLocation = `${responseLocation}/content/${encodeURIComponent(jsonType.replace(/\//g, '~1'))}/schema`;
         for (const e of this.validate(schemaLocation, reply.body)) problems.push(e);
       }
-    } else if (content && Object.keys(content).length > 0 && !mediaType) {
+    } else if (documentedTypes.length > 0) {
       // Documented only as non-JSON (e.g. PDF, CSV): a JSON reply then does not conform.
-      if (hasBody) problems.push(`the spec documents only ${Object.keys(content).join(', ')} for ${key}, the reply is JSON`);
+      if (hasBody) problems.push(`the spec documents only ${documentedTypes.join(', ')} for ${key}, the reply is JSON`);
     } else if (reply.status >= 400) {
       checkFault(`status ${reply.status}`);
     } else if (hasBody) {
       problems.push(`the spec documents no body for ${method.toUpperCase()} ${template} ${key}, the reply has one`);
     }
+    problems.push(...(this.profile.extraChecks?.({ method, template, status: reply.status, path: reply.path, body: reply.body }) ?? []));
     return { endpoint, matched: true, problems };
+  }
+}
+
+/** API Pendenze v2 (api-pendenze-v2.yaml). */
+export class PendenzeSpec extends GovPaySpec {
+  constructor(file?: string) {
+    super(PENDENZE, file);
+  }
+}
+
+/** The Backoffice API v1 (api-backoffice-v1.yaml). */
+export class BackofficeSpec extends GovPaySpec {
+  constructor(file?: string) {
+    super(BACKOFFICE, file);
   }
 }
 

@@ -14,8 +14,8 @@ export const basic = (c: { user: string; password: string }) =>
   `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
 
 /**
- * Real HTTP calls to a running hub. When GOVPAY_RECORD_DIR is set, every Backoffice reply is
- * recorded so that the conformance suite can check it against GovPay's OpenAPI.
+ * Real HTTP calls to a running hub. When GOVPAY_RECORD_DIR is set, every Backoffice and API Pendenze
+ * reply is recorded so that the conformance suite can check it against GovPay's OpenAPI.
  */
 export async function call(
   baseUrl: string,
@@ -42,11 +42,18 @@ export async function call(
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
+/** The APIs whose replies are recorded, by path prefix, and the name of their recording files. */
+const RECORDED_APIS: [prefix: string, name: string][] = [
+  ['/govpay/backend/api/backoffice/', 'backoffice'],
+  ['/govpay/backend/api/pendenze/', 'pendenze'],
+];
+
 function record(method: string, path: string, status: number, body: unknown): void {
   const dir = process.env.GOVPAY_RECORD_DIR;
-  if (!dir || !path.startsWith('/govpay/backend/api/backoffice/')) return;
+  const api = dir ? RECORDED_APIS.find(([prefix]) => path.startsWith(prefix))?.[1] : undefined;
+  if (!dir || !api) return;
   mkdirSync(dir, { recursive: true });
-  appendFileSync(join(dir, `backoffice-${process.pid}.jsonl`), `${JSON.stringify({ method, path, status, body })}\n`);
+  appendFileSync(join(dir, `${api}-${process.pid}.jsonl`), `${JSON.stringify({ method, path, status, body })}\n`);
 }
 
 export const BO = '/govpay/backend/api/backoffice/rs/basic/v1';

@@ -7,7 +7,7 @@ export interface ReadPdf {
   pages: string[];
   /** QR codes zbar decodes, page by page. */
   qrCodes: string[][];
-  /** The Data Matrix of each page, when dmtxread finds one. */
+  /** The Data Matrix of each page, when asked for and dmtxread finds one. */
   dataMatrix: string[];
 }
 
@@ -23,7 +23,8 @@ const tryRun = (cmd: string, args: string[]) => {
 };
 
 /** Reads a PDF back as a person (and a PSP's scanner) would: its text, its QR codes, its data matrix. */
-export function readPdf(pdf: Buffer): ReadPdf {
+/** dmtxread searches a page until its timeout when there is no Data Matrix: ask only when one is expected. */
+export function readPdf(pdf: Buffer, opts: { dataMatrix?: boolean } = {}): ReadPdf {
   const dir = mkdtempSync(join(tmpdir(), 'govpay-pdf-'));
   try {
     const file = join(dir, 'avviso.pdf');
@@ -34,7 +35,7 @@ export function readPdf(pdf: Buffer): ReadPdf {
     return {
       pages,
       qrCodes: images.map((png) => tryRun('zbarimg', ['--raw', '-q', '-Sdisable', '-Sqrcode.enable', png]).split('\n').filter(Boolean)),
-      dataMatrix: images.map((png) => tryRun('dmtxread', ['-N1', '-m', '30000', png])).filter(Boolean),
+      dataMatrix: opts.dataMatrix ? images.map((png) => tryRun('dmtxread', ['-N1', '-m', '30000', png])).filter(Boolean) : [],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
