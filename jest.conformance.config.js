@@ -1,7 +1,7 @@
 /**
- * The conformance suite (npm run test:conformance): every Backoffice reply — those recorded by
- * `npm test` in .test-output/responses and those of the suite's own sweep — is validated against
- * GovPay's OpenAPI in ../shared/reference (or $GOVPAY_REFERENCE_DIR).
+ * The conformance suite (npm run test:conformance): every Backoffice and API Pendenze v2 reply —
+ * those recorded by `npm test` in .test-output/responses and those of the suite's own sweeps — is
+ * validated against GovPay's OpenAPI in ../shared/reference (or $GOVPAY_REFERENCE_DIR).
  */
 module.exports = {
   testEnvironment: 'node',

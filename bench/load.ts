@@ -6,10 +6,14 @@ import { performance } from 'node:perf_hooks';
  */
 export interface LoadRequest {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   headers: Record<string, string>;
   body?: string;
+  /** Makes each request unique (a new pendenza per PUT): the n-th request's path and body. */
+  vary?: (n: number) => { path?: string; body?: string };
 }
+
+let sequence = 0;
 
 export interface LoadResult {
   requests: number;
@@ -46,6 +50,7 @@ function once(req: LoadRequest, connections: number, seconds: number, onResponse
       pipelining: 1,
       duration: seconds,
       timeout: 10,
+      ...(req.vary ? { requests: [{ setupRequest: (r: Record<string, unknown>) => ({ ...r, ...req.vary!(++sequence) }) }] } : {}),
     });
     instance.on('response', (_client, status, _bytes, ms) => onResponse(status, ms));
     instance.on('done', resolve);

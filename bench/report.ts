@@ -8,23 +8,27 @@ export interface Row {
   label: string;
   connections: number;
   result: LoadResult;
+  /** The scenario this one is compared with (default: the subgraph's primary-key query). */
+  baseline?: string;
 }
 
 export const BASELINE = 'subgraph';
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
-function baseline(rows: Row[], connections: number): LoadResult | undefined {
-  return rows.find((r) => r.id === BASELINE && r.connections === connections)?.result;
+function baseline(rows: Row[], connections: number, id = BASELINE): LoadResult | undefined {
+  return rows.find((r) => r.id === id && r.connections === connections)?.result;
 }
+
+const isBaseline = (rows: Row[], r: Row) => r.id === BASELINE || rows.some((o) => o.baseline === r.id);
 
 const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const signed = (n: number) => (Number.isFinite(n) ? `${n >= 0 ? '+' : ''}${n.toFixed(2)}` : 'n/a');
 
 function cells(rows: Row[]): string[][] {
   return rows.map((r) => {
-    const base = baseline(rows, r.connections);
-    const isBase = r.id === BASELINE;
+    const base = baseline(rows, r.connections, r.baseline);
+    const isBase = isBaseline(rows, r);
     return [
       r.label,
       String(r.connections),
@@ -38,7 +42,7 @@ function cells(rows: Row[]): string[][] {
   });
 }
 
-const HEADER = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ subgraph', 'p50 vs subgraph ms', 'errors'];
+const HEADER = ['scenario', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'req/s ÷ baseline', 'p50 vs baseline ms', 'errors'];
 
 export function consoleTable(rows: Row[]): string {
   const all = [HEADER, ...cells(rows)];
@@ -83,6 +87,15 @@ export function goals(rows: Row[]): string[] {
         );
       }
     }
+  }
+  for (const c of [1, 10]) {
+    const rest = get('put-rest', c);
+    if (rest) {
+      const ok = rest.rps >= 400 && rest.p99 < 100;
+      out.push(`PUT of a new pendenza through REST compat, ${c} connection${c > 1 ? 's' : ''}: ${fixed(rest.rps, 0)}/s, p99 ${fixed(rest.p99, 1)} ms (goal ≥ 400/s at p99 < 100 ms): ${ok ? 'met' : 'not met'}`);
+    }
+    const pdf = get('avviso-pdf', c);
+    if (pdf) out.push(`Avviso PDF, ${c} connection${c > 1 ? 's' : ''}: ${fixed(pdf.rps, 1)} PDFs/s, p99 ${fixed(pdf.p99, 1)} ms`);
   }
   return out;
 }

@@ -26,6 +26,8 @@ interface Scenario {
   id: string;
   label: string;
   request: LoadRequest;
+  /** The scenario this one is compared with, when not the subgraph's primary-key query. */
+  baseline?: string;
   /** A first request's body must pass this before the scenario is measured. */
   check(body: unknown): boolean;
 }
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
         check: (b) => (b as { data?: { __typename?: string } }).data?.__typename === 'Query',
       },
     ];
+    all.push(...(await pendenzeScenarios(hub.ready.port, hub.ready.subgraphPort ?? 0, signedPrincipal)));
     const scenarios = all.filter((s) => !only || only.includes(s.id));
 
     for (const s of scenarios) await verify(s);
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
     for (const c of connections) {
       for (const s of scenarios) {
         console.log(`bench: [${rows.length + 1}/${total}] ${s.label}, ${c} connection${c > 1 ? 's' : ''}`);
-        rows.push({ id: s.id, label: s.label, connections: c, result: await measure(s.request, c, warmupSeconds, seconds) });
+        rows.push({ id: s.id, label: s.label, connections: c, baseline: s.baseline, result: await measure(s.request, c, warmupSeconds, seconds) });
       }
     }
 
@@ -135,6 +138,74 @@ async function main(): Promise<void> {
     await Promise.all(servers.map((s) => s.stop()));
     await db.drop().catch((e) => console.error('bench: could not drop the bench database', e));
   }
+}
+
+const NUOVA_PENDENZA = {
+  idTipoPendenza: 'SEGRETERIA',
+  idDominio: ID_DOMINIO,
+  causale: 'Diritti di segreteria',
+  soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
+  importo: 100.99,
+  dataScadenza: '2999-12-31',
+  voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti di segreteria', codEntrata: 'SEGRETERIA' }],
+};
+const SAVE = 'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created node { numeroAvviso } } }';
+
+/**
+ * Loading pendenze: a new pendenza per request through REST compat, the graph and the pendenze
+ * subgraph alone (the baseline of the three), and the Avviso PDF of one pendenza.
+ */
+async function pendenzeScenarios(port: number, subgraphPort: number, signedPrincipal: string): Promise<Scenario[]> {
+  const run = Date.now().toString(36);
+  const app = `Basic ${Buffer.from('IDA2A01:Password1!').toString('base64')}`;
+  const json = { 'content-type': 'application/json' };
+  const rest = `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01`;
+  const body = JSON.stringify(NUOVA_PENDENZA);
+  const saved = (b: unknown) => /^\d{18}$/.test((b as { data?: { savePendenza?: { node?: { numeroAvviso?: string } } } }).data?.savePendenza?.node?.numeroAvviso ?? '');
+  const mutation = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `G${run}-${n}`, input: NUOVA_PENDENZA } });
+  const sub = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `S${run}-${n}`, input: NUOVA_PENDENZA } });
+
+  const printed = await fetch(`http://127.0.0.1:${port}${rest}/PDF${run}`, { method: 'PUT', headers: { ...json, authorization: app }, body });
+  const { numeroAvviso } = (await printed.json()) as { numeroAvviso: string };
+  return [
+    {
+      id: 'put-subgraph',
+      label: 'PUT new pendenza: pendenze subgraph alone',
+      request: { url: `http://127.0.0.1:${subgraphPort}/pendenze/graphql`, method: 'POST', headers: { ...json, [PRINCIPAL_HEADER]: signedPrincipal }, body: sub(0), vary: (n) => ({ body: sub(n) }) },
+      check: saved,
+    },
+    {
+      id: 'put-graph',
+      label: 'PUT new pendenza: graph (savePendenza)',
+      baseline: 'put-subgraph',
+      request: { url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: { ...json, authorization: app }, body: mutation(0), vary: (n) => ({ body: mutation(n) }) },
+      check: saved,
+    },
+    {
+      id: 'put-rest',
+      label: 'PUT new pendenza: REST compat (API Pendenze v2)',
+      baseline: 'put-subgraph',
+      request: {
+        url: `http://127.0.0.1:${port}${rest}/R${run}-0`,
+        method: 'PUT',
+        headers: { ...json, authorization: app },
+        body,
+        vary: (n) => ({ path: `${rest}/R${run}-${n}` }),
+      },
+      check: (b) => /^\d{18}$/.test((b as { numeroAvviso?: string }).numeroAvviso ?? ''),
+    },
+    {
+      id: 'avviso-pdf',
+      label: 'GET /avvisi as PDF (API Pendenze v2)',
+      baseline: 'avviso-pdf',
+      request: {
+        url: `http://127.0.0.1:${port}/govpay/backend/api/pendenze/rs/basic/v2/avvisi/${ID_DOMINIO}/${numeroAvviso}`,
+        method: 'GET',
+        headers: { authorization: app, accept: 'application/pdf' },
+      },
+      check: () => true,
+    },
+  ];
 }
 
 /** One request per scenario before any load: a benchmark of error responses is worthless. */

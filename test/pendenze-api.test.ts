@@ -312,6 +312,7 @@ describe('lists', () => {
   it('shows the caller\'s profile', async () => {
     const r = await get('/profilo');
     expect(r.body).toMatchObject({ nome: 'IDA2A01', domini: [{ idDominio: '*' }] });
+    expect(r.body.acl).toContainEqual({ servizio: 'Pendenze', autorizzazioni: ['Lettura', 'Scrittura'] });
   });
 });
 

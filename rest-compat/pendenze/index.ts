@@ -120,7 +120,9 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
         profilo: { nome: string; domini: unknown[]; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
       }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
       const { nome, domini, tipiPendenza, acl } = data.profilo;
-      return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl }) };
+      // API Pendenze names the rights in words, where the Backoffice writes R and W.
+      const parole = acl.map((a) => ({ ...a, autorizzazioni: a.autorizzazioni.map((r) => (r === 'R' ? 'Lettura' : 'Scrittura')) }));
+      return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl: parole }) };
     }),
   );
 

@@ -35,6 +35,8 @@ export interface ApiProfile {
    * (GovPay's documented deviations from its spec); undefined when none applies.
    */
   aliasStatus(reply: { method: string; template: string; status: number }, documented: string[]): string | undefined;
+  /** A schema violation GovPay's own documented behaviour commits (and clients rely on), with the reason. */
+  excused?(reply: { path: string }, problem: string): boolean;
   /** Checks beyond the schema, for what GovPay's notes pin down more tightly than the spec. */
   extraChecks?(reply: { method: string; template: string; status: number; path: string; body: unknown }): string[];
 }
@@ -69,6 +71,15 @@ export const PENDENZE: ApiProfile = {
     // GET /rpp/{idDominio}/{iuv}/{ccp} lists 201 where a compatibility layer answers 200 (govpay-rest-apis.md §1).
     if (method === 'get' && template === '/rpp/{idDominio}/{iuv}/{ccp}' && status === 200 && documented.includes('201')) return '201';
     return undefined;
+  },
+  // GovPay's paging (govpay-behaviour-scenarios.md S16, govpay-rest-apis.md §0.3): with
+  // metadatiPaginazione=false the list omits numRisultati and numPagine, and the count-only
+  // risultatiPerPagina=0 omits numPagine, although the Pendenze spec's Lista requires them.
+  excused({ path }, problem) {
+    const missing = /^\(root\) must have required property '(numRisultati|numPagine)'/.exec(problem)?.[1];
+    if (!missing) return false;
+    if (/[?&]metadatiPaginazione=false(?:&|$)/.test(path)) return true;
+    return missing === 'numPagine' && /[?&]risultatiPerPagina=0(?:&|$)/.test(path);
   },
   extraChecks({ method, template, status, path, body }) {
     if (method !== 'put' || template !== PUT_PENDENZA || (status !== 200 && status !== 201)) return [];
@@ -159,7 +170,8 @@ export class GovPaySpec {
     this.doc = parse(readFileSync(file, 'utf8')) as Json;
     this.specId = `govpay-${profile.name}`;
     // OpenAPI 3.0 schemas: ajv understands `nullable`; annotations (example, deprecated, discriminator…) are ignored.
-    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+    // GovPay's patterns are Java regular expressions (e.g. `\-` outside a class), valid without the `u` flag only.
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, unicodeRegExp: false });
     addFormats(this.ajv);
     // OpenAPI formats that constrain nothing JSON Schema can check (`csv` describes query parameters).
     for (const f of ['csv', 'base64', 'binary']) this.ajv.addFormat(f, true);
@@ -325,7 +337,9 @@ export class GovPaySpec {
         problems.push(`the spec documents a ${jsonType} body for ${key ?? statusKey}, the reply has none`);
       } else {
         const schemaLocation = `${responseLocation}/content/${encodeURIComponent(jsonType.replace(/\//g, '~1'))}/schema`;
-        for (const e of this.validate(schemaLocation, reply.body)) problems.push(e);
+        for (const e of this.validate(schemaLocation, reply.body)) {
+          if (!this.profile.excused?.(reply, e)) problems.push(e);
+        }
       }
     } else if (documentedTypes.length > 0) {
       // Documented only as non-JSON (e.g. PDF, CSV): a JSON reply then does not conform.
