@@ -389,3 +389,52 @@ describe('the Avviso pagoPA PDF', () => {
     expect((await get('/avvisi/12345678901/001349999999999999')).status).toBe(404);
   });
 });
+
+describe('documenti and allegati', () => {
+  it('stores allegati and serves each file back, byte for byte', async () => {
+    const id = newId();
+    const file = Buffer.from('%PDF-1.4 ricevuta di prova \u00e8 \u20ac');
+    const body = pendenza(id, { allegati: [{ nome: 'delibera.pdf', tipo: 'application/pdf', descrizione: 'Delibera', contenuto: file.toString('base64') }] });
+    expect((await put(id, body)).status).toBe(201);
+    const g = await get(`/pendenze/IDA2A01/${id}`);
+    expect(g.body.allegati).toEqual([{ nome: 'delibera.pdf', tipo: 'application/pdf', descrizione: 'Delibera', contenuto: expect.stringMatching(/^\/allegati\/\d+$/) }]);
+    const res = await fetch(`${t.baseUrl}${PV2}${g.body.allegati[0].contenuto}`, { headers: { authorization: app } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).equals(file)).toBe(true);
+    expect((await get('/allegati/999999')).status).toBe(404);
+    expect((await get('/allegati/abc')).status).toBe(400);
+  });
+
+  it('refuses an allegato whose content is not base64', async () => {
+    const id = newId();
+    const r = await put(id, pendenza(id, { allegati: [{ nome: 'x', contenuto: 'not base64!' }] }));
+    expect(r.status).toBe(400);
+    expect(r.body.dettaglio).toContain('allegati.0.contenuto');
+  });
+
+  it('prints every rata of a documento in one PDF, one page each', async () => {
+    const doc = `DOC${newId()}`;
+    const numeri: string[] = [];
+    for (const [rata, importo] of [[1, 60.5], [2, 40.49]] as const) {
+      const id = newId();
+      const r = await put(id, pendenza(id, {
+        importo,
+        dataScadenza: `2030-0${rata}-28`,
+        documento: { identificativo: doc, descrizione: 'TARI 2030', rata },
+        voci: [{ idVocePendenza: '1', importo, descrizione: `Rata ${rata}`, codEntrata: 'SEGRETERIA' }],
+      }));
+      numeri.push(r.body.numeroAvviso);
+    }
+    const res = await fetch(`${t.baseUrl}${PV2}/documenti/12345678901/${doc}/avvisi`, { headers: { authorization: app } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/pdf');
+    const read = readPdf(Buffer.from(await res.arrayBuffer()));
+    expect(read.pages).toHaveLength(2);
+    expect(read.pages[0]).toContain('TARI 2030');
+    expect(read.qrCodes).toEqual([[`PAGOPA|002|${numeri[0]}|12345678901|6050`], [`PAGOPA|002|${numeri[1]}|12345678901|4049`]]);
+    const one = await fetch(`${t.baseUrl}${PV2}/documenti/12345678901/${doc}/avvisi?numeriAvviso=${numeri[1]}`, { headers: { authorization: app } });
+    expect(readPdf(Buffer.from(await one.arrayBuffer())).pages).toHaveLength(1);
+    expect((await get(`/documenti/12345678901/NESSUNO/avvisi`)).status).toBe(404);
+  });
+});

@@ -33,6 +33,13 @@ const avvisoQuery = z.object({
     .transform((v) => (v && v !== 'false' ? v : undefined)),
 });
 
+const documentoQuery = avvisoQuery.extend({
+  numeriAvviso: z
+    .union([z.string().regex(/^\d{18}$/), z.array(z.string().regex(/^\d{18}$/)).max(100)])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+});
+
 const listQuery = z.object({
   dataDa: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
   dataA: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
@@ -94,6 +101,41 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
       const p = data.pendenzaByAvviso;
       if (pdf) return { status: 200, contentType: 'application/pdf', body: Buffer.from(p.avvisoPdf ?? '', 'base64') };
       return { status: 200, body: avvisoJson(p) };
+    }),
+  );
+
+  router.get(
+    '/documenti/:idDominio/:numeroDocumento/avvisi',
+    route(graph, async ({ req, principal }) => {
+      const { linguaSecondaria, numeriAvviso } = parseInput(documentoQuery, { ...(req.query as Record<string, unknown>) });
+      const data = await graph.run<{ documentoAvvisiPdf: string }>(
+        `query ($idDominio: ID!, $numero: ID!, $numeri: [String!], $lingua: String) {
+          documentoAvvisiPdf(idDominio: $idDominio, numeroDocumento: $numero, numeriAvviso: $numeri, linguaSecondaria: $lingua) }`,
+        { idDominio: req.params.idDominio, numero: req.params.numeroDocumento, numeri: numeriAvviso, lingua: linguaSecondaria },
+        principal,
+      );
+      return { status: 200, contentType: 'application/pdf', body: Buffer.from(data.documentoAvvisiPdf, 'base64') };
+    }),
+  );
+
+  router.get(
+    '/allegati/:id',
+    route(graph, async ({ req, principal }) => {
+      const id = parseInput(
+        z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(2 ** 31 - 1),
+        req.params.id,
+        'id',
+      );
+      const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
+        'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
+        { id },
+        principal,
+      );
+      return { status: 200, contentType: data.allegato.tipo, body: Buffer.from(data.allegato.contenuto, 'base64') };
     }),
   );
 

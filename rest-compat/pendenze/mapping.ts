@@ -8,7 +8,8 @@ export const PENDENZA_FIELDS = `idA2A idPendenza idTipoPendenza dominio { idDomi
   importo dataCaricamento dataValidita dataScadenza dataPagamento annoRiferimento cartellaPagamento tassonomia
   tassonomiaAvviso direzione divisione documento datiAllegati proprieta tipo UUID
   voci { indice idVocePendenza importo descrizione descrizioneCausaleRPT stato dominio { idDominio ragioneSociale } codEntrata ibanAccredito
-    ibanAppoggio tipoContabilita codiceContabilita tipoBollo hashDocumento provinciaResidenza contabilita metadata datiAllegati }`;
+    ibanAppoggio tipoContabilita codiceContabilita tipoBollo hashDocumento provinciaResidenza contabilita metadata datiAllegati }
+  allegati { id nome tipo descrizione }`;
 
 export interface GraphPendenza {
   idA2A: string;
@@ -18,6 +19,7 @@ export interface GraphPendenza {
   importo: string;
   dataCaricamento: string;
   voci: Array<Record<string, unknown> & { importo: string }>;
+  allegati: Array<{ id: number; nome: string; tipo: string; descrizione?: string | null }>;
   [field: string]: unknown;
 }
 
@@ -26,7 +28,7 @@ const euro = (importo: string) => Number(importo);
 
 /** GovPay's PendenzaBase: the graph's pendenza with GovPay's formats. */
 export function pendenzaBase(p: GraphPendenza) {
-  const { voci: _voci, importo, dataCaricamento, ...rest } = p;
+  const { voci: _voci, allegati: _allegati, importo, dataCaricamento, ...rest } = p;
   return stripNulls({ ...rest, importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) });
 }
 
@@ -36,6 +38,9 @@ export function pendenzaDettaglio(p: GraphPendenza) {
     ...pendenzaBase(p),
     voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...v, importo: euro(importo) })),
     rpp: [],
+    ...(p.allegati.length
+      ? { allegati: p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) }
+      : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
 import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
-import { IuvSequence, Pendenza, VocePendenza } from './pendenza';
+import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
 import { Applicazione, Operatore } from './utenze';
 
@@ -27,5 +27,6 @@ export const entities = [
   Operatore,
   Pendenza,
   VocePendenza,
+  AllegatoPendenza,
   IuvSequence,
 ];

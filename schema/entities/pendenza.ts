@@ -110,6 +110,11 @@ export class Pendenza extends Timestamped {
   @Property({ type: JsonDocument, nullable: true })
   documento?: Record<string, unknown> | null;
 
+  /** The documento's identificativo, when the pendenza is one rata of it (to print them together). */
+  @Index()
+  @Property({ type: 'string', length: 35, nullable: true })
+  idDocumento?: string | null;
+
   @Property({ type: JsonDocument, nullable: true })
   datiAllegati?: Record<string, unknown> | null;
 
@@ -122,6 +127,32 @@ export class Pendenza extends Timestamped {
 
   @OneToMany(() => VocePendenza, (v) => v.pendenza, { orphanRemoval: true, orderBy: { indice: 'ASC' } })
   voci = new Collection<VocePendenza>(this);
+
+  @OneToMany(() => AllegatoPendenza, (a) => a.pendenza, { orphanRemoval: true, orderBy: { id: 'ASC' } })
+  allegati = new Collection<AllegatoPendenza>(this);
+}
+
+/** A file attached to a pendenza by the Ente's system, served back at /allegati/{id}. */
+@Entity({ tableName: 'allegati_pendenza' })
+export class AllegatoPendenza extends Timestamped {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => Pendenza, { deleteRule: 'cascade' })
+  pendenza!: Pendenza;
+
+  @Property({ type: 'string', length: 255 })
+  nome!: string;
+
+  @Property({ type: 'string', length: 255 })
+  tipo: string = 'application/octet-stream';
+
+  @Property({ type: 'string', length: 255, nullable: true })
+  descrizione?: string | null;
+
+  /** The bytes, loaded only when the file itself is asked for. */
+  @Property({ type: 'blob', columnType: 'longblob', lazy: true })
+  contenuto!: Buffer;
 }
 
 export type TipoVoce = 'ENTRATA' | 'IBAN' | 'BOLLO';

@@ -105,6 +105,17 @@ export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
   await hit('PUT', '/pendenze/IDA2A01/CONF-P3', { ...APP, body: ricca('CONF-P3') });
   await hit('PUT', '/pendenze/IDA2A01/CONF-P4?stampaAvviso=false', { ...APP, body: pendenza('CONF-P4', { dataValidita: undefined, dataScadenza: undefined }) });
   const numeroAvviso = (created.body as { numeroAvviso?: string })?.numeroAvviso ?? UNKNOWN_NUMERO_AVVISO;
+  // A rata of a documento, with an allegato: its documento PDF and its file.
+  await hit('PUT', '/pendenze/IDA2A01/CONF-P5', {
+    ...APP,
+    body: pendenza('CONF-P5', {
+      documento: { identificativo: 'CONF-DOC', descrizione: 'Documento di prova', rata: 1 },
+      allegati: [{ nome: 'nota.txt', tipo: 'text/plain', descrizione: 'Nota', contenuto: Buffer.from('nota').toString('base64') }],
+    }),
+  });
+  const conAllegato = await hit('GET', '/pendenze/IDA2A01/CONF-P5');
+  await hit('GET', `/documenti/${DOMINIO}/CONF-DOC/avvisi`, PDF);
+  await hit('GET', String((conAllegato.body as { allegati?: Array<{ contenuto: string }> }).allegati?.[0]?.contenuto ?? '/allegati/0'));
   const iuv = numeroAvviso.slice(3);
 
   // --- reads
@@ -197,9 +208,8 @@ export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
   await hit('GET', `/rpp/${DOMINIO}/${iuv}/n%2Fa`);
   await hit('GET', `/rpp/${DOMINIO}/${iuv}/n%2Fa/rpt`);
   await hit('GET', `/rpp/${DOMINIO}/${iuv}/n%2Fa/rt`);
-  // Known gaps (not implemented yet): documenti and allegati answer GovPay's "not found".
   await hit('GET', `/documenti/${DOMINIO}/DOC-1/avvisi`, PDF);
-  await hit('GET', '/allegati/1');
+  await hit('GET', '/allegati/999999');
   await hit('GET', '/nonEsiste');
   await hit('DELETE', '/pendenze/IDA2A01/CONF-P1');
 

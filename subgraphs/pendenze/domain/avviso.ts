@@ -6,11 +6,19 @@ import { renderAvvisoPdf, type AvvisoPdfData, type LinguaSecondaria } from '../a
 export const LINGUE_SECONDARIE: readonly LinguaSecondaria[] = ['de', 'en', 'fr', 'sl'];
 
 /**
- * The Avviso pagoPA of a pendenza: the Ente, the debtor, the amount and due date, and the Poste
- * bollettino when the IBAN it credits (the first voce's) is a postal account of the dominio.
+ * The Avviso pagoPA of one pendenza, or of the rate of a documento (one page each): the Ente, the
+ * debtor, amounts and due dates, and the Poste bollettino when the IBAN the first voce credits is
+ * a postal account of the dominio.
  */
-export async function avvisoPdf(em: EntityManager, p: Pendenza, lingua?: string | null): Promise<Buffer> {
-  if (!p.numeroAvviso) throw errors.unprocessable('VER_017', `La pendenza (IdA2A:${p.applicazione.idA2A}, Id:${p.idPendenza}) non ha un numero avviso da stampare.`);
+export async function avvisoPdf(em: EntityManager, rate: Pendenza[], lingua?: string | null): Promise<Buffer> {
+  const p = rate[0];
+  const senzaNumero = rate.find((r) => !r.numeroAvviso);
+  if (senzaNumero) {
+    throw errors.unprocessable(
+      'VER_017',
+      `La pendenza (IdA2A:${senzaNumero.applicazione.idA2A}, Id:${senzaNumero.idPendenza}) non ha un numero avviso da stampare.`,
+    );
+  }
   if (lingua && !LINGUE_SECONDARIE.includes(lingua as LinguaSecondaria)) {
     throw errors.syntax(`Il campo linguaSecondaria ammette ${LINGUE_SECONDARIE.join(', ')} o false, non '${lingua}'.`);
   }
@@ -24,21 +32,28 @@ export async function avvisoPdf(em: EntityManager, p: Pendenza, lingua?: string 
       cf: dominio.idDominio,
       ragioneSociale: dominio.ragioneSociale,
       settore: p.unitaOperativa?.ragioneSociale ?? dominio.area ?? undefined,
-      info: [r.indirizzo && `${r.indirizzo} ${r.civico ?? ''}`.trim(), r.cap && r.localita && `${r.cap} ${r.localita}`, r.web, r.email, r.tel]
-        .filter(Boolean)
-        .join(' - ') || undefined,
+      info:
+        [r.indirizzo && `${r.indirizzo} ${r.civico ?? ''}`.trim(), r.cap && r.localita && `${r.cap} ${r.localita}`, r.web, r.email, r.tel]
+          .filter(Boolean)
+          .join(' - ') || undefined,
       cbill: dominio.cbill ?? undefined,
       logo: dominio.logo ?? undefined,
     },
-    causale: p.causale,
+    causale: rate.length > 1 && typeof p.documento?.descrizione === 'string' ? p.documento.descrizione : p.causale,
     debitore: {
       cf: p.soggettoPagatore.identificativo,
       anagrafica: p.soggettoPagatore.anagrafica ?? p.soggettoPagatore.identificativo,
-      indirizzo: [p.soggettoPagatore.indirizzo, p.soggettoPagatore.civico, p.soggettoPagatore.cap, p.soggettoPagatore.localita]
-        .filter(Boolean)
-        .join(' ') || undefined,
+      indirizzo:
+        [p.soggettoPagatore.indirizzo, p.soggettoPagatore.civico, p.soggettoPagatore.cap, p.soggettoPagatore.localita]
+          .filter(Boolean)
+          .join(' ') || undefined,
     },
-    rate: [{ numeroAvviso: p.numeroAvviso, importoCents: p.importoCents, dataScadenza: p.dataScadenza ?? undefined, iuv: p.iuv ?? undefined }],
+    rate: rate.map((r) => ({
+      numeroAvviso: r.numeroAvviso as string,
+      importoCents: r.importoCents,
+      dataScadenza: r.dataScadenza ?? undefined,
+      iuv: r.iuv ?? undefined,
+    })),
     postale: conto?.postale
       ? {
           iban: conto.iban,

@@ -119,6 +119,17 @@ export const nuovaPendenza = z.object({
     .nullish(),
   proprieta: jsonObject.nullish(),
   voci: z.array(voce).min(1).max(5),
+  allegati: z
+    .array(
+      z.object({
+        nome: text(1, 255),
+        tipo: text(1, 255).nullish(),
+        descrizione: text(1, 255).nullish(),
+        contenuto: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+      }),
+    )
+    .max(20)
+    .nullish(),
 });
 export type NuovaPendenzaInput = z.output<typeof nuovaPendenza>;
 

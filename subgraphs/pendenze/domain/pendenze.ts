@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  AllegatoPendenza,
   Applicazione,
   ContoAccredito,
   Dominio,
@@ -46,7 +47,7 @@ export interface PendenzeFilter {
   causale?: string | null;
 }
 
-const POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as const;
+const POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci', 'allegati'] as const;
 
 /** Pendenze (debt positions): loading, reading, cancelling, with GovPay's checks and codes. */
 export class PendenzeService {
@@ -91,7 +92,7 @@ export class PendenzeService {
           );
 
     return upsert(this.em, async (em) => {
-      const existing = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: ['voci'] });
+      const existing = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: ['voci', 'allegati'] });
       if (existing) this.checkUpdate(existing, input, label);
       const numero: NumeroAvviso | undefined =
         supplied ?? (existing?.numeroAvviso ? { numeroAvviso: existing.numeroAvviso, iuv: existing.iuv ?? '' } : generated);
@@ -136,10 +137,25 @@ export class PendenzeService {
         direzione: input.direzione ?? null,
         divisione: input.divisione ?? null,
         documento: input.documento ? compact(input.documento) : null,
+        idDocumento: input.documento?.identificativo ?? null,
         datiAllegati: input.datiAllegati ?? null,
         proprieta: input.proprieta ?? null,
       });
       this.setVoci(em, p, input.voci, context.ibanOf);
+      if (input.allegati) {
+        p.allegati.removeAll();
+        for (const a of input.allegati) {
+          p.allegati.add(
+            em.create(AllegatoPendenza, {
+              pendenza: p,
+              nome: a.nome,
+              tipo: a.tipo ?? 'application/octet-stream',
+              descrizione: a.descrizione ?? null,
+              contenuto: Buffer.from(a.contenuto, 'base64'),
+            } as AllegatoPendenza),
+          );
+        }
+      }
       await em.flush();
       // Everything the view reads is already in memory (the checked references, the voci just set).
       return { created: !existing, value: toPendenzaView(p) };
@@ -162,8 +178,35 @@ export class PendenzeService {
   async avvisoPdf(idA2A: string, idPendenza: string, lingua?: string | null): Promise<Buffer> {
     requireRight(this.actor, 'Pendenze', 'R');
     const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
-    this.visible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`);
-    return avvisoPdf(this.em, p as Pendenza, lingua);
+    return avvisoPdf(this.em, [this.checkVisible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`)], lingua);
+  }
+
+  /** One PDF with the avvisi of every rata of a documento (or of the numeri avviso asked for). */
+  async documentoPdf(idDominio: string, numeroDocumento: string, numeriAvviso: string[] | null, lingua?: string | null): Promise<Buffer> {
+    requireRight(this.actor, 'Pendenze', 'R');
+    const where: Where = { dominio: { idDominio }, idDocumento: numeroDocumento, numeroAvviso: { $ne: null } };
+    if (numeriAvviso?.length) where.numeroAvviso = { $in: numeriAvviso };
+    const rate = (await this.em.find(Pendenza, where as never, { populate: POPULATE as never, orderBy: { numeroAvviso: 'ASC' } })).filter(
+      (p) => inScope(this.actor.domini, p.dominio.idDominio) && inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza),
+    );
+    if (!rate.length) throw errors.notFound(`Documento ${numeroDocumento} del dominio ${idDominio} inesistente o senza avvisi.`);
+    rate.sort((a, b) => Number(a.documento?.rata ?? 0) - Number(b.documento?.rata ?? 0));
+    return avvisoPdf(this.em, rate, lingua);
+  }
+
+  /** An allegato's file, for a caller who may see its pendenza. */
+  async allegato(id: number): Promise<{ nome: string; tipo: string; contenuto: Buffer }> {
+    requireRight(this.actor, 'Pendenze', 'R');
+    const a = await this.em.findOne(
+      AllegatoPendenza,
+      { id },
+      { populate: ['contenuto', 'pendenza.dominio', 'pendenza.tipoPendenza', 'pendenza.applicazione'] as never },
+    );
+    if (!a) throw errors.notFound(`Allegato ${id} inesistente.`);
+    this.checkVisible(a.pendenza, `Allegato ${id} inesistente.`);
+    // Drivers differ: mysql2 returns a Buffer, libsql an ArrayBuffer.
+    const bytes = a.contenuto as Buffer | ArrayBuffer;
+    return { nome: a.nome, tipo: a.tipo, contenuto: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes) };
   }
 
   async list(filter: PendenzeFilter, page: PageRequest): Promise<Page<PendenzaView>> {
@@ -226,6 +269,11 @@ export class PendenzeService {
   }
 
   private visible(p: Pendenza | null, missing: string): PendenzaView {
+    return toPendenzaView(this.checkVisible(p, missing));
+  }
+
+  /** A pendenza the caller may not see is reported as missing to an applicazione, forbidden to others. */
+  private checkVisible(p: Pendenza | null, missing: string): Pendenza {
     if (!p) throw errors.notFound(missing);
     if (this.actor.kind === 'applicazione' && p.applicazione.idA2A !== this.actor.id && !inScope(this.actor.domini, p.dominio.idDominio)) {
       throw errors.notFound(missing);
@@ -233,7 +281,7 @@ export class PendenzeService {
     if (!inScope(this.actor.domini, p.dominio.idDominio) || !inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza)) {
       throw errors.forbidden(`Il chiamante non e' autorizzato a consultare la pendenza.`);
     }
-    return toPendenzaView(p);
+    return p;
   }
 
   /** GovPay's semantic checks of a new pendenza, in GovPay's order, before anything is written. */

@@ -1,4 +1,4 @@
-import type { Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
+import type { AllegatoPendenza, Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
 import { centsToEuro } from '../../shared/money';
 
 export type StatoPendenzaView = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA' | 'SCADUTA';
@@ -23,6 +23,13 @@ export interface VoceView {
   contabilita?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
   datiAllegati?: Record<string, unknown>;
+}
+
+export interface AllegatoView {
+  id: number;
+  nome: string;
+  tipo: string;
+  descrizione?: string;
 }
 
 /** A pendenza as every edge shows it; amounts both as cents and as GovPay's euro number. */
@@ -57,6 +64,7 @@ export interface PendenzaView {
   tipo: 'dovuto' | 'spontaneo';
   UUID: string;
   voci: VoceView[];
+  allegati: AllegatoView[];
 }
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
@@ -131,5 +139,13 @@ export function toPendenzaView(p: Pendenza): PendenzaView {
     tipo: 'dovuto',
     UUID: p.uuid,
     voci: p.voci.getItems().map(toVoceView),
+    allegati: p.allegati.isInitialized() ? p.allegati.getItems().map(toAllegatoView) : [],
   };
 }
+
+export const toAllegatoView = (a: AllegatoPendenza): AllegatoView => ({
+  id: a.id,
+  nome: a.nome,
+  tipo: a.tipo,
+  descrizione: orUndefined(a.descrizione),
+});

@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Pendenza as PendenzaEntity } from '../../../schema/entities';
 import { pageRequest, PageArgs, toConnection } from '../../shared/connection';
 import { memoized, type SubgraphContext } from '../../shared/context';
 import { saved, Saved } from '../../shared/saved';
 import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
-import { ApplicazioneRef, DominioRef, Pendenza, PendenzaConnection, TipoPendenzaRef, VocePendenza } from './types';
+import { ApplicazioneRef, DominioRef, FileAllegato, Pendenza, PendenzaConnection, TipoPendenzaRef, VocePendenza } from './types';
 
 const PendenzaSaved = Saved(Pendenza);
 const pendenze = (ctx: SubgraphContext) => new PendenzeService(ctx.em, ctx.principal);
@@ -46,6 +46,23 @@ export class PendenzaResolver {
     const req = pageRequest(page, PENDENZE_ORDER, '-dataCaricamento');
     const filter = { idDominio, idA2A, idPendenza, idDebitore, stato, direzione, divisione, causale, dataDa, dataA };
     return toConnection(await pendenze(ctx).list(filter, req));
+  }
+
+  @Query(() => String, { description: 'The avvisi of the rate of a documento, as one base64 PDF.' })
+  async documentoAvvisiPdf(
+    @Arg('idDominio', () => ID) idDominio: string,
+    @Arg('numeroDocumento', () => ID) numeroDocumento: string,
+    @Arg('numeriAvviso', () => [String], { nullable: true }) numeriAvviso: string[] | null,
+    @Arg('linguaSecondaria', () => String, { nullable: true }) lingua: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return (await pendenze(ctx).documentoPdf(idDominio, numeroDocumento, numeriAvviso, lingua)).toString('base64');
+  }
+
+  @Query(() => FileAllegato, { description: "An allegato's file (base64)." })
+  async allegato(@Arg('id', () => Int) id: number, @Ctx() ctx: SubgraphContext) {
+    const a = await pendenze(ctx).allegato(id);
+    return { nome: a.nome, tipo: a.tipo, contenuto: a.contenuto.toString('base64') };
   }
 
   @Mutation(() => PendenzaSaved, {

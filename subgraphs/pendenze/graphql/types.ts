@@ -66,6 +66,21 @@ export class VocePendenza {
   @Field(() => GraphQLJSONObject, { nullable: true }) datiAllegati?: Record<string, unknown>;
 }
 
+@ObjectType({ description: 'A file attached to a pendenza.' })
+export class AllegatoPendenza {
+  @Field(() => Int) id!: number;
+  @Field(() => String) nome!: string;
+  @Field(() => String, { description: 'MIME type' }) tipo!: string;
+  @Field(() => String, { nullable: true }) descrizione?: string;
+}
+
+@ObjectType({ description: "An allegato's file." })
+export class FileAllegato {
+  @Field(() => String) nome!: string;
+  @Field(() => String) tipo!: string;
+  @Field(() => String, { description: 'base64' }) contenuto!: string;
+}
+
 @Directive('@key(fields: "idA2A idPendenza")')
 @Directive('@key(fields: "idDominio numeroAvviso")')
 @ObjectType({ description: 'A debt position loaded by an Ente\'s system.' })
@@ -98,6 +113,7 @@ export class Pendenza {
   @Field(() => String, { description: 'dovuto or spontaneo' }) tipo!: string;
   @Field(() => String) UUID!: string;
   @Field(() => [VocePendenza]) voci!: VocePendenza[];
+  @Field(() => [AllegatoPendenza]) allegati!: AllegatoPendenza[];
 }
 
 export const PendenzaConnection = Connection(Pendenza);
