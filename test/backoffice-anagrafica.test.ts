@@ -252,6 +252,9 @@ describe('applicazioni, operatori and profilo', () => {
     const profilo = await get('/profilo', own);
     expect(profilo.body).toMatchObject({ nome: 'PORTALE', autenticazione: 'BASIC', tipiPendenza: [{ idTipoPendenza: 'SEGRETERIA' }] });
     expect((await put('/domini/12345678901/unitaOperative/UO9', { ragioneSociale: 'x' }, own)).status).toBe(403);
+    const tipi = await get('/tipiPendenza?idTipoPendenza=LIBERO', own);
+    expect(tipi.body.numRisultati).toBe(0);
+    expect((await get('/tipiPendenza', own)).body.risultati.map((x: any) => x.idTipoPendenza)).toEqual(['SEGRETERIA']);
   });
 
   it('keeps the stored password when an update omits it', async () => {

@@ -438,3 +438,31 @@ describe('documenti and allegati', () => {
     expect((await get(`/documenti/12345678901/NESSUNO/avvisi`)).status).toBe(404);
   });
 });
+
+describe('scope', () => {
+  it('never shows a caller pendenze of a dominio outside its scope, whatever the filter', async () => {
+    const admin = (path: string, body: unknown) => call(t.baseUrl, 'PUT', `${BO}${path}`, { body });
+    await admin('/domini/11223344556', { ragioneSociale: 'Altro Ente', gln: '8088888000055', stazione: '11111111113_01', abilitato: true, scaricaFr: true });
+    await admin('/domini/11223344556/contiAccredito/IT02L1234512345123451111111', {});
+    await admin('/domini/11223344556/entrate/SEGRETERIA', { ibanAccredito: 'IT02L1234512345123451111111' });
+    await admin('/domini/11223344556/tipiPendenza/SEGRETERIA', {});
+    const id = newId();
+    expect((await put(id, pendenza(id, { idDominio: '11223344556' }))).status).toBe(201);
+    await admin('/applicazioni/SOLODEMO', {
+      principal: 'solodemo',
+      password: 'Solodemo123',
+      domini: ['12345678901'],
+      tipiPendenza: ['*'],
+      acl: [{ servizio: 'Pendenze', autorizzazioni: ['R', 'W'] }],
+      apiPendenze: true,
+    });
+    const limited = basic({ user: 'solodemo', password: 'Solodemo123' });
+    const r = await call(t.baseUrl, 'GET', `${PV2}/pendenze?idDominio=11223344556`, { auth: limited });
+    expect(r.status).toBe(200);
+    expect(r.body.numRisultati).toBe(0);
+    const all = await call(t.baseUrl, 'GET', `${PV2}/pendenze?idPendenza=${id}`, { auth: limited });
+    expect(all.body.numRisultati).toBe(0);
+    expect((await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${id}`, { auth: limited })).status).toBe(404);
+    expect((await get(`/pendenze?idDominio=11223344556&idPendenza=${id}`)).body.numRisultati).toBe(1);
+  });
+});

@@ -57,8 +57,12 @@ export class CatalogoService {
   async listTipiPendenza(filter: TipiPendenzaFilter, page: PageRequest): Promise<Page<TipoPendenzaView>> {
     authorize(this.actor, CREDITORE, 'R');
     const where: Where = {};
-    if (this.actor.tipiPendenza !== '*') where.idTipoPendenza = { $in: this.actor.tipiPendenza };
-    if (filter.idTipoPendenza) where.idTipoPendenza = filter.idTipoPendenza;
+    // A filter narrows the caller's scope, never widens it.
+    const visible = this.actor.tipiPendenza === '*' ? undefined : this.actor.tipiPendenza;
+    if (visible) where.idTipoPendenza = { $in: visible };
+    if (filter.idTipoPendenza) {
+      where.idTipoPendenza = visible && !visible.includes(filter.idTipoPendenza) ? { $in: [] } : filter.idTipoPendenza;
+    }
     if (filter.abilitato != null) where.abilitato = filter.abilitato;
     if (filter.descrizione) where.descrizione = contains(filter.descrizione);
     return mapPage(await findPage(this.em, TipoPendenza, where, page), toTipoPendenzaView);

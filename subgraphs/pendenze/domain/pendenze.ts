@@ -212,9 +212,11 @@ export class PendenzeService {
   async list(filter: PendenzeFilter, page: PageRequest): Promise<Page<PendenzaView>> {
     requireRight(this.actor, 'Pendenze', 'R');
     const where: Where = {};
-    if (this.actor.domini !== '*') where.dominio = { idDominio: { $in: this.actor.domini } };
+    // A filter narrows the caller's scope, never widens it: a dominio outside it matches nothing.
+    const domini = this.actor.domini === '*' ? undefined : this.actor.domini;
+    if (domini) where.dominio = { idDominio: { $in: domini } };
     if (this.actor.tipiPendenza !== '*') where.tipoPendenza = { idTipoPendenza: { $in: this.actor.tipiPendenza } };
-    if (filter.idDominio) where.dominio = { ...(where.dominio as object), idDominio: filter.idDominio };
+    if (filter.idDominio) where.dominio = { idDominio: domini && !domini.includes(filter.idDominio) ? { $in: [] } : filter.idDominio };
     if (filter.idA2A) where.applicazione = { idA2A: filter.idA2A };
     if (filter.idPendenza) where.idPendenza = filter.idPendenza;
     if (filter.idDebitore) where.idDebitore = filter.idDebitore;
