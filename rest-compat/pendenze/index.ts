@@ -7,7 +7,7 @@ import { parseInput } from '../../subgraphs/shared/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, filters, route } from '../shared/http';
 import { stripNulls } from '../shared/json';
-import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
+import { booleanParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson } from './avviso';
 import { PENDENZA_FIELDS, pendenzaDettaglio, pendenzaIndex, type GraphPendenza } from './mapping';
@@ -23,8 +23,7 @@ const requireApiPendenze: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-const putQuery = z.object({ stampaAvviso: flag.default(false), dataAvvisatura: z.string().optional() });
+const putQuery = z.object({ stampaAvviso: booleanParam.default(false), dataAvvisatura: z.string().optional() });
 /** `false` (the default) or a second language for the avviso. */
 const avvisoQuery = z.object({
   linguaSecondaria: z

@@ -5,6 +5,7 @@ import { errors } from '../../subgraphs/shared/errors';
 import type { Principal } from '../../subgraphs/shared/principal';
 import { parseInput } from '../../subgraphs/shared/validation';
 import type { GraphClient } from './graph-client';
+import { booleanParam } from './paging';
 
 export interface RestCall {
   req: Request;
@@ -55,8 +56,6 @@ export function route(graph: GraphClient, fn: (call: RestCall) => Promise<RestRe
     }
   };
 }
-
-const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Parses a list's filter parameters: booleans as true/false, strings as they come. */
 export function filters<K extends string>(req: Request, booleans: readonly K[], strings: readonly string[] = []) {

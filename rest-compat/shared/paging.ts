@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '../../subgraphs/shared/paging';
 import { parseInput } from '../../subgraphs/shared/validation';
 
-const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+/** A query parameter that is `true` or `false`, as GovPay's APIs write booleans in URLs. */
+export const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 const pagingQuery = z.object({
   pagina: z.coerce.number().int().min(1).max(1_000_000).default(1),
