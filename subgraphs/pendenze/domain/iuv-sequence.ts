@@ -7,7 +7,8 @@ import { IuvSequence } from '../../../schema/entities';
  * handed out twice; a taker whose pendenza then fails leaves a harmless gap.
  */
 export async function nextProgressive(em: EntityManager, idDominio: string, prefisso: string): Promise<number> {
-  return em.transactional(async (tx) => {
+  // A fork of its own: this short transaction must not flush whatever the caller has loaded.
+  return em.fork().transactional(async (tx) => {
     const conn = tx.getConnection();
     // Raw statements must run on the transaction's own connection (SQLite has only one).
     const inTx = tx.getTransactionContext();
