@@ -22,6 +22,14 @@ it('loads the demo configuration once, and again without duplicating anything', 
     const gpadmin = await em.findOneOrFail(Operatore, { principal: 'gpadmin' });
     expect(gpadmin.passwordHash).not.toContain('Password1!');
     expect(await verifyPassword('Password1!', gpadmin.passwordHash)).toBe(true);
+
+    // Reading must never dirty a row: a flush after loads alone writes nothing.
+    const reader = orm.em.fork();
+    await reader.find(Dominio, {});
+    await reader.find(ContoAccredito, {});
+    await reader.find(Operatore, {});
+    reader.getUnitOfWork().computeChangeSets();
+    expect(reader.getUnitOfWork().getChangeSets()).toEqual([]);
   } finally {
     await orm.close(true);
     await db.drop();

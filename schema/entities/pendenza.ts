@@ -77,7 +77,7 @@ export class Pendenza extends Timestamped {
   @Property({ type: 'string', length: 35 })
   idDebitore!: string;
 
-  @Property({ type: 'datetime', length: 3 })
+  @Property({ length: 3 })
   dataCaricamento: Date = new Date();
 
   @Property({ type: 'date', nullable: true })
