@@ -1,7 +1,6 @@
 import { pendenzeRouter } from '../../rest-compat/pendenze';
-import { startHub, type TestHub } from '../helpers/hub';
-import { GENERIC_ERRORS, PendenzeSpec, type RecordedReply } from './openapi';
-import { coverageProblems, loadRecordings, RECORD_DIR, RECORD_DIR_SHOWN, report, routedEndpoints, routingProblems } from './report';
+import { GENERIC_ERRORS, PendenzeSpec } from './openapi';
+import { collectReplies, coverageProblems, report, routedEndpoints, routingProblems } from './report';
 import { PV2, sweep } from './sweep-pendenze';
 
 /**
@@ -50,8 +49,6 @@ try {
   specError = e;
 }
 
-const recorded = loadRecordings('pendenze');
-
 describe(`API Pendenze v2 conformance to GovPay's OpenAPI (api-pendenze-v2.yaml)`, () => {
   if (!spec) {
     it("finds GovPay's OpenAPI reference (../shared/reference or $GOVPAY_REFERENCE_DIR)", () => {
@@ -60,43 +57,7 @@ describe(`API Pendenze v2 conformance to GovPay's OpenAPI (api-pendenze-v2.yaml)
     return;
   }
   const s = spec;
-  let t: TestHub | undefined;
-  let swept: RecordedReply[] = [];
-  const all = () => [...recorded.replies, ...swept];
-  const repliesOf = (endpoint: string) => all().filter((r) => s.endpointOf(r.method, r.path).endpoint === endpoint);
-
-  beforeAll(async () => {
-    // The sweep's own replies are collected here, not appended to npm test's recordings.
-    delete process.env.GOVPAY_RECORD_DIR;
-    t = await startHub();
-    swept = await sweep(t.baseUrl);
-  }, 120000);
-
-  afterAll(async () => {
-    await t?.close();
-    const failing = all().filter((r) => s.check(r).problems.length > 0).length;
-    console.log(
-      `API Pendenze conformance (spec ${s.version}): ${all().length} replies validated — ` +
-        `${recorded.replies.length} recorded by npm test (${recorded.files.length} files in ${RECORD_DIR_SHOWN}), ` +
-        `${swept.length} from the sweep; ${failing} non-conforming.`,
-    );
-  });
-
-  if (recorded.replies.length > 0) {
-    it(`reads the ${recorded.replies.length} replies recorded by npm test (${recorded.files.length} files in ${RECORD_DIR_SHOWN})`, () => {
-      for (const r of recorded.replies) {
-        expect(typeof r.method).toBe('string');
-        expect(typeof r.path).toBe('string');
-        expect(typeof r.status).toBe('number');
-      }
-    });
-  } else {
-    it(`finds NO replies recorded by npm test in ${RECORD_DIR_SHOWN}: only the sweep is validated (run npm test first to include them)`, () => {
-      console.warn(
-        `No API Pendenze replies recorded by npm test in ${RECORD_DIR} (pendenze-*.jsonl): only the suite's own sweep is validated.`,
-      );
-    });
-  }
+  const { all, repliesOf } = collectReplies(s, 'pendenze', 'API Pendenze', sweep);
 
   it('lists exactly the operations the hub routes, each an operation of the spec', () => {
     const router = pendenzeRouter({} as never, {} as never, 'x-principal');

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Router } from 'express';
+import { startHub, type TestHub } from '../helpers/hub';
 import { PROJECT_ROOT, type GovPaySpec, type RecordedReply } from './openapi';
 
 /** What the conformance suites share: the recordings of `npm test`, the failure report, the hub's routes. */
@@ -103,4 +104,49 @@ export function coverageProblems(implemented: string[], repliesOf: (endpoint: st
     }
   }
   return problems;
+}
+
+/**
+ * The replies one suite validates: those `npm test` recorded for the API and those of the suite's
+ * own sweep against a fresh hub. Call inside the suite's `describe`: it registers the hub's
+ * start and stop, the summary line and the check of the recordings.
+ */
+export function collectReplies(s: GovPaySpec, api: string, label: string, sweep: (baseUrl: string) => Promise<RecordedReply[]>) {
+  const recorded = loadRecordings(api);
+  let t: TestHub | undefined;
+  let swept: RecordedReply[] = [];
+  const all = () => [...recorded.replies, ...swept];
+  const repliesOf = (endpoint: string) => all().filter((r) => s.endpointOf(r.method, r.path).endpoint === endpoint);
+
+  beforeAll(async () => {
+    // The sweep's own replies are collected here, not appended to npm test's recordings.
+    delete process.env.GOVPAY_RECORD_DIR;
+    t = await startHub();
+    swept = await sweep(t.baseUrl);
+  }, 120000);
+
+  afterAll(async () => {
+    await t?.close();
+    const failing = all().filter((r) => s.check(r).problems.length > 0).length;
+    console.log(
+      `${label} conformance (spec ${s.version}): ${all().length} replies validated — ` +
+        `${recorded.replies.length} recorded by npm test (${recorded.files.length} files in ${RECORD_DIR_SHOWN}), ` +
+        `${swept.length} from the sweep; ${failing} non-conforming.`,
+    );
+  });
+
+  if (recorded.replies.length > 0) {
+    it(`reads the ${recorded.replies.length} replies recorded by npm test (${recorded.files.length} files in ${RECORD_DIR_SHOWN})`, () => {
+      for (const r of recorded.replies) {
+        expect(typeof r.method).toBe('string');
+        expect(typeof r.path).toBe('string');
+        expect(typeof r.status).toBe('number');
+      }
+    });
+  } else {
+    it(`finds NO replies recorded by npm test in ${RECORD_DIR_SHOWN}: only the sweep is validated (run npm test first to include them)`, () => {
+      console.warn(`No ${label} replies recorded by npm test in ${RECORD_DIR} (${api}-*.jsonl): only the suite's own sweep is validated.`);
+    });
+  }
+  return { all, repliesOf };
 }
