@@ -1,4 +1,5 @@
 import { errors } from '../../shared/errors';
+import { romeDate } from '../../shared/rome-time';
 
 /**
  * IUV and numero avviso (pagoPA's "codice avviso"), pure functions only.
@@ -88,7 +89,7 @@ export function expandIuvPrefix(
   },
 ): string {
   if (!template) return '';
-  const year = romeYear(ctx.now);
+  const year = romeDate(ctx.now).slice(0, 4);
   const values: Record<string, string | null | undefined> = {
     a: ctx.codificaIuvApplicazione,
     t: ctx.codificaIuvTipoPendenza,
@@ -110,12 +111,6 @@ export function expandIuvPrefix(
   return prefix;
 }
 
-function romeYear(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', year: 'numeric' }).formatToParts(now);
-  const year = parts.find((p) => p.type === 'year')?.value;
-  if (!year || !/^\d{4}$/.test(year)) throw new Error(`expandIuvPrefix: cannot read the Europe/Rome year of ${now.toISOString()}`);
-  return year;
-}
 
 /**
  * The reference: the prefix, then the progressive zero-padded to the reference's length. When they

@@ -18,12 +18,13 @@ import { contains, findPage, type Where } from '../../shared/find-page';
 import { centsToDecimalString } from '../../shared/money';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
 import { inScope, requireRight, type Principal } from '../../shared/principal';
+import { romeDate } from '../../shared/rome-time';
 import { upsert } from '../../shared/upsert';
 import { parseInput } from '../../shared/validation';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
 import { avvisoPdf } from './avviso';
 import { checkNumeroAvviso, generateNumeroAvviso, type NumeroAvviso } from './numero-avviso';
-import { toPendenzaView, todayInRome, type PendenzaView } from './views';
+import { toPendenzaView, type PendenzaView } from './views';
 
 export const PENDENZE_ORDER = {
   dataCaricamento: 'dataCaricamento',
@@ -226,7 +227,7 @@ export class PendenzeService {
     if (filter.dataDa || filter.dataA) {
       where.dataCaricamento = { ...(filter.dataDa ? { $gte: filter.dataDa } : {}), ...(filter.dataA ? { $lte: filter.dataA } : {}) };
     }
-    const today = todayInRome();
+    const today = romeDate();
     if (filter.stato === 'SCADUTA') Object.assign(where, { stato: 'NON_ESEGUITA', dataScadenza: { $lt: today } });
     else if (filter.stato === 'NON_ESEGUITA') {
       Object.assign(where, { stato: 'NON_ESEGUITA', $or: [{ dataScadenza: null }, { dataScadenza: { $gte: today } }] });

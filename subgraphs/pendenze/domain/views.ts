@@ -1,5 +1,6 @@
 import type { AllegatoPendenza, Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
 import { centsToEuro } from '../../shared/money';
+import { romeDate } from '../../shared/rome-time';
 
 export type StatoPendenzaView = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA' | 'SCADUTA';
 
@@ -69,13 +70,8 @@ export interface PendenzaView {
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
-/** Today in Europe/Rome, as yyyy-MM-dd: what "scaduta" is measured against. */
-export function todayInRome(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
-}
-
 /** An unpaid pendenza past its dataScadenza is SCADUTA; the stored state stays NON_ESEGUITA. */
-export function statoOf(p: Pendenza, today = todayInRome()): StatoPendenzaView {
+export function statoOf(p: Pendenza, today = romeDate()): StatoPendenzaView {
   return p.stato === 'NON_ESEGUITA' && p.dataScadenza && p.dataScadenza < today ? 'SCADUTA' : p.stato;
 }
 
