@@ -18,7 +18,7 @@ export const euroAmount = z
 
 /** Cents back to GovPay's JSON number: exact, since a two-decimal number has a shortest form. */
 export function centsToEuro(cents: number): number {
-  return Number(`${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+  return Number(centsToDecimalString(cents));
 }
 
 /** Cents as pagoPA's SOAP and the graph write them: `\d+\.\d{2}`. */

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { centsToDecimalString } from './money';
 
 /**
  * Money on the graph: euro as a string with exactly two decimals ("100.99"), integer cents inside.
@@ -11,7 +12,7 @@ export const Importo = new GraphQLScalarType<number, string>({
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
       throw new GraphQLError(`Importo: ${String(value)} is not an amount in cents`);
     }
-    return `${Math.trunc(value / 100)}.${String(value % 100).padStart(2, '0')}`;
+    return centsToDecimalString(value);
   },
   parseValue(value) {
     return parseImporto(value);
