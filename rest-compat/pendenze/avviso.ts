@@ -1,4 +1,5 @@
-import { romeDate } from '../shared/dates';
+import { codiceImporto, qrCodePayload } from '../../subgraphs/pendenze/avviso';
+import { romeDate } from '../../subgraphs/shared/rome-time';
 import type { GraphPendenza } from './mapping';
 
 const STATO_AVVISO: Record<string, string> = {
@@ -14,9 +15,8 @@ const STATO_AVVISO: Record<string, string> = {
  * pagoPA defines them: amounts in cents, with the dominio's codice fiscale and GLN.
  */
 export function avvisoJson(p: GraphPendenza & { dominio: { gln?: string } }) {
-  // pagoPA's codes write the amount as 00.00 without the dot: 5.00 → 0500, 100.99 → 10099.
-  const [euros, decimals] = p.importo.split('.');
-  const cents = `${euros.padStart(2, '0')}${decimals}`;
+  // The graph's Importo is an exact two-decimal string: without its dot, it is the cents.
+  const cents = Number(p.importo.replace('.', ''));
   const gln = p.dominio.gln;
   const numero = p.numeroAvviso ?? '';
   return {
@@ -29,7 +29,7 @@ export function avvisoJson(p: GraphPendenza & { dominio: { gln?: string } }) {
     ...(p.dataPagamento ? { dataPagamento: romeDate(String(p.dataPagamento)) } : {}),
     descrizione: String(p.causale),
     ...(p.tassonomiaAvviso ? { tassonomiaAvviso: String(p.tassonomiaAvviso) } : {}),
-    qrcode: `PAGOPA|002|${numero}|${p.dominio.idDominio}|${cents}`,
-    ...(gln ? { barcode: `415${gln}8020${numero}3902${cents}` } : {}),
+    qrcode: qrCodePayload(numero, p.dominio.idDominio, cents),
+    ...(gln ? { barcode: `415${gln}8020${numero}3902${codiceImporto(cents)}` } : {}),
   };
 }

@@ -2,6 +2,7 @@
 export { renderAvvisoPdf, type AvvisoPdfData, type AvvisoPdfRata, type LinguaSecondaria } from './avviso-pdf';
 export {
   asciiFoldUpper,
+  codiceImporto,
   contoCorrentePostale,
   formatData,
   formatEuro,

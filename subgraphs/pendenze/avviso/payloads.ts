@@ -33,8 +33,12 @@ function checkCfEnte(cfEnte: string): string {
  * 100.99 → `10099`, 5.00 → `0500`, 0.50 → `0050`.
  */
 export function qrCodePayload(numeroAvviso: string, cfEnte: string, importoCents: bigint | number): string {
-  const importo = toCents(importoCents).toString().padStart(4, '0');
-  return `PAGOPA|002|${checkNumeroAvviso(numeroAvviso)}|${checkCfEnte(cfEnte)}|${importo}`;
+  return `PAGOPA|002|${checkNumeroAvviso(numeroAvviso)}|${checkCfEnte(cfEnte)}|${codiceImporto(importoCents)}`;
+}
+
+/** The amount as pagoPA's codes (QR code, GS1-128 barcode) write it: cents, at least four digits (5.00 → 0500). */
+export function codiceImporto(importoCents: bigint | number): string {
+  return toCents(importoCents).toString().padStart(4, '0');
 }
 
 /**
