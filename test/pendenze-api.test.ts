@@ -1,5 +1,6 @@
 import { basic, BO, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
+import { nuovaPendenza } from './helpers/fixtures';
 import { readPdf } from './helpers/pdf';
 
 /** API Pendenze v2 as a verticale uses it (scenarios S1, S4–S7 of GovPay's behaviour notes). */
@@ -10,19 +11,7 @@ const put = (id: string, body: unknown, idA2A = 'IDA2A01') => call(t.baseUrl, 'P
 const get = (path: string) => call(t.baseUrl, 'GET', `${PV2}${path}`, { auth: app });
 const patch = (id: string, body: unknown) => call(t.baseUrl, 'PATCH', `${PV2}/pendenze/IDA2A01/${id}`, { auth: app, body });
 
-const pendenza = (id: string, over: Record<string, unknown> = {}) => ({
-  idTipoPendenza: 'SEGRETERIA',
-  idDominio: '12345678901',
-  causale: `Pagamento dovuto n.${id}`,
-  soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi', email: 'mario.rossi@testmail.it', cellulare: '+39 000-0000000' },
-  importo: 100.99,
-  dataValidita: '2900-12-31',
-  dataScadenza: '2999-12-31',
-  tassonomia: 'Servizi erogati dal comune',
-  tassonomiaAvviso: 'Servizi erogati dal comune',
-  voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti e segreteria', codEntrata: 'SEGRETERIA' }],
-  ...over,
-});
+const pendenza = nuovaPendenza;
 
 const RICHIESTA = { categoria: 'RICHIESTA', descrizione: 'Richiesta non valida' };
 let seq = 0;

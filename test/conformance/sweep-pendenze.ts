@@ -1,3 +1,4 @@
+import { nuovaPendenza } from '../helpers/fixtures';
 import { basic, BO, call, IDA2A01 } from '../helpers/http';
 import type { RecordedReply } from './openapi';
 
@@ -25,26 +26,7 @@ const DOMINIO = '12345678901';
 const IBAN = 'IT02L1234512345123451111111';
 const UNKNOWN_NUMERO_AVVISO = '001349999999999999';
 
-/** A valid NuovaPendenza (as test/pendenze-api.test.ts builds it), with overrides. */
-const pendenza = (id: string, over: Record<string, unknown> = {}) => ({
-  idTipoPendenza: 'SEGRETERIA',
-  idDominio: DOMINIO,
-  causale: `Pagamento dovuto n.${id}`,
-  soggettoPagatore: {
-    tipo: 'F',
-    identificativo: 'RSSMRA30A01H501I',
-    anagrafica: 'Mario Rossi',
-    email: 'mario.rossi@testmail.it',
-    cellulare: '+39 000-0000000',
-  },
-  importo: 100.99,
-  dataValidita: '2900-12-31',
-  dataScadenza: '2999-12-31',
-  tassonomia: 'Servizi erogati dal comune',
-  tassonomiaAvviso: 'Servizi erogati dal comune',
-  voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti e segreteria', codEntrata: 'SEGRETERIA' }],
-  ...over,
-});
+const pendenza = nuovaPendenza;
 
 /** The optional fields of NuovaPendenza and NuovaVocePendenza the hub accepts, so that they come back in Pendenza. */
 const ricca = (id: string) =>

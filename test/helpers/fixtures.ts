@@ -1,0 +1,23 @@
+/**
+ * GovPay's standard "monovoce riferimento" pendenza of its behaviour notes (§2), for the demo
+ * dominio and entrata; `over` replaces top-level fields.
+ */
+export const nuovaPendenza = (id: string, over: Record<string, unknown> = {}) => ({
+  idTipoPendenza: 'SEGRETERIA',
+  idDominio: '12345678901',
+  causale: `Pagamento dovuto n.${id}`,
+  soggettoPagatore: {
+    tipo: 'F',
+    identificativo: 'RSSMRA30A01H501I',
+    anagrafica: 'Mario Rossi',
+    email: 'mario.rossi@testmail.it',
+    cellulare: '+39 000-0000000',
+  },
+  importo: 100.99,
+  dataValidita: '2900-12-31',
+  dataScadenza: '2999-12-31',
+  tassonomia: 'Servizi erogati dal comune',
+  tassonomiaAvviso: 'Servizi erogati dal comune',
+  voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti e segreteria', codEntrata: 'SEGRETERIA' }],
+  ...over,
+});
