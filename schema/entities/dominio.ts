@@ -1,11 +1,13 @@
 import { JsonDocument } from './json-document';
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, PrimaryKeyProp, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Stazione } from './intermediario';
 import { Timestamped } from './timestamped';
 
 /** An Ente Creditore (creditor body), identified by its 11-digit codice fiscale. */
 @Entity({ tableName: 'domini' })
 export class Dominio extends Timestamped {
+  [PrimaryKeyProp]?: 'idDominio';
+
   @PrimaryKey({ type: 'string', length: 11 })
   idDominio!: string;
 

@@ -2,14 +2,18 @@ import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
 import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
 import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
+import { AnagraficaRevisione } from './revisione';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
+import { OperazioneTracciato, TracciatoPendenze } from './tracciato';
 import { Applicazione, Operatore } from './utenze';
 
 export * from './dominio';
 export * from './entrata';
 export * from './intermediario';
 export * from './pendenza';
+export * from './revisione';
 export * from './tipo-pendenza';
+export * from './tracciato';
 export * from './utenze';
 
 /** Every entity of the data model, in the order MikroORM discovers them. */
@@ -29,4 +33,7 @@ export const entities = [
   VocePendenza,
   AllegatoPendenza,
   IuvSequence,
+  AnagraficaRevisione,
+  TracciatoPendenze,
+  OperazioneTracciato,
 ];

@@ -1,5 +1,5 @@
 import { JsonDocument } from './json-document';
-import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, PrimaryKeyProp, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Dominio } from './dominio';
 import { Timestamped } from './timestamped';
 
@@ -19,6 +19,8 @@ export interface TipoPendenzaLayout {
 /** A kind of debt position, defined once for the whole hub. */
 @Entity({ tableName: 'tipi_pendenza' })
 export class TipoPendenza extends Timestamped {
+  [PrimaryKeyProp]?: 'idTipoPendenza';
+
   @PrimaryKey({ type: 'string', length: 35 })
   idTipoPendenza!: string;
 

@@ -1,5 +1,5 @@
 import { JsonDocument } from './json-document';
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, PrimaryKeyProp, PrimaryKey, Property } from '@mikro-orm/core';
 import type { Acl } from '../../subgraphs/shared/principal';
 import { Timestamped } from './timestamped';
 
@@ -18,6 +18,8 @@ export interface ConnettoreIntegrazione {
 /** A system integrated with the hub (the Ente's back-office, a portal), authenticated by idA2A's principal. */
 @Entity({ tableName: 'applicazioni' })
 export class Applicazione extends Timestamped {
+  [PrimaryKeyProp]?: 'idA2A';
+
   @PrimaryKey({ type: 'string', length: 35 })
   idA2A!: string;
 

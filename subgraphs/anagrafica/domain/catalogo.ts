@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { TipoEntrata, TipoPendenza } from '../../../schema/entities';
 import { errors } from '../../shared/errors';
-import { upsert } from '../../shared/upsert';
+import { saveConfiguration } from './revision';
 import { contains, findPage, type Where } from '../../shared/find-page';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
 import type { Principal } from '../../shared/principal';
@@ -46,7 +46,7 @@ export class CatalogoService {
     authorize(this.actor, CREDITORE, 'W');
     parseInput(ids.entrata, idEntrata, 'idEntrata');
     const input = parseInput(tipoEntrataInput, raw);
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const existing = await em.findOne(TipoEntrata, { idEntrata });
       const entity = existing ?? em.create(TipoEntrata, { idEntrata } as TipoEntrata);
       Object.assign(entity, input);
@@ -79,7 +79,7 @@ export class CatalogoService {
     authorize(this.actor, CREDITORE, 'W');
     parseInput(ids.tipoPendenza, idTipoPendenza, 'idTipoPendenza');
     const input = parseInput(tipoPendenzaInput, raw);
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const existing = await em.findOne(TipoPendenza, { idTipoPendenza });
       const entity = existing ?? em.create(TipoPendenza, { idTipoPendenza } as TipoPendenza);
       Object.assign(entity, {

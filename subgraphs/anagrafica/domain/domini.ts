@@ -12,7 +12,7 @@ import {
 } from '../../../schema/entities';
 import { compact } from '../../shared/compact';
 import { errors } from '../../shared/errors';
-import { upsert } from '../../shared/upsert';
+import { saveConfiguration } from './revision';
 import { contains, findPage, type Where } from '../../shared/find-page';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
 import type { Principal } from '../../shared/principal';
@@ -107,7 +107,7 @@ export class DominiService {
     if (input.auxDigit === '3' && !input.segregationCode) {
       throw errors.unprocessable('SEMANTICA', `Il dominio ${idDominio} ha aux digit 3: il segregation code e' obbligatorio.`);
     }
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const stazione = await em.findOne(Stazione, { idStazione: input.stazione });
       if (!stazione) throw errors.unprocessable('SEMANTICA', `La stazione ${input.stazione} indicata non esiste.`);
       const existing = await em.findOne(Dominio, { idDominio });
@@ -151,7 +151,7 @@ export class DominiService {
     authorizeDominio(this.actor, CREDITORE, 'W', idDominio);
     parseInput(ids.unitaOperativa, idUnita, 'idUnitaOperativa');
     const input = parseInput(unitaOperativaInput, raw);
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const dominio = await this.load(idDominio, em);
       const existing = await em.findOne(UnitaOperativa, { dominio, idUnita });
       const entity = existing ?? em.create(UnitaOperativa, { dominio, idUnita } as UnitaOperativa);
@@ -184,7 +184,7 @@ export class DominiService {
     authorizeDominio(this.actor, CREDITORE, 'W', idDominio);
     parseInput(ids.iban, iban, 'ibanAccredito');
     const input = parseInput(contoAccreditoInput, raw);
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const dominio = await this.load(idDominio, em);
       const existing = await em.findOne(ContoAccredito, { dominio, iban });
       const entity = existing ?? em.create(ContoAccredito, { dominio, iban } as ContoAccredito);
@@ -225,7 +225,7 @@ export class DominiService {
     authorizeDominio(this.actor, CREDITORE, 'W', idDominio);
     parseInput(ids.entrata, idEntrata, 'idEntrata');
     const input = parseInput(entrataDominioInput, raw);
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const dominio = await this.load(idDominio, em);
       const tipoEntrata = await em.findOne(TipoEntrata, { idEntrata });
       if (!tipoEntrata) throw errors.unprocessable('SEMANTICA', `L'entrata ${idEntrata} non e' censita: censirla prima con PUT /entrate/${idEntrata}.`);
@@ -273,7 +273,7 @@ export class DominiService {
     authorizeDominio(this.actor, CREDITORE, 'W', idDominio);
     parseInput(ids.tipoPendenza, idTipoPendenza, 'idTipoPendenza');
     const input = parseInput(tipoPendenzaDominioInput, raw);
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const dominio = await this.load(idDominio, em);
       const tipoPendenza = await em.findOne(TipoPendenza, { idTipoPendenza });
       if (!tipoPendenza) {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Intermediario, Stazione } from '../../../schema/entities';
 import { compact } from '../../shared/compact';
 import { errors } from '../../shared/errors';
-import { upsert } from '../../shared/upsert';
+import { saveConfiguration } from './revision';
 import { findPage, type Where } from '../../shared/find-page';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
 import { hashPassword } from '../../shared/passwords';
@@ -44,7 +44,7 @@ export class IntermediariService {
     parseInput(ids.intermediario, idIntermediario, 'idIntermediario');
     const input = parseInput(intermediarioInput, raw);
     const { servizioPagoPa, abilitato, denominazione, principalPagoPa, ...altri } = input;
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const existing = await em.findOne(Intermediario, { idIntermediario });
       const entity = existing ?? em.create(Intermediario, { idIntermediario } as Intermediario);
       Object.assign(entity, { denominazione, principalPagoPa, servizioPagoPa, abilitato, altriServizi: compact(altri) });
@@ -83,7 +83,7 @@ export class IntermediariService {
       );
     }
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return upsert(this.em, async (em) => {
+    return saveConfiguration(this.em, async (em) => {
       const intermediario = await em.findOne(Intermediario, { idIntermediario });
       if (!intermediario) {
         throw errors.unprocessable('SEMANTICA', `L'intermediario ${idIntermediario} non esiste: censirlo prima della stazione.`);

@@ -8,7 +8,7 @@ import {
   type DominioAutorizzato,
 } from '../../../schema/entities';
 import { errors } from '../../shared/errors';
-import { upsert } from '../../shared/upsert';
+import { saveConfiguration } from './revision';
 import { findPage, type Where } from '../../shared/find-page';
 import type { Page, PageRequest } from '../../shared/paging';
 import { hashPassword } from '../../shared/passwords';
@@ -66,7 +66,7 @@ export class UtenzeService {
     parseInput(ids.idA2A, idA2A, 'idA2A');
     const input = parseInput(applicazioneInput, raw);
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    const saved = await upsert(this.em, async (em) => {
+    const saved = await saveConfiguration(this.em, async (em) => {
       await this.checkScope(em, input.domini, input.tipiPendenza);
       const existing = await em.findOne(Applicazione, { idA2A });
       await this.checkPrincipalFree(em, input.principal, existing?.principal);
@@ -120,7 +120,7 @@ export class UtenzeService {
     parseInput(ids.principal, principal, 'principal');
     const input = parseInput(operatoreInput, raw);
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    const saved = await upsert(this.em, async (em) => {
+    const saved = await saveConfiguration(this.em, async (em) => {
       await this.checkScope(em, input.domini, input.tipiPendenza);
       const existing = await em.findOne(Operatore, { principal });
       if (!existing) await this.checkPrincipalFree(em, principal);

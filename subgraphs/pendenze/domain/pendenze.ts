@@ -1,19 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import {
   AllegatoPendenza,
-  Applicazione,
-  ContoAccredito,
   Dominio,
-  EntrataDominio,
   Pendenza,
-  TipoPendenzaDominio,
+  TipoPendenza,
   UnitaOperativa,
   VocePendenza,
-  type TipoVoce,
 } from '../../../schema/entities';
 import { errors } from '../../shared/errors';
-import { compact } from '../../shared/compact';
 import { contains, findPage, type Where } from '../../shared/find-page';
 import { centsToDecimalString } from '../../shared/money';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
@@ -23,8 +17,17 @@ import { upsert } from '../../shared/upsert';
 import { parseInput } from '../../shared/validation';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
 import { avvisoPdf } from './avviso';
-import { checkNumeroAvviso, generateNumeroAvviso, type NumeroAvviso } from './numero-avviso';
-import { toPendenzaView, type PendenzaView } from './views';
+import {
+  checkNumeroAvviso,
+  numberingPlan,
+  releaseNumeriAvviso,
+  takeNumeriAvviso,
+  type NumberingPlan,
+  type NumeroAvviso,
+} from './numero-avviso';
+import { referenceCache, type DominioRef, type ReferenceCache } from './references';
+import { newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, voceFields } from './pendenza-rows';
+import { pendenzaView, refsOf, toPendenzaView, type PendenzaRefs, type PendenzaView } from './views';
 
 export const PENDENZE_ORDER = {
   dataCaricamento: 'dataCaricamento',
@@ -48,6 +51,35 @@ export interface PendenzeFilter {
   causale?: string | null;
 }
 
+/** A pendenza that passed every check that needs no lock, ready to be written. */
+export interface PreparedPendenza {
+  idA2A: string;
+  idPendenza: string;
+  /** GovPay's way of naming it in messages: (IdA2A:…, Id:…). */
+  label: string;
+  input: NuovaPendenzaInput;
+  dominio: DominioRef;
+  unita: { id: number; idUnita: string; ragioneSociale: string; abilitato: boolean } | null;
+  tipo: { codificaIUV: string | null };
+  /** The IBAN each voce credits (null for a marca da bollo). */
+  ibanOf: Map<VoceInput, string | null>;
+  /** The Ente's own numero avviso, already validated. */
+  supplied?: NumeroAvviso;
+  /** How to number it when the Ente supplies no number. */
+  plan?: NumberingPlan;
+}
+
+/** The labels a view of a just-written pendenza takes from its checked configuration. */
+export function labelsOf(p: PreparedPendenza): Pick<PendenzaRefs, 'ragioneSocialeDominio' | 'unitaOperativa'> {
+  return {
+    ragioneSocialeDominio: p.dominio.ragioneSociale,
+    unitaOperativa: p.unita ? { idUnita: p.unita.idUnita, ragioneSociale: p.unita.ragioneSociale } : undefined,
+  };
+}
+
+/** Ente-supplied numbers inside the hub's own range are rare; after this many the load gives up. */
+const MAX_NUMBER_ATTEMPTS = 3;
+
 const POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci', 'allegati'] as const;
 
 /** Pendenze (debt positions): loading, reading, cancelling, with GovPay's checks and codes. */
@@ -59,6 +91,14 @@ export class PendenzeService {
 
   /** PUT semantics: creates (created=true) or updates an unpaid pendenza, or restores an ANNULLATA one. */
   async save(idA2A: string, idPendenza: string, raw: unknown): Promise<{ created: boolean; value: PendenzaView }> {
+    return this.write(await this.prepare(idA2A, idPendenza, raw));
+  }
+
+  /**
+   * Every check of a PUT that needs no lock, in GovPay's order: the caller's rights, the body, the
+   * references to the anagrafica, an Ente-supplied numero avviso. Nothing is written.
+   */
+  async prepare(idA2A: string, idPendenza: string, raw: unknown): Promise<PreparedPendenza> {
     requireRight(this.actor, 'Pendenze', 'W');
     parseInput(ids.idA2A, idA2A, 'idA2A');
     parseInput(ids.idPendenza, idPendenza, 'idPendenza');
@@ -72,95 +112,88 @@ export class PendenzeService {
       );
     }
     const label = `(IdA2A:${idA2A}, Id:${idPendenza})`;
-    const context = await this.checkReferences(input, label);
-    const applicazione = await this.em.findOne(Applicazione, { idA2A });
+    const refs = referenceCache(this.em);
+    const context = await this.checkReferences(refs, input, label);
+    const applicazione = await refs.applicazione(this.em, idA2A);
     if (!applicazione) throw errors.unprocessable('APP_000', `Applicazione (${idA2A}) inesistente`);
-    // A number is taken (in its own short transaction) only for what looks like a new pendenza; if a
-    // concurrent PUT creates it first, the number is left unused: a gap, never a duplicate.
-    const before = await this.em.findOne(Pendenza, { applicazione, idPendenza }, { fields: ['numeroAvviso'] });
     const supplied = input.numeroAvviso
       ? checkNumeroAvviso(input.numeroAvviso, { dominio: context.dominio, applicazione, idPendenza })
       : undefined;
-    const generated =
-      supplied || before?.numeroAvviso
-        ? undefined
-        : await generateNumeroAvviso(
-            this.em,
-            context.dominio,
-            applicazione,
-            idPendenza,
-            context.tipo.codificaIUV ?? context.tipo.tipoPendenza.codificaIUV ?? null,
-          );
+    const plan = supplied ? undefined : numberingPlan(context.dominio, applicazione, idPendenza, context.tipo.codificaIUV);
+    return { idA2A, idPendenza, label, input, ...context, supplied, plan };
+  }
 
-    return upsert(this.em, async (em) => {
-      const existing = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: ['voci', 'allegati'] });
-      if (existing) this.checkUpdate(existing, input, label);
-      const numero: NumeroAvviso | undefined =
-        supplied ?? (existing?.numeroAvviso ? { numeroAvviso: existing.numeroAvviso, iuv: existing.iuv ?? '' } : generated);
-      if (!numero) throw errors.internal(`Numero avviso non assegnato alla pendenza ${label}.`);
-      const other = await em.findOne(
-        Pendenza,
-        { dominio: context.dominio, numeroAvviso: numero.numeroAvviso, id: { $ne: existing?.id ?? 0 } },
-        { populate: ['applicazione'] },
-      );
-      if (other) {
-        throw errors.unprocessable(
-          'VER_025',
-          `La pendenza ${label} ha un numero avviso (${numero.numeroAvviso}) gia' utilizzato (IdA2A:${other.applicazione.idA2A}, Id:${other.idPendenza}).`,
-        );
+  /**
+   * Writes a prepared pendenza: a new one with one INSERT per table in one transaction; when its
+   * key exists (or a concurrent PUT created it first), the update rules apply instead.
+   */
+  async write(prepared: PreparedPendenza): Promise<{ created: boolean; value: PendenzaView }> {
+    const { plan, supplied } = prepared;
+    for (let attempt = 1; ; attempt++) {
+      // Taken before the transaction: a refill is a short transaction of its own.
+      const generated = plan ? (await takeNumeriAvviso(this.em, plan))[0] : undefined;
+      const numero = (supplied ?? generated) as NumeroAvviso;
+      const row = newPendenza({ ...prepared, unitaId: prepared.unita?.id ?? null }, numero);
+      try {
+        const allegati = await pendenzaInserts(this.em).insertOne(this.em, row);
+        return { created: true, value: pendenzaView(row.fields, newPendenzaRefs(row, labelsOf(prepared), allegati)) };
+      } catch (e) {
+        if (!(e instanceof UniqueConstraintViolationException)) throw e;
+        // The insert was rolled back, so a generated number was never written: it can be reused.
+        if (await this.exists(prepared.idA2A, prepared.idPendenza)) {
+          if (plan && generated) releaseNumeriAvviso(this.em, plan, [generated]);
+          return this.update(prepared);
+        }
+        const owner = await this.owner(prepared.dominio.idDominio, numero.numeroAvviso);
+        // A generated number an Ente once supplied itself is skipped for good; a supplied one is refused.
+        if (owner && (!generated || attempt >= MAX_NUMBER_ATTEMPTS)) {
+          throw errors.unprocessable(
+            'VER_025',
+            `La pendenza ${prepared.label} ha un numero avviso (${numero.numeroAvviso}) gia' utilizzato (IdA2A:${owner.idA2A}, Id:${owner.idPendenza}).`,
+          );
+        }
+        if (attempt >= MAX_NUMBER_ATTEMPTS) throw e;
       }
-      const p =
-        existing ??
-        em.create(Pendenza, {
-          applicazione: await em.findOneOrFail(Applicazione, { idA2A }),
-          idPendenza,
-          uuid: randomUUID(),
-          dataCaricamento: new Date(),
-        } as Pendenza);
+    }
+  }
+
+  /** The update of an existing pendenza (or the restore of an ANNULLATA one), with GovPay's update rules. */
+  private update(prepared: PreparedPendenza): Promise<{ created: boolean; value: PendenzaView }> {
+    const { idA2A, idPendenza, label, input, dominio, unita, supplied } = prepared;
+    return upsert(this.em, async (em) => {
+      const p = await em.findOne(Pendenza, { applicazione: idA2A, idPendenza }, { populate: ['voci', 'allegati'] });
+      if (!p) throw errors.notFound(`Pendenza ${label} inesistente.`);
+      this.checkUpdate(p, input, label);
+      if (!p.numeroAvviso || !p.iuv) throw errors.internal(`La pendenza ${label} non ha un numero avviso.`);
+      const numero = supplied ?? { numeroAvviso: p.numeroAvviso, iuv: p.iuv };
       Object.assign(p, {
-        dominio: context.dominio,
-        unitaOperativa: context.unita,
-        tipoPendenza: context.tipo.tipoPendenza,
-        numeroAvviso: numero.numeroAvviso,
-        iuv: numero.iuv,
-        stato: 'NON_ESEGUITA',
-        descrizioneStato: existing?.stato === 'ANNULLATA' ? null : (existing?.descrizioneStato ?? null),
-        causale: input.causale,
-        importoCents: input.importo,
-        soggettoPagatore: compact(input.soggettoPagatore),
-        idDebitore: input.soggettoPagatore.identificativo,
-        dataValidita: input.dataValidita ?? null,
-        dataScadenza: input.dataScadenza ?? null,
-        annoRiferimento: input.annoRiferimento ?? null,
-        cartellaPagamento: input.cartellaPagamento ?? null,
-        tassonomia: input.tassonomia ?? null,
-        tassonomiaAvviso: input.tassonomiaAvviso ?? null,
-        direzione: input.direzione ?? null,
-        divisione: input.divisione ?? null,
-        documento: input.documento ? compact(input.documento) : null,
-        idDocumento: input.documento?.identificativo ?? null,
-        datiAllegati: input.datiAllegati ?? null,
-        proprieta: input.proprieta ?? null,
+        ...pendenzaFields(input, numero),
+        dominio: em.getReference(Dominio, dominio.idDominio),
+        unitaOperativa: unita ? em.getReference(UnitaOperativa, unita.id) : null,
+        tipoPendenza: em.getReference(TipoPendenza, input.idTipoPendenza),
+        descrizioneStato: p.stato === 'ANNULLATA' ? null : (p.descrizioneStato ?? null),
       });
-      this.setVoci(em, p, input.voci, context.ibanOf);
+      this.setVoci(em, p, input.voci, prepared.ibanOf);
       if (input.allegati) {
         p.allegati.removeAll();
-        for (const a of input.allegati) {
-          p.allegati.add(
-            em.create(AllegatoPendenza, {
-              pendenza: p,
-              nome: a.nome,
-              tipo: a.tipo ?? 'application/octet-stream',
-              descrizione: a.descrizione ?? null,
-              contenuto: Buffer.from(a.contenuto, 'base64'),
-            } as AllegatoPendenza),
-          );
+        for (const a of newPendenza({ ...prepared, unitaId: null }, numero).allegati) {
+          p.allegati.add(em.create(AllegatoPendenza, { ...a, pendenza: p } as never));
         }
       }
       await em.flush();
-      // Everything the view reads is already in memory (the checked references, the voci just set).
-      return { created: !existing, value: toPendenzaView(p) };
+      // The references are not loaded: their labels come from the checked configuration.
+      return { created: false, value: toPendenzaView(p, { ...refsOf(p), ...labelsOf(prepared) }) };
     });
+  }
+
+  private async exists(idA2A: string, idPendenza: string): Promise<boolean> {
+    return (await this.em.fork().count(Pendenza, { applicazione: idA2A, idPendenza })) > 0;
+  }
+
+  /** Who holds a numero avviso of a dominio, if anyone. */
+  private async owner(idDominio: string, numeroAvviso: string): Promise<{ idA2A: string; idPendenza: string } | null> {
+    const other = await this.em.fork().findOne(Pendenza, { dominio: idDominio, numeroAvviso }, { fields: ['idPendenza', 'applicazione'] });
+    return other ? { idA2A: other.applicazione.idA2A, idPendenza: other.idPendenza } : null;
   }
 
   async get(idA2A: string, idPendenza: string): Promise<PendenzaView> {
@@ -232,7 +265,7 @@ export class PendenzeService {
     else if (filter.stato === 'NON_ESEGUITA') {
       Object.assign(where, { stato: 'NON_ESEGUITA', $or: [{ dataScadenza: null }, { dataScadenza: { $gte: today } }] });
     } else if (filter.stato) where.stato = filter.stato;
-    return mapPage(await findPage(this.em, Pendenza, where, page, { populate: POPULATE as never }), toPendenzaView);
+    return mapPage(await findPage(this.em, Pendenza, where, page, { populate: POPULATE as never }), (p) => toPendenzaView(p));
   }
 
   /** GovPay's PATCH: annullamento (stato ANNULLATA) and its description; an ANNULLATA pendenza comes back with a PUT. */
@@ -288,11 +321,12 @@ export class PendenzeService {
   }
 
   /** GovPay's semantic checks of a new pendenza, in GovPay's order, before anything is written. */
-  private async checkReferences(input: NuovaPendenzaInput, label: string) {
-    const dominio = await this.dominio(input.idDominio);
-    let unita: UnitaOperativa | null = null;
+  private async checkReferences(refs: ReferenceCache, input: NuovaPendenzaInput, label: string) {
+    await refs.refresh(this.em);
+    const dominio = await this.dominio(refs, input.idDominio);
+    let unita: PreparedPendenza['unita'] = null;
     if (input.idUnitaOperativa) {
-      unita = await this.em.findOne(UnitaOperativa, { dominio, idUnita: input.idUnitaOperativa });
+      unita = dominio.unita.get(input.idUnitaOperativa) ?? null;
       if (!unita) {
         throw errors.unprocessable(
           'UOP_000',
@@ -306,14 +340,10 @@ export class PendenzeService {
         );
       }
     }
-    const tipo = await this.em.findOne(
-      TipoPendenzaDominio,
-      { dominio, tipoPendenza: { idTipoPendenza: input.idTipoPendenza } },
-      { populate: ['tipoPendenza'] },
-    );
+    const tipo = dominio.tipi.get(input.idTipoPendenza);
     if (!tipo)
       throw errors.unprocessable('TVD_000', `Tipo pendenza (${input.idTipoPendenza}) inesistente per il dominio (${dominio.idDominio})`);
-    if (!tipo.abilitato || !tipo.tipoPendenza.abilitato) {
+    if (!tipo.abilitato) {
       throw errors.unprocessable('TVD_001', `Tipo pendenza (${input.idTipoPendenza}) disabilitato per il dominio (${dominio.idDominio})`);
     }
 
@@ -336,39 +366,35 @@ export class PendenzeService {
     }
 
     const ibanOf = new Map<VoceInput, string | null>();
-    for (const v of input.voci) ibanOf.set(v, await this.resolveVoce(v, dominio));
+    for (const v of input.voci) ibanOf.set(v, await this.resolveVoce(refs, v, dominio));
     return { dominio, unita, tipo, ibanOf };
   }
 
   /** Checks a voce's references; returns the IBAN it credits (null for a marca da bollo). */
-  private async resolveVoce(v: VoceInput, dominioPendenza: Dominio): Promise<string | null> {
-    const dominio = v.idDominio && v.idDominio !== dominioPendenza.idDominio ? await this.dominio(v.idDominio) : dominioPendenza;
+  private async resolveVoce(refs: ReferenceCache, v: VoceInput, dominioPendenza: DominioRef): Promise<string | null> {
+    const dominio = v.idDominio && v.idDominio !== dominioPendenza.idDominio ? await this.dominio(refs, v.idDominio) : dominioPendenza;
     if (v.tipoBollo) return null;
     if (v.ibanAccredito) {
-      await this.conto(dominio, v.ibanAccredito, 'VER_020', 'VER_032', 'accredito');
-      if (v.ibanAppoggio) await this.conto(dominio, v.ibanAppoggio, 'VER_033', 'VER_034', 'appoggio');
+      this.conto(dominio, v.ibanAccredito, 'VER_020', 'VER_032', 'accredito');
+      if (v.ibanAppoggio) this.conto(dominio, v.ibanAppoggio, 'VER_033', 'VER_034', 'appoggio');
       return v.ibanAccredito;
     }
-    const entrata = await this.em.findOne(
-      EntrataDominio,
-      { dominio, tipoEntrata: { idEntrata: v.codEntrata } },
-      { populate: ['ibanAccredito'] },
-    );
+    const entrata = dominio.entrate.get(v.codEntrata);
     if (!entrata) throw errors.unprocessable('TRB_000', `Tributo (${v.codEntrata}) inesistente per il dominio (${dominio.idDominio})`);
     if (!entrata.abilitato)
       throw errors.unprocessable('TRB_001', `Tributo (${v.codEntrata}) disabilitato per il dominio (${dominio.idDominio})`);
-    return entrata.ibanAccredito.iban;
+    return entrata.iban;
   }
 
-  private async conto(dominio: Dominio, iban: string, missing: string, disabled: string, ruolo: string): Promise<void> {
-    const conto = await this.em.findOne(ContoAccredito, { dominio, iban });
+  private conto(dominio: DominioRef, iban: string, missing: string, disabled: string, ruolo: string): void {
+    const conto = dominio.conti.get(iban);
     if (!conto) throw errors.unprocessable(missing, `Iban di ${ruolo} (${iban}) non censito per il dominio (${dominio.idDominio})`);
     if (!conto.abilitato)
       throw errors.unprocessable(disabled, `Iban di ${ruolo} (${iban}) disabilitato per il dominio (${dominio.idDominio})`);
   }
 
-  private async dominio(idDominio: string): Promise<Dominio> {
-    const d = await this.em.findOne(Dominio, { idDominio }, { populate: ['stazione'] });
+  private async dominio(refs: ReferenceCache, idDominio: string): Promise<DominioRef> {
+    const d = await refs.dominio(this.em, idDominio);
     if (!d) throw errors.unprocessable('DOM_000', `Dominio (${idDominio}) inesistente`);
     if (!d.abilitato) throw errors.unprocessable('DOM_001', `Dominio (${idDominio}) disabilitato`);
     return d;
@@ -405,27 +431,7 @@ export class PendenzeService {
     }
     voci.forEach((v, i) => {
       const voce = current[i] ?? em.create(VocePendenza, { pendenza: p, indice: i + 1 } as VocePendenza);
-      const tipo: TipoVoce = v.tipoBollo ? 'BOLLO' : v.ibanAccredito ? 'IBAN' : 'ENTRATA';
-      Object.assign(voce, {
-        idVocePendenza: v.idVocePendenza,
-        importoCents: v.importo,
-        descrizione: v.descrizione,
-        descrizioneCausaleRPT: v.descrizioneCausaleRPT ?? null,
-        stato: 'Non eseguito',
-        tipo,
-        idDominio: v.idDominio ?? null,
-        codEntrata: v.codEntrata ?? null,
-        ibanAccredito: ibanOf.get(v) ?? null,
-        ibanAppoggio: v.ibanAppoggio ?? null,
-        tipoContabilita: v.tipoContabilita ?? null,
-        codiceContabilita: v.codiceContabilita ?? null,
-        tipoBollo: v.tipoBollo ?? null,
-        hashDocumento: v.hashDocumento ?? null,
-        provinciaResidenza: v.provinciaResidenza ?? null,
-        contabilita: v.contabilita ?? null,
-        metadata: v.metadata ?? null,
-        datiAllegati: v.datiAllegati ?? null,
-      });
+      Object.assign(voce, voceFields(v, i + 1, ibanOf.get(v) ?? null));
       if (!current[i]) p.voci.add(voce);
     });
     for (const surplus of current.slice(voci.length)) p.voci.remove(surplus);

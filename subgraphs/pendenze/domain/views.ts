@@ -71,11 +71,11 @@ export interface PendenzaView {
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
 /** An unpaid pendenza past its dataScadenza is SCADUTA; the stored state stays NON_ESEGUITA. */
-export function statoOf(p: Pendenza, today = romeDate()): StatoPendenzaView {
+export function statoOf(p: Pick<Pendenza, 'stato' | 'dataScadenza'>, today = romeDate()): StatoPendenzaView {
   return p.stato === 'NON_ESEGUITA' && p.dataScadenza && p.dataScadenza < today ? 'SCADUTA' : p.stato;
 }
 
-export function toVoceView(v: VocePendenza): VoceView {
+export function toVoceView(v: VoceFields): VoceView {
   const byKind =
     v.tipo === 'ENTRATA'
       ? { codEntrata: orUndefined(v.codEntrata) }
@@ -103,14 +103,44 @@ export function toVoceView(v: VocePendenza): VoceView {
   };
 }
 
-export function toPendenzaView(p: Pendenza): PendenzaView {
+/** A pendenza's own columns, as an entity or as a row just inserted. */
+export type PendenzaFields = Omit<Pendenza, 'id' | 'applicazione' | 'dominio' | 'unitaOperativa' | 'tipoPendenza' | 'voci' | 'allegati' | 'createdAt' | 'updatedAt'>;
+export type VoceFields = Omit<VocePendenza, 'id' | 'pendenza' | 'createdAt' | 'updatedAt'>;
+
+/** What a view shows of a pendenza's references and children. */
+export interface PendenzaRefs {
+  idA2A: string;
+  idTipoPendenza: string;
+  idDominio: string;
+  ragioneSocialeDominio: string;
+  unitaOperativa?: { idUnita: string; ragioneSociale: string };
+  voci: VoceFields[];
+  allegati: AllegatoView[];
+}
+
+/** A loaded pendenza's references (dominio and unità operativa populated). */
+export const refsOf = (p: Pendenza): PendenzaRefs => ({
+  idA2A: p.applicazione.idA2A,
+  idTipoPendenza: p.tipoPendenza.idTipoPendenza,
+  idDominio: p.dominio.idDominio,
+  ragioneSocialeDominio: p.dominio.ragioneSociale,
+  unitaOperativa: p.unitaOperativa ? { idUnita: p.unitaOperativa.idUnita, ragioneSociale: p.unitaOperativa.ragioneSociale } : undefined,
+  voci: p.voci.getItems(),
+  allegati: p.allegati.isInitialized() ? p.allegati.getItems().map(toAllegatoView) : [],
+});
+
+export function toPendenzaView(p: Pendenza, refs: PendenzaRefs = refsOf(p)): PendenzaView {
+  return pendenzaView(p, refs);
+}
+
+export function pendenzaView(p: PendenzaFields, refs: PendenzaRefs): PendenzaView {
   return {
-    idA2A: p.applicazione.idA2A,
+    idA2A: refs.idA2A,
     idPendenza: p.idPendenza,
-    idTipoPendenza: p.tipoPendenza.idTipoPendenza,
-    idDominio: p.dominio.idDominio,
-    ragioneSocialeDominio: p.dominio.ragioneSociale,
-    unitaOperativa: p.unitaOperativa ? { idUnita: p.unitaOperativa.idUnita, ragioneSociale: p.unitaOperativa.ragioneSociale } : undefined,
+    idTipoPendenza: refs.idTipoPendenza,
+    idDominio: refs.idDominio,
+    ragioneSocialeDominio: refs.ragioneSocialeDominio,
+    unitaOperativa: refs.unitaOperativa,
     stato: statoOf(p),
     descrizioneStato: orUndefined(p.descrizioneStato),
     numeroAvviso: orUndefined(p.numeroAvviso),
@@ -134,8 +164,8 @@ export function toPendenzaView(p: Pendenza): PendenzaView {
     proprieta: orUndefined(p.proprieta),
     tipo: 'dovuto',
     UUID: p.uuid,
-    voci: p.voci.getItems().map(toVoceView),
-    allegati: p.allegati.isInitialized() ? p.allegati.getItems().map(toAllegatoView) : [],
+    voci: refs.voci.map(toVoceView),
+    allegati: refs.allegati,
   };
 }
 

@@ -140,7 +140,7 @@ function pendenzaLoader(ctx: SubgraphContext): DataLoader<Ref, PendenzaView | nu
             } as never,
             { populate: ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as never },
           );
-          const views = rows.map(toPendenzaView);
+          const views = rows.map((r) => toPendenzaView(r));
           return refs.map(
             (r) =>
               views.find((v) =>

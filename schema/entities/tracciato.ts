@@ -1,0 +1,114 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Dominio } from './dominio';
+import { JsonDocument } from './json-document';
+import { Timestamped } from './timestamped';
+
+export type StatoTracciato = 'IN_ATTESA' | 'IN_ELABORAZIONE' | 'ESEGUITO' | 'ESEGUITO_CON_ERRORI' | 'SCARTATO';
+export type TipoOperazione = 'ADD' | 'DEL' | 'NON_VALIDA';
+export type StatoOperazione = 'ESEGUITO' | 'SCARTATO' | 'NON_VALIDO';
+
+/**
+ * A bulk load of pendenze (GovPay's tracciato) uploaded by an operatore for one dominio. Its rows
+ * are operazioni, processed in order by whichever instance holds the lease; `prossimaOperazione`
+ * is the first row not yet done, so a crash resumes where the last committed chunk ended.
+ */
+@Entity({ tableName: 'tracciati_pendenze' })
+@Index({ properties: ['stato', 'leaseScadenza'] })
+export class TracciatoPendenze extends Timestamped {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'string', length: 255 })
+  idTracciato!: string;
+
+  @Property({ type: 'string', length: 255 })
+  nomeFile!: string;
+
+  @ManyToOne(() => Dominio, { deleteRule: 'restrict', fieldName: 'id_dominio' })
+  dominio!: Dominio;
+
+  @Property({ type: 'string', length: 30 })
+  stato: StatoTracciato = 'IN_ATTESA';
+
+  @Property({ type: 'string', length: 255, nullable: true })
+  descrizioneStato?: string | null;
+
+  /** Who uploaded it, with the rights every row is processed with. */
+  @Property({ type: JsonDocument })
+  caricatoDa!: Record<string, unknown>;
+
+  @Property({ type: 'string', length: 255 })
+  operatoreMittente!: string;
+
+  @Property({ type: 'boolean' })
+  stampaAvvisi: boolean = true;
+
+  @Property({ type: 'integer' })
+  operazioniTotali: number = 0;
+
+  @Property({ type: 'integer' })
+  operazioniEseguite: number = 0;
+
+  @Property({ type: 'integer' })
+  operazioniFallite: number = 0;
+
+  @Property({ type: 'integer' })
+  prossimaOperazione: number = 1;
+
+  @Property({ length: 3 })
+  dataCaricamento: Date = new Date();
+
+  @Property({ type: 'Date', length: 3, nullable: true })
+  dataCompletamento?: Date | null;
+
+  /** The instance processing it and until when; an expired lease lets another instance take over. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  leaseOwner?: string | null;
+
+  @Property({ type: 'Date', length: 3, nullable: true })
+  leaseScadenza?: Date | null;
+}
+
+/** One row of a tracciato: the request as uploaded and, once processed, its outcome. */
+@Entity({ tableName: 'operazioni_tracciato' })
+@Unique({ properties: ['tracciato', 'numero'] })
+export class OperazioneTracciato {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => TracciatoPendenze, { deleteRule: 'cascade' })
+  tracciato!: TracciatoPendenze;
+
+  /** 1-based position in the tracciato: inserimenti first, then annullamenti. */
+  @Property({ type: 'integer' })
+  numero!: number;
+
+  @Property({ type: 'string', length: 12 })
+  tipo!: TipoOperazione;
+
+  @Property({ type: JsonDocument })
+  richiesta!: unknown;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  idA2A?: string | null;
+
+  @Property({ type: 'string', length: 35, nullable: true })
+  idPendenza?: string | null;
+
+  @Property({ type: 'string', length: 12, nullable: true })
+  stato?: StatoOperazione | null;
+
+  /** ADD_OK, ADD_KO, DEL_OK, DEL_KO, as GovPay names them. */
+  @Property({ type: 'string', length: 12, nullable: true })
+  esito?: string | null;
+
+  @Property({ type: 'string', length: 1024, nullable: true })
+  descrizioneEsito?: string | null;
+
+  @Property({ type: 'string', length: 18, nullable: true })
+  numeroAvviso?: string | null;
+
+  /** The avviso (idDominio, numeroAvviso…) of a loaded pendenza, or the fault of a failed row. */
+  @Property({ type: JsonDocument, nullable: true })
+  dati?: Record<string, unknown> | null;
+}

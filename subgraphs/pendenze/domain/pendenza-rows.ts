@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, Transaction } from '@mikro-orm/core';
+import { AllegatoPendenza, Pendenza, VocePendenza, type Soggetto, type TipoVoce } from '../../../schema/entities';
+import { compact } from '../../shared/compact';
+import { perDatabase } from '../../shared/per-database';
+import { RowInserter, type Row } from '../../shared/row-inserter';
+import type { NuovaPendenzaInput, VoceInput } from './inputs';
+import type { NumeroAvviso } from './numero-avviso';
+import type { AllegatoView, PendenzaFields, PendenzaRefs, VoceFields } from './views';
+
+/** What a pendenza's columns become from a checked NuovaPendenza, on creation and on update alike. */
+export function pendenzaFields(input: NuovaPendenzaInput, numero: NumeroAvviso) {
+  return {
+    numeroAvviso: numero.numeroAvviso,
+    iuv: numero.iuv,
+    stato: 'NON_ESEGUITA' as const,
+    causale: input.causale,
+    importoCents: input.importo,
+    soggettoPagatore: compact(input.soggettoPagatore) as Soggetto,
+    idDebitore: input.soggettoPagatore.identificativo,
+    dataValidita: input.dataValidita ?? null,
+    dataScadenza: input.dataScadenza ?? null,
+    annoRiferimento: input.annoRiferimento ?? null,
+    cartellaPagamento: input.cartellaPagamento ?? null,
+    tassonomia: input.tassonomia ?? null,
+    tassonomiaAvviso: input.tassonomiaAvviso ?? null,
+    direzione: input.direzione ?? null,
+    divisione: input.divisione ?? null,
+    documento: input.documento ? compact(input.documento) : null,
+    idDocumento: input.documento?.identificativo ?? null,
+    datiAllegati: input.datiAllegati ?? null,
+    proprieta: input.proprieta ?? null,
+  };
+}
+
+/** A voce's columns: its kind is told by what it carries (bollo, IBAN, else an entrata). */
+export function voceFields(v: VoceInput, indice: number, iban: string | null): VoceFields {
+  const tipo: TipoVoce = v.tipoBollo ? 'BOLLO' : v.ibanAccredito ? 'IBAN' : 'ENTRATA';
+  return {
+    indice,
+    idVocePendenza: v.idVocePendenza,
+    importoCents: v.importo,
+    descrizione: v.descrizione,
+    descrizioneCausaleRPT: v.descrizioneCausaleRPT ?? null,
+    stato: 'Non eseguito',
+    tipo,
+    idDominio: v.idDominio ?? null,
+    codEntrata: v.codEntrata ?? null,
+    ibanAccredito: iban,
+    ibanAppoggio: v.ibanAppoggio ?? null,
+    tipoContabilita: v.tipoContabilita ?? null,
+    codiceContabilita: v.codiceContabilita ?? null,
+    tipoBollo: v.tipoBollo ?? null,
+    hashDocumento: v.hashDocumento ?? null,
+    provinciaResidenza: v.provinciaResidenza ?? null,
+    contabilita: v.contabilita ?? null,
+    metadata: v.metadata ?? null,
+    datiAllegati: v.datiAllegati ?? null,
+  };
+}
+
+/** A new pendenza as rows: written by the fast insert path, and shown by its view without a re-read. */
+export interface NewPendenza {
+  fields: PendenzaFields;
+  keys: { idA2A: string; dominio: string; tipoPendenza: string; unitaOperativa: number | null };
+  voci: VoceFields[];
+  allegati: Array<{ nome: string; tipo: string; descrizione: string | null; contenuto: Buffer }>;
+}
+
+export function newPendenza(
+  p: { idA2A: string; idPendenza: string; input: NuovaPendenzaInput; ibanOf: Map<VoceInput, string | null>; unitaId: number | null },
+  numero: NumeroAvviso,
+  now = new Date(),
+): NewPendenza {
+  return {
+    fields: { idPendenza: p.idPendenza, uuid: randomUUID(), dataCaricamento: now, descrizioneStato: null, dataPagamento: null, ...pendenzaFields(p.input, numero) },
+    keys: { idA2A: p.idA2A, dominio: p.input.idDominio, tipoPendenza: p.input.idTipoPendenza, unitaOperativa: p.unitaId },
+    voci: p.input.voci.map((v, i) => voceFields(v, i + 1, p.ibanOf.get(v) ?? null)),
+    allegati: (p.input.allegati ?? []).map((a) => ({
+      nome: a.nome,
+      tipo: a.tipo ?? 'application/octet-stream',
+      descrizione: a.descrizione ?? null,
+      contenuto: Buffer.from(a.contenuto, 'base64'),
+    })),
+  };
+}
+
+const PENDENZA_COLUMNS = [
+  'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato',
+  'causale', 'importoCents', 'soggettoPagatore', 'idDebitore', 'dataCaricamento', 'dataValidita', 'dataScadenza', 'dataPagamento',
+  'annoRiferimento', 'cartellaPagamento', 'tassonomia', 'tassonomiaAvviso', 'direzione', 'divisione', 'documento', 'idDocumento',
+  'datiAllegati', 'proprieta', 'uuid', 'createdAt', 'updatedAt',
+] as const;
+const VOCE_COLUMNS = [
+  'pendenza', 'indice', 'idVocePendenza', 'importoCents', 'descrizione', 'descrizioneCausaleRPT', 'stato', 'tipo', 'idDominio',
+  'codEntrata', 'ibanAccredito', 'ibanAppoggio', 'tipoContabilita', 'codiceContabilita', 'tipoBollo', 'hashDocumento',
+  'provinciaResidenza', 'contabilita', 'metadata', 'datiAllegati', 'createdAt', 'updatedAt',
+] as const;
+const ALLEGATO_COLUMNS = ['pendenza', 'nome', 'tipo', 'descrizione', 'contenuto', 'createdAt', 'updatedAt'] as const;
+
+/** The compiled INSERTs of pendenze, voci and allegati, built once per database. */
+export class PendenzaInserts {
+  readonly pendenze: RowInserter<Pendenza>;
+  readonly voci: RowInserter<VocePendenza>;
+  readonly allegati: RowInserter<AllegatoPendenza>;
+
+  constructor(em: EntityManager) {
+    this.pendenze = new RowInserter(em, Pendenza, PENDENZA_COLUMNS);
+    this.voci = new RowInserter(em, VocePendenza, VOCE_COLUMNS);
+    this.allegati = new RowInserter(em, AllegatoPendenza, ALLEGATO_COLUMNS);
+  }
+
+  pendenzaRow(p: NewPendenza): Row<Pendenza> {
+    const { idA2A, dominio, tipoPendenza, unitaOperativa } = p.keys;
+    const at = p.fields.dataCaricamento;
+    return { ...p.fields, applicazione: idA2A, dominio, tipoPendenza, unitaOperativa, createdAt: at, updatedAt: at };
+  }
+
+  /** The voci of many pendenze, once their ids are known, in one statement. */
+  async insertVoci(em: EntityManager, items: Array<{ id: number; p: NewPendenza }>, ctx: Transaction): Promise<void> {
+    const at = (p: NewPendenza) => ({ createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento });
+    await this.voci.insert(em, items.flatMap(({ id, p }) => p.voci.map((v) => ({ ...v, pendenza: id, ...at(p) }))), ctx);
+  }
+
+  /**
+   * One new pendenza with its voci and allegati, in one transaction; a key or number already
+   * taken raises the database's unique violation. Returns the allegati with their new ids.
+   */
+  async insertOne(em: EntityManager, p: NewPendenza): Promise<AllegatoView[]> {
+    return em.getConnection().transactional(async (ctx) => {
+      const id = await this.pendenze.insert(em, [this.pendenzaRow(p)], ctx);
+      await this.insertVoci(em, [{ id, p }], ctx);
+      const allegati: AllegatoView[] = [];
+      for (const a of p.allegati) {
+        const row = { ...a, pendenza: id, createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento };
+        const allegatoId = await this.allegati.insert(em, [row], ctx);
+        allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
+      }
+      return allegati;
+    });
+  }
+}
+
+export const pendenzaInserts = (em: EntityManager): PendenzaInserts => perDatabase(em, 'pendenze.inserts', () => new PendenzaInserts(em));
+
+/** The view's references of a new pendenza, from what was checked before writing it. */
+export function newPendenzaRefs(
+  p: NewPendenza,
+  labels: Pick<PendenzaRefs, 'ragioneSocialeDominio' | 'unitaOperativa'>,
+  allegati: AllegatoView[] = [],
+): PendenzaRefs {
+  return {
+    idA2A: p.keys.idA2A,
+    idTipoPendenza: p.keys.tipoPendenza,
+    idDominio: p.keys.dominio,
+    ...labels,
+    voci: p.voci,
+    allegati,
+  };
+}
