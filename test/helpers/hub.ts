@@ -12,9 +12,12 @@ export interface TestHub {
 
 export const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 
-/** A whole hub on a fresh database with the demo configuration, listening on free ports. */
+/**
+ * A whole hub on a fresh database with the demo configuration, listening on free ports; with
+ * `env.DATABASE_URL`, a further instance on that database (which the first instance owns and drops).
+ */
 export async function startHub(env: Record<string, string> = {}): Promise<TestHub> {
-  const db = await scratchDatabase();
+  const db = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await scratchDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,

@@ -10,28 +10,30 @@ const BLOCK = 50;
  * is one UPDATE, so the row lock makes concurrent takers (in any instance) wait for each other and
  * no number is ever handed out twice.
  */
-export async function reserveProgressives(em: EntityManager, idDominio: string, prefisso: string, count: number): Promise<number> {
+async function reserveProgressives(em: EntityManager, idDominio: string, prefisso: string, count: number): Promise<number> {
+  const last = await bump(em, idDominio, prefisso, count);
+  if (last !== null) return last;
+  // The prefix's first number: its row is created outside any transaction, since two instances
+  // creating it inside their UPDATE transactions would take gap locks on MySQL and deadlock.
+  try {
+    await em.fork().insert(IuvSequence, { idDominio, prefisso, ultimo: 0 });
+  } catch (e) {
+    if (!(e instanceof UniqueConstraintViolationException)) throw e;
+  }
+  const first = await bump(em, idDominio, prefisso, count);
+  if (first === null) throw new Error(`IUV sequence ${idDominio}/${prefisso} missing right after its creation`);
+  return first;
+}
+
+/** Adds `count` to a sequence and reads it back in one short transaction; null when the row does not exist. */
+function bump(em: EntityManager, idDominio: string, prefisso: string, count: number): Promise<number | null> {
   // A fork of its own: this short transaction must not flush whatever the caller has loaded.
   return em.fork().transactional(async (tx) => {
     const conn = tx.getConnection();
     // Raw statements must run on the transaction's own connection (SQLite has only one).
     const inTx = tx.getTransactionContext();
-    const bump = () =>
-      conn.execute(
-        'update iuv_sequences set ultimo = ultimo + ? where id_dominio = ? and prefisso = ?',
-        [count, idDominio, prefisso],
-        'run',
-        inTx,
-      );
-    if ((await bump()).affectedRows === 0) {
-      try {
-        await tx.insert(IuvSequence, { idDominio, prefisso, ultimo: count });
-        return count;
-      } catch (e) {
-        if (!(e instanceof UniqueConstraintViolationException)) throw e;
-        await bump();
-      }
-    }
+    const sql = 'update iuv_sequences set ultimo = ultimo + ? where id_dominio = ? and prefisso = ?';
+    if ((await conn.execute(sql, [count, idDominio, prefisso], 'run', inTx)).affectedRows === 0) return null;
     const row = await conn.execute<{ ultimo: number | string }>(
       'select ultimo from iuv_sequences where id_dominio = ? and prefisso = ?',
       [idDominio, prefisso],
