@@ -3,7 +3,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
 import { GraphQLError } from 'graphql';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
@@ -17,6 +19,7 @@ import { createLogger, type Logger } from '../subgraphs/shared/logger';
 import { PrincipalSigner } from '../subgraphs/shared/principal';
 import { subgraphHttpApp } from '../subgraphs/shared/subgraph-http';
 import { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
+import { TracciatiWorker } from '../subgraphs/pendenze/domain/tracciati-worker';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
@@ -103,11 +106,15 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     }),
   );
   const client = new GraphClient(graph, signer);
-  app.use(BACKOFFICE_BASE, json, backofficeRouter(client, authenticator, config.auth.principalHeader));
+  const tracciato = express.json({ limit: config.tracciati.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(faultHandler(log));
 
   const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit));
+  const worker = config.tracciati.worker
+    ? new TracciatiWorker(orm.em, log, { owner: instanceName(), pollMs: config.tracciati.pollMs, leaseMs: config.tracciati.leaseMs })
+    : undefined;
 
   return {
     config,
@@ -120,12 +127,14 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     async listen() {
       await listenOn(server, config.port, config.host);
       await listenOn(subgraphServer, config.subgraphs.port, config.subgraphs.host);
+      worker?.start();
       return {
         port: (server.address() as AddressInfo).port,
         subgraphPort: (subgraphServer.address() as AddressInfo).port,
       };
     },
     async close() {
+      await worker?.stop();
       await graph.stop();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -139,6 +148,11 @@ function graphAuthError(e: unknown): GraphQLError {
   const ext = (e as { extensions?: Record<string, unknown>; status?: number }).extensions;
   const status = (e as { status?: number }).status ?? 401;
   return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status } } });
+}
+
+/** How this instance names itself in leases: readable in the database, unique per process. */
+function instanceName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 }
 
 function listenOn(server: Server, port: number, host: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Authenticator } from '../../gateway/auth';
 import { errors } from '../../subgraphs/shared/errors';
 import { getPendenza, listPendenze, patchPendenza, type PendenzaShape } from '../pendenze';
@@ -9,6 +9,7 @@ import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
 import { intermediariRoutes } from './intermediari';
 import { sistemaRoutes } from './sistema';
+import { TRACCIATI_UPLOAD, tracciatiRoutes } from './tracciati';
 import { utenzeRoutes } from './utenze';
 
 /** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
@@ -22,9 +23,18 @@ const BACKOFFICE_PENDENZA: PendenzaShape = {
 export const BACKOFFICE_BASE = '/govpay/backend/api/backoffice/rs/:auth/v1';
 
 /** GovPay's API Backoffice v1 (configuration resources), mounted at BACKOFFICE_BASE. */
-export function backofficeRouter(graph: GraphClient, authenticator: Authenticator, principalHeader: string): Router {
+export function backofficeRouter(
+  graph: GraphClient,
+  authenticator: Authenticator,
+  principalHeader: string,
+  bodies: { json: RequestHandler; tracciato: RequestHandler },
+): Router {
   const router = Router({ mergeParams: true });
+  // Bodies are read only once the caller is known; a tracciato may be far larger than other bodies.
   router.use(authenticate(authenticator, principalHeader));
+  router.post(TRACCIATI_UPLOAD, bodies.tracciato);
+  router.use(bodies.json);
+  tracciatiRoutes(router, graph);
   intermediariRoutes(router, graph);
   dominiRoutes(router, graph);
   catalogoRoutes(router, graph);

@@ -4,7 +4,7 @@ import { Intermediario, Stazione } from './intermediario';
 import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
 import { AnagraficaRevisione } from './revisione';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
-import { OperazioneTracciato, TracciatoPendenze } from './tracciato';
+import { OperazioneTracciato, ParteTracciato, TracciatoPendenze } from './tracciato';
 import { Applicazione, Operatore } from './utenze';
 
 export * from './dominio';
@@ -35,5 +35,6 @@ export const entities = [
   IuvSequence,
   AnagraficaRevisione,
   TracciatoPendenze,
+  ParteTracciato,
   OperazioneTracciato,
 ];

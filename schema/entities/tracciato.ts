@@ -8,9 +8,10 @@ export type TipoOperazione = 'ADD' | 'DEL' | 'NON_VALIDA';
 export type StatoOperazione = 'ESEGUITO' | 'SCARTATO' | 'NON_VALIDO';
 
 /**
- * A bulk load of pendenze (GovPay's tracciato) uploaded by an operatore for one dominio. Its rows
- * are operazioni, processed in order by whichever instance holds the lease; `prossimaOperazione`
- * is the first row not yet done, so a crash resumes where the last committed chunk ended.
+ * A bulk load of pendenze (GovPay's tracciato) uploaded for one dominio. Its rows are stored in
+ * parts as uploaded and processed in order by whichever instance holds the lease;
+ * `prossimaOperazione` is the first row not yet done, so a crash resumes where the last committed
+ * chunk ended.
  */
 @Entity({ tableName: 'tracciati_pendenze' })
 @Index({ properties: ['stato', 'leaseScadenza'] })
@@ -46,6 +47,10 @@ export class TracciatoPendenze extends Timestamped {
   @Property({ type: 'integer' })
   operazioniTotali: number = 0;
 
+  /** Rows 1..inserimenti are inserimenti, the rest annullamenti. */
+  @Property({ type: 'integer' })
+  inserimenti: number = 0;
+
   @Property({ type: 'integer' })
   operazioniEseguite: number = 0;
 
@@ -69,7 +74,31 @@ export class TracciatoPendenze extends Timestamped {
   leaseScadenza?: Date | null;
 }
 
-/** One row of a tracciato: the request as uploaded and, once processed, its outcome. */
+/**
+ * A slice of a tracciato's rows as uploaded (a JSON array), so that neither the upload nor its
+ * processing ever holds a whole file of a hundred thousand pendenze in one statement.
+ */
+@Entity({ tableName: 'parti_tracciato' })
+@Unique({ properties: ['tracciato', 'primaOperazione'] })
+export class ParteTracciato {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => TracciatoPendenze, { deleteRule: 'cascade' })
+  tracciato!: TracciatoPendenze;
+
+  /** The numero of the part's first row. */
+  @Property({ type: 'integer' })
+  primaOperazione!: number;
+
+  @Property({ type: 'integer' })
+  righe!: number;
+
+  @Property({ type: 'text', columnType: 'longtext', lazy: true })
+  contenuto!: string;
+}
+
+/** One processed row of a tracciato: the request and its outcome, written together when it is done. */
 @Entity({ tableName: 'operazioni_tracciato' })
 @Unique({ properties: ['tracciato', 'numero'] })
 export class OperazioneTracciato {
@@ -95,15 +124,15 @@ export class OperazioneTracciato {
   @Property({ type: 'string', length: 35, nullable: true })
   idPendenza?: string | null;
 
-  @Property({ type: 'string', length: 12, nullable: true })
-  stato?: StatoOperazione | null;
+  @Property({ type: 'string', length: 12 })
+  stato!: StatoOperazione;
 
   /** ADD_OK, ADD_KO, DEL_OK, DEL_KO, as GovPay names them. */
-  @Property({ type: 'string', length: 12, nullable: true })
-  esito?: string | null;
+  @Property({ type: 'string', length: 12 })
+  esito!: string;
 
-  @Property({ type: 'string', length: 1024, nullable: true })
-  descrizioneEsito?: string | null;
+  @Property({ type: 'string', length: 1024 })
+  descrizioneEsito!: string;
 
   @Property({ type: 'string', length: 18, nullable: true })
   numeroAvviso?: string | null;

@@ -36,6 +36,10 @@ const schema = z.object({
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('1mb'),
   DEMO_SEED: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  TRACCIATO_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('200mb'),
+  TRACCIATI_WORKER: booleanFlag.default(true),
+  TRACCIATI_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
+  TRACCIATI_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type DatabaseConfig =
@@ -58,6 +62,8 @@ export interface Config {
   /** Load the demo configuration when the database is empty (SQLite default: on). */
   demoSeed: boolean;
   shutdownTimeoutMs: number;
+  /** Bulk loads of pendenze: the upload's size limit and this instance's worker. */
+  tracciati: { bodyLimit: string; worker: boolean; pollMs: number; leaseMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -110,5 +116,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.BODY_LIMIT,
     demoSeed: e.DEMO_SEED ?? database.dialect === 'sqlite',
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    tracciati: {
+      bodyLimit: e.TRACCIATO_BODY_LIMIT,
+      worker: e.TRACCIATI_WORKER,
+      pollMs: e.TRACCIATI_POLL_MS,
+      leaseMs: e.TRACCIATI_LEASE_SECONDS * 1000,
+    },
   };
 }

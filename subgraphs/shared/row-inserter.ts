@@ -3,6 +3,9 @@ import { Utils, type EntityClass, type EntityManager, type EntityProperty, type 
 /** A row to insert, by property name; a ManyToOne takes the referenced primary key. */
 export type Row<T> = { [K in keyof T]?: unknown };
 
+/** Below SQLite's default limit of bound parameters per statement (32766) and MySQL's (65535). */
+const MAX_PARAMETERS = 30000;
+
 interface Column {
   prop: EntityProperty;
   name: string;
@@ -34,9 +37,21 @@ export class RowInserter<T extends object> {
     });
   }
 
-  /** Inserts the rows in one statement; returns the first generated id (single-row inserts only rely on it). */
+  /**
+   * Inserts the rows, as few statements as the databases' limits on bound parameters allow;
+   * returns the first generated id (which only single-row inserts rely on).
+   */
   async insert(em: EntityManager, rows: Row<T>[], ctx: Transaction | undefined = em.getTransactionContext()): Promise<number> {
-    if (!rows.length) return 0;
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / this.columns.length));
+    let firstId = 0;
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const id = await this.statement(em, rows.slice(i, i + perStatement), ctx);
+      if (i === 0) firstId = id;
+    }
+    return firstId;
+  }
+
+  private async statement(em: EntityManager, rows: Row<T>[], ctx: Transaction | undefined): Promise<number> {
     const platform = em.getPlatform();
     const placeholders = `(${this.columns.map(() => '?').join(', ')})`;
     const params: unknown[] = [];

@@ -91,12 +91,14 @@ export class PendenzeService {
 
   /** PUT semantics: creates (created=true) or updates an unpaid pendenza, or restores an ANNULLATA one. */
   async save(idA2A: string, idPendenza: string, raw: unknown): Promise<{ created: boolean; value: PendenzaView }> {
+    await referenceCache(this.em).refresh(this.em);
     return this.write(await this.prepare(idA2A, idPendenza, raw));
   }
 
   /**
    * Every check of a PUT that needs no lock, in GovPay's order: the caller's rights, the body, the
-   * references to the anagrafica, an Ente-supplied numero avviso. Nothing is written.
+   * references to the anagrafica (as cached: the caller refreshes the cache first), an
+   * Ente-supplied numero avviso. Nothing is written.
    */
   async prepare(idA2A: string, idPendenza: string, raw: unknown): Promise<PreparedPendenza> {
     requireRight(this.actor, 'Pendenze', 'W');
@@ -322,7 +324,6 @@ export class PendenzeService {
 
   /** GovPay's semantic checks of a new pendenza, in GovPay's order, before anything is written. */
   private async checkReferences(refs: ReferenceCache, input: NuovaPendenzaInput, label: string) {
-    await refs.refresh(this.em);
     const dominio = await this.dominio(refs, input.idDominio);
     let unita: PreparedPendenza['unita'] = null;
     if (input.idUnitaOperativa) {

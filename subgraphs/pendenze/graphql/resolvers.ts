@@ -7,6 +7,7 @@ import { memoized, type SubgraphContext } from '../../shared/context';
 import { saved, Saved } from '../../shared/saved';
 import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
+import { TracciatoResolver } from './tracciati';
 import { ApplicazioneRef, DominioRef, FileAllegato, Pendenza, PendenzaConnection, TipoPendenzaRef, VocePendenza } from './types';
 
 const PendenzaSaved = Saved(Pendenza);
@@ -159,4 +160,4 @@ export const referenceResolvers = {
   },
 };
 
-export const pendenzeResolvers = [PendenzaResolver, VocePendenzaResolver] as const;
+export const pendenzeResolvers = [PendenzaResolver, VocePendenzaResolver, TracciatoResolver] as const;

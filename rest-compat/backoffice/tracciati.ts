@@ -1,0 +1,196 @@
+import type { Request, Router } from 'express';
+import { z } from 'zod';
+import { DomainError, errors } from '../../subgraphs/shared/errors';
+import { romeDateTime } from '../../subgraphs/shared/rome-time';
+import { parseInput } from '../../subgraphs/shared/validation';
+import type { GraphClient } from '../shared/graph-client';
+import { filters, route } from '../shared/http';
+import { stripNulls } from '../shared/json';
+import { booleanParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
+import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
+
+/** The paths that take an upload: the tracciato's dominio in the body, or in the path. */
+export const TRACCIATI_UPLOAD = ['/pendenze/tracciati', '/pendenze/tracciati/:idDominio', '/pendenze/tracciati/:idDominio/:idTipoPendenza'];
+
+const TRACCIATO_FIELDS = `id idTracciato nomeFile stato descrizioneStato numeroOperazioniTotali numeroOperazioniEseguite
+  numeroOperazioniFallite operatoreMittente dataOraCaricamento dataOraUltimoAggiornamento stampaAvvisi dominio { ${DOMINIO_FIELDS} }`;
+const OPERAZIONE_FIELDS = 'numero tipoOperazione stato esito descrizioneEsito idA2A idPendenza numeroAvviso richiesta dati';
+
+interface GraphTracciato {
+  id: number;
+  dataOraCaricamento: string;
+  dataOraUltimoAggiornamento: string;
+  dominio: GraphDominio;
+  [field: string]: unknown;
+}
+
+interface GraphOperazione {
+  numero: number;
+  tipoOperazione: string;
+  stato: string;
+  esito: string;
+  descrizioneEsito: string;
+  idA2A?: string | null;
+  idPendenza?: string | null;
+  numeroAvviso?: string | null;
+  richiesta: unknown;
+  dati?: Record<string, unknown> | null;
+}
+
+/** GovPay's tracciatoPendenzeIndex. */
+const tracciatoIndex = ({ dominio, dataOraCaricamento, dataOraUltimoAggiornamento, idTracciato: _id, ...t }: GraphTracciato) =>
+  stripNulls({
+    ...t,
+    dominio: dominioIndex(dominio),
+    dataOraCaricamento: romeDateTime(dataOraCaricamento),
+    dataOraUltimoAggiornamento: romeDateTime(dataOraUltimoAggiornamento),
+  });
+
+/** GovPay's operazionePendenza (the /operazioni list). */
+const operazionePendenza = (o: GraphOperazione, t: GraphTracciato) =>
+  stripNulls({
+    numero: o.numero,
+    tipoOperazione: o.tipoOperazione,
+    stato: o.stato,
+    descrizioneStato: o.descrizioneEsito,
+    enteCreditore: dominioIndex(t.dominio),
+    soggettoPagatore: (o.richiesta as { soggettoPagatore?: unknown } | null)?.soggettoPagatore,
+    applicazione: o.idA2A,
+    identificativoPendenza: o.idPendenza,
+    numeroAvviso: o.numeroAvviso,
+    richiesta: o.richiesta,
+    risposta: esitoOperazione(o),
+  });
+
+/** GovPay's esitoOperazionePendenza (the /esito document). */
+const esitoOperazione = (o: GraphOperazione) =>
+  stripNulls({
+    idA2A: o.idA2A ?? '',
+    idPendenza: o.idPendenza ?? '',
+    tipoOperazione: o.tipoOperazione,
+    stato: o.stato,
+    esito: o.esito,
+    descrizioneEsito: o.descrizioneEsito,
+    numero: o.numero,
+    dati: o.dati ?? {},
+  });
+
+const CSV_HEADER = ['numero', 'tipoOperazione', 'stato', 'esito', 'idA2A', 'idPendenza', 'numeroAvviso', 'descrizioneEsito'];
+
+/** The per-row outcome file as CSV: one line per processed row, fields quoted where needed. */
+function esitoCsv(ops: GraphOperazione[]): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [CSV_HEADER, ...ops.map((o) => CSV_HEADER.map((h) => o[h as keyof GraphOperazione]))].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+const idParam = (req: Request) => parseInput(z.coerce.number().int().min(1).max(2 ** 31 - 1), req.params.id, 'id');
+const uploadQuery = z.object({ stampaAvvisi: booleanParam.default(true), nomeFile: z.string().min(1).max(255).optional() });
+
+/** Backoffice tracciati: bulk loads of pendenze, uploaded as JSON and processed in the background. */
+export function tracciatiRoutes(router: Router, graph: GraphClient): void {
+  router.post(
+    TRACCIATI_UPLOAD,
+    route(graph, async ({ req, principal }) => {
+      if (!req.is('application/json')) {
+        const dettaglio = 'Tracciato in formato non supportato: caricare il tracciato in JSON (Content-Type: application/json); i tracciati CSV non sono gestiti.';
+        throw new DomainError(415, { ...errors.syntax(dettaglio).fault });
+      }
+      if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
+        throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON con il tracciato (idTracciato, inserimenti, annullamenti).');
+      }
+      const { stampaAvvisi, nomeFile } = parseInput(uploadQuery, { ...(req.query as Record<string, unknown>) });
+      const data = await graph.run<{ caricaTracciatoPendenze: GraphTracciato }>(
+        `mutation ($t: JSONObject!, $nomeFile: String, $stampa: Boolean, $idDominio: String) {
+          caricaTracciatoPendenze(tracciato: $t, nomeFile: $nomeFile, stampaAvvisi: $stampa, idDominio: $idDominio) { ${TRACCIATO_FIELDS} } }`,
+        { t: req.body, nomeFile, stampa: stampaAvvisi, idDominio: req.params.idDominio },
+        principal,
+      );
+      return { status: 201, body: tracciatoIndex(data.caricaTracciatoPendenze) };
+    }),
+  );
+
+  router.get(
+    '/pendenze/tracciati',
+    route(graph, async ({ req, principal }) => {
+      const paging = parsePaging(req);
+      const f = filters(req, [], ['idDominio', 'statoTracciatoPendenza']);
+      const data = await graph.run<{ tracciatiPendenze: { nodes: GraphTracciato[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
+        `query ($idDominio: String, $stato: String, ${PAGE}) { tracciatiPendenze(idDominio: $idDominio, stato: $stato, ${PAGE_ARGS}) {
+          nodes { ${TRACCIATO_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
+        { idDominio: f.idDominio, stato: f.statoTracciatoPendenza, ...pageVariables(paging) },
+        principal,
+      );
+      return { status: 200, body: listEnvelope(req, paging, data.tracciatiPendenze, tracciatoIndex) };
+    }),
+  );
+
+  router.get(
+    '/pendenze/tracciati/:id',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ tracciatoPendenze: GraphTracciato & { richiesta: unknown } }>(
+        `query ($id: Int!) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS} richiesta } }`,
+        { id: idParam(req) },
+        principal,
+      );
+      const { richiesta, ...t } = data.tracciatoPendenze;
+      return { status: 200, body: { ...tracciatoIndex(t as GraphTracciato), contenuto: richiesta } };
+    }),
+  );
+
+  router.get(
+    '/pendenze/tracciati/:id/richiesta',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ tracciatoPendenze: { richiesta: unknown } }>(
+        'query ($id: Int!) { tracciatoPendenze(id: $id) { richiesta } }',
+        { id: idParam(req) },
+        principal,
+      );
+      return { status: 200, body: data.tracciatoPendenze.richiesta };
+    }),
+  );
+
+  router.get(
+    '/pendenze/tracciati/:id/esito',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{
+        tracciatoPendenze: GraphTracciato & { esito: { inserimenti: GraphOperazione[]; annullamenti: GraphOperazione[] } };
+      }>(
+        `query ($id: Int!) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
+          esito { inserimenti { ${OPERAZIONE_FIELDS} } annullamenti { ${OPERAZIONE_FIELDS} } } } }`,
+        { id: idParam(req) },
+        principal,
+      );
+      const { esito, ...t } = data.tracciatoPendenze;
+      if (req.accepts(['application/json', 'text/csv']) === 'text/csv') {
+        return { status: 200, contentType: 'text/csv; charset=utf-8', body: esitoCsv([...esito.inserimenti, ...esito.annullamenti]) };
+      }
+      const dettaglio = {
+        idTracciato: t.idTracciato as string,
+        idDominio: t.dominio.idDominio,
+        inserimenti: esito.inserimenti.map(esitoOperazione),
+        annullamenti: esito.annullamenti.map(esitoOperazione),
+      };
+      return { status: 200, body: { ...tracciatoIndex(t as GraphTracciato), esito: dettaglio } };
+    }),
+  );
+
+  router.get(
+    '/pendenze/tracciati/:id/operazioni',
+    route(graph, async ({ req, principal }) => {
+      const paging = parsePaging(req);
+      const data = await graph.run<{
+        tracciatoPendenze: GraphTracciato & { operazioni: { nodes: GraphOperazione[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } };
+      }>(
+        `query ($id: Int!, ${PAGE}) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
+          operazioni(${PAGE_ARGS}) { nodes { ${OPERAZIONE_FIELDS} } totalCount pageInfo { hasNextPage } } } }`,
+        { id: idParam(req), ...pageVariables(paging) },
+        principal,
+      );
+      const t = data.tracciatoPendenze;
+      return { status: 200, body: listEnvelope(req, paging, t.operazioni, (o) => operazionePendenza(o, t)) };
+    }),
+  );
+}

@@ -1,0 +1,101 @@
+import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, pageRequest, PageArgs, toConnection } from '../../shared/connection';
+import type { SubgraphContext } from '../../shared/context';
+import { OPERAZIONI_ORDER, TRACCIATI_ORDER, TracciatiService, type TracciatoView } from '../domain/tracciati';
+import { DominioRef } from './types';
+
+@ObjectType({ description: 'One processed row of a tracciato and its outcome.' })
+export class OperazioneTracciato {
+  @Field(() => Int) numero!: number;
+  @Field(() => String, { description: 'ADD, DEL or NON_VALIDA' }) tipoOperazione!: string;
+  @Field(() => String, { description: 'ESEGUITO, SCARTATO or NON_VALIDO' }) stato!: string;
+  @Field(() => String, { description: 'ADD_OK, ADD_KO, DEL_OK, DEL_KO or NON_VALIDA' }) esito!: string;
+  @Field(() => String) descrizioneEsito!: string;
+  @Field(() => String, { nullable: true }) idA2A?: string;
+  @Field(() => String, { nullable: true }) idPendenza?: string;
+  @Field(() => String, { nullable: true }) numeroAvviso?: string;
+  @Field(() => GraphQLJSON, { description: 'The row as uploaded.' }) richiesta!: unknown;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The avviso of a loaded pendenza, or the fault of a failed row.' })
+  dati?: Record<string, unknown>;
+}
+
+const OperazioneTracciatoConnection = Connection(OperazioneTracciato);
+
+@ObjectType({ description: 'The outcome of every row processed so far.' })
+export class EsitoTracciato {
+  @Field(() => [OperazioneTracciato]) inserimenti!: OperazioneTracciato[];
+  @Field(() => [OperazioneTracciato]) annullamenti!: OperazioneTracciato[];
+}
+
+@ObjectType({ description: 'A bulk load of pendenze for a dominio, processed in the background.' })
+export class TracciatoPendenze {
+  @Field(() => Int) id!: number;
+  @Field(() => String) idTracciato!: string;
+  @Field(() => String) nomeFile!: string;
+  @Field(() => String, { description: 'IN_ATTESA, IN_ELABORAZIONE, ESEGUITO, ESEGUITO_CON_ERRORI or SCARTATO' }) stato!: string;
+  @Field(() => String, { nullable: true }) descrizioneStato?: string;
+  @Field(() => Int) numeroOperazioniTotali!: number;
+  @Field(() => Int, { description: 'Rows processed so far, ok or failed.' }) numeroOperazioniElaborate!: number;
+  @Field(() => Int) numeroOperazioniEseguite!: number;
+  @Field(() => Int) numeroOperazioniFallite!: number;
+  @Field(() => String) operatoreMittente!: string;
+  @Field(() => Date) dataOraCaricamento!: Date;
+  @Field(() => Date) dataOraUltimoAggiornamento!: Date;
+  @Field(() => Date, { nullable: true }) dataOraCompletamento?: Date;
+  @Field(() => Boolean) stampaAvvisi!: boolean;
+}
+
+const TracciatoPendenzeConnection = Connection(TracciatoPendenze);
+const tracciati = (ctx: SubgraphContext) => new TracciatiService(ctx.em, ctx.principal);
+
+@Resolver(() => TracciatoPendenze)
+export class TracciatoResolver {
+  @Query(() => TracciatoPendenze, { description: 'A tracciato with its progress.' })
+  tracciatoPendenze(@Arg('id', () => Int) id: number, @Ctx() ctx: SubgraphContext) {
+    return tracciati(ctx).get(id);
+  }
+
+  @Query(() => TracciatoPendenzeConnection, { description: 'orderBy: dataOraCaricamento, id, stato.' })
+  async tracciatiPendenze(
+    @Args() page: PageArgs,
+    @Arg('idDominio', () => String, { nullable: true }) idDominio: string | null,
+    @Arg('stato', () => String, { nullable: true }) stato: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return toConnection(await tracciati(ctx).list({ idDominio, stato }, pageRequest(page, TRACCIATI_ORDER, '-dataOraCaricamento')));
+  }
+
+  @Mutation(() => TracciatoPendenze, {
+    description: "Uploads a tracciato (GovPay's tracciatoPendenzePost); it is processed in the background, follow it with tracciatoPendenze.",
+  })
+  caricaTracciatoPendenze(
+    @Arg('tracciato', () => GraphQLJSONObject) tracciato: Record<string, unknown>,
+    @Arg('nomeFile', () => String, { nullable: true }) nomeFile: string | null,
+    @Arg('stampaAvvisi', () => Boolean, { nullable: true, defaultValue: true }) stampaAvvisi: boolean,
+    @Arg('idDominio', () => String, { nullable: true, description: "Overrides the tracciato's idDominio." }) idDominio: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return tracciati(ctx).upload(tracciato, { nomeFile, stampaAvvisi, idDominio });
+  }
+
+  @FieldResolver(() => DominioRef)
+  dominio(@Root() t: TracciatoView): DominioRef {
+    return { idDominio: t.idDominio };
+  }
+
+  @FieldResolver(() => OperazioneTracciatoConnection, { description: 'The rows processed so far, in order.' })
+  async operazioni(@Root() t: TracciatoView, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return toConnection(await tracciati(ctx).operazioni(t.id, pageRequest(page, OPERAZIONI_ORDER, '+numero')));
+  }
+
+  @FieldResolver(() => EsitoTracciato)
+  esito(@Root() t: TracciatoView, @Ctx() ctx: SubgraphContext) {
+    return tracciati(ctx).esito(t.id);
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, { description: "The tracciato as uploaded (GovPay's tracciatoPendenzePost)." })
+  richiesta(@Root() t: TracciatoView, @Ctx() ctx: SubgraphContext) {
+    return tracciati(ctx).richiesta(t.id);
+  }
+}
