@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261201193426 } from './Migration20261201193426';
+import { Migration20261201195707 } from './Migration20261201195707';
 import { Migration20261126183827 } from './Migration20261126183827';
 import { Migration20261126174908 } from './Migration20261126174908';
 import { Migration20261126165822 } from './Migration20261126165822';
@@ -9,5 +9,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261126165822', class: Migration20261126165822 },
   { name: 'Migration20261126174908', class: Migration20261126174908 },
   { name: 'Migration20261126183827', class: Migration20261126183827 },
-  { name: 'Migration20261201193426', class: Migration20261201193426 },
+  { name: 'Migration20261201195707', class: Migration20261201195707 },
 ];

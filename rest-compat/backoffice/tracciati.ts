@@ -103,9 +103,10 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
       }
       const { stampaAvvisi, nomeFile } = parseInput(uploadQuery, { ...(req.query as Record<string, unknown>) });
       const data = await graph.run<{ caricaTracciatoPendenze: GraphTracciato }>(
-        `mutation ($t: JSONObject!, $nomeFile: String, $stampa: Boolean, $idDominio: String) {
-          caricaTracciatoPendenze(tracciato: $t, nomeFile: $nomeFile, stampaAvvisi: $stampa, idDominio: $idDominio) { ${TRACCIATO_FIELDS} } }`,
-        { t: req.body, nomeFile, stampa: stampaAvvisi, idDominio: req.params.idDominio },
+        `mutation ($t: JSONObject!, $nomeFile: String, $stampa: Boolean, $idDominio: String, $idTipo: String) {
+          caricaTracciatoPendenze(tracciato: $t, nomeFile: $nomeFile, stampaAvvisi: $stampa, idDominio: $idDominio, idTipoPendenza: $idTipo) {
+            ${TRACCIATO_FIELDS} } }`,
+        { t: req.body, nomeFile, stampa: stampaAvvisi, idDominio: req.params.idDominio, idTipo: req.params.idTipoPendenza },
         principal,
       );
       return { status: 201, body: tracciatoIndex(data.caricaTracciatoPendenze) };

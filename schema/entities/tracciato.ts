@@ -28,6 +28,10 @@ export class TracciatoPendenze extends Timestamped {
   @ManyToOne(() => Dominio, { deleteRule: 'restrict', fieldName: 'id_dominio' })
   dominio!: Dominio;
 
+  /** The tipo pendenza of rows that name none (the upload's path may give it). */
+  @Property({ type: 'string', length: 35, nullable: true })
+  idTipoPendenza?: string | null;
+
   @Property({ type: 'string', length: 30 })
   stato: StatoTracciato = 'IN_ATTESA';
 

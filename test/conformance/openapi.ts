@@ -51,6 +51,12 @@ export const BACKOFFICE: ApiProfile = {
   // GovPay answers 200 (reference notes, govpay-rest-apis.md §4): the hub answers as GovPay does.
   aliasStatus: ({ method, status }, documented) =>
     status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined,
+  // A tracciato's rows come back exactly as they were uploaded (its contenuto, /richiesta, each
+  // operazione's richiesta), rows refused at processing included: they conform when the upload did.
+  excused({ path }, problem) {
+    if (!/\/pendenze\/tracciati\/\d+(\/richiesta|\/operazioni)?(\?|$)/.test(path)) return false;
+    return /^\/(contenuto\/)?(inserimenti|annullamenti)\/\d+/.test(problem) || /^\/risultati\/\d+\/richiesta\b/.test(problem);
+  },
 };
 
 const PUT_PENDENZA = '/pendenze/{idA2A}/{idPendenza}';
@@ -175,6 +181,9 @@ export class GovPaySpec {
     addFormats(this.ajv);
     // OpenAPI formats that constrain nothing JSON Schema can check (`csv` describes query parameters).
     for (const f of ['csv', 'base64', 'binary']) this.ajv.addFormat(f, true);
+    // GovPay writes date-times as Europe/Rome local time without an offset, yyyy-MM-dd'T'HH:mm:ss.SSS
+    // (govpay-rest-apis.md §0), which RFC 3339's date-time refuses: the offset is optional here.
+    this.ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/);
     this.ajv.addSchema(this.doc, this.specId);
     this.templates = Object.keys(this.doc.paths ?? {}).map((key) => ({ key, segments: splitPath(key) }));
   }

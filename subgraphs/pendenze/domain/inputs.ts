@@ -23,6 +23,7 @@ export const ids = {
   idPendenza: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
   idDominio: z.string().regex(/^[0-9]{11}$/),
   numeroAvviso: z.string().regex(/^[0-9]{18}$/),
+  idTipoPendenza: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
 };
 
 const text = (min: number, max: number) => z.string().min(min).max(max);
@@ -93,7 +94,7 @@ export const voce = z.unknown().transform((v, ctx) => {
 export type VoceInput = z.output<typeof voce>;
 
 export const nuovaPendenza = z.object({
-  idTipoPendenza: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
+  idTipoPendenza: ids.idTipoPendenza,
   idDominio: ids.idDominio,
   idUnitaOperativa: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/).nullish(),
   causale: text(1, 140),

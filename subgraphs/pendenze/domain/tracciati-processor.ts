@@ -82,7 +82,7 @@ export class TracciatoProcessor {
     const service = new PendenzeService(em, principal);
     await referenceCache(em).refresh(em);
     const righe = await this.righe(em, t);
-    for (const r of righe) if (r.tipo === 'ADD' && !r.esito) await this.prepare(service, r);
+    for (const r of righe) if (r.tipo === 'ADD' && !r.esito) await this.prepare(service, r, t.idTipoPendenza);
 
     const existing = await existingKeys(em, righe.filter((r) => r.prepared));
     const fast = righe.filter((r) => r.prepared && !r.prepared.supplied && !r.prepared.input.allegati?.length && !existing.has(key(r)));
@@ -131,9 +131,12 @@ export class TracciatoProcessor {
     return out;
   }
 
-  private async prepare(service: PendenzeService, r: Riga): Promise<void> {
+  private async prepare(service: PendenzeService, r: Riga, idTipoPendenza: string | null | undefined): Promise<void> {
+    // The tipo pendenza named in the upload's path applies to the rows that name none.
+    const row = r.richiesta as Record<string, unknown>;
+    const input = idTipoPendenza && row.idTipoPendenza === undefined ? { ...row, idTipoPendenza } : row;
     try {
-      r.prepared = await service.prepare(r.idA2A as string, r.idPendenza as string, r.richiesta);
+      r.prepared = await service.prepare(r.idA2A as string, r.idPendenza as string, input);
     } catch (e) {
       r.esito = failed(r, e, this.log);
     }
@@ -144,14 +147,14 @@ export class TracciatoProcessor {
     try {
       if (r.tipo === 'DEL') {
         const motivo = (r.richiesta as { motivoAnnullamento?: unknown }).motivoAnnullamento;
-        await service.patch(r.idA2A as string, r.idPendenza as string, [
+        const p = await service.patch(r.idA2A as string, r.idPendenza as string, [
           { op: 'REPLACE', path: '/stato', value: 'ANNULLATA' },
           { op: 'REPLACE', path: '/descrizioneStato', value: motivo },
         ]);
-        return { ...base(r), stato: 'ESEGUITO', esito: 'DEL_OK', descrizioneEsito: OK };
+        return done(r, 'DEL_OK', p, 'Annullato');
       }
       const { value } = await service.write(r.prepared as PreparedPendenza);
-      return added(r, { ...value, idDominio }, value.numeroAvviso as string);
+      return done(r, 'ADD_OK', { ...value, idDominio });
     } catch (e) {
       return failed(r, e, this.log);
     }
@@ -181,7 +184,7 @@ export class TracciatoProcessor {
   /** One transaction: the chunk's new pendenze, every row's outcome, the tracciato's counters and cursor. */
   private async commit(em: EntityManager, t: TracciatoPendenze, righe: Riga[], numbered: Array<{ r: Riga; numero: GeneratedNumero }>): Promise<void> {
     const rows = numbered.map(({ r, numero }) => ({ r, p: newPendenza({ ...(r.prepared as PreparedPendenza), unitaId: r.prepared?.unita?.id ?? null }, numero) }));
-    for (const { r, p } of rows) r.esito = added(r, { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) }, p.fields.numeroAvviso as string);
+    for (const { r, p } of rows) r.esito = done(r, 'ADD_OK', { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) });
     const esiti = righe.map((r) => r.esito as Esito);
     const ok = esiti.filter((e) => e.stato === 'ESEGUITO').length;
     await em.transactional(async (tx) => {
@@ -245,23 +248,32 @@ function riga(numero: number, richiesta: unknown, inserimenti: number): Riga {
 
 const base = (r: Riga) => ({ numero: r.numero, tipo: r.tipo, richiesta: r.richiesta, idA2A: r.idA2A, idPendenza: r.idPendenza });
 
-/** A loaded pendenza's outcome: its avviso, as GovPay reports it. */
-function added(
+/** A row done: the pendenza's avviso as its data, as GovPay reports it. */
+function done(
   r: Riga,
-  p: { idDominio: string; importo: number; causale: string; dataValidita?: string | null; dataScadenza?: string | null; tassonomiaAvviso?: string | null },
-  numeroAvviso: string,
+  esito: 'ADD_OK' | 'DEL_OK',
+  p: {
+    idDominio: string;
+    importo: number;
+    causale: string;
+    numeroAvviso?: string | null;
+    dataValidita?: string | null;
+    dataScadenza?: string | null;
+    tassonomiaAvviso?: string | null;
+  },
+  stato: 'Non pagato' | 'Annullato' = 'Non pagato',
 ): Esito {
   const avviso = {
-    stato: 'Non pagato',
+    stato,
     importo: p.importo,
     idDominio: p.idDominio,
-    numeroAvviso,
+    numeroAvviso: p.numeroAvviso,
     ...(p.dataValidita ? { dataValidita: p.dataValidita } : {}),
     ...(p.dataScadenza ? { dataScadenza: p.dataScadenza } : {}),
     descrizione: p.causale,
     ...(p.tassonomiaAvviso ? { tassonomiaAvviso: p.tassonomiaAvviso } : {}),
   };
-  return { ...base(r), stato: 'ESEGUITO', esito: 'ADD_OK', descrizioneEsito: OK, numeroAvviso, dati: avviso };
+  return { ...base(r), stato: 'ESEGUITO', esito, descrizioneEsito: OK, numeroAvviso: p.numeroAvviso ?? undefined, dati: avviso };
 }
 
 /** A row that failed: GovPay's fault as its data; a syntax error makes it NON_VALIDO, anything else SCARTATO. */

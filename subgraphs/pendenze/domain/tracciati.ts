@@ -141,9 +141,12 @@ export class TracciatiService {
 
   /**
    * Stores a tracciato and its rows in one transaction, IN_ATTESA; a worker takes it from there.
-   * `idDominio` from the path wins over the body's.
+   * `idDominio` from the path wins over the body's; `idTipoPendenza` applies to rows naming none.
    */
-  async upload(raw: unknown, opts: { nomeFile?: string | null; stampaAvvisi: boolean; idDominio?: string | null }) {
+  async upload(
+    raw: unknown,
+    opts: { nomeFile?: string | null; stampaAvvisi: boolean; idDominio?: string | null; idTipoPendenza?: string | null },
+  ) {
     requireRight(this.actor, 'Pendenze', 'W');
     const body = parseInput(tracciatoPost, raw);
     const idDominio = opts.idDominio ?? body.idDominio;
@@ -157,6 +160,7 @@ export class TracciatiService {
     if (righe.length > MAX_OPERAZIONI) {
       throw errors.syntax(`Il tracciato contiene ${righe.length} operazioni: al massimo ${MAX_OPERAZIONI} per tracciato.`);
     }
+    if (opts.idTipoPendenza) parseInput(ids.idTipoPendenza, opts.idTipoPendenza, 'idTipoPendenza');
     const dominio = await this.em.findOne(Dominio, { idDominio });
     if (!dominio) throw errors.unprocessable('DOM_000', `Dominio (${idDominio}) inesistente`);
 
@@ -165,6 +169,7 @@ export class TracciatiService {
         idTracciato: body.idTracciato,
         nomeFile: opts.nomeFile || `${body.idTracciato}.json`,
         dominio,
+        idTipoPendenza: opts.idTipoPendenza ?? null,
         stato: 'IN_ATTESA',
         caricatoDa: this.actor as unknown as Record<string, unknown>,
         operatoreMittente: this.actor.nome,

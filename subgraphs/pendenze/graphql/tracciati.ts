@@ -74,9 +74,10 @@ export class TracciatoResolver {
     @Arg('nomeFile', () => String, { nullable: true }) nomeFile: string | null,
     @Arg('stampaAvvisi', () => Boolean, { nullable: true, defaultValue: true }) stampaAvvisi: boolean,
     @Arg('idDominio', () => String, { nullable: true, description: "Overrides the tracciato's idDominio." }) idDominio: string | null,
+    @Arg('idTipoPendenza', () => String, { nullable: true, description: 'The tipo pendenza of rows that name none.' }) idTipoPendenza: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return tracciati(ctx).upload(tracciato, { nomeFile, stampaAvvisi, idDominio });
+    return tracciati(ctx).upload(tracciato, { nomeFile, stampaAvvisi, idDominio, idTipoPendenza });
   }
 
   @FieldResolver(() => DominioRef)
