@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import type { BulkResult } from './bulk';
 import type { LoadResult } from './load';
 
 /** Formats a run's figures as a console table and as the results section of BENCHMARKS.md. */
@@ -57,7 +58,7 @@ export function markdownTable(rows: Row[]): string {
 }
 
 /** The issue's goals, checked on this run's figures. */
-export function goals(rows: Row[]): string[] {
+export function goals(rows: Row[], bulk?: BulkResult): string[] {
   const get = (id: string, c: number) => rows.find((r) => r.id === id && r.connections === c)?.result;
   const out: string[] = [];
   for (const id of ['apollo', 'apollo-http']) {
@@ -97,6 +98,12 @@ export function goals(rows: Row[]): string[] {
     const pdf = get('avviso-pdf', c);
     if (pdf) out.push(`Avviso PDF, ${c} connection${c > 1 ? 's' : ''}: ${fixed(pdf.rps, 1)} PDFs/s, p99 ${fixed(pdf.p99, 1)} ms`);
   }
+  if (bulk) {
+    const rate = bulk.rows / bulk.totalSeconds;
+    out.push(
+      `Bulk load: ${bulk.rows} pendenze in one tracciato in ${fixed(bulk.totalSeconds, 1)} s (upload ${fixed(bulk.uploadSeconds, 1)} s), ${fixed(rate, 0)} pendenze/s, ${bulk.failed} failed (goal 100,000 in < 60 s): ${bulk.rows >= 100_000 && bulk.totalSeconds < 60 && !bulk.failed ? 'met' : 'not met'}`,
+    );
+  }
   return out;
 }
 
@@ -105,7 +112,7 @@ export function machine(): string {
   return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
 }
 
-export function markdownSection(rows: Row[], o: { date: Date; database: string; warmupSeconds: number; seconds: number }): string {
+export function markdownSection(rows: Row[], o: { date: Date; database: string; warmupSeconds: number; seconds: number; bulk?: BulkResult }): string {
   return [
     START,
     `### Latest run: ${o.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
@@ -118,7 +125,7 @@ export function markdownSection(rows: Row[], o: { date: Date; database: string; 
     '',
     'Goals (from the issue), on this run:',
     '',
-    ...goals(rows).map((g) => `- ${g}`),
+    ...goals(rows, o.bulk).map((g) => `- ${g}`),
     END,
   ].join('\n');
 }

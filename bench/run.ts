@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freshDatabase } from './database';
+import { measureBulk, type BulkResult } from './bulk';
 import { measure, type LoadRequest } from './load';
 import { startServer, type ServerProcess } from './processes';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
@@ -14,8 +15,9 @@ import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
  * process and over an HTTP hop), through Hive Gateway, and a Backoffice REST GET, side by side in
  * one run. Prints the table and writes it into BENCHMARKS.md.
  *
- * BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1.5), BENCH_CONNECTIONS (1,10) and BENCH_ONLY (scenario
- * ids) tune a run; a partial run (BENCH_ONLY) does not touch BENCHMARKS.md.
+ * BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1.5), BENCH_CONNECTIONS (1,10), BENCH_BULK_ROWS (100000)
+ * and BENCH_ONLY (scenario ids, `bulk` for the bulk load) tune a run; a partial run (BENCH_ONLY)
+ * does not touch BENCHMARKS.md.
  * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts).
  */
 const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
@@ -127,11 +129,18 @@ async function main(): Promise<void> {
       }
     }
 
+    let bulk: BulkResult | undefined;
+    if (!only || only.includes('bulk')) {
+      const bulkRows = numberEnv('BENCH_BULK_ROWS', 100_000);
+      console.log(`bench: bulk load of ${bulkRows} pendenze in one tracciato`);
+      bulk = await measureBulk(hub.ready.port, bulkRows, ID_DOMINIO);
+    }
+
     console.log(`\n${consoleTable(rows)}\n`);
-    for (const g of goals(rows)) console.log(`goal: ${g}`);
+    for (const g of goals(rows, bulk)) console.log(`goal: ${g}`);
     if (!only) {
       const path = join(projectRoot(), 'BENCHMARKS.md');
-      writeSection(path, markdownSection(rows, { date: new Date(), database: db.description, warmupSeconds, seconds }));
+      writeSection(path, markdownSection(rows, { date: new Date(), database: db.description, warmupSeconds, seconds, bulk }));
       console.log(`\nbench: results written to ${path}`);
     }
   } finally {
