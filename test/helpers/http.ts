@@ -38,7 +38,7 @@ export async function call(
   } catch {
     /* not JSON: keep the text */
   }
-  record(method, path, res.status, parsed);
+  record(method, path, res.status, parsed, res.headers.get('content-type') ?? undefined);
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
@@ -48,12 +48,12 @@ const RECORDED_APIS: [prefix: string, name: string][] = [
   ['/govpay/backend/api/pendenze/', 'pendenze'],
 ];
 
-function record(method: string, path: string, status: number, body: unknown): void {
+function record(method: string, path: string, status: number, body: unknown, contentType?: string): void {
   const dir = process.env.GOVPAY_RECORD_DIR;
   const api = dir ? RECORDED_APIS.find(([prefix]) => path.startsWith(prefix))?.[1] : undefined;
   if (!dir || !api) return;
   mkdirSync(dir, { recursive: true });
-  appendFileSync(join(dir, `${api}-${process.pid}.jsonl`), `${JSON.stringify({ method, path, status, body })}\n`);
+  appendFileSync(join(dir, `${api}-${process.pid}.jsonl`), `${JSON.stringify({ method, path, status, body, contentType })}\n`);
 }
 
 export const BO = '/govpay/backend/api/backoffice/rs/basic/v1';
