@@ -1,0 +1,44 @@
+import type { Step } from '../soap/client';
+import type { PaymentRecord } from '../flow/record';
+
+/**
+ * `GET /`: what the simulator did, newest first, as one self-contained HTML page (no scripts,
+ * no external assets). Everything shown comes from the station or the caller, so all of it is
+ * escaped.
+ */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
+}
+
+const STYLE = `body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}code,pre{font:12px ui-monospace,monospace}
+pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.5em;max-height:20em;overflow:auto}
+.ok{color:#17662a}.ko{color:#a11}.skipped{color:#777}`;
+
+export function renderPage(records: PaymentRecord[]): string {
+  const rows = records.map(row).join('');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>pagoPA Nodo simulator</title>
+<meta http-equiv="refresh" content="10"><style>${STYLE}</style></head><body>
+<h1>pagoPA Nodo simulator</h1>
+<p>${records.length ? `${records.length} payment${records.length === 1 ? '' : 's'}, newest first` : 'No payments yet: <code>POST /api/payments</code>'}</p>
+${records.length ? `<table><thead><tr><th>time</th><th>notice</th><th>amount</th><th>status</th><th>steps</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
+</body></html>`;
+}
+
+function row(r: PaymentRecord): string {
+  const status = r.status === 'ESEGUITO' ? 'ok' : r.status === 'IN_CORSO' ? 'skipped' : 'ko';
+  const fault = r.nodoFault ? `<br><small>${escapeHtml(r.nodoFault.faultCode)}</small>` : '';
+  return `<tr><td>${escapeHtml(r.createdAt)}</td><td><code>${escapeHtml(r.fiscalCode)}</code><br><code>${escapeHtml(r.noticeNumber)}</code></td>
+<td>${escapeHtml(r.amount ?? r.verified?.amount ?? r.options.amountRequested ?? '')}</td>
+<td class="${status}">${escapeHtml(r.status)}${fault}</td><td>${r.steps.map(step).join('')}</td></tr>`;
+}
+
+function step(s: Step): string {
+  const what = [s.outcome ?? '', s.fault ? `${s.fault.faultCode}: ${s.fault.faultString}` : '', s.error ?? ''].filter(Boolean).join(' · ');
+  const attempt = s.attempt ? ` (delivery ${s.delivery}, attempt ${s.attempt})` : '';
+  const xsd = s.xsd.verdict === 'valid' ? 'ok' : s.xsd.verdict === 'invalid' ? 'ko' : 'skipped';
+  return `<details><summary><code>${escapeHtml(s.operation)}</code>${escapeHtml(attempt)} HTTP ${s.httpStatus ?? '-'} ${escapeHtml(what)}
+<span class="${xsd}">XSD ${escapeHtml(s.xsd.verdict)}</span> ${s.durationMs} ms</summary>
+${s.xsd.messages.length ? `<pre>${escapeHtml(s.xsd.messages.join('\n'))}</pre>` : ''}
+<pre>${escapeHtml(s.requestXml)}</pre>${s.responseXml !== undefined ? `<pre>${escapeHtml(s.responseXml)}</pre>` : ''}</details>`;
+}

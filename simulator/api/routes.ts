@@ -1,0 +1,77 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from '../../subgraphs/shared/logger';
+import type { Nodo } from '../flow/nodo';
+import { InvalidRequestError, type PaymentRequest, type VerifyRequest } from '../flow/request';
+import { renderPage } from './page';
+
+/**
+ * The simulator's control API (JSON): start payments, read what happened, verify a notice,
+ * clear the history. Documented in simulator/README.md.
+ */
+export function controlApp(nodo: Nodo, log: Logger): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '100kb' }));
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'UP' });
+  });
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(renderPage(nodo.history()));
+  });
+
+  app.post('/api/payments', async (req, res) => {
+    const { record, done } = nodo.start(jsonBody<PaymentRequest>(req));
+    if (isTrue(req.query.wait)) await done;
+    res.status(201).location(`/api/payments/${record.id}`).json(record);
+  });
+
+  app.get('/api/payments', (_req, res) => {
+    res.json(nodo.history());
+  });
+
+  app.get('/api/payments/:id', (req, res) => {
+    const record = nodo.get(req.params.id);
+    if (!record) return void res.status(404).json({ error: `no payment with id ${req.params.id}` });
+    res.json(record);
+  });
+
+  app.delete('/api/payments', (_req, res) => {
+    nodo.clear();
+    res.status(204).end();
+  });
+
+  app.post('/api/verify', async (req, res) => {
+    res.json(await nodo.verify(jsonBody<VerifyRequest>(req)));
+  });
+
+  app.use((req, res) => {
+    res.status(404).json({ error: `no route ${req.method} ${req.path}` });
+  });
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof InvalidRequestError) return void res.status(400).json({ error: err.message, issues: err.issues });
+    const e = err as { type?: string; message?: string };
+    if (e?.type === 'entity.parse.failed') return void res.status(400).json({ error: `malformed JSON: ${e.message}` });
+    if (e?.type === 'entity.too.large') return void res.status(413).json({ error: 'request body too large' });
+    log.error({ err, method: req.method, url: req.originalUrl }, 'simulator control API failed');
+    res.status(500).json({ error: 'internal error' });
+  });
+  return app;
+}
+
+/**
+ * The request's JSON body, typed as what the Nodo expects: the Nodo validates it before use.
+ * express.json leaves the body undefined when the request is not JSON: say so, not "field missing".
+ */
+function jsonBody<T>(req: Request): T {
+  if (req.body === undefined) {
+    throw new InvalidRequestError([{ path: '', message: 'the body must be a JSON object sent as Content-Type: application/json' }]);
+  }
+  return req.body as T;
+}
+
+function isTrue(value: unknown): boolean {
+  return value === 'true' || value === '1' || value === '';
+}

@@ -1,0 +1,135 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SOAP11_ENV_NS } from './types';
+
+/**
+ * Reads what a station answers, defensively: the text comes from another system. A DOCTYPE is
+ * refused outright and no entity is ever resolved (so no external entity, no entity expansion):
+ * only XML's five predefined escapes and character references are decoded, which define no
+ * entities of their own.
+ */
+
+/** An element with its namespace resolved and its text decoded; children in document order. */
+export interface XmlElement {
+  name: string;
+  namespace?: string;
+  text: string;
+  children: XmlElement[];
+}
+
+export interface SoapDocument {
+  /** The body's root element (e.g. `paVerifyPaymentNoticeRes`), for the readers. */
+  root: XmlElement;
+  /** The same element as a standalone document, namespaces declared on it, for xmllint. */
+  bodyXml: string;
+}
+
+export type ParseResult = { ok: true; document: SoapDocument } | { ok: false; error: string };
+
+/** fast-xml-parser's ordered tree: `{ tag: children[], ':@': attributes }` or `{ '#text': … }`. */
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+// The tree is kept raw (no entity processing, no trimming, no value parsing) so that it can be
+// written back byte for byte where it matters: the body document xmllint validates.
+const TREE_OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  processEntities: false,
+  htmlEntities: false,
+  cdataPropName: '#cdata',
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+} as const;
+
+const parser = new XMLParser(TREE_OPTIONS);
+const builder = new XMLBuilder(TREE_OPTIONS);
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
+
+export function parseSoap(text: string): ParseResult {
+  if (!text.trim()) return { ok: false, error: 'empty response body' };
+  if (/<!DOCTYPE/i.test(text)) return { ok: false, error: 'refused: the response carries a DOCTYPE' };
+  const wellFormed = XMLValidator.validate(text);
+  if (wellFormed !== true) return { ok: false, error: `not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})` };
+  const markup = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
+  const unknown = [...markup.matchAll(REFERENCE)].find((m) => !m[1].startsWith('#') && !(m[1] in PREDEFINED));
+  if (unknown) return { ok: false, error: `refused: undefined entity reference ${unknown[0]}` };
+
+  const top = elementsOf(parser.parse(text) as OrderedNode[]);
+  if (top.length !== 1) return { ok: false, error: `not an XML document with one root element (${top.length} found)` };
+  const [envelope] = top;
+  const scope = declarations(envelope, {});
+  if (qualified(tagOf(envelope), scope) !== `{${SOAP11_ENV_NS}}Envelope`) {
+    return { ok: false, error: `not a SOAP 1.1 envelope: root element ${tagOf(envelope)}` };
+  }
+  const body = childrenOf(envelope).find((c) => qualified(tagOf(c), scope) === `{${SOAP11_ENV_NS}}Body`);
+  if (!body) return { ok: false, error: 'the envelope has no soap:Body' };
+  const bodyScope = declarations(body, scope);
+  const [root] = childrenOf(body);
+  if (!root) return { ok: false, error: 'the soap:Body is empty' };
+  return { ok: true, document: { root: toElement(root, bodyScope), bodyXml: standalone(root, bodyScope) } };
+}
+
+/** Decodes the predefined escapes and character references of a text node. */
+function decode(raw: string): string {
+  return raw.replace(REFERENCE, (whole, ref: string) => {
+    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    return PREDEFINED[ref] ?? whole;
+  });
+}
+
+const tagOf = (node: OrderedNode) => Object.keys(node).find((k) => k !== ':@')!;
+const childrenOf = (node: OrderedNode) => elementsOf(node[tagOf(node)] as OrderedNode[]);
+const elementsOf = (nodes: OrderedNode[]) => nodes.filter((n) => !('#text' in n) && !('#cdata' in n));
+
+/** Namespace prefixes in scope at `node`: its own xmlns declarations over its parent's. */
+function declarations(node: OrderedNode, parent: Record<string, string>): Record<string, string> {
+  const scope = { ...parent };
+  for (const [attr, value] of Object.entries(node[':@'] ?? {})) {
+    if (attr === '@xmlns') scope[''] = decode(value);
+    else if (attr.startsWith('@xmlns:')) scope[attr.slice('@xmlns:'.length)] = decode(value);
+  }
+  return scope;
+}
+
+function split(tag: string): [prefix: string, local: string] {
+  const i = tag.indexOf(':');
+  return i < 0 ? ['', tag] : [tag.slice(0, i), tag.slice(i + 1)];
+}
+
+/** `{namespace}local`, the element's name as XML namespaces define it. */
+function qualified(tag: string, scope: Record<string, string>): string {
+  const [prefix, local] = split(tag);
+  return `{${scope[prefix] ?? ''}}${local}`;
+}
+
+function toElement(node: OrderedNode, parentScope: Record<string, string>): XmlElement {
+  const scope = declarations(node, parentScope);
+  const tag = tagOf(node);
+  const [prefix, name] = split(tag);
+  let text = '';
+  const children: XmlElement[] = [];
+  for (const child of node[tag] as OrderedNode[]) {
+    if ('#text' in child) text += decode(String(child['#text']));
+    else if ('#cdata' in child) text += (child['#cdata'] as OrderedNode[]).map((c) => String(c['#text'] ?? '')).join('');
+    else children.push(toElement(child, scope));
+  }
+  return { name, namespace: scope[prefix] || undefined, text, children };
+}
+
+/** The element written alone, with every namespace declaration its ancestors put in scope. */
+function standalone(node: OrderedNode, inherited: Record<string, string>): string {
+  const own = node[':@'] ?? {};
+  const attributes: Record<string, string> = {};
+  for (const [prefix, uri] of Object.entries(inherited)) {
+    const attr = prefix ? `@xmlns:${prefix}` : '@xmlns';
+    if (!(attr in own)) attributes[attr] = uri.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  }
+  const copy: OrderedNode = { ...node, ':@': { ...attributes, ...own } };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build([copy])}`;
+}

@@ -1,0 +1,142 @@
+import { formatAmount } from './amount';
+import {
+  OPERATIONS,
+  PAFORNODE_NS,
+  SOAP11_ENV_NS,
+  type GetPaymentOptions,
+  type MapEntry,
+  type Operation,
+  type QrCode,
+  type Receipt,
+  type ReceiptTransfer,
+  type StationIds,
+  type StationVersion,
+  type Subject,
+} from './types';
+import { group, leaf, list, type Xml } from './xml';
+
+/**
+ * The request envelopes of the five operations, element by element in paForNode.xsd's order.
+ * Only the body's root is namespace-qualified: the XSD has no elementFormDefault, so its
+ * children are unqualified.
+ */
+function envelope(operation: Operation, content: Xml[]): string {
+  const root = OPERATIONS[operation].request;
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    `<soapenv:Envelope xmlns:soapenv="${SOAP11_ENV_NS}" xmlns:pafn="${PAFORNODE_NS}">` +
+    `<soapenv:Body><pafn:${root}>${content.join('')}</pafn:${root}></soapenv:Body></soapenv:Envelope>`
+  );
+}
+
+const stationIds = (ids: StationIds): Xml[] => [
+  leaf('idPA', ids.idPA),
+  leaf('idBrokerPA', ids.idBrokerPA),
+  leaf('idStation', ids.idStation),
+];
+
+const qrCode = (qr: QrCode): Xml => group('qrCode', [leaf('fiscalCode', qr.fiscalCode), leaf('noticeNumber', qr.noticeNumber)]);
+
+const optionalAmount = (cents: number | undefined) => (cents === undefined ? undefined : formatAmount(cents));
+
+export function verifyRequest(ids: StationIds, qr: QrCode): string {
+  return envelope('paVerifyPaymentNotice', [...stationIds(ids), qrCode(qr)]);
+}
+
+/** paGetPaymentReq and paGetPaymentV2Request have the same fields. */
+export function getPaymentRequest(version: StationVersion, ids: StationIds, qr: QrCode, options: GetPaymentOptions): string {
+  return envelope(version === 'V2' ? 'paGetPaymentV2' : 'paGetPayment', [
+    ...stationIds(ids),
+    qrCode(qr),
+    leaf('amount', optionalAmount(options.amountCents)),
+    leaf('paymentNote', options.paymentNote),
+    leaf('transferType', options.transferType),
+  ]);
+}
+
+export function sendRTRequest(version: StationVersion, ids: StationIds, receipt: Receipt): string {
+  return envelope(version === 'V2' ? 'paSendRTV2' : 'paSendRT', [...stationIds(ids), receiptElement(version, receipt)]);
+}
+
+function receiptElement(version: StationVersion, r: Receipt): Xml {
+  const v2 = version === 'V2';
+  return group('receipt', [
+    leaf('receiptId', r.receiptId),
+    leaf('noticeNumber', r.noticeNumber),
+    leaf('fiscalCode', r.fiscalCode),
+    leaf('outcome', r.outcome),
+    leaf('creditorReferenceId', r.creditorReferenceId),
+    leaf('paymentAmount', formatAmount(r.paymentAmountCents)),
+    leaf('description', r.description),
+    leaf('companyName', r.companyName),
+    leaf('officeName', r.officeName),
+    subject('debtor', r.debtor),
+    group('transferList', [list(r.transfers, (t) => (v2 ? transferV2(t) : transferV1(t)))]),
+    leaf('idPSP', r.idPSP),
+    leaf('pspFiscalCode', r.pspFiscalCode),
+    leaf('pspPartitaIVA', r.pspPartitaIVA),
+    leaf('PSPCompanyName', r.PSPCompanyName),
+    leaf('idChannel', r.idChannel),
+    leaf('channelDescription', r.channelDescription),
+    leaf('paymentMethod', r.paymentMethod),
+    leaf('paymentNote', v2 ? r.paymentNote : undefined),
+    leaf('fee', optionalAmount(r.feeCents)),
+    leaf('paymentDateTime', r.paymentDateTime),
+    leaf('applicationDate', r.applicationDate),
+    leaf('transferDate', r.transferDate),
+    metadata(r.metadata),
+    leaf('standIn', r.standIn === undefined ? undefined : String(r.standIn)),
+  ]);
+}
+
+/** ctTransferPA: V1 transfers always credit an IBAN and carry no companyName. */
+function transferV1(t: ReceiptTransfer): Xml {
+  if (t.iban === undefined) throw new Error(`transfer ${t.idTransfer} has no IBAN, which a V1 receipt requires`);
+  return group('transfer', [
+    leaf('idTransfer', t.idTransfer),
+    leaf('transferAmount', formatAmount(t.transferAmountCents)),
+    leaf('fiscalCodePA', t.fiscalCodePA),
+    leaf('IBAN', t.iban),
+    leaf('remittanceInformation', t.remittanceInformation),
+    leaf('transferCategory', t.transferCategory),
+    metadata(t.metadata),
+  ]);
+}
+
+/** ctTransferPAReceiptV2: the IBAN, or the marca da bollo the PSP issued for that transfer. */
+function transferV2(t: ReceiptTransfer): Xml {
+  return group('transfer', [
+    leaf('idTransfer', t.idTransfer),
+    leaf('transferAmount', formatAmount(t.transferAmountCents)),
+    leaf('fiscalCodePA', t.fiscalCodePA),
+    leaf('companyName', t.companyName),
+    t.iban !== undefined ? leaf('IBAN', t.iban) : leaf('MBDAttachment', t.mbdAttachment),
+    leaf('remittanceInformation', t.remittanceInformation),
+    leaf('transferCategory', t.transferCategory),
+    metadata(t.metadata),
+  ]);
+}
+
+function subject(name: string, s: Subject): Xml {
+  return group(name, [
+    group('uniqueIdentifier', [
+      leaf('entityUniqueIdentifierType', s.uniqueIdentifier.entityUniqueIdentifierType),
+      leaf('entityUniqueIdentifierValue', s.uniqueIdentifier.entityUniqueIdentifierValue),
+    ]),
+    leaf('fullName', s.fullName),
+    leaf('streetName', s.streetName),
+    leaf('civicNumber', s.civicNumber),
+    leaf('postalCode', s.postalCode),
+    leaf('city', s.city),
+    leaf('stateProvinceRegion', s.stateProvinceRegion),
+    leaf('country', s.country),
+    leaf('e-mail', s.email),
+  ]);
+}
+
+function metadata(entries: MapEntry[] | undefined): Xml {
+  return group(
+    'metadata',
+    entries?.length ? [list(entries, (e) => group('mapEntry', [leaf('key', e.key), leaf('value', e.value)]))] : undefined,
+  );
+}

@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../gateway/supergraph';
+
+/** The simulator tests' own cut-down response schema, always at hand. */
+export const TEST_XSD = join(projectRoot(), 'test', 'fixtures', 'paForNode-responses.xsd');
+
+/** pagoPA's paForNode.xsd, when ../shared/reference (or $GOVPAY_REFERENCE_DIR) is there. */
+const officialPath = join(
+  process.env.GOVPAY_REFERENCE_DIR ?? join(projectRoot(), '..', 'shared', 'reference'),
+  'pagopa',
+  'wsdl',
+  'xsd',
+  'paForNode.xsd',
+);
+export const OFFICIAL_XSD = existsSync(officialPath) ? officialPath : undefined;
