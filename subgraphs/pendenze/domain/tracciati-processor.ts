@@ -84,9 +84,10 @@ export class TracciatoProcessor {
     const righe = await this.righe(em, t);
     for (const r of righe) if (r.tipo === 'ADD' && !r.esito) await this.prepare(service, r, t.idTipoPendenza);
 
-    const existing = await existingKeys(em, righe.filter((r) => r.prepared));
-    const fast = righe.filter((r) => r.prepared && !r.prepared.supplied && !r.prepared.input.allegati?.length && !existing.has(key(r)));
-    for (const r of righe) if (!r.esito && !fast.includes(r)) r.esito = await this.oneByOne(service, r, t.dominio.idDominio);
+    const prepared = righe.filter((r) => r.prepared) as Array<Riga & { idA2A: string; idPendenza: string }>;
+    const existing = await idsByKey(em, prepared);
+    const fast = new Set<Riga>(prepared.filter((r) => !r.prepared?.supplied && !r.prepared?.input.allegati?.length && !existing.has(key(r))));
+    for (const r of righe) if (!r.esito && !fast.has(r)) r.esito = await this.oneByOne(service, r, t.dominio.idDominio);
 
     const numbered = await this.number(em, fast);
     try {
@@ -161,7 +162,7 @@ export class TracciatoProcessor {
   }
 
   /** Numbers for the new pendenze, taken in one block per numbering plan. */
-  private async number(em: EntityManager, fast: Riga[]): Promise<Array<{ r: Riga; plan: NumberingPlan; numero: GeneratedNumero }>> {
+  private async number(em: EntityManager, fast: Iterable<Riga>): Promise<Array<{ r: Riga; plan: NumberingPlan; numero: GeneratedNumero }>> {
     const byPlan = new Map<string, Riga[]>();
     for (const r of fast) {
       const plan = r.prepared?.plan as NumberingPlan;
@@ -227,7 +228,7 @@ export class TracciatoProcessor {
 
 const ESITO_COLUMNS = ['tracciato', 'numero', 'tipo', 'richiesta', 'idA2A', 'idPendenza', 'stato', 'esito', 'descrizioneEsito', 'numeroAvviso', 'dati'] as const;
 
-const key = (r: Pick<Riga, 'tipo' | 'idA2A' | 'idPendenza'>) => `${r.idA2A}\u0000${r.idPendenza}`;
+const key = (r: { idA2A?: string; idPendenza?: string }) => `${r.idA2A}\u0000${r.idPendenza}`;
 
 /** Reads a stored row: what it is and whose pendenza it names; a row naming none is NON_VALIDA. */
 function riga(numero: number, richiesta: unknown, inserimenti: number): Riga {
@@ -293,39 +294,31 @@ function failed(r: Riga, e: unknown, log: Logger): Esito {
   };
 }
 
-/** Which of the rows' pendenze exist already: one query per applicazione. */
-async function existingKeys(em: EntityManager, righe: Riga[]): Promise<Set<string>> {
-  const found = new Set<string>();
+/** The ids of the pendenze that exist among these keys (idA2A, idPendenza): one query per applicazione. */
+async function idsByKey(em: EntityManager, keys: Array<{ idA2A: string; idPendenza: string }>, ctx?: Transaction): Promise<Map<string, number>> {
   const byA2A = new Map<string, string[]>();
-  for (const r of righe) byA2A.set(r.idA2A as string, [...(byA2A.get(r.idA2A as string) ?? []), r.idPendenza as string]);
+  for (const k of keys) byA2A.set(k.idA2A, [...(byA2A.get(k.idA2A) ?? []), k.idPendenza]);
+  const ids = new Map<string, number>();
   for (const [idA2A, idPendenze] of byA2A) {
-    for (const row of await selectKeys(em, idA2A, idPendenze, em.getTransactionContext())) found.add(key({ tipo: 'ADD', idA2A, idPendenza: row.id_pendenza }));
+    const rows = await em
+      .getConnection()
+      .execute<Array<{ id: number; id_pendenza: string }>>(
+        `select id, id_pendenza from pendenze where id_a2a = ? and id_pendenza in (${idPendenze.map(() => '?').join(', ')})`,
+        [idA2A, ...idPendenze],
+        'all',
+        ctx,
+      );
+    for (const row of rows) ids.set(key({ idA2A, idPendenza: row.id_pendenza }), Number(row.id));
   }
-  return found;
-}
-
-function selectKeys(em: EntityManager, idA2A: string, idPendenze: string[], ctx?: Transaction): Promise<Array<{ id: number; id_pendenza: string }>> {
-  const marks = idPendenze.map(() => '?').join(', ');
-  return em
-    .getConnection()
-    .execute<Array<{ id: number; id_pendenza: string }>>(
-      `select id, id_pendenza from pendenze where id_a2a = ? and id_pendenza in (${marks})`,
-      [idA2A, ...idPendenze],
-      'all',
-      ctx,
-    );
+  return ids;
 }
 
 /** New pendenze in multi-row INSERTs; their ids are read back by key to attach the voci. */
 async function insertNew(em: EntityManager, rows: NewPendenza[], ctx: Transaction): Promise<void> {
   const inserts = pendenzaInserts(em);
   await inserts.pendenze.insert(em, rows.map((p) => inserts.pendenzaRow(p)), ctx);
-  const ids = new Map<string, number>();
-  const byA2A = new Map<string, string[]>();
-  for (const p of rows) byA2A.set(p.keys.idA2A, [...(byA2A.get(p.keys.idA2A) ?? []), p.fields.idPendenza]);
-  for (const [idA2A, idPendenze] of byA2A) {
-    for (const row of await selectKeys(em, idA2A, idPendenze, ctx)) ids.set(`${idA2A}\u0000${row.id_pendenza}`, Number(row.id));
-  }
-  await inserts.insertVoci(em, rows.map((p) => ({ id: ids.get(`${p.keys.idA2A}\u0000${p.fields.idPendenza}`) as number, p })), ctx);
+  const keyOf = (p: NewPendenza) => ({ idA2A: p.keys.idA2A, idPendenza: p.fields.idPendenza });
+  const ids = await idsByKey(em, rows.map(keyOf), ctx);
+  await inserts.insertVoci(em, rows.map((p) => ({ id: ids.get(key(keyOf(p))) as number, p })), ctx);
 }
 
