@@ -67,21 +67,26 @@ export interface NewPendenza {
   allegati: Array<{ nome: string; tipo: string; descrizione: string | null; contenuto: Buffer }>;
 }
 
+/** The files of a NuovaPendenza, decoded from base64. */
+export function allegatiOf(input: NuovaPendenzaInput): NewPendenza['allegati'] {
+  return (input.allegati ?? []).map((a) => ({
+    nome: a.nome,
+    tipo: a.tipo ?? 'application/octet-stream',
+    descrizione: a.descrizione ?? null,
+    contenuto: Buffer.from(a.contenuto, 'base64'),
+  }));
+}
+
 export function newPendenza(
-  p: { idA2A: string; idPendenza: string; input: NuovaPendenzaInput; ibanOf: Map<VoceInput, string | null>; unitaId: number | null },
+  p: { idA2A: string; idPendenza: string; input: NuovaPendenzaInput; ibanOf: Map<VoceInput, string | null>; unita: { id: number } | null },
   numero: NumeroAvviso,
   now = new Date(),
 ): NewPendenza {
   return {
     fields: { idPendenza: p.idPendenza, uuid: randomUUID(), dataCaricamento: now, descrizioneStato: null, dataPagamento: null, ...pendenzaFields(p.input, numero) },
-    keys: { idA2A: p.idA2A, dominio: p.input.idDominio, tipoPendenza: p.input.idTipoPendenza, unitaOperativa: p.unitaId },
+    keys: { idA2A: p.idA2A, dominio: p.input.idDominio, tipoPendenza: p.input.idTipoPendenza, unitaOperativa: p.unita?.id ?? null },
     voci: p.input.voci.map((v, i) => voceFields(v, i + 1, p.ibanOf.get(v) ?? null)),
-    allegati: (p.input.allegati ?? []).map((a) => ({
-      nome: a.nome,
-      tipo: a.tipo ?? 'application/octet-stream',
-      descrizione: a.descrizione ?? null,
-      contenuto: Buffer.from(a.contenuto, 'base64'),
-    })),
+    allegati: allegatiOf(p.input),
   };
 }
 

@@ -26,7 +26,7 @@ import {
   type NumeroAvviso,
 } from './numero-avviso';
 import { referenceCache, type DominioRef, type ReferenceCache } from './references';
-import { newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, voceFields } from './pendenza-rows';
+import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, voceFields } from './pendenza-rows';
 import { pendenzaView, refsOf, toPendenzaView, type PendenzaRefs, type PendenzaView } from './views';
 
 export const PENDENZE_ORDER = {
@@ -135,7 +135,7 @@ export class PendenzeService {
       // Taken before the transaction: a refill is a short transaction of its own.
       const generated = plan ? (await takeNumeriAvviso(this.em, plan))[0] : undefined;
       const numero = (supplied ?? generated) as NumeroAvviso;
-      const row = newPendenza({ ...prepared, unitaId: prepared.unita?.id ?? null }, numero);
+      const row = newPendenza(prepared, numero);
       try {
         const allegati = await pendenzaInserts(this.em).insertOne(this.em, row);
         return { created: true, value: pendenzaView(row.fields, newPendenzaRefs(row, labelsOf(prepared), allegati)) };
@@ -178,7 +178,7 @@ export class PendenzeService {
       this.setVoci(em, p, input.voci, prepared.ibanOf);
       if (input.allegati) {
         p.allegati.removeAll();
-        for (const a of newPendenza({ ...prepared, unitaId: null }, numero).allegati) {
+        for (const a of allegatiOf(input)) {
           p.allegati.add(em.create(AllegatoPendenza, { ...a, pendenza: p } as never));
         }
       }

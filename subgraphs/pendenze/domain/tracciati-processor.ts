@@ -184,7 +184,7 @@ export class TracciatoProcessor {
 
   /** One transaction: the chunk's new pendenze, every row's outcome, the tracciato's counters and cursor. */
   private async commit(em: EntityManager, t: TracciatoPendenze, righe: Riga[], numbered: Array<{ r: Riga; numero: GeneratedNumero }>): Promise<void> {
-    const rows = numbered.map(({ r, numero }) => ({ r, p: newPendenza({ ...(r.prepared as PreparedPendenza), unitaId: r.prepared?.unita?.id ?? null }, numero) }));
+    const rows = numbered.map(({ r, numero }) => ({ r, p: newPendenza(r.prepared as PreparedPendenza, numero) }));
     for (const { r, p } of rows) r.esito = done(r, 'ADD_OK', { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) });
     const esiti = righe.map((r) => r.esito as Esito);
     const ok = esiti.filter((e) => e.stato === 'ESEGUITO').length;
