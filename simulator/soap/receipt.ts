@@ -1,4 +1,4 @@
-import { romeDate } from '../../subgraphs/shared/rome-time';
+import { romeDate, romeDateTime } from '../../subgraphs/shared/rome-time';
 import { formatAmount } from './amount';
 import { issueMarcaDaBollo } from './marca-da-bollo';
 import type { PaymentData, QrCode, Receipt, ReceiptTransfer } from './types';
@@ -32,7 +32,8 @@ export interface ReceiptInput {
 /** The positive receipt of a payment (the new model sends receipts for positive outcomes only). */
 export function buildReceipt(input: ReceiptInput): Receipt {
   const { activation: data, psp, paidAt } = input;
-  const paymentDateTime = romeDateTime(paidAt);
+  // pagoPA's date-times have no fraction of a second.
+  const paymentDateTime = romeDateTime(paidAt).slice(0, 19);
   const applicationDate = romeDate(paidAt);
   return {
     receiptId: input.paymentToken,
@@ -75,23 +76,6 @@ export function buildReceipt(input: ReceiptInput): Receipt {
     metadata: data.metadata,
     standIn: input.standIn || undefined,
   };
-}
-
-const romeClock = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Rome',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** yyyy-MM-ddTHH:mm:ss in Europe/Rome, without offset, as pagoPA writes its date-times. */
-function romeDateTime(instant: Date): string {
-  const p = Object.fromEntries(romeClock.formatToParts(instant).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
 }
 
 function nextDay(isoDate: string): string {
