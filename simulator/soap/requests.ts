@@ -71,7 +71,7 @@ function receiptElement(version: StationVersion, r: Receipt): Xml {
     leaf('companyName', r.companyName),
     leaf('officeName', r.officeName),
     subject('debtor', r.debtor),
-    group('transferList', [list(r.transfers, (t) => (v2 ? transferV2(t) : transferV1(t)))]),
+    group('transferList', [list(r.transfers, (t) => transfer(version, t))]),
     leaf('idPSP', r.idPSP),
     leaf('pspFiscalCode', r.pspFiscalCode),
     leaf('pspPartitaIVA', r.pspPartitaIVA),
@@ -89,27 +89,18 @@ function receiptElement(version: StationVersion, r: Receipt): Xml {
   ]);
 }
 
-/** ctTransferPA: V1 transfers always credit an IBAN and carry no companyName. */
-function transferV1(t: ReceiptTransfer): Xml {
-  if (t.iban === undefined) throw new Error(`transfer ${t.idTransfer} has no IBAN, which a V1 receipt requires`);
+/**
+ * A receipt's transfer: ctTransferPA (V1: always an IBAN, no companyName) or
+ * ctTransferPAReceiptV2 (the IBAN, or the marca da bollo the PSP issued for that transfer).
+ */
+function transfer(version: StationVersion, t: ReceiptTransfer): Xml {
+  const v2 = version === 'V2';
+  if (!v2 && t.iban === undefined) throw new Error(`transfer ${t.idTransfer} has no IBAN, which a V1 receipt requires`);
   return group('transfer', [
     leaf('idTransfer', t.idTransfer),
     leaf('transferAmount', formatAmount(t.transferAmountCents)),
     leaf('fiscalCodePA', t.fiscalCodePA),
-    leaf('IBAN', t.iban),
-    leaf('remittanceInformation', t.remittanceInformation),
-    leaf('transferCategory', t.transferCategory),
-    metadata(t.metadata),
-  ]);
-}
-
-/** ctTransferPAReceiptV2: the IBAN, or the marca da bollo the PSP issued for that transfer. */
-function transferV2(t: ReceiptTransfer): Xml {
-  return group('transfer', [
-    leaf('idTransfer', t.idTransfer),
-    leaf('transferAmount', formatAmount(t.transferAmountCents)),
-    leaf('fiscalCodePA', t.fiscalCodePA),
-    leaf('companyName', t.companyName),
+    leaf('companyName', v2 ? t.companyName : undefined),
     t.iban !== undefined ? leaf('IBAN', t.iban) : leaf('MBDAttachment', t.mbdAttachment),
     leaf('remittanceInformation', t.remittanceInformation),
     leaf('transferCategory', t.transferCategory),
