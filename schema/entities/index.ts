@@ -1,6 +1,7 @@
 import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
 import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
+import { OutboxJob, Rpp } from './pagamento';
 import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
 import { AnagraficaRevisione } from './revisione';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
@@ -10,6 +11,7 @@ import { Applicazione, Operatore } from './utenze';
 export * from './dominio';
 export * from './entrata';
 export * from './intermediario';
+export * from './pagamento';
 export * from './pendenza';
 export * from './revisione';
 export * from './tipo-pendenza';
@@ -37,4 +39,6 @@ export const entities = [
   TracciatoPendenze,
   ParteTracciato,
   OperazioneTracciato,
+  Rpp,
+  OutboxJob,
 ];

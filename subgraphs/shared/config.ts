@@ -40,6 +40,15 @@ const schema = z.object({
   TRACCIATI_WORKER: booleanFlag.default(true),
   TRACCIATI_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
   TRACCIATI_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://[user:pass@]host:port[/db]').optional(),
+  NODO_URL: z.string().url().optional(),
+  SIMULATOR_PORT: port.default(8081),
+  STATION_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('512kb'),
+  ENTE_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(6000).default(3000),
+  ENTE_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  OUTBOX_WORKER: booleanFlag.default(true),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type DatabaseConfig =
@@ -64,6 +73,14 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Bulk loads of pendenze: the upload's size limit and this instance's worker. */
   tracciati: { bodyLimit: string; worker: boolean; pollMs: number; leaseMs: number };
+  /** Unset: events stay in this process; set: Redis pub/sub carries them to every gateway. */
+  redisUrl?: string;
+  /** The pagoPA side: a real Nodo at `nodoUrl`, or the simulator started on `simulatorPort`. */
+  pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; stationBodyLimit: string };
+  /** Calls to the Ente's system: verify must answer well within the Nodo's 7 s deadline. */
+  ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
+  /** Work done after commit (notifications, events): this instance's worker. */
+  outbox: { worker: boolean; pollMs: number; leaseMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -122,5 +139,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.TRACCIATI_POLL_MS,
       leaseMs: e.TRACCIATI_LEASE_SECONDS * 1000,
     },
+    redisUrl: e.REDIS_URL,
+    pagopa: {
+      nodoUrl: e.NODO_URL,
+      simulator: !e.NODO_URL,
+      simulatorPort: e.SIMULATOR_PORT,
+      stationBodyLimit: e.STATION_BODY_LIMIT,
+    },
+    ente: { verifyTimeoutMs: e.ENTE_VERIFY_TIMEOUT_MS, notifyTimeoutMs: e.ENTE_NOTIFY_TIMEOUT_MS },
+    outbox: { worker: e.OUTBOX_WORKER, pollMs: e.OUTBOX_POLL_MS, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000 },
   };
 }
