@@ -1,5 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261201203239 } from './Migration20261201203239';
+import { Migration20261201203435 } from './Migration20261201203435';
 import { Migration20261201195707 } from './Migration20261201195707';
 import { Migration20261126183827 } from './Migration20261126183827';
 import { Migration20261126174908 } from './Migration20261126174908';
@@ -11,5 +11,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261126174908', class: Migration20261126174908 },
   { name: 'Migration20261126183827', class: Migration20261126183827 },
   { name: 'Migration20261201195707', class: Migration20261201195707 },
-  { name: 'Migration20261201203239', class: Migration20261201203239 },
+  { name: 'Migration20261201203435', class: Migration20261201203435 },
 ];

@@ -65,6 +65,13 @@ export class Rpp extends Timestamped {
   @Property({ type: 'boolean' })
   duplicato: boolean = false;
 
+  /**
+   * What the payment was for, as paGetPayment describes it (ctPaymentPA's JSON shape): GovPay's
+   * `rpt` of a new-model attempt, rebuilt from the pendenza when its receipt arrives.
+   */
+  @Property({ type: JsonDocument })
+  richiesta!: Record<string, unknown>;
+
   /** The receipt as pagoPA's JSON shape (ctReceipt / ctReceiptV2), amounts as "10.00" strings. */
   @Property({ type: JsonDocument })
   ricevuta!: Record<string, unknown>;
