@@ -11,6 +11,8 @@ export interface LoadRequest {
   body?: string;
   /** Makes each request unique (a new pendenza per PUT): the n-th request's path and body. */
   vary?: (n: number) => { path?: string; body?: string };
+  /** Sees every response's status and body (autocannon reads bodies only when this is set). */
+  inspect?: (status: number, body: string) => void;
 }
 
 let sequence = 0;
@@ -50,7 +52,16 @@ function once(req: LoadRequest, connections: number, seconds: number, onResponse
       pipelining: 1,
       duration: seconds,
       timeout: 10,
-      ...(req.vary ? { requests: [{ setupRequest: (r: Record<string, unknown>) => ({ ...r, ...req.vary!(++sequence) }) }] } : {}),
+      ...(req.vary || req.inspect
+        ? {
+            requests: [
+              {
+                ...(req.vary ? { setupRequest: (r: Record<string, unknown>) => ({ ...r, ...req.vary!(++sequence) }) } : {}),
+                ...(req.inspect ? { onResponse: (status: number, body: string) => req.inspect!(status, body) } : {}),
+              },
+            ],
+          }
+        : {}),
     });
     instance.on('response', (_client, status, _bytes, ms) => onResponse(status, ms));
     instance.on('done', resolve);

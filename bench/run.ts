@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { freshDatabase } from './database';
 import { measureBulk, type BulkResult } from './bulk';
 import { measure, type LoadRequest } from './load';
+import type { Scenario } from './scenario';
 import { startServer, type ServerProcess } from './processes';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
 import { DEMO_AUTHORIZATION } from './servers';
@@ -23,16 +24,6 @@ import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
 const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
 const ID_DOMINIO = '12345678901';
-
-interface Scenario {
-  id: string;
-  label: string;
-  request: LoadRequest;
-  /** The scenario this one is compared with, when not the subgraph's primary-key query. */
-  baseline?: string;
-  /** A first request's body must pass this before the scenario is measured. */
-  check(body: unknown): boolean;
-}
 
 const numberEnv = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
 
@@ -227,7 +218,7 @@ async function verify(s: Scenario): Promise<void> {
   } catch {
     body = undefined;
   }
-  if (!res.ok || !s.check(body)) throw new Error(`bench: ${s.label} answered ${res.status}: ${text.slice(0, 500)}`);
+  if (!res.ok || !s.check(body, text)) throw new Error(`bench: ${s.label} answered ${res.status}: ${text.slice(0, 500)}`);
 }
 
 main().then(
