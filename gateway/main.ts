@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../subgraphs/shared/config';
 import { createLogger } from '../subgraphs/shared/logger';
+import { STATION_PATH } from '../pagopa';
+import { createSimulator, type Simulator } from '../simulator';
+import { DEMO } from '../subgraphs/anagrafica/domain/demo';
 import { createHub } from './app';
 
 /** `npm start`: the whole hub in one process, stopped gracefully on SIGTERM/SIGINT. */
@@ -13,6 +16,17 @@ async function main(): Promise<void> {
     { port, subgraphPort, database: config.database.dialect },
     `GovPay Hub ready: http://localhost:${port}/graphql and GovPay REST under http://localhost:${port}/govpay/`,
   );
+  let simulator: Simulator | undefined;
+  if (config.pagopa.simulator) {
+    // The demo's Nodo: it calls this hub's station with the demo intermediario's credentials.
+    simulator = createSimulator({
+      stationUrl: `http://127.0.0.1:${port}${STATION_PATH}`,
+      nodoAuth: { user: DEMO.nodo.principal, password: DEMO.nodo.password },
+      logger: log.child({ component: 'simulator' }),
+    });
+    const simulatorPort = await simulator.listen(config.pagopa.simulatorPort, config.host);
+    log.info({ simulatorPort }, `pagoPA simulator ready: http://localhost:${simulatorPort}/ (control API under /api)`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -24,6 +38,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     timer.unref();
+    await simulator?.close();
     await hub.close();
     log.info('stopped');
     process.exit(0);

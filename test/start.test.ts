@@ -14,7 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'govpay-start-'));
 function start(env: Record<string, string>): { child: ChildProcess; logs: string[]; ready: Promise<number> } {
   const child = spawn(process.execPath, [main], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', SUBGRAPHS_PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', SUBGRAPHS_PORT: '0', SIMULATOR_PORT: '0', HOST: '127.0.0.1', ...env },
   });
   const logs: string[] = [];
   const ready = new Promise<number>((resolve, reject) => {

@@ -22,7 +22,7 @@ let survivor: TestHub | undefined;
 function startCompiled(env: Record<string, string>, onProgress: (done: number) => void): Promise<number> {
   child = spawn(process.execPath, [main], {
     cwd: mkdtempSync(join(tmpdir(), 'govpay-resume-')),
-    env: { PATH: process.env.PATH ?? '', PORT: '0', SUBGRAPHS_PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', SUBGRAPHS_PORT: '0', SIMULATOR_PORT: '0', HOST: '127.0.0.1', ...env },
   });
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
