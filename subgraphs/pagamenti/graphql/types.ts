@@ -1,15 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/connection';
+export { DominioRef } from '../../shared/dominio-ref';
 import { Importo } from '../../shared/scalars';
 
 /* The pagamenti subgraph's types. Resolvers return the domain's views, whose fields match these. */
-
-@Directive('@key(fields: "idDominio", resolvable: false)')
-@ObjectType('Dominio', { description: 'An Ente Creditore (owned by the anagrafica subgraph).' })
-export class DominioRef {
-  @Field(() => ID) idDominio!: string;
-}
 
 @Directive('@key(fields: "idA2A idPendenza")')
 @ObjectType('Pendenza', { description: 'A debt position (owned by the pendenze subgraph); this subgraph adds its payment attempts.' })
