@@ -5,6 +5,7 @@ import { getPendenza, listPendenze, patchPendenza, type PendenzaShape } from '..
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate } from '../shared/http';
+import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
 import { intermediariRoutes } from './intermediari';
@@ -18,6 +19,8 @@ const BACKOFFICE_PENDENZA: PendenzaShape = {
   dominio: (d) => dominioIndex(d as unknown as GraphDominio),
   // Portal payment sessions arrive with API Pagamento; until then a pendenza has none.
   dettaglio: { pagamenti: [] },
+  // Every attempt the hub records today is a receipt for an avviso paid at a PSP.
+  rpp: { modello: 'Pagamento ad iniziativa PSP' },
 };
 
 export const BACKOFFICE_BASE = '/govpay/backend/api/backoffice/rs/:auth/v1';
@@ -43,6 +46,7 @@ export function backofficeRouter(
   router.get('/pendenze', listPendenze(graph, BACKOFFICE_PENDENZA));
   router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph, BACKOFFICE_PENDENZA));
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
+  rppRoutes(router, graph, BACKOFFICE_PENDENZA);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

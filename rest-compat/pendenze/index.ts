@@ -7,10 +7,11 @@ import { parseInput } from '../../subgraphs/shared/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, filters, route } from '../shared/http';
 import { stripNulls } from '../shared/json';
-import { booleanParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
+import { booleanParam, dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson } from './avviso';
-import { PENDENZA_FIELDS, pendenzaDettaglio, pendenzaIndex, type GraphPendenza } from './mapping';
+import { rppRoutes } from './rpp';
+import { PENDENZA_DETTAGLIO_FIELDS, PENDENZA_FIELDS, pendenzaDettaglio, pendenzaIndex, type GraphPendenza } from './mapping';
 
 export const PENDENZE_BASE = '/govpay/backend/api/pendenze/rs/:auth/v2';
 
@@ -39,10 +40,7 @@ const documentoQuery = avvisoQuery.extend({
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
 });
 
-const listQuery = z.object({
-  dataDa: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
-  dataA: z.iso.datetime({ local: true }).or(z.iso.date()).optional(),
-});
+const listQuery = z.object({ dataDa: dateParam, dataA: dateParam });
 
 /** GovPay's API Pendenze v2, for the Ente's back-office systems, mapped onto the graph. */
 export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator, principalHeader: string): Router {
@@ -75,7 +73,7 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
     '/pendenze/byAvviso/:idDominio/:numeroAvviso',
     route(graph, async ({ req, principal }) => {
       const data = await graph.run<{ pendenzaByAvviso: GraphPendenza }>(
-        `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) { ${PENDENZA_FIELDS} } }`,
+        `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) { ${PENDENZA_DETTAGLIO_FIELDS} } }`,
         { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso },
         principal,
       );
@@ -138,21 +136,7 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
     }),
   );
 
-  router.get(
-    '/rpp',
-    route(graph, async ({ req }) => {
-      const paging = parsePaging(req);
-      // Payment attempts arrive with the pagoPA station; until then every search is empty.
-      return { status: 200, body: listEnvelope(req, paging, { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false } }, (x) => x) };
-    }),
-  );
-
-  router.get(
-    ['/rpp/:idDominio/:iuv/:ccp', '/rpp/:idDominio/:iuv/:ccp/rpt', '/rpp/:idDominio/:iuv/:ccp/rt'],
-    route(graph, async ({ req }) => {
-      throw errors.notFound(`Tentativo di pagamento (${req.params.idDominio}, ${req.params.iuv}, ${req.params.ccp}) inesistente.`);
-    }),
-  );
+  rppRoutes(router, graph, PENDENZE_SHAPE);
 
   router.get(
     '/profilo',
@@ -189,9 +173,11 @@ export interface PendenzaShape {
   dominio: (d: GraphPendenza['dominio']) => unknown;
   /** Collections the API's detail adds (the Backoffice lists the portal payments too). */
   dettaglio: Record<string, unknown>;
+  /** Fields the API's Rpp adds (the Backoffice's modello). */
+  rpp: Record<string, unknown>;
 }
 
-export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: 'idDominio', dominio: (d) => d, dettaglio: {} };
+export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: 'idDominio', dominio: (d) => d, dettaglio: {}, rpp: {} };
 
 const shaped = <T extends GraphPendenza>(shape: PendenzaShape, p: T): T => ({ ...p, dominio: shape.dominio(p.dominio) as T['dominio'] });
 
@@ -199,11 +185,11 @@ export function getPendenza(graph: GraphClient, shape: PendenzaShape = PENDENZE_
   return route(graph, async ({ req, principal }) => {
     const data = await graph.run<{ pendenza: GraphPendenza }>(
       `query ($idA2A: ID!, $idPendenza: ID!) { pendenza(idA2A: $idA2A, idPendenza: $idPendenza) {
-        ${PENDENZA_FIELDS} dominio { ${shape.dominioFields} } } }`,
+        ${PENDENZA_DETTAGLIO_FIELDS} dominio { ${shape.dominioFields} } } }`,
       { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza },
       principal,
     );
-    return { status: 200, body: { ...pendenzaDettaglio(shaped(shape, data.pendenza)), ...shape.dettaglio } };
+    return { status: 200, body: { ...pendenzaDettaglio(shaped(shape, data.pendenza), shape.rpp), ...shape.dettaglio } };
   });
 }
 
@@ -245,8 +231,8 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
         stato: f.stato,
         direzione: f.direzione,
         divisione: f.divisione,
-        dataDa: dates.dataDa ? new Date(dates.dataDa).toISOString() : undefined,
-        dataA: dates.dataA ? new Date(dates.dataA).toISOString() : undefined,
+        dataDa: dates.dataDa,
+        dataA: dates.dataA,
         ...pageVariables(paging),
       },
       principal,

@@ -11,6 +11,19 @@ export const PENDENZA_FIELDS = `idA2A idPendenza idTipoPendenza dominio { idDomi
     ibanAppoggio tipoContabilita codiceContabilita tipoBollo hashDocumento provinciaResidenza contabilita metadata datiAllegati }
   allegati { id nome tipo descrizione }`;
 
+/** What GovPay's Rpp shows of a payment attempt (its pendenza is selected apart, where needed). */
+export const RPP_FIELDS = 'stato dettaglioStato rpt rt';
+
+/** A pendenza's detail: its fields and its payment attempts. */
+export const PENDENZA_DETTAGLIO_FIELDS = `${PENDENZA_FIELDS} rpp { ${RPP_FIELDS} }`;
+
+export interface GraphRpp {
+  stato: string;
+  dettaglioStato?: string | null;
+  rpt: Record<string, unknown>;
+  rt: Record<string, unknown>;
+}
+
 export interface GraphPendenza {
   idA2A: string;
   idPendenza: string;
@@ -20,6 +33,8 @@ export interface GraphPendenza {
   dataCaricamento: string;
   voci: Array<Record<string, unknown> & { importo: string }>;
   allegati: Array<{ id: number; nome: string; tipo: string; descrizione?: string | null }>;
+  /** Selected by PENDENZA_DETTAGLIO_FIELDS only. */
+  rpp?: GraphRpp[];
   [field: string]: unknown;
 }
 
@@ -28,16 +43,26 @@ const euro = (importo: string) => Number(importo);
 
 /** GovPay's PendenzaBase: the graph's pendenza with GovPay's formats. */
 export function pendenzaBase(p: GraphPendenza) {
-  const { voci: _voci, allegati: _allegati, importo, dataCaricamento, ...rest } = p;
+  const { voci: _voci, allegati: _allegati, rpp: _rpp, importo, dataCaricamento, ...rest } = p;
   return stripNulls({ ...rest, importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) });
 }
 
-/** GovPay's Pendenza (detail): with its voci and its payment attempts. */
-export function pendenzaDettaglio(p: GraphPendenza) {
+/**
+ * GovPay's Rpp (RppIndex in lists): the receipt and request as pagoPA's JSON, kept as they are
+ * (their nulls included), with the attempt's pendenza as GovPay indexes it; `extra` is what an
+ * API adds (the Backoffice's modello).
+ */
+export function rppJson(r: GraphRpp, pendenza: unknown, extra: Record<string, unknown> = {}) {
+  return { stato: r.stato, ...(r.dettaglioStato ? { dettaglioStato: r.dettaglioStato } : {}), rpt: r.rpt, rt: r.rt, pendenza, ...extra };
+}
+
+/** GovPay's Pendenza (detail): with its voci and its payment attempts, each indexing the pendenza. */
+export function pendenzaDettaglio(p: GraphPendenza, rppExtra: Record<string, unknown> = {}) {
+  const index = pendenzaIndex(p);
   return {
     ...pendenzaBase(p),
     voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...v, importo: euro(importo) })),
-    rpp: [],
+    rpp: (p.rpp ?? []).map((r) => rppJson(r, index, rppExtra)),
     ...(p.allegati.length
       ? { allegati: p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) }
       : {}),

@@ -6,6 +6,13 @@ import { parseInput } from '../../subgraphs/shared/validation';
 /** A query parameter that is `true` or `false`, as GovPay's APIs write booleans in URLs. */
 export const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** A date-time filter (`yyyy-MM-ddTHH:mm:ss[.SSS]` or a date), as the graph's ISO instant. */
+export const dateParam = z.iso
+  .datetime({ local: true })
+  .or(z.iso.date())
+  .optional()
+  .transform((v) => (v ? new Date(v).toISOString() : undefined));
+
 const pagingQuery = z.object({
   pagina: z.coerce.number().int().min(1).max(1_000_000).default(1),
   risultatiPerPagina: z.coerce.number().int().min(0).max(MAX_PAGE_SIZE).default(25),

@@ -49,6 +49,10 @@ const IMPLEMENTED = [
   'GET /pendenze',
   'GET /pendenze/{idA2A}/{idPendenza}',
   'PATCH /pendenze/{idA2A}/{idPendenza}',
+  'GET /rpp',
+  'GET /rpp/{idDominio}/{iuv}/{ccp}',
+  'GET /rpp/{idDominio}/{iuv}/{ccp}/rpt',
+  'GET /rpp/{idDominio}/{iuv}/{ccp}/rt',
   'POST /pendenze/tracciati',
   'GET /pendenze/tracciati',
   'GET /pendenze/tracciati/{id}',
@@ -115,6 +119,10 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
     expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'SCONOSCIUTA', codice: '404000', descrizione: 'x' })).not.toEqual([]);
     expect(bad('PUT', `${BO}/entrate/X`, 422, { codice: 'x' })).not.toEqual([]);
     expect(bad('GET', `${BO}/profilo`, 418, undefined)).not.toEqual([]);
+    // An attempt's rpt and rt: the JSON object is excused from the spec's string, nothing else is.
+    expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa/rt`, 200, { receiptId: 'x' })).toEqual([]);
+    expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa/rpt`, 200, 42)).not.toEqual([]);
+    expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa`, 200, { stato: 'RT_ACCETTATA_PA' })).not.toEqual([]);
     expect(bad('PUT', `${BO}/entrate/X`, 201, undefined)).toEqual([]);
     expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual([]);
   });

@@ -36,7 +36,7 @@ export interface ApiProfile {
    */
   aliasStatus(reply: { method: string; template: string; status: number }, documented: string[]): string | undefined;
   /** A schema violation GovPay's own documented behaviour commits (and clients rely on), with the reason. */
-  excused?(reply: { path: string }, problem: string): boolean;
+  excused?(reply: { path: string; body: unknown }, problem: string): boolean;
   /** Checks beyond the schema, for what GovPay's notes pin down more tightly than the spec. */
   extraChecks?(reply: { method: string; template: string; status: number; path: string; body: unknown }): string[];
 }
@@ -53,7 +53,12 @@ export const BACKOFFICE: ApiProfile = {
     status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined,
   // A tracciato's rows come back exactly as they were uploaded (its contenuto, /richiesta, each
   // operazione's richiesta), rows refused at processing included: they conform when the upload did.
-  excused({ path }, problem) {
+  // An attempt's request and receipt: the Backoffice spec types their JSON as a string, where
+  // API Pendenze v2 documents the same replies (and GovPay answers both) as the JSON object.
+  excused({ path, body }, problem) {
+    if (/\/rpp\/[^/?]+\/[^/?]+\/[^/?]+\/(rpt|rt)(\?|$)/.test(path)) {
+      return problem.startsWith('(root) must be string ') && typeof body === 'object' && body !== null && !Array.isArray(body);
+    }
     if (!/\/pendenze\/tracciati\/\d+(\/richiesta|\/operazioni)?(\?|$)/.test(path)) return false;
     return /^\/(contenuto\/)?(inserimenti|annullamenti)\/\d+/.test(problem) || /^\/risultati\/\d+\/richiesta\b/.test(problem);
   },

@@ -111,7 +111,12 @@ export function coverageProblems(implemented: string[], repliesOf: (endpoint: st
  * own sweep against a fresh hub. Call inside the suite's `describe`: it registers the hub's
  * start and stop, the summary line and the check of the recordings.
  */
-export function collectReplies(s: GovPaySpec, api: string, label: string, sweep: (baseUrl: string) => Promise<RecordedReply[]>) {
+export function collectReplies(
+  s: GovPaySpec,
+  api: string,
+  label: string,
+  sweep: (baseUrl: string, hub: TestHub) => Promise<RecordedReply[]>,
+) {
   const recorded = loadRecordings(api);
   let t: TestHub | undefined;
   let swept: RecordedReply[] = [];
@@ -122,7 +127,7 @@ export function collectReplies(s: GovPaySpec, api: string, label: string, sweep:
     // The sweep's own replies are collected here, not appended to npm test's recordings.
     delete process.env.GOVPAY_RECORD_DIR;
     t = await startHub();
-    swept = await sweep(t.baseUrl);
+    swept = await sweep(t.baseUrl, t);
   }, 120000);
 
   afterAll(async () => {

@@ -1,5 +1,7 @@
 import { nuovaPendenza } from '../helpers/fixtures';
 import { basic, BO, call, IDA2A01 } from '../helpers/http';
+import type { TestHub } from '../helpers/hub';
+import { insertRpp } from '../helpers/rpp-fixture';
 import type { RecordedReply } from './openapi';
 
 /**
@@ -56,7 +58,7 @@ const ricca = (id: string) =>
   });
 
 /** Runs the sweep against a hub and returns every API Pendenze reply. */
-export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
+export async function sweep(baseUrl: string, hub: TestHub): Promise<RecordedReply[]> {
   const replies: RecordedReply[] = [];
   const hit = async (method: string, sub: string, opts: Opts = APP, base = PV2) => {
     const path = `${base}${sub}`;
@@ -99,6 +101,9 @@ export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
   await hit('GET', `/documenti/${DOMINIO}/CONF-DOC/avvisi`, PDF);
   await hit('GET', String((conAllegato.body as { allegati?: Array<{ contenuto: string }> }).allegati?.[0]?.contenuto ?? '/allegati/0'));
   const iuv = numeroAvviso.slice(3);
+  // A payment attempt of CONF-P1, as the station records a receipt (the ccp n/a stays unknown).
+  await insertRpp(hub.hub.orm, { idPendenza: 'CONF-P1', ccp: 'CONF-CCP1' });
+  const rpp = `/rpp/${DOMINIO}/${iuv}/CONF-CCP1`;
 
   // --- reads
   await hit('GET', '/pendenze/IDA2A01/CONF-P1');
@@ -120,6 +125,12 @@ export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
   await hit('GET', `/rpp?idDominio=${DOMINIO}&iuv=${iuv}&idA2A=IDA2A01&idPendenza=CONF-P1&risultatiPerPagina=5`);
   await hit('GET', '/rpp?risultatiPerPagina=0');
   await hit('GET', '/rpp?metadatiPaginazione=false');
+  await hit('GET', '/rpp?esitoPagamento=ESEGUITO&dataRptDa=2020-01-01T00:00:00&dataRtA=2999-12-31&ordinamento=-dataRichiesta');
+  await hit('GET', rpp);
+  await hit('GET', `${rpp}/rpt`);
+  await hit('GET', `${rpp}/rpt`, { ...APP, headers: { accept: 'application/xml' } });
+  await hit('GET', `${rpp}/rt`, { ...APP, headers: { accept: 'application/json' } });
+  await hit('GET', `${rpp}/rt`, { ...APP, headers: { accept: 'application/xml' } });
   await hit('GET', '/profilo');
 
   // --- PATCH: annullamento and its effects, then ripristino through PUT
@@ -152,6 +163,8 @@ export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
   await hit('GET', '/pendenze?risultatiPerPagina=molti');
   await hit('GET', `/avvisi/${DOMINIO}/${numeroAvviso}?linguaSecondaria=xx`);
   await hit('GET', '/rpp?pagina=0');
+  await hit('GET', '/rpp?esitoPagamento=PAGATO');
+  await hit('GET', `/rpp/1234567890A/${iuv}/CONF-CCP1`);
 
   // --- 401: no credentials, wrong password, header authentication without the trusted header
   await hit('GET', '/pendenze', NO_AUTH);

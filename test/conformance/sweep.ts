@@ -1,4 +1,6 @@
 import { basic, BO, call, GPADMIN, IDA2A01 } from '../helpers/http';
+import type { TestHub } from '../helpers/hub';
+import { insertRpp } from '../helpers/rpp-fixture';
 import type { RecordedReply } from './openapi';
 
 /**
@@ -105,7 +107,9 @@ const operatore = {
 };
 
 /** The requests of the sweep, in order: creations first, then reads, then errors. */
-export const STEPS: [method: string, path: string, opts?: Opts][] = [
+type Step = [method: string, path: string, opts?: Opts];
+
+export const STEPS: Step[] = [
   // --- intermediari and stazioni
   ['PUT', '/intermediari/22222222222', {
     body: {
@@ -360,7 +364,7 @@ export const STEPS: [method: string, path: string, opts?: Opts][] = [
 ];
 
 /** A pendenza the sweep's Backoffice pendenze requests read, loaded as a verticale would. */
-async function loadPendenza(baseUrl: string): Promise<void> {
+async function loadPendenza(baseUrl: string): Promise<string> {
   const r = await call(baseUrl, 'PUT', '/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/CONFORMITA1', {
     auth: basic({ user: 'IDA2A01', password: 'Password1!' }),
     body: {
@@ -374,16 +378,35 @@ async function loadPendenza(baseUrl: string): Promise<void> {
     },
   });
   if (r.status !== 201) throw new Error(`sweep set-up: loading a pendenza answered ${r.status} ${JSON.stringify(r.body)}`);
+  return (r.body as { numeroAvviso: string }).numeroAvviso;
+}
+
+/** The /rpp requests, on a payment attempt of that pendenza recorded as the station would. */
+async function rppSteps(hub: TestHub, numeroAvviso: string): Promise<Step[]> {
+  await insertRpp(hub.hub.orm, { idPendenza: 'CONFORMITA1', ccp: 'CONF-CCP1' });
+  const rpp = `/rpp/12345678901/${numeroAvviso.slice(3)}/CONF-CCP1`;
+  return [
+    ['GET', '/rpp'],
+    ['GET', '/rpp?esito=ESEGUITO&idTipoPendenza=SEGRETERIA&direzione=D1&direzione=D2&risultatiPerPagina=1'],
+    ['GET', '/pendenze/IDA2A01/CONFORMITA1'],
+    ['GET', rpp],
+    ['GET', `${rpp}/rpt`],
+    ['GET', `${rpp}/rt`],
+    ['GET', `${rpp}/rt`, { headers: { accept: 'application/xml' } }],
+    ['GET', '/rpp?esito=PAGATO'],
+    ['GET', '/rpp/12345678901/1/NESSUNO'],
+    ['GET', '/rpp', NO_AUTH],
+  ];
 }
 
 /** Runs the sweep against a hub and returns every reply. */
-export async function sweep(baseUrl: string): Promise<RecordedReply[]> {
+export async function sweep(baseUrl: string, hub: TestHub): Promise<RecordedReply[]> {
   const replies: RecordedReply[] = [];
-  await loadPendenza(baseUrl);
-  for (const [method, sub, opts] of STEPS) {
+  const numeroAvviso = await loadPendenza(baseUrl);
+  for (const [method, sub, opts] of [...STEPS, ...(await rppSteps(hub, numeroAvviso))]) {
     const path = `${BO}${sub}`;
     const r = await call(baseUrl, method, path, opts ?? {});
-    replies.push({ method, path, status: r.status, body: r.body, source: 'sweep' });
+    replies.push({ method, path, status: r.status, body: r.body, contentType: r.headers.get('content-type') ?? undefined, source: 'sweep' });
   }
   // The same API under GovPay's header authentication, without the trusted header: not authenticated.
   const headerPath = BO.replace('/rs/basic/', '/rs/header/') + '/profilo';

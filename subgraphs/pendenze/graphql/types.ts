@@ -1,15 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../shared/connection';
+export { DominioRef } from '../../shared/dominio-ref';
 import { Importo } from '../../shared/scalars';
 
 /* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
-
-@Directive('@key(fields: "idDominio", resolvable: false)')
-@ObjectType('Dominio', { description: 'An Ente Creditore (owned by the anagrafica subgraph).' })
-export class DominioRef {
-  @Field(() => ID) idDominio!: string;
-}
 
 @Directive('@key(fields: "idTipoPendenza", resolvable: false)')
 @ObjectType('TipoPendenza', { description: 'A kind of debt position (owned by the anagrafica subgraph).' })

@@ -1,0 +1,83 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { ESITI_RPP } from '../../subgraphs/pagamenti/domain/rpp';
+import { parseInput } from '../../subgraphs/shared/validation';
+import type { GraphClient } from '../shared/graph-client';
+import { route } from '../shared/http';
+import { dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import type { PendenzaShape } from './index';
+import { PENDENZA_FIELDS, pendenzaIndex, rppJson, RPP_FIELDS, type GraphPendenza, type GraphRpp } from './mapping';
+
+const text = z.string().max(1024).optional();
+const oneOrMany = z
+  .union([z.string().max(1024), z.array(z.string().max(1024)).max(100)])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]));
+const esito = z.enum(ESITI_RPP).optional();
+
+/** GET /rpp's filters: API Pendenze names the outcome esitoPagamento, the Backoffice esito and adds the pendenza's. */
+const rppQuery = z.object({
+  ...{ idDominio: text, iuv: text, ccp: text, idA2A: text, idPendenza: text, idDebitore: text, idPagamento: text },
+  ...{ idTipoPendenza: text, idUnita: text, tassonomia: text, direzione: oneOrMany, divisione: oneOrMany },
+  ...{ esitoPagamento: esito, esito, dataRptDa: dateParam, dataRptA: dateParam, dataRtDa: dateParam, dataRtA: dateParam },
+});
+
+type RppWithPendenza = GraphRpp & { pendenza: GraphPendenza | null };
+
+const KEY = 'idDominio: $idDominio, iuv: $iuv, ccp: $ccp';
+const KEY_VARS = '$idDominio: ID!, $iuv: ID!, $ccp: ID!';
+
+/** GovPay's /rpp operations (list, detail, request, receipt), shared by API Pendenze and the Backoffice. */
+export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaShape): void {
+  const withPendenza = `${RPP_FIELDS} pendenza { ${PENDENZA_FIELDS} dominio { ${shape.dominioFields} } }`;
+  const toJson = (r: RppWithPendenza) =>
+    rppJson(r, r.pendenza ? pendenzaIndex({ ...r.pendenza, dominio: shape.dominio(r.pendenza.dominio) as GraphPendenza['dominio'] }) : undefined, shape.rpp);
+
+  router.get(
+    '/rpp',
+    route(graph, async ({ req, principal }) => {
+      const paging = parsePaging(req);
+      const { esitoPagamento, esito: esitoBackoffice, ...f } = parseInput(rppQuery, { ...(req.query as Record<string, unknown>) });
+      const data = await graph.run<{ rpps: GraphConnection<RppWithPendenza> }>(
+        `query ($idDominio: String, $iuv: String, $ccp: String, $idA2A: String, $idPendenza: String, $idDebitore: String,
+          $idPagamento: String, $idTipoPendenza: String, $idUnita: String, $tassonomia: String, $direzione: [String!],
+          $divisione: [String!], $esito: String, $dataRptDa: DateTimeISO, $dataRptA: DateTimeISO, $dataRtDa: DateTimeISO,
+          $dataRtA: DateTimeISO, ${PAGE}) {
+        rpps(idDominio: $idDominio, iuv: $iuv, ccp: $ccp, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore,
+          idPagamento: $idPagamento, idTipoPendenza: $idTipoPendenza, idUnita: $idUnita, tassonomia: $tassonomia,
+          direzione: $direzione, divisione: $divisione, esito: $esito, dataRptDa: $dataRptDa, dataRptA: $dataRptA,
+          dataRtDa: $dataRtDa, dataRtA: $dataRtA, ${PAGE_ARGS}) {
+          nodes { ${withPendenza} } totalCount pageInfo { hasNextPage } } }`,
+        { ...f, esito: esitoPagamento ?? esitoBackoffice, ...pageVariables(paging) },
+        principal,
+      );
+      return { status: 200, body: listEnvelope(req, paging, data.rpps, toJson) };
+    }),
+  );
+
+  router.get(
+    '/rpp/:idDominio/:iuv/:ccp',
+    route(graph, async ({ req, principal }) => {
+      const data = await graph.run<{ rpp: RppWithPendenza }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${withPendenza} } }`, keyOf(req.params), principal);
+      return { status: 200, body: toJson(data.rpp) };
+    }),
+  );
+
+  // The request and the receipt: pagoPA's JSON, or the XML when the caller prefers it.
+  for (const [path, json, xml] of [
+    ['/rpp/:idDominio/:iuv/:ccp/rpt', 'rpt', 'rptXml'],
+    ['/rpp/:idDominio/:iuv/:ccp/rt', 'rt', 'rtXml'],
+  ] as const) {
+    router.get(
+      path,
+      route(graph, async ({ req, principal }) => {
+        const asXml = req.accepts(['application/json', 'application/xml']) === 'application/xml';
+        const field = asXml ? xml : json;
+        const data = await graph.run<{ rpp: Record<string, unknown> }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`, keyOf(req.params), principal);
+        return asXml ? { status: 200, contentType: 'application/xml', body: data.rpp[field] } : { status: 200, body: data.rpp[field] };
+      }),
+    );
+  }
+}
+
+const keyOf = (p: Record<string, unknown>) => ({ idDominio: p.idDominio, iuv: p.iuv, ccp: p.ccp });

@@ -1,0 +1,135 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { z } from 'zod';
+import { Rpp } from '../../../schema/entities';
+import { errors } from '../../shared/errors';
+import { findPage, type Where } from '../../shared/find-page';
+import { mapPage, type Page, type PageRequest } from '../../shared/paging';
+import { can, inScope, requireRight, type Principal } from '../../shared/principal';
+import { parseInput } from '../../shared/validation';
+import { toRppView, type RppView } from './rpp-views';
+
+/** Public sort fields of the attempts → entity properties (GovPay's dataRichiesta is the payment's time). */
+export const RPP_ORDER = {
+  dataRichiesta: 'dataPagamento',
+  dataRicevuta: 'createdAt',
+  stato: 'stato',
+  esito: 'esito',
+  iuv: 'iuv',
+  importo: 'importoCents',
+};
+
+export const ESITI_RPP = ['IN_CORSO', 'RIFIUTATO', 'ESEGUITO', 'NON_ESEGUITO', 'ESEGUITO_PARZIALE', 'DECORRENZA', 'DECORRENZA_PARZIALE'] as const;
+
+const key = {
+  idDominio: z.string().regex(/^\d{11}$/, 'undici cifre'),
+  iuv: z.string().min(1).max(35),
+  ccp: z.string().min(1).max(35),
+};
+
+export interface RppFilter {
+  idDominio?: string | null;
+  iuv?: string | null;
+  ccp?: string | null;
+  idA2A?: string | null;
+  idPendenza?: string | null;
+  idDebitore?: string | null;
+  idTipoPendenza?: string | null;
+  idUnita?: string | null;
+  direzione?: string[] | null;
+  divisione?: string[] | null;
+  tassonomia?: string | null;
+  esito?: string | null;
+  /** A portal payment session: attempts of sessions arrive with API Pagamento, so none matches yet. */
+  idPagamento?: string | null;
+  dataRptDa?: Date | null;
+  dataRptA?: Date | null;
+  dataRtDa?: Date | null;
+  dataRtA?: Date | null;
+}
+
+export interface PendenzaKey {
+  idA2A: string;
+  idPendenza: string;
+}
+
+const range = (da?: Date | null, a?: Date | null) => ({ ...(da ? { $gte: da } : {}), ...(a ? { $lte: a } : {}) });
+
+/**
+ * Payment attempts (GovPay's RPP) for readers: the Pagamenti read right, and the caller's domini
+ * and tipi pendenza (of the attempt's pendenza) as scope. The station writes them.
+ */
+export class RppService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly actor: Principal,
+  ) {}
+
+  async get(idDominio: string, iuv: string, ccp: string): Promise<RppView> {
+    requireRight(this.actor, 'Pagamenti', 'R');
+    parseInput(key.idDominio, idDominio, 'idDominio');
+    parseInput(key.iuv, iuv, 'iuv');
+    parseInput(key.ccp, ccp, 'ccp');
+    const r = await this.em.findOne(Rpp, { dominio: idDominio, iuv, ccp }, { populate: ['pendenza'], strategy: 'joined' });
+    if (!r) throw errors.notFound(`Tentativo di pagamento (${idDominio}, ${iuv}, ${ccp}) inesistente.`);
+    if (!this.visible(r)) throw errors.forbidden(`Il chiamante non e' autorizzato a consultare il tentativo di pagamento.`);
+    return toRppView(r);
+  }
+
+  async list(filter: RppFilter, page: PageRequest): Promise<Page<RppView>> {
+    requireRight(this.actor, 'Pagamenti', 'R');
+    if (filter.esito) parseInput(z.enum(ESITI_RPP), filter.esito, 'esito');
+    if (filter.idPagamento) return { items: [], total: page.withCount ? 0 : undefined, offset: page.offset, hasNextPage: false };
+    const where: Where = { ...this.scope() };
+    const pendenza: Where = { ...(where.pendenza as Where | undefined) };
+    // A filter narrows the caller's scope, never widens it: a dominio outside it matches nothing.
+    if (filter.idDominio) where.dominio = inScope(this.actor.domini, filter.idDominio) ? filter.idDominio : { $in: [] };
+    if (filter.iuv) where.iuv = filter.iuv;
+    if (filter.ccp) where.ccp = filter.ccp;
+    if (filter.esito) where.esito = filter.esito;
+    if (filter.idA2A) pendenza.applicazione = filter.idA2A;
+    if (filter.idPendenza) pendenza.idPendenza = filter.idPendenza;
+    if (filter.idDebitore) pendenza.idDebitore = filter.idDebitore;
+    if (filter.idTipoPendenza) {
+      pendenza.tipoPendenza = inScope(this.actor.tipiPendenza, filter.idTipoPendenza) ? filter.idTipoPendenza : { $in: [] };
+    }
+    if (filter.idUnita) pendenza.unitaOperativa = { idUnita: filter.idUnita };
+    if (filter.direzione?.length) pendenza.direzione = { $in: filter.direzione };
+    if (filter.divisione?.length) pendenza.divisione = { $in: filter.divisione };
+    if (filter.tassonomia) pendenza.tassonomia = filter.tassonomia;
+    if (Object.keys(pendenza).length) where.pendenza = pendenza;
+    if (filter.dataRptDa || filter.dataRptA) where.dataPagamento = range(filter.dataRptDa, filter.dataRptA);
+    if (filter.dataRtDa || filter.dataRtA) where.createdAt = range(filter.dataRtDa, filter.dataRtA);
+    // Attempts recorded in the same millisecond keep one order from page to page.
+    const ordered = { ...page, orderBy: [...page.orderBy, ['id', page.orderBy[0]?.[1] ?? 'ASC'] as [string, 'ASC' | 'DESC']] };
+    return mapPage(await findPage(this.em, Rpp, where, ordered, { populate: ['pendenza'] as never }), toRppView);
+  }
+
+  /**
+   * The attempts of many pendenze in one query (for the graph's Pendenza.rpp), oldest first; only
+   * those the caller may see, none without the Pagamenti read right.
+   */
+  async ofPendenze(keys: readonly PendenzaKey[]): Promise<RppView[][]> {
+    if (!can(this.actor, 'Pagamenti', 'R') || keys.length === 0) return keys.map(() => []);
+    const rows = await this.em.find(
+      Rpp,
+      { ...this.scope(), $and: [{ pendenza: { $or: keys.map((k) => ({ applicazione: k.idA2A, idPendenza: k.idPendenza })) } }] } as never,
+      { populate: ['pendenza'], strategy: 'joined', orderBy: { dataPagamento: 'ASC', id: 'ASC' } },
+    );
+    const views = rows.map(toRppView);
+    return keys.map((k) => views.filter((v) => v.pendenza?.idA2A === k.idA2A && v.pendenza.idPendenza === k.idPendenza));
+  }
+
+  /** The caller's scope as a filter: an attempt without a pendenza only for callers of every tipo pendenza. */
+  private scope(): Where {
+    const where: Where = {};
+    if (this.actor.domini !== '*') where.dominio = { $in: this.actor.domini };
+    if (this.actor.tipiPendenza !== '*') where.pendenza = { tipoPendenza: { $in: this.actor.tipiPendenza } };
+    return where;
+  }
+
+  private visible(r: Rpp): boolean {
+    if (!inScope(this.actor.domini, r.dominio.idDominio)) return false;
+    if (this.actor.tipiPendenza === '*') return true;
+    return !!r.pendenza && inScope(this.actor.tipiPendenza, r.pendenza.tipoPendenza.idTipoPendenza);
+  }
+}

@@ -1,0 +1,108 @@
+import DataLoader from 'dataloader';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { pageRequest, PageArgs, toConnection } from '../../shared/connection';
+import { memoized, type SubgraphContext } from '../../shared/context';
+import { DomainError } from '../../shared/errors';
+import { RPP_ORDER, RppService, type PendenzaKey } from '../domain/rpp';
+import { rptXml } from '../domain/rpt-xml';
+import type { RppView } from '../domain/rpp-views';
+import { DominioRef, PendenzaRef, Rpp, RppConnection } from './types';
+
+const rpps = (ctx: SubgraphContext) => new RppService(ctx.em, ctx.principal);
+
+@Resolver(() => Rpp)
+export class RppResolver {
+  @Query(() => Rpp, { description: 'A payment attempt, by dominio, IUV and CCP (the receiptId).' })
+  rpp(
+    @Arg('idDominio', () => ID) idDominio: string,
+    @Arg('iuv', () => ID) iuv: string,
+    @Arg('ccp', () => ID) ccp: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return rpps(ctx).get(idDominio, iuv, ccp);
+  }
+
+  @Query(() => RppConnection, {
+    description: 'Payment attempts with GovPay\'s filters; orderBy: dataRichiesta, dataRicevuta, stato, esito, iuv, importo. dataRpt* filter the payment\'s time, dataRt* the receipt\'s arrival.',
+  })
+  async rpps(
+    @Args() page: PageArgs,
+    @Arg('idDominio', () => String, { nullable: true }) idDominio: string | null,
+    @Arg('iuv', () => String, { nullable: true }) iuv: string | null,
+    @Arg('ccp', () => String, { nullable: true }) ccp: string | null,
+    @Arg('idA2A', () => String, { nullable: true }) idA2A: string | null,
+    @Arg('idPendenza', () => String, { nullable: true }) idPendenza: string | null,
+    @Arg('idDebitore', () => String, { nullable: true }) idDebitore: string | null,
+    @Arg('idTipoPendenza', () => String, { nullable: true }) idTipoPendenza: string | null,
+    @Arg('idUnita', () => String, { nullable: true }) idUnita: string | null,
+    @Arg('direzione', () => [String], { nullable: true }) direzione: string[] | null,
+    @Arg('divisione', () => [String], { nullable: true }) divisione: string[] | null,
+    @Arg('tassonomia', () => String, { nullable: true }) tassonomia: string | null,
+    @Arg('esito', () => String, { nullable: true, description: "GovPay's EsitoRpp." }) esito: string | null,
+    @Arg('idPagamento', () => String, { nullable: true, description: 'A portal payment session.' }) idPagamento: string | null,
+    @Arg('dataRptDa', () => Date, { nullable: true }) dataRptDa: Date | null,
+    @Arg('dataRptA', () => Date, { nullable: true }) dataRptA: Date | null,
+    @Arg('dataRtDa', () => Date, { nullable: true }) dataRtDa: Date | null,
+    @Arg('dataRtA', () => Date, { nullable: true }) dataRtA: Date | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const req = pageRequest(page, RPP_ORDER, '+dataRichiesta');
+    const filter = {
+      ...{ idDominio, iuv, ccp, idA2A, idPendenza, idDebitore, idTipoPendenza, idUnita, direzione, divisione, tassonomia },
+      ...{ esito, idPagamento, dataRptDa, dataRptA, dataRtDa, dataRtA },
+    };
+    return toConnection(await rpps(ctx).list(filter, req));
+  }
+
+  @FieldResolver(() => String, { description: "The request as XML (ctPaymentPA as paGetPaymentRes's data element)." })
+  rptXml(@Root() r: RppView): string {
+    return rptXml(r.rpt);
+  }
+
+  @FieldResolver(() => DominioRef)
+  dominio(@Root() r: RppView): DominioRef {
+    return { idDominio: r.idDominio };
+  }
+
+  @FieldResolver(() => PendenzaRef, { nullable: true, description: 'Null for a receipt of a position the hub does not hold.' })
+  pendenza(@Root() r: RppView): PendenzaRef | null {
+    return r.pendenza ?? null;
+  }
+}
+
+@Resolver(() => PendenzaRef)
+export class PendenzaRppResolver {
+  @FieldResolver(() => [Rpp], { description: 'The payment attempts of the pendenza the caller may see, oldest first.' })
+  rpp(@Root() p: PendenzaRef, @Ctx() ctx: SubgraphContext): Promise<RppView[]> {
+    return rppOfPendenza(ctx).load({ idA2A: p.idA2A, idPendenza: p.idPendenza });
+  }
+}
+
+/** The attempts of every pendenza a request asks about, in one query. */
+function rppOfPendenza(ctx: SubgraphContext): DataLoader<PendenzaKey, RppView[], string> {
+  return memoized(
+    ctx,
+    'rppOfPendenza',
+    () => new DataLoader<PendenzaKey, RppView[], string>((keys) => rpps(ctx).ofPendenze(keys), { cacheKeyFn: (k) => JSON.stringify([k.idA2A, k.idPendenza]) }),
+  );
+}
+
+type RppRef = { idDominio: string; iuv: string; ccp: string };
+
+/** Attempts referenced by other subgraphs: one at a time (they come from events, one per receipt). */
+async function resolveRpp(ref: RppRef, ctx: SubgraphContext): Promise<RppView | null> {
+  try {
+    return await rpps(ctx).get(ref.idDominio, ref.iuv, ref.ccp);
+  } catch (e) {
+    if (e instanceof DomainError && (e.status === 404 || e.status === 403)) return null;
+    throw e;
+  }
+}
+
+export const referenceResolvers = {
+  Rpp: { __resolveReference: resolveRpp },
+  // The gateway sends only the key: the attempts are resolved by the field resolver above.
+  Pendenza: { __resolveReference: (ref: PendenzaRef) => ref },
+};
+
+export const pagamentiResolvers = [RppResolver, PendenzaRppResolver] as const;

@@ -1,0 +1,39 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Connection } from '../../shared/connection';
+export { DominioRef } from '../../shared/dominio-ref';
+import { Importo } from '../../shared/scalars';
+
+/* The pagamenti subgraph's types. Resolvers return the domain's views, whose fields match these. */
+
+@Directive('@key(fields: "idA2A idPendenza")')
+@ObjectType('Pendenza', { description: 'A debt position (owned by the pendenze subgraph); this subgraph adds its payment attempts.' })
+export class PendenzaRef {
+  @Field(() => ID) idA2A!: string;
+  @Field(() => ID) idPendenza!: string;
+}
+
+@Directive('@key(fields: "idDominio iuv ccp")')
+@ObjectType({ description: "A payment attempt of a pendenza and its receipt (GovPay's RPP)." })
+export class Rpp {
+  @Field(() => ID) idDominio!: string;
+  @Field(() => ID) iuv!: string;
+  @Field(() => ID, { description: "The receipt's receiptId (the payment token) in pagoPA's new model." }) ccp!: string;
+  @Field(() => String, { description: 'RT_ACCETTATA_PA' }) stato!: string;
+  @Field(() => String, { nullable: true }) dettaglioStato?: string;
+  @Field(() => String, { description: 'ESEGUITO or NON_ESEGUITO' }) esito!: string;
+  @Field(() => Importo, { name: 'importo' }) importoCents!: number;
+  @Field(() => Date, { description: 'When the PSP took the money.' }) dataPagamento!: Date;
+  @Field(() => Date, { description: 'When the receipt arrived.' }) dataRicevuta!: Date;
+  @Field(() => String) idPsp!: string;
+  @Field(() => String, { nullable: true }) ragioneSocialePsp?: string;
+  @Field(() => String, { nullable: true }) idCanale?: string;
+  @Field(() => String, { description: 'V1 (paSendRT) or V2 (paSendRTV2)' }) versione!: string;
+  @Field(() => Boolean) standIn!: boolean;
+  @Field(() => Boolean, { description: 'A second receipt for a pendenza already paid (to refund).' }) duplicato!: boolean;
+  @Field(() => GraphQLJSONObject, { description: "What was paid for, as ctPaymentPA's JSON." }) rpt!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: "The receipt, as ctReceipt's (V2: ctReceiptV2) JSON." }) rt!: Record<string, unknown>;
+  @Field(() => String, { description: 'The receipt element exactly as received.' }) rtXml!: string;
+}
+
+export const RppConnection = Connection(Rpp);

@@ -1,0 +1,9 @@
+import { buildSubgraph, type BuiltSubgraph } from '../shared/build-subgraph';
+import { pagamentiResolvers, referenceResolvers } from './graphql/resolvers';
+
+export const PAGAMENTI = 'pagamenti';
+
+/** The pagamenti subgraph: payment attempts (RPP) and their receipts, and the attempts of each pendenza. */
+export function buildPagamentiSubgraph(): Promise<BuiltSubgraph> {
+  return buildSubgraph([...pagamentiResolvers], referenceResolvers);
+}
