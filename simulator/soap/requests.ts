@@ -1,11 +1,9 @@
-import { formatAmount } from './amount';
+import { formatAmount } from '../../pagopa/soap/amount';
+import { OPERATIONS, PAFORNODE_NS, SOAP11_ENV_NS, type Operation } from '../../pagopa/soap/protocol';
+import { group, leaf, list, type Xml } from '../../pagopa/soap/xml';
 import {
-  OPERATIONS,
-  PAFORNODE_NS,
-  SOAP11_ENV_NS,
   type GetPaymentOptions,
   type MapEntry,
-  type Operation,
   type QrCode,
   type Receipt,
   type ReceiptTransfer,
@@ -13,7 +11,6 @@ import {
   type StationVersion,
   type Subject,
 } from './types';
-import { group, leaf, list, type Xml } from './xml';
 
 /**
  * The request envelopes of the five operations, element by element in paForNode.xsd's order.

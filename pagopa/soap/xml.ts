@@ -1,5 +1,5 @@
 /**
- * A tiny XML writer for the envelopes the simulator sends. Elements are written from branded
+ * A tiny XML writer for paForNode envelopes (the station's answers, the simulator's requests). Elements are written from branded
  * strings so that text can only reach the output through `leaf` (which escapes it): a caller
  * cannot splice unescaped data into a message by mistake.
  */
