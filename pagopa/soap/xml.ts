@@ -27,3 +27,8 @@ export function group(name: string, children: Xml[] | undefined): Xml {
 export function list<T>(items: readonly T[], write: (item: T) => Xml): Xml {
   return items.map(write).join('') as Xml;
 }
+
+/** Text from elsewhere (an error quoting its input) made writable: characters XML cannot carry become U+FFFD. */
+export function writable(text: string): string {
+  return text.replace(new RegExp(ILLEGAL_XML_CHARS.source, 'g'), '\uFFFD');
+}
