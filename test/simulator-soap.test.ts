@@ -1,9 +1,9 @@
-import { formatAmount, parseDecimalAmount, parseSoapAmount } from '../simulator/soap/amount';
-import { parseSoap } from '../simulator/soap/parse';
+import { formatAmount, parseDecimalAmount, parseSoapAmount } from '../pagopa/soap/amount';
+import { parseSoap } from '../pagopa/soap/parse';
 import { readPaymentData, readResponse } from '../simulator/soap/read';
 import { buildReceipt } from '../simulator/soap/receipt';
 import { getPaymentRequest, sendRTRequest, verifyRequest } from '../simulator/soap/requests';
-import { escapeXml } from '../simulator/soap/xml';
+import { escapeXml } from '../pagopa/soap/xml';
 import { XsdValidator } from '../simulator/xsd/xmllint';
 import { getPaymentOk, ko, responseEnvelope, SAMPLE, verifyOk } from './helpers/station-double';
 import { OFFICIAL_XSD, TEST_XSD } from './helpers/xsd';
@@ -63,7 +63,7 @@ describe('simulator: XML', () => {
   });
 
   it('says why an answer is not SOAP', () => {
-    expect(parseSoap('')).toMatchObject({ ok: false, error: 'empty response body' });
+    expect(parseSoap('')).toMatchObject({ ok: false, error: 'empty body' });
     expect(parseSoap('<a><b></a>')).toMatchObject({ ok: false, error: expect.stringMatching(/not well-formed/) });
     expect(parseSoap('<html><body>Bad gateway</body></html>')).toMatchObject({
       ok: false,

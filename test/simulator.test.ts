@@ -1,4 +1,4 @@
-import { parseSoap } from '../simulator/soap/parse';
+import { parseSoap } from '../pagopa/soap/parse';
 import { XsdValidator } from '../simulator/xsd/xmllint';
 import type { PaymentRecord } from '../simulator';
 import { closeSimulators, NODO_AUTH, simulatorFor } from './helpers/simulator';
@@ -310,7 +310,7 @@ describe("simulator: XSD verdicts on the station's answers", () => {
         ? { body: `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${verifyOk('1.00').slice(38)}` }
         : undefined;
     const r = await simulatorFor(station.url).pay(NOTICE);
-    expect(r.steps[0]).toMatchObject({ error: 'refused: the response carries a DOCTYPE', xsd: { verdict: 'invalid' } });
+    expect(r.steps[0]).toMatchObject({ error: 'refused: the document carries a DOCTYPE', xsd: { verdict: 'invalid' } });
     expect(r.status).toBe('VERIFICA_KO');
   });
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../../subgraphs/shared/logger';
-import { formatAmount } from '../soap/amount';
+import { formatAmount } from '../../pagopa/soap/amount';
 import type { StationClient } from '../soap/client';
 import { buildReceipt } from '../soap/receipt';
 import { TransportError } from '../soap/transport';

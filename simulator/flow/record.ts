@@ -1,4 +1,4 @@
-import { formatAmount } from '../soap/amount';
+import { formatAmount } from '../../pagopa/soap/amount';
 import type { Step } from '../soap/client';
 import type { PspProfile } from '../soap/receipt';
 import type { StationVersion, VerifyData } from '../soap/types';

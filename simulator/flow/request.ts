@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_CENTS } from '../../subgraphs/shared/money';
-import { parseDecimalAmount } from '../soap/amount';
+import { parseDecimalAmount } from '../../pagopa/soap/amount';
 import type { PspProfile } from '../soap/receipt';
 import type { QrCode, StationIds, StationVersion, TransferType } from '../soap/types';
 

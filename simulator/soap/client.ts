@@ -1,13 +1,13 @@
 import type { Logger } from '../../subgraphs/shared/logger';
 import { XsdValidator, type XsdVerdict } from '../xsd/xmllint';
-import { parseSoap, type XmlElement } from './parse';
+import { parseSoap, type XmlElement } from '../../pagopa/soap/parse';
+import type { Operation } from '../../pagopa/soap/protocol';
 import { readPaymentData, readResponse, readVerifyData, type Read } from './read';
 import { getPaymentRequest, sendRTRequest, verifyRequest } from './requests';
 import { SoapTransport, TransportError } from './transport';
 import type {
   Fault,
   GetPaymentOptions,
-  Operation,
   Outcome,
   PaymentData,
   QrCode,

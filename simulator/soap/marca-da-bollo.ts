@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { MarcaDaBolloRequest } from './types';
-import { group, leaf, type Xml } from './xml';
+import { group, leaf, type Xml } from '../../pagopa/soap/xml';
 
 /**
  * The digital marca da bollo a PSP sells for a transfer that asks for one (V2's

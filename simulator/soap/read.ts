@@ -1,11 +1,9 @@
-import { formatAmount, parseSoapAmount } from './amount';
-import type { XmlElement } from './parse';
+import { formatAmount, parseSoapAmount } from '../../pagopa/soap/amount';
+import type { XmlElement } from '../../pagopa/soap/parse';
+import { OPERATIONS, PAFORNODE_NS, type Operation } from '../../pagopa/soap/protocol';
 import {
-  OPERATIONS,
-  PAFORNODE_NS,
   type Fault,
   type MapEntry,
-  type Operation,
   type Outcome,
   type PaymentData,
   type Subject,

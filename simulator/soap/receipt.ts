@@ -1,5 +1,5 @@
 import { romeDate, romeDateTime } from '../../subgraphs/shared/rome-time';
-import { formatAmount } from './amount';
+import { formatAmount } from '../../pagopa/soap/amount';
 import { issueMarcaDaBollo } from './marca-da-bollo';
 import type { PaymentData, QrCode, Receipt, ReceiptTransfer } from './types';
 

@@ -1,19 +1,8 @@
-import { formatAmount } from './amount';
-import {
-  OPERATIONS,
-  PAFORNODE_NS,
-  SOAP11_ENV_NS,
-  type GetPaymentOptions,
-  type MapEntry,
-  type Operation,
-  type QrCode,
-  type Receipt,
-  type ReceiptTransfer,
-  type StationIds,
-  type StationVersion,
-  type Subject,
-} from './types';
-import { group, leaf, list, type Xml } from './xml';
+import { formatAmount } from '../../pagopa/soap/amount';
+import { OPERATIONS, PAFORNODE_NS, SOAP11_ENV_NS, type Operation } from '../../pagopa/soap/protocol';
+import { metadataElement as metadata, subjectElement as subject } from '../../pagopa/soap/elements';
+import { group, leaf, list, type Xml } from '../../pagopa/soap/xml';
+import { type GetPaymentOptions, type QrCode, type Receipt, type ReceiptTransfer, type StationIds, type StationVersion } from './types';
 
 /**
  * The request envelopes of the five operations, element by element in paForNode.xsd's order.
@@ -106,28 +95,4 @@ function transfer(version: StationVersion, t: ReceiptTransfer): Xml {
     leaf('transferCategory', t.transferCategory),
     metadata(t.metadata),
   ]);
-}
-
-function subject(name: string, s: Subject): Xml {
-  return group(name, [
-    group('uniqueIdentifier', [
-      leaf('entityUniqueIdentifierType', s.uniqueIdentifier.entityUniqueIdentifierType),
-      leaf('entityUniqueIdentifierValue', s.uniqueIdentifier.entityUniqueIdentifierValue),
-    ]),
-    leaf('fullName', s.fullName),
-    leaf('streetName', s.streetName),
-    leaf('civicNumber', s.civicNumber),
-    leaf('postalCode', s.postalCode),
-    leaf('city', s.city),
-    leaf('stateProvinceRegion', s.stateProvinceRegion),
-    leaf('country', s.country),
-    leaf('e-mail', s.email),
-  ]);
-}
-
-function metadata(entries: MapEntry[] | undefined): Xml {
-  return group(
-    'metadata',
-    entries?.length ? [list(entries, (e) => group('mapEntry', [leaf('key', e.key), leaf('value', e.value)]))] : undefined,
-  );
 }

@@ -2,19 +2,6 @@
  * The paForNode data the simulator sends and reads, as typed values. Amounts are integer cents;
  * field names follow paForNode.xsd so that a reader can hold the two side by side.
  */
-export const PAFORNODE_NS = 'http://pagopa-api.pagopa.gov.it/pa/paForNode.xsd';
-export const SOAP11_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
-
-/** The five operations a Nodo calls on a station, with their body elements. */
-export const OPERATIONS = {
-  paVerifyPaymentNotice: { request: 'paVerifyPaymentNoticeReq', response: 'paVerifyPaymentNoticeRes' },
-  paGetPayment: { request: 'paGetPaymentReq', response: 'paGetPaymentRes' },
-  paGetPaymentV2: { request: 'paGetPaymentV2Request', response: 'paGetPaymentV2Response' },
-  paSendRT: { request: 'paSendRTReq', response: 'paSendRTRes' },
-  paSendRTV2: { request: 'paSendRTV2Request', response: 'paSendRTV2Response' },
-} as const;
-export type Operation = keyof typeof OPERATIONS;
-
 /** A station's paForNode version: V2 activates with paGetPaymentV2 and receives paSendRTV2. */
 export type StationVersion = 'V1' | 'V2';
 export type Outcome = 'OK' | 'KO';

@@ -1,11 +1,11 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { SOAP11_ENV_NS } from './types';
+import { SOAP11_ENV_NS } from './protocol';
 
 /**
- * Reads what a station answers, defensively: the text comes from another system. A DOCTYPE is
- * refused outright and no entity is ever resolved (so no external entity, no entity expansion):
- * only XML's five predefined escapes and character references are decoded, which define no
- * entities of their own.
+ * Reads a SOAP message from another system (the Nodo's request, the station's answer),
+ * defensively: a DOCTYPE or an entity declaration is refused outright, before any parsing, and
+ * no entity is ever resolved (so no external entity, no entity expansion): only XML's five
+ * predefined escapes and character references are decoded, which define no entities of their own.
  */
 
 /** An element with its namespace resolved and its text decoded; children in document order. */
@@ -51,8 +51,9 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
 
 export function parseSoap(text: string): ParseResult {
-  if (!text.trim()) return { ok: false, error: 'empty response body' };
-  if (/<!DOCTYPE/i.test(text)) return { ok: false, error: 'refused: the response carries a DOCTYPE' };
+  if (!text.trim()) return { ok: false, error: 'empty body' };
+  if (/<!DOCTYPE/i.test(text)) return { ok: false, error: 'refused: the document carries a DOCTYPE' };
+  if (/<!ENTITY/i.test(text)) return { ok: false, error: 'refused: the document declares an entity' };
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) return { ok: false, error: `not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})` };
   const markup = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
@@ -71,7 +72,8 @@ export function parseSoap(text: string): ParseResult {
   const bodyScope = declarations(body, scope);
   const [root] = childrenOf(body);
   if (!root) return { ok: false, error: 'the soap:Body is empty' };
-  return { ok: true, document: { root: toElement(root, bodyScope), bodyXml: standalone(root, bodyScope) } };
+  const element = toElement(root, bodyScope);
+  return { ok: true, document: { root: element, bodyXml: `<?xml version="1.0" encoding="UTF-8"?>\n${elementXml(element)}` } };
 }
 
 /** Decodes the predefined escapes and character references of a text node. */
@@ -108,6 +110,9 @@ function qualified(tag: string, scope: Record<string, string>): string {
   return `{${scope[prefix] ?? ''}}${local}`;
 }
 
+/** Where each element was read from, so that it can be written back as it came. */
+const sources = new WeakMap<XmlElement, { node: OrderedNode; scope: Record<string, string> }>();
+
 function toElement(node: OrderedNode, parentScope: Record<string, string>): XmlElement {
   const scope = declarations(node, parentScope);
   const tag = tagOf(node);
@@ -119,7 +124,16 @@ function toElement(node: OrderedNode, parentScope: Record<string, string>): XmlE
     else if ('#cdata' in child) text += (child['#cdata'] as OrderedNode[]).map((c) => String(c['#text'] ?? '')).join('');
     else children.push(toElement(child, scope));
   }
-  return { name, namespace: scope[prefix] || undefined, text, children };
+  const element: XmlElement = { name, namespace: scope[prefix] || undefined, text, children };
+  sources.set(element, { node, scope: parentScope });
+  return element;
+}
+
+/** The element as it was received, written alone with the namespace declarations in scope. */
+export function elementXml(element: XmlElement): string {
+  const source = sources.get(element);
+  if (!source) throw new Error(`element ${element.name} was not read by parseSoap`);
+  return standalone(source.node, source.scope);
 }
 
 /** The element written alone, with every namespace declaration its ancestors put in scope. */
@@ -131,5 +145,5 @@ function standalone(node: OrderedNode, inherited: Record<string, string>): strin
     if (!(attr in own)) attributes[attr] = uri.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   }
   const copy: OrderedNode = { ...node, ':@': { ...attributes, ...own } };
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build([copy])}`;
+  return builder.build([copy]) as string;
 }

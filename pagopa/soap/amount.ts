@@ -1,8 +1,8 @@
 import { centsToDecimalString, MAX_CENTS } from '../../subgraphs/shared/money';
 
 /**
- * pagoPA amounts are `\d+\.\d{2}` strings up to 999,999,999.99. Inside the simulator they are
- * integer cents; these functions are the only way in and out, and never go through a float.
+ * pagoPA amounts are `\d+\.\d{2}` strings up to 999,999,999.99. Inside the hub and the simulator
+ * they are integer cents; these functions are the only way in and out, and never go through a float.
  */
 export function formatAmount(cents: number): string {
   if (!Number.isSafeInteger(cents) || cents < 0 || cents > MAX_CENTS) throw new RangeError(`not an amount in cents: ${cents}`);

@@ -1,5 +1,5 @@
 /**
- * A tiny XML writer for the envelopes the simulator sends. Elements are written from branded
+ * A tiny XML writer for paForNode envelopes (the station's answers, the simulator's requests). Elements are written from branded
  * strings so that text can only reach the output through `leaf` (which escapes it): a caller
  * cannot splice unescaped data into a message by mistake.
  */
@@ -26,4 +26,9 @@ export function group(name: string, children: Xml[] | undefined): Xml {
 /** Several elements of one name (a repeated element such as `transfer`). */
 export function list<T>(items: readonly T[], write: (item: T) => Xml): Xml {
   return items.map(write).join('') as Xml;
+}
+
+/** Text from elsewhere (an error quoting its input) made writable: characters XML cannot carry become U+FFFD. */
+export function writable(text: string): string {
+  return text.replace(new RegExp(ILLEGAL_XML_CHARS.source, 'g'), '\uFFFD');
 }

@@ -1,0 +1,191 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Registry } from 'prom-client';
+import { PAA_FAULTS, PagoPaFault, type PaaFaultCode } from '../../subgraphs/pagamenti/domain/faults';
+import type { StationCaller, StationService } from '../../subgraphs/pagamenti/domain/station-types';
+import type { Logger } from '../../subgraphs/shared/logger';
+import { parseSoap } from '../soap/parse';
+import { OPERATIONS, PAFORNODE_NS, type Operation } from '../soap/protocol';
+import { writable } from '../soap/xml';
+import type { StationAuthenticate } from './auth';
+import { stationMetrics } from './metrics';
+import { readRequest, type StationRequest } from './read-request';
+import { getPaymentResponse, koResponse, sendRTResponse, soapFault, verifyResponse } from './responses';
+import { requestedUrl, serviceDescription, XSD_QUERY } from './wsdl';
+
+/** Where GovPay's station answers, and so the Nodo calls it. */
+export const STATION_PATH = '/govpay/frontend/api/pagopa/PagamentiTelematiciCCPservice';
+
+export interface StationRouterOptions {
+  service: StationService;
+  authenticate: StationAuthenticate;
+  log: Logger;
+  /** The largest request body read (express's size syntax: `512kb`); beyond it, HTTP 413. */
+  bodyLimit: string;
+  /** The /metrics registry, to count requests by operation and outcome. */
+  registry?: Registry;
+}
+
+const XML = 'text/xml; charset=utf-8';
+const REALM = 'Basic realm="GovPay pagoPA station", charset="UTF-8"';
+
+/**
+ * The paForNode station: SOAP 1.1 over POST, the operation named by SOAPAction; `GET ?wsdl` serves
+ * the WSDL. The Nodo is authenticated before its body is read; what is not a paForNode request
+ * gets a SOAP Fault, a request of a known operation always gets that operation's response: OK with
+ * the domain's data, or KO with the fault (PAA_SINTASSI_XSD for XML that fails the schema, the
+ * domain's PagoPaFault, PAA_SYSTEM_ERROR for anything unexpected).
+ */
+export function stationRouter(options: StationRouterOptions): Router {
+  const { service, authenticate, log } = options;
+  const description = serviceDescription();
+  const metrics = stationMetrics(options.registry);
+  const router = Router();
+
+  router.get('/', (req, res, next) => {
+    const query = Object.keys(req.query).map((k) => k.toLowerCase());
+    if (!query.includes('wsdl') && req.query.xsd !== XSD_QUERY) return next();
+    const endpoint = requestedUrl(req, req.baseUrl + req.path.replace(/\/$/, ''));
+    if (!endpoint) return void res.status(400).type('text/plain').send('Bad Host header');
+    if (query.includes('wsdl')) res.type(XML).send(description.wsdl(endpoint));
+    else res.type(XML).send(description.xsd);
+  });
+
+  router.post(
+    '/',
+    (req, res, next) => {
+      authenticate(req).then((caller) => {
+        if (!caller) {
+          metrics.count(operationOf(req), 'UNAUTHENTICATED');
+          res
+            .status(401)
+            .set('WWW-Authenticate', REALM)
+            .type(XML)
+            .send(soapFault('Client', "Authentication required: the Nodo's credentials are missing or wrong"));
+          return;
+        }
+        res.locals.caller = caller;
+        next();
+      }, next);
+    },
+    express.raw({ type: () => true, limit: options.bodyLimit }),
+    async (req, res) => {
+      const caller = res.locals.caller as StationCaller;
+      const operation = operationOf(req);
+      if (operation === 'unknown') {
+        metrics.count(operation, 'SOAP_FAULT');
+        const action = actionOf(req);
+        const said = action === undefined ? 'no SOAPAction header' : `unknown SOAPAction "${writable(action)}"`;
+        return void res
+          .status(500)
+          .type(XML)
+          .send(soapFault('Client', `${said}: the station answers ${Object.keys(OPERATIONS).join(', ')}`));
+      }
+      const reply = await answer(operation, Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '', caller);
+      metrics.count(operation, reply.outcome, reply.faultCode);
+      res.status(reply.status).type(XML).send(reply.body);
+    },
+  );
+
+  router.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const operation = operationOf(req);
+    if (err.type === 'entity.too.large') {
+      metrics.count(operation, 'SOAP_FAULT');
+      return void res
+        .status(413)
+        .type(XML)
+        .send(soapFault('Client', `the request body is larger than ${options.bodyLimit}`));
+    }
+    if (err.status && err.status < 500) {
+      metrics.count(operation, 'SOAP_FAULT');
+      return void res
+        .status(err.status)
+        .type(XML)
+        .send(soapFault('Client', `the request body could not be read: ${writable(err.message)}`));
+    }
+    const reference = randomUUID();
+    log.error({ err, reference, operation }, 'station request failed');
+    metrics.count(operation, 'SOAP_FAULT');
+    res
+      .status(500)
+      .type(XML)
+      .send(soapFault('Server', `internal error of the station (reference ${reference})`));
+  });
+
+  interface Reply {
+    status: number;
+    body: string;
+    outcome: 'OK' | 'KO' | 'SOAP_FAULT';
+    faultCode?: PaaFaultCode;
+  }
+
+  const ko = (operation: Operation, code: PaaFaultCode, id: string, description: string): Reply => ({
+    status: 200,
+    outcome: 'KO',
+    faultCode: code,
+    body: koResponse(operation, { faultCode: code, faultString: PAA_FAULTS[code], id, description: writable(description) }),
+  });
+
+  async function answer(operation: Operation, text: string, caller: StationCaller): Promise<Reply> {
+    const parsed = parseSoap(text);
+    if (!parsed.ok) return ko(operation, 'PAA_SINTASSI_XSD', caller.idIntermediario, parsed.error);
+    const root = parsed.document.root;
+    const expected = OPERATIONS[operation].request;
+    if (root.name !== expected) {
+      const faultString = `SOAPAction "${operation}" does not match the body element ${writable(root.name)} (expected ${expected})`;
+      return { status: 500, outcome: 'SOAP_FAULT', body: soapFault('Client', faultString) };
+    }
+    // Until the request is read, its idPA as sent is the best answer to who is answering.
+    const idPA = root.children.find((c) => c.name === 'idPA' && !c.children.length)?.text || caller.idIntermediario;
+    if (root.namespace !== PAFORNODE_NS) {
+      return ko(
+        operation,
+        'PAA_SINTASSI_XSD',
+        idPA,
+        `${expected} must be in the namespace ${PAFORNODE_NS}, not ${root.namespace ?? 'none'}`,
+      );
+    }
+    const read = readRequest(operation, root);
+    if (!read.ok) return ko(operation, 'PAA_SINTASSI_XSD', idPA, read.problems.map((p) => `${p.path} ${p.message}`).join('; '));
+    try {
+      return { status: 200, outcome: 'OK', body: await dispatch(read.value, caller) };
+    } catch (e) {
+      if (e instanceof PagoPaFault) return ko(operation, e.code, read.value.request.idPA, e.description);
+      const reference = randomUUID();
+      log.error({ err: e, reference, operation, idPA: read.value.request.idPA }, 'station operation failed');
+      return ko(operation, 'PAA_SYSTEM_ERROR', read.value.request.idPA, `Errore interno della stazione (riferimento ${reference}).`);
+    }
+  }
+
+  async function dispatch(r: StationRequest, caller: StationCaller): Promise<string> {
+    switch (r.operation) {
+      case 'paVerifyPaymentNotice':
+        return verifyResponse(await service.verify(caller, r.request));
+      case 'paGetPayment':
+      case 'paGetPaymentV2': {
+        const version = r.operation === 'paGetPaymentV2' ? 'V2' : 'V1';
+        return getPaymentResponse(version, await service.getPayment(caller, r.request, version));
+      }
+      case 'paSendRT':
+      case 'paSendRTV2':
+        await service.sendRT(caller, r.request);
+        return sendRTResponse(r.operation);
+    }
+  }
+
+  return router;
+}
+
+/** The SOAPAction, quoted (as the WSDL's clients send it) or not. */
+function actionOf(req: Request): string | undefined {
+  const header = req.header('soapaction')?.trim();
+  if (!header) return undefined;
+  return header.replace(/^"(.*)"$/, '$1').trim() || undefined;
+}
+
+/** The operation the SOAPAction names, or `unknown`: a bounded label, never the header itself. */
+function operationOf(req: Request): Operation | 'unknown' {
+  const action = actionOf(req);
+  return action !== undefined && Object.hasOwn(OPERATIONS, action) ? (action as Operation) : 'unknown';
+}
