@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DEMO_DEFAULTS } from '../simulator';
-import { parseSoap } from '../simulator/soap/parse';
+import { parseSoap } from '../pagopa/soap/parse';
 import { readPaymentData } from '../simulator/soap/read';
 import { buildReceipt } from '../simulator/soap/receipt';
 import { getPaymentRequest, sendRTRequest, verifyRequest } from '../simulator/soap/requests';
