@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { readBody } from './station-double';
+import type { Server } from 'node:http';
+import { closeServer, localServer, readBody } from './http';
 
 /**
  * The Ente's system as the hub calls it (GovPay's API Ente: verify and notifications), over real
@@ -31,10 +30,8 @@ export class EnteDouble {
   ) {}
 
   static async start(): Promise<EnteDouble> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const ente = new EnteDouble(server, `http://127.0.0.1:${port}/ente`);
+    const { server, base } = await localServer();
+    const ente = new EnteDouble(server, `${base}/ente`);
     server.on('request', (req, res) => {
       void readBody(req).then(async (text) => {
         const request: EnteRequest = {
@@ -59,8 +56,7 @@ export class EnteDouble {
     this.reply = () => ({ status: 404 });
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 }
