@@ -1,14 +1,15 @@
-import type { Pendenza, Soggetto, TipoContabilita, VocePendenza } from '../../../schema/entities';
+import type { Soggetto, TipoContabilita } from '../../../schema/entities';
 import { isIso11649 } from '../../pendenze/domain/iuv';
 import type { DominioRef } from '../../pendenze/domain/references';
 import { compact } from '../../shared/compact';
 import { centsToDecimalString } from '../../shared/money';
 import { PagoPaFault } from './faults';
+import type { Posizione, VocePosizione } from './posizione';
 import type { MapEntry, PaymentData, Subject, Transfer, VerifyResult } from './station-types';
 
 /** What a pendenza's payment is built from: the pendenza with its voci, and every dominio it credits. */
 export interface PendenzaPagabile {
-  pendenza: Pendenza;
+  pendenza: Posizione;
   /** The pendenza's dominio and each voce's beneficiary, by idDominio. */
   domini: Map<string, DominioRef>;
 }
@@ -31,7 +32,7 @@ export function truncate(text: string, max = MAX_TEXT): string {
  * GovPay's causale of a transfer: the voce's descrizioneCausaleRPT when given, else
  * `/RFB/<iuv>/<importo>/TXT/<descrizione>` (`/RFS/` for an ISO 11649 IUV), cut at 140 characters.
  */
-export function remittanceInformation(iuv: string, voce: Pick<VocePendenza, 'importoCents' | 'descrizione' | 'descrizioneCausaleRPT'>): string {
+export function remittanceInformation(iuv: string, voce: Pick<VocePosizione, 'importoCents' | 'descrizione' | 'descrizioneCausaleRPT'>): string {
   const tag = isIso11649(iuv) ? '/RFS/' : '/RFB/';
   return truncate(voce.descrizioneCausaleRPT || `${tag}${iuv}/${centsToDecimalString(voce.importoCents)}/TXT/${voce.descrizione}`);
 }
@@ -53,7 +54,7 @@ interface Accounts {
 }
 
 /** The accounts and accounting of a voce that credits an IBAN (null for a marca da bollo). */
-function accountsOf(voce: VocePendenza, beneficiary: DominioRef): Accounts | null {
+function accountsOf(voce: VocePosizione, beneficiary: DominioRef): Accounts | null {
   if (voce.tipo === 'BOLLO') return null;
   const entrata = voce.codEntrata ? beneficiary.entrate.get(voce.codEntrata) : undefined;
   if (voce.tipo === 'ENTRATA' && !entrata) {
@@ -71,18 +72,16 @@ function accountsOf(voce: VocePendenza, beneficiary: DominioRef): Accounts | nul
 
 const isPostale = (beneficiary: DominioRef, iban: string | null) => !!iban && !!beneficiary.conti.get(iban)?.postale;
 
-function beneficiaryOf(p: PendenzaPagabile, voce: VocePendenza): DominioRef {
-  const id = voce.idDominio ?? p.pendenza.dominio.idDominio;
+function beneficiaryOf(p: PendenzaPagabile, voce: VocePosizione): DominioRef {
+  const id = voce.idDominio ?? p.pendenza.idDominio;
   const d = p.domini.get(id);
   if (!d) throw new PagoPaFault('PAA_SYSTEM_ERROR', `Il dominio ${id} della voce ${voce.idVocePendenza} non e' censito.`);
   return d;
 }
 
-const vociOf = (p: Pendenza) => [...p.voci.getItems()].sort((a, b) => a.indice - b.indice);
-
 /** Whether every voce can be credited to a postal account (verify's allCCP). */
 export function allCCP(p: PendenzaPagabile): boolean {
-  return vociOf(p.pendenza).every((v) => {
+  return p.pendenza.voci.every((v) => {
     const beneficiary = beneficiaryOf(p, v);
     const accounts = accountsOf(v, beneficiary);
     return !!accounts && (isPostale(beneficiary, accounts.iban) || isPostale(beneficiary, accounts.appoggio));
@@ -90,8 +89,8 @@ export function allCCP(p: PendenzaPagabile): boolean {
 }
 
 /** A paGetPayment (V1) has no way to ask for a marca da bollo: GovPay refuses such a position. */
-export function checkExpressible(p: Pendenza, versione: 'V1' | 'V2'): void {
-  if (versione === 'V1' && p.voci.getItems().some((v) => v.tipo === 'BOLLO')) {
+export function checkExpressible(p: Posizione, versione: 'V1' | 'V2'): void {
+  if (versione === 'V1' && p.voci.some((v) => v.tipo === 'BOLLO')) {
     throw new PagoPaFault(
       'PAA_SEMANTICA',
       "Il versamento contiene piu' di un singolo versamento, non ammesso per pagamenti ad iniziativa psp.",
@@ -121,19 +120,19 @@ function metadataOf(metadata: Record<string, unknown> | null | undefined): MapEn
 }
 
 const unitaOf = (p: PendenzaPagabile) => {
-  const id = p.pendenza.unitaOperativa?.id;
-  if (id === undefined) return undefined;
-  return [...p.domini.get(p.pendenza.dominio.idDominio)!.unita.values()].find((u) => u.id === id);
+  const id = p.pendenza.idUnitaOperativa;
+  if (id === null) return undefined;
+  return [...p.domini.get(p.pendenza.idDominio)!.unita.values()].find((u) => u.id === id);
 };
 
-const dueDateOf = (p: Pendenza) => p.dataValidita ?? p.dataScadenza ?? undefined;
+const dueDateOf = (p: Posizione) => p.dataValidita ?? p.dataScadenza ?? undefined;
 
 /**
  * paVerifyPaymentNotice's answer for a payable pendenza, as GovPay gives it: the whole amount,
  * options EQ, dueDate = dataValidita (else dataScadenza), the causale (or " ").
  */
 export function verifyResultOf(p: PendenzaPagabile): VerifyResult {
-  const dominio = p.domini.get(p.pendenza.dominio.idDominio)!;
+  const dominio = p.domini.get(p.pendenza.idDominio)!;
   return {
     amountCents: p.pendenza.importoCents,
     options: 'EQ',
@@ -154,8 +153,8 @@ export function verifyResultOf(p: PendenzaPagabile): VerifyResult {
 export function paymentDataOf(p: PendenzaPagabile, versione: 'V1' | 'V2', transferType?: 'POSTAL' | 'PAGOPA'): PaymentData {
   const { pendenza } = p;
   const iuv = pendenza.iuv as string;
-  const dominio = p.domini.get(pendenza.dominio.idDominio)!;
-  const transfers = vociOf(pendenza).map((voce, i): Transfer => {
+  const dominio = p.domini.get(pendenza.idDominio)!;
+  const transfers = pendenza.voci.map((voce, i): Transfer => {
     const beneficiary = beneficiaryOf(p, voce);
     const accounts = accountsOf(voce, beneficiary);
     const common = {

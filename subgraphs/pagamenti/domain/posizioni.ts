@@ -1,5 +1,5 @@
-import type { EntityManager, FilterQuery, LockMode } from '@mikro-orm/core';
-import { Pendenza, Rpp } from '../../../schema/entities';
+import type { EntityManager } from '@mikro-orm/core';
+import { Rpp } from '../../../schema/entities';
 import { iuvFromNumeroAvviso } from '../../pendenze/domain/iuv';
 import { referenceCache, type DominioRef } from '../../pendenze/domain/references';
 import type { Logger } from '../../shared/logger';
@@ -7,22 +7,23 @@ import { romeDate } from '../../shared/rome-time';
 import { enteOfIuv, verificaPendenzaEnte } from '../ente/verifica';
 import { PagoPaFault } from './faults';
 import type { PendenzaPagabile } from './payment-data';
+import { readPosizione, type Posizione } from './posizione';
 
 /**
  * A pendenza with its voci in one query, and the domini it credits from the anagrafica cache;
- * null when the hub does not hold it. `lockMode` locks the row inside the caller's transaction.
+ * null when the hub does not hold it. `forUpdate` locks it inside the caller's transaction.
  */
 export async function loadPagabile(
   em: EntityManager,
   dominio: DominioRef,
-  where: FilterQuery<Pendenza>,
-  lockMode?: LockMode,
+  key: { numeroAvviso: string } | { iuv: string },
+  forUpdate = false,
 ): Promise<PendenzaPagabile | null> {
-  const pendenza = await em.findOne(Pendenza, where, { populate: ['voci'], strategy: 'joined', lockMode });
+  const pendenza = await readPosizione(em, { idDominio: dominio.idDominio, ...key }, forUpdate);
   if (!pendenza) return null;
   const domini = new Map([[dominio.idDominio, dominio]]);
   const refs = referenceCache(em);
-  for (const voce of pendenza.voci.getItems()) {
+  for (const voce of pendenza.voci) {
     if (!voce.idDominio || domini.has(voce.idDominio)) continue;
     const beneficiary = await refs.dominio(em, voce.idDominio);
     if (beneficiary) domini.set(beneficiary.idDominio, beneficiary);
@@ -49,14 +50,14 @@ export async function posizionePagabile(
   verifyTimeoutMs: number,
 ): Promise<PendenzaPagabile> {
   const { dominio, numeroAvviso } = req;
-  const where = { dominio: dominio.idDominio, numeroAvviso };
+  const where = { numeroAvviso };
   const today = romeDate();
   let found = await loadPagabile(em, dominio, where);
   const stale = found?.pendenza.stato === 'NON_ESEGUITA' && !!found.pendenza.dataValidita && found.pendenza.dataValidita < today;
   if (!found || stale) {
     const iuv = iuvFromNumeroAvviso(numeroAvviso);
     const connettori = await referenceCache(em).connettori(em);
-    const ente = found ? connettori.find((c) => c.idA2A === found!.pendenza.applicazione.idA2A) : enteOfIuv(connettori, dominio.idDominio, iuv);
+    const ente = found ? connettori.find((c) => c.idA2A === found!.pendenza.idA2A) : enteOfIuv(connettori, dominio.idDominio, iuv);
     if (!ente?.servizioIntegrazione || !ente.principal) {
       if (found) {
         throw new PagoPaFault(
@@ -74,7 +75,7 @@ export async function posizionePagabile(
   return found;
 }
 
-async function checkPayable(em: EntityManager, p: Pendenza, today: string): Promise<void> {
+async function checkPayable(em: EntityManager, p: Posizione, today: string): Promise<void> {
   if (p.stato === 'ANNULLATA') {
     throw new PagoPaFault('PAA_PAGAMENTO_ANNULLATO', `La pendenza dell'avviso ${p.numeroAvviso} e' stata annullata.`);
   }
@@ -85,7 +86,7 @@ async function checkPayable(em: EntityManager, p: Pendenza, today: string): Prom
 }
 
 /** GovPay's description of an already paid position, from its first receipt. */
-async function giaPagato(em: EntityManager, p: Pendenza): Promise<string> {
+async function giaPagato(em: EntityManager, p: Posizione): Promise<string> {
   const rpp = await em.findOne(Rpp, { pendenza: p.id, esito: 'ESEGUITO', duplicato: false }, { orderBy: { id: 'ASC' }, fields: ['ccp', 'dataPagamento'] });
   if (!rpp) return `Il pagamento risulta già effettuato in data ${italianDate(p.dataPagamento ?? romeDate())}`;
   return `Il pagamento risulta già effettuato in data ${italianDate(romeDate(rpp.dataPagamento))} [Iur:${rpp.ccp}]`;

@@ -1,4 +1,4 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { createHash } from 'node:crypto';
 import { Dominio, Pendenza, Rpp } from '../../../schema/entities';
 import { registraPagamento } from '../../pendenze/domain/pagamento';
@@ -10,6 +10,7 @@ import { parseRomeDateTime, romeDate } from '../../shared/rome-time';
 import { PagoPaFault } from './faults';
 import { enqueue, outboxSignal, type NuovoJob } from './outbox';
 import { ctPaymentPAJson, paymentDataOf } from './payment-data';
+import type { Posizione } from './posizione';
 import { loadPagabile } from './posizioni';
 import type { SendRTRequest } from './station-types';
 
@@ -55,9 +56,8 @@ export async function registraRicevuta(em: EntityManager, log: Logger, dominio: 
 
 async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req: SendRTRequest, impronta: string): Promise<Esito> {
   const r = req.receipt;
-  const where = { dominio: dominio.idDominio, iuv: r.creditorReferenceId };
   // The lock makes concurrent receipts of one pendenza take turns (MySQL; SQLite serialises writers).
-  const found = await loadPagabile(tx, dominio, where, LockMode.PESSIMISTIC_WRITE);
+  const found = await loadPagabile(tx, dominio, { iuv: r.creditorReferenceId }, true);
   const previous = await alreadyRegistered(tx, dominio, req, impronta);
   if (previous) return previous;
 
@@ -72,7 +72,7 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
     dominio: tx.getReference(Dominio, dominio.idDominio),
     iuv: r.creditorReferenceId,
     ccp: r.receiptId,
-    pendenza: pendenza ?? null,
+    pendenza: pendenza ? tx.getReference(Pendenza, pendenza.id) : null,
     stato: 'RT_ACCETTATA_PA',
     esito: eseguito ? 'ESEGUITO' : 'NON_ESEGUITO',
     importoCents: r.paymentAmountCents,
@@ -114,7 +114,7 @@ async function alreadyRegistered(em: EntityManager, dominio: DominioRef, req: Se
 }
 
 /** A receipt must be for the pendenza's notice and for its whole amount; otherwise nothing is stored. */
-function checkMatches(p: Pendenza, req: SendRTRequest): void {
+function checkMatches(p: Posizione, req: SendRTRequest): void {
   const r = req.receipt;
   if (p.numeroAvviso !== r.noticeNumber) {
     throw new PagoPaFault(
@@ -131,17 +131,17 @@ function checkMatches(p: Pendenza, req: SendRTRequest): void {
 }
 
 /** The Ente's notification (when its applicazione has a connector) and the events of what changed. */
-async function jobsOf(tx: EntityManager, dominio: DominioRef, req: SendRTRequest, p: Pendenza | undefined, pagata: boolean): Promise<NuovoJob[]> {
+async function jobsOf(tx: EntityManager, dominio: DominioRef, req: SendRTRequest, p: Posizione | undefined, pagata: boolean): Promise<NuovoJob[]> {
   const { creditorReferenceId: iuv, receiptId: ccp } = req.receipt;
   const key = `${dominio.idDominio}:${iuv}:${ccp}`;
   const at = new Date().toISOString();
   const ids = p
-    ? { idA2A: p.applicazione.idA2A, idPendenza: p.idPendenza, idTipoPendenza: p.tipoPendenza.idTipoPendenza }
+    ? { idA2A: p.idA2A, idPendenza: p.idPendenza, idTipoPendenza: p.idTipoPendenza }
     : { idA2A: null, idPendenza: null, idTipoPendenza: null };
   const jobs: NuovoJob[] = [];
   if (p) {
     const connettori = await referenceCache(tx).connettori(tx);
-    if (connettori.find((c) => c.idA2A === p.applicazione.idA2A)?.servizioIntegrazione) {
+    if (connettori.find((c) => c.idA2A === p.idA2A)?.servizioIntegrazione) {
       jobs.push({ tipo: 'NOTIFICA_RICEVUTA', chiave: `notifica:${key}`, payload: { idDominio: dominio.idDominio, iuv, ccp } });
     }
   }
@@ -152,9 +152,9 @@ async function jobsOf(tx: EntityManager, dominio: DominioRef, req: SendRTRequest
       v: 1,
       tipo: 'pendenzaAggiornata',
       idDominio: dominio.idDominio,
-      idA2A: p.applicazione.idA2A,
+      idA2A: p.idA2A,
       idPendenza: p.idPendenza,
-      idTipoPendenza: p.tipoPendenza.idTipoPendenza,
+      idTipoPendenza: p.idTipoPendenza,
       stato: 'ESEGUITA',
       at,
     };
