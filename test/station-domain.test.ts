@@ -5,6 +5,7 @@ import { DominiService } from '../subgraphs/anagrafica/domain/domini';
 import { IntermediariService } from '../subgraphs/anagrafica/domain/intermediari';
 import { UtenzeService } from '../subgraphs/anagrafica/domain/utenze';
 import { CATEGORIA_MARCA_DA_BOLLO, ctPaymentPAJson } from '../subgraphs/pagamenti/domain/payment-data';
+import { outboxSignal } from '../subgraphs/pagamenti/domain/outbox';
 import { PagamentiStation } from '../subgraphs/pagamenti/domain/station';
 import type { Receipt, SendRTRequest, StationIds } from '../subgraphs/pagamenti/domain/station-types';
 import { numeroAvvisoFor } from '../subgraphs/pendenze/domain/iuv';
@@ -330,6 +331,14 @@ describe("the Ente's verify (S12)", () => {
     expect(ente.requests).toHaveLength(1);
   });
 
+  it('a held pendenza past its dataValidita whose Ente has no connector is scaduta', async () => {
+    await connector(null);
+    const p = await load({ dataValidita: '2020-01-01' });
+    await expect(station.verify(CALLER, { ...IDS, qrCode: qr(p.numeroAvviso) })).rejects.toEqual(
+      fault('PAA_PAGAMENTO_SCADUTO', 'validi fino al 2020-01-01'),
+    );
+  });
+
   it('a multivoce pendenza with a marca da bollo cannot be activated with paGetPayment (V1)', async () => {
     await connector('REST v2');
     const n = unknownNotice();
@@ -412,7 +421,9 @@ describe('paSendRT', () => {
 
   it('stores the receipt, marks the pendenza ESEGUITA and its voci Eseguito, and enqueues notification and events', async () => {
     const p = await load();
+    const signalled = new Promise<void>((resolve) => outboxSignal(t.hub.orm.em).once('enqueued', () => resolve()));
     await station.sendRT(CALLER, receiptFor(p, 'rcpt-1-' + p.iuv));
+    await signalled;
     const row = await pendenzaRow(p.iuv);
     expect(row.stato).toBe('ESEGUITA');
     expect(row.dataPagamento).toBe(romeDate(new Date('2026-12-01T22:30:00Z')));
@@ -472,6 +483,14 @@ describe('paSendRT', () => {
       'evento:ricevutaRegistrata',
       'notifica:',
     ]);
+  });
+
+  it('keeps a KO receipt as a failed attempt and leaves the pendenza unpaid', async () => {
+    const p = await load();
+    await station.sendRT(CALLER, receiptFor(p, 'rcpt-ko', { outcome: 'KO' }));
+    expect((await rpps(p.iuv)).map((r) => [r.esito, r.duplicato])).toEqual([['NON_ESEGUITO', false]]);
+    expect((await pendenzaRow(p.iuv)).stato).toBe('NON_ESEGUITA');
+    expect((await jobs(p.iuv)).map((j) => j.chiave.split(':')[0])).toEqual(['evento', 'notifica']);
   });
 
   it('accepts a stand-in receipt and flags it', async () => {
