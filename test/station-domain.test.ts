@@ -535,4 +535,11 @@ describe('paSendRT', () => {
     expect(rpp).toMatchObject({ ccp: 'rcpt-8', pendenza: null, importoCents: 5000, duplicato: false, richiesta: {} });
     expect((await jobs(n.iuv)).map((j) => [j.tipo, j.payload.idA2A])).toEqual([['EVENTO', null]]);
   });
+
+  it('20 concurrent identical receipts of a position the hub does not hold: one rpp, all acknowledged', async () => {
+    const n = numeroAvvisoFor('0', '3400000008888', { applicationCode: '01' });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => station.sendRT(CALLER, receiptFor({ ...n, importoCents: 5000 }, 'rcpt-9'))));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await rpps(n.iuv)).toHaveLength(1);
+  });
 });
