@@ -1,4 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 export interface Reply<T = any> {
@@ -60,4 +62,25 @@ export const BO = '/govpay/backend/api/backoffice/rs/basic/v1';
 
 export function gql(baseUrl: string, query: string, variables: Record<string, unknown> = {}, auth: string | null = basic(GPADMIN)) {
   return call(baseUrl, 'POST', '/graphql', { auth, body: { query, variables } });
+}
+
+/** An HTTP server of a test double, listening on a free local port. */
+export async function localServer(): Promise<{ server: Server; base: string }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
 }

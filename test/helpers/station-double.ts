@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { closeServer, localServer, readBody } from './http';
 
 /**
  * A tiny well-behaved station for the simulator's tests, until the hub's own is there: it
@@ -119,10 +119,8 @@ export class StationDouble {
   ) {}
 
   static async start(): Promise<StationDouble> {
-    const server = createServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const station = new StationDouble(server, `http://127.0.0.1:${port}/govpay/frontend/api/pagopa/PagamentiTelematiciCCPservice`);
+    const { server, base } = await localServer();
+    const station = new StationDouble(server, `${base}/govpay/frontend/api/pagopa/PagamentiTelematiciCCPservice`);
     server.on('request', (req, res) => {
       void readBody(req).then(async (body) => {
         const request: StationRequest = {
@@ -175,17 +173,7 @@ export class StationDouble {
     }
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

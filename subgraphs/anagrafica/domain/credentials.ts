@@ -36,7 +36,8 @@ function scopeOf(domini: DominioAutorizzato[]): Scope {
   return domini.some((d) => d.idDominio === '*') ? '*' : domini.map((d) => d.idDominio);
 }
 
-function toPrincipal(u: Applicazione | Operatore, autenticazione: Principal['autenticazione']): Principal {
+/** The Principal an enabled utenza acts as (refused, 403, when it is disabled). */
+export function toPrincipal(u: Applicazione | Operatore, autenticazione: Principal['autenticazione']): Principal {
   if (u instanceof Applicazione) {
     if (!u.abilitato) throw errors.forbidden(`Applicazione [${u.idA2A}] disabilitata.`);
     return {

@@ -4,10 +4,17 @@ import {
   ContoAccredito,
   Dominio,
   EntrataDominio,
+  Intermediario,
+  Stazione,
   TipoPendenzaDominio,
   UnitaOperativa,
+  type ConnettoreIntegrazione,
+  type DominioAutorizzato,
+  type TipoContabilita,
 } from '../../../schema/entities';
+import { toPrincipal } from '../../anagrafica/domain/credentials';
 import { anagraficaRevision } from '../../anagrafica/domain/revision';
+import type { Principal } from '../../shared/principal';
 import { perDatabase } from '../../shared/per-database';
 
 /** What loading a pendenza needs to know of a dominio's configuration, as plain data. */
@@ -23,8 +30,41 @@ export interface DominioRef {
   unita: Map<string, { id: number; idUnita: string; ragioneSociale: string; abilitato: boolean }>;
   /** Enabled only when both the tipo pendenza and its binding to the dominio are. */
   tipi: Map<string, { abilitato: boolean; codificaIUV: string | null }>;
-  entrate: Map<string, { abilitato: boolean; iban: string }>;
+  entrate: Map<string, EntrataRef>;
   conti: Map<string, { abilitato: boolean; postale: boolean }>;
+}
+
+/** An entrata of a dominio: where it is credited and its accounting (the dominio's override, else the tipo entrata's). */
+export interface EntrataRef {
+  abilitato: boolean;
+  iban: string;
+  ibanAppoggio: string | null;
+  tipoContabilita: TipoContabilita;
+  codiceContabilita: string;
+}
+
+/** A stazione with its intermediario, as the pagoPA station checks them on every call. */
+export interface StazioneRef {
+  idStazione: string;
+  abilitato: boolean;
+  versione: 'V1' | 'V2';
+  idIntermediario: string;
+}
+
+export interface IntermediarioRef {
+  idIntermediario: string;
+  abilitato: boolean;
+}
+
+/** An applicazione as the Ente's system the hub calls (verify, notifications). */
+export interface ConnettoreRef {
+  idA2A: string;
+  /** Whom the hub acts as when it saves what this system answers; null when the applicazione is disabled. */
+  principal: Principal | null;
+  domini: DominioAutorizzato[];
+  codificaIuv: string | null;
+  regExpIuv: string | null;
+  servizioIntegrazione: ConnettoreIntegrazione | null;
 }
 
 export interface ApplicazioneRef {
@@ -34,14 +74,19 @@ export interface ApplicazioneRef {
 }
 
 /**
- * The anagrafica as the pendenze context reads it, cached per database and dropped whenever the
- * anagrafica revision moves (every configuration change moves it in its own transaction), so a
- * PUT costs one primary-key read instead of a query per dominio, unità, tipo, entrata and conto.
+ * The anagrafica as the pendenze context (and the pagoPA station) reads it, cached per database
+ * and dropped whenever the anagrafica revision moves (every configuration change moves it in its
+ * own transaction), so a PUT or a station call costs one primary-key read instead of a query per
+ * intermediario, stazione, dominio, unità, tipo, entrata, conto and applicazione.
  */
 export class ReferenceCache {
   private revision = -1;
   private domini = new Map<string, Promise<DominioRef | null>>();
   private applicazioni = new Map<string, Promise<ApplicazioneRef | null>>();
+  private stazioni = new Map<string, Promise<StazioneRef | null>>();
+  private intermediari = new Map<string, Promise<IntermediarioRef | null>>();
+  /** One entry (the whole list), kept in a map to share `cached`'s failure handling. */
+  private connettoriList = new Map<'all', Promise<ConnettoreRef[]>>();
 
   /** Brings the cache up to the database's revision; call once per request or chunk. */
   async refresh(em: EntityManager): Promise<void> {
@@ -51,21 +96,58 @@ export class ReferenceCache {
     // New maps, not clear(): a load still running for the old revision fills the old map only.
     this.domini = new Map();
     this.applicazioni = new Map();
+    this.stazioni = new Map();
+    this.intermediari = new Map();
+    this.connettoriList = new Map();
   }
 
   dominio(em: EntityManager, idDominio: string): Promise<DominioRef | null> {
-    return cached(this.domini, idDominio, () => loadDominio(em.fork(), idDominio));
+    return cached(this.domini, idDominio, () => loadDominio(isolated(em), idDominio));
   }
 
   applicazione(em: EntityManager, idA2A: string): Promise<ApplicazioneRef | null> {
     return cached(this.applicazioni, idA2A, async () => {
-      const a = await em.fork().findOne(Applicazione, { idA2A }, { fields: ['idA2A', 'codificaIuv', 'regExpIuv'] });
+      const a = await isolated(em).findOne(Applicazione, { idA2A }, { fields: ['idA2A', 'codificaIuv', 'regExpIuv'] });
       return a ? { idA2A: a.idA2A, codificaIuv: a.codificaIuv ?? null, regExpIuv: a.regExpIuv ?? null } : null;
     });
+  }
+
+  stazione(em: EntityManager, idStazione: string): Promise<StazioneRef | null> {
+    return cached(this.stazioni, idStazione, async () => {
+      const s = await isolated(em).findOne(Stazione, { idStazione });
+      return s ? { idStazione: s.idStazione, abilitato: s.abilitato, versione: s.versione, idIntermediario: s.intermediario.idIntermediario } : null;
+    });
+  }
+
+  intermediario(em: EntityManager, idIntermediario: string): Promise<IntermediarioRef | null> {
+    return cached(this.intermediari, idIntermediario, async () => {
+      const i = await isolated(em).findOne(Intermediario, { idIntermediario }, { fields: ['idIntermediario', 'abilitato'] });
+      return i ? { idIntermediario: i.idIntermediario, abilitato: i.abilitato } : null;
+    });
+  }
+
+  /** Every applicazione with what the hub needs to call its system. */
+  connettori(em: EntityManager): Promise<ConnettoreRef[]> {
+    return cached(this.connettoriList, 'all', async () =>
+      (await isolated(em).find(Applicazione, {}, { orderBy: { idA2A: 'ASC' } })).map((a) => ({
+        idA2A: a.idA2A,
+        principal: a.abilitato ? toPrincipal(a, 'BASIC') : null,
+        domini: a.domini,
+        codificaIuv: a.codificaIuv ?? null,
+        regExpIuv: a.regExpIuv ?? null,
+        servizioIntegrazione: a.servizioIntegrazione ?? null,
+      })),
+    );
   }
 }
 
 export const referenceCache = (em: EntityManager): ReferenceCache => perDatabase(em, 'pendenze.references', () => new ReferenceCache());
+
+/**
+ * A clean identity map for a cache load, on the caller's transaction when it has one: SQLite has
+ * one connection, so a load outside a running transaction would wait for it forever.
+ */
+const isolated = (em: EntityManager) => em.fork({ keepTransactionContext: true });
 
 function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
   let p = map.get(key);
@@ -84,7 +166,7 @@ async function loadDominio(em: EntityManager, idDominio: string): Promise<Domini
   // One after the other: an EntityManager runs one query at a time.
   const unita = await em.find(UnitaOperativa, { dominio: d });
   const tipi = await em.find(TipoPendenzaDominio, { dominio: d }, { populate: ['tipoPendenza'] });
-  const entrate = await em.find(EntrataDominio, { dominio: d }, { populate: ['ibanAccredito'] });
+  const entrate = await em.find(EntrataDominio, { dominio: d }, { populate: ['ibanAccredito', 'ibanAppoggio', 'tipoEntrata'] });
   const conti = await em.find(ContoAccredito, { dominio: d });
   return {
     idDominio: d.idDominio,
@@ -102,7 +184,18 @@ async function loadDominio(em: EntityManager, idDominio: string): Promise<Domini
         { abilitato: t.abilitato && t.tipoPendenza.abilitato, codificaIUV: t.codificaIUV ?? t.tipoPendenza.codificaIUV ?? null },
       ]),
     ),
-    entrate: new Map(entrate.map((e) => [e.tipoEntrata.idEntrata, { abilitato: e.abilitato, iban: e.ibanAccredito.iban }])),
+    entrate: new Map(
+      entrate.map((e) => [
+        e.tipoEntrata.idEntrata,
+        {
+          abilitato: e.abilitato,
+          iban: e.ibanAccredito.iban,
+          ibanAppoggio: e.ibanAppoggio?.iban ?? null,
+          tipoContabilita: e.tipoContabilita ?? e.tipoEntrata.tipoContabilita,
+          codiceContabilita: e.codiceContabilita ?? e.tipoEntrata.codiceContabilita,
+        },
+      ]),
+    ),
     conti: new Map(conti.map((c) => [c.iban, { abilitato: c.abilitato, postale: c.postale }])),
   };
 }
