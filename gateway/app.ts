@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
+import { STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
 import { faultHandler } from '../rest-compat/shared/fault';
@@ -20,6 +21,7 @@ import { PrincipalSigner } from '../subgraphs/shared/principal';
 import { subgraphHttpApp } from '../subgraphs/shared/subgraph-http';
 import { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import { TracciatiWorker } from '../subgraphs/pendenze/domain/tracciati-worker';
+import { PagamentiStation } from '../subgraphs/pagamenti/domain/station';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
@@ -85,7 +87,18 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   });
   const authenticator = new Authenticator(orm, config.auth);
 
-  mountProbes(app, orm, log);
+  const registry = mountProbes(app, orm, log);
+  // The Nodo's calls go straight to the domain, not through the graph: pagoPA's deadlines and one transaction per receipt.
+  app.use(
+    STATION_PATH,
+    stationRouter({
+      service: new PagamentiStation(orm.em, log, config.ente),
+      authenticate: stationAuthenticator(orm, config.auth),
+      log,
+      bodyLimit: config.pagopa.stationBodyLimit,
+      registry,
+    }),
+  );
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use(
     '/graphql',
