@@ -10,26 +10,27 @@ export interface PollingWorkerOptions {
 }
 
 /**
- * The loop of a background worker over a shared table: `drain` takes and does whatever work is
- * claimable, then the worker sleeps `pollMs` (or less, when woken). One drain runs at a time;
+ * The loop of a background worker over a shared table: a subclass's `drain` takes and does whatever
+ * work is claimable, then the worker sleeps `pollMs` (or less, when woken). One drain runs at a time;
  * a wake-up during a drain runs another one right after it.
  */
-export class PollingWorker {
+export abstract class PollingWorker {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
   private again = false;
 
   constructor(
-    /** Does the claimable work; `stopping()` turns true when the worker is asked to stop. */
-    private readonly drain: (stopping: () => boolean) => Promise<void>,
-    private readonly log: Logger,
-    private readonly options: PollingWorkerOptions,
+    protected readonly log: Logger,
+    private readonly loop: PollingWorkerOptions,
   ) {}
+
+  /** Does the claimable work; `stopping()` turns true when the worker is asked to stop. */
+  protected abstract drain(stopping: () => boolean): Promise<void>;
 
   start(): void {
     this.stopped = false;
-    this.options.wake?.emitter.on(this.options.wake.event, this.kick);
+    this.loop.wake?.emitter.on(this.loop.wake.event, this.kick);
     this.schedule(0);
   }
 
@@ -43,7 +44,7 @@ export class PollingWorker {
   /** Stops polling and waits for the drain in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.options.wake?.emitter.off(this.options.wake.event, this.kick);
+    this.loop.wake?.emitter.off(this.loop.wake.event, this.kick);
     clearTimeout(this.timer);
     await this.running;
   }
@@ -53,7 +54,7 @@ export class PollingWorker {
     this.timer = setTimeout(() => {
       this.running = this.guardedDrain().finally(() => {
         this.running = undefined;
-        if (!this.stopped) this.schedule(this.again ? 0 : this.options.pollMs);
+        if (!this.stopped) this.schedule(this.again ? 0 : this.loop.pollMs);
         this.again = false;
       });
     }, ms);
@@ -64,7 +65,7 @@ export class PollingWorker {
     try {
       await this.drain(() => this.stopped);
     } catch (e) {
-      this.log.error({ err: e }, `${this.options.name} failed; it retries at the next poll`);
+      this.log.error({ err: e }, `${this.loop.name} failed; it retries at the next poll`);
     }
   }
 }

@@ -35,8 +35,7 @@ export const retryDelayMs = (tentativi: number): number => Math.min(tentativi * 
  * slow Ente holds one slot, not the worker. A failed job is retried with a growing delay and never
  * abandoned: an Ente down for hours gets its notifications when it is back.
  */
-export class OutboxWorker {
-  private readonly loop: PollingWorker;
+export class OutboxWorker extends PollingWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly concurrency: number;
   private readonly now: () => Date;
@@ -44,35 +43,22 @@ export class OutboxWorker {
   constructor(
     private readonly root: EntityManager,
     private readonly bus: EventBus,
-    private readonly log: Logger,
+    log: Logger,
     private readonly options: OutboxWorkerOptions,
   ) {
+    super(log, { name: 'outbox worker', pollMs: options.pollMs, wake: { emitter: outboxSignal(root), event: 'enqueued' } });
     this.concurrency = options.concurrency ?? 8;
     this.now = options.now ?? (() => new Date());
-    this.loop = new PollingWorker((stopping) => this.drain(stopping), log, {
-      name: 'outbox worker',
-      pollMs: options.pollMs,
-      wake: { emitter: outboxSignal(root), event: 'enqueued' },
-    });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Looks for due jobs now. */
-  kick(): void {
-    this.loop.kick();
   }
 
   /** Stops taking jobs and waits for those running; a job cut short keeps its lease until it expires. */
-  async stop(): Promise<void> {
-    await this.loop.stop();
+  override async stop(): Promise<void> {
+    await super.stop();
     await Promise.all(this.inFlight);
   }
 
   /** Fills the free slots with due jobs; each job that ends frees its slot and looks for more. */
-  private async drain(stopping: () => boolean): Promise<void> {
+  protected async drain(stopping: () => boolean): Promise<void> {
     while (!stopping()) {
       const free = this.concurrency - this.inFlight.size;
       if (free <= 0) return;
@@ -80,7 +66,7 @@ export class OutboxWorker {
       for (const job of jobs) {
         const running: Promise<void> = this.run(job).finally(() => {
           this.inFlight.delete(running);
-          this.loop.kick();
+          this.kick();
         });
         this.inFlight.add(running);
       }

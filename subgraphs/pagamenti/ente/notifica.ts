@@ -6,6 +6,7 @@ import { centsToEuro } from '../../shared/money';
 import { romeDate, romeDateTime } from '../../shared/rome-time';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/domain/views';
 import type { NuovoJob } from '../domain/outbox';
+import type { Subject } from '../domain/station-types';
 import { callEnte, type EnteRequest } from './connector';
 
 /** What a NOTIFICA_RICEVUTA job carries: the receipt's key. */
@@ -70,7 +71,7 @@ function richiesta(connettore: ConnettoreIntegrazione, rpp: Rpp, pendenza: Pende
 
 /** API Ente v2's Ricevuta (api-ente-v2 govpay-api-schemas.yaml). */
 export function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
-  const receipt = rpp.ricevuta as { channelDescription?: string; payer?: Subject; transferList?: { transfer?: ReceiptTransfer[] } };
+  const receipt = rpp.ricevuta as { channelDescription?: string; payer?: ReceiptSubject; transferList?: { transfer?: ReceiptTransfer[] } };
   const transfers = receipt.transferList?.transfer ?? [];
   return stripNulls({
     dominio: { idDominio: rpp.dominio.idDominio, ragioneSociale: rpp.dominio.ragioneSociale },
@@ -95,20 +96,11 @@ interface ReceiptTransfer {
   transferCategory?: string;
 }
 
-interface Subject {
-  uniqueIdentifier?: { entityUniqueIdentifierType?: string; entityUniqueIdentifierValue?: string };
-  fullName?: string;
-  streetName?: string;
-  civicNumber?: string;
-  postalCode?: string;
-  city?: string;
-  stateProvinceRegion?: string;
-  country?: string;
-  'e-mail'?: string;
-}
+/** A subject as the stored receipt has it: pagoPA's element names (`e-mail`). */
+type ReceiptSubject = Partial<Omit<Subject, 'email'>> & { 'e-mail'?: string };
 
 /** A pagoPA subject (ctSubject) as GovPay's Soggetto. */
-const soggetto = (s: Subject) => ({
+const soggetto = (s: ReceiptSubject) => ({
   tipo: s.uniqueIdentifier?.entityUniqueIdentifierType,
   identificativo: s.uniqueIdentifier?.entityUniqueIdentifierValue,
   anagrafica: s.fullName,

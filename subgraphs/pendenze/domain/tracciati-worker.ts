@@ -16,34 +16,20 @@ export interface TracciatiWorkerOptions {
 /**
  * Takes tracciati waiting to be processed (or abandoned by an instance whose lease expired) and
  * processes them one at a time. The lease is taken with a conditional UPDATE, so any number of
- * instances can run a worker on one database and each tracciato has one owner at a time.
+ * instances can run a worker on one database and each tracciato has one owner at a time; stopping
+ * waits for the chunk in progress, and the lease lets another instance resume the tracciato.
  */
-export class TracciatiWorker {
-  private readonly loop: PollingWorker;
-
+export class TracciatiWorker extends PollingWorker {
   constructor(
     private readonly root: EntityManager,
-    private readonly log: Logger,
+    log: Logger,
     private readonly options: TracciatiWorkerOptions,
   ) {
-    this.loop = new PollingWorker((stopping) => this.drain(stopping), log, {
-      name: 'tracciati worker',
-      pollMs: options.pollMs,
-      wake: { emitter: tracciatiSignal(root), event: 'caricato' },
-    });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  /** Stops polling and waits for the chunk in progress; the lease lets another instance resume. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+    super(log, { name: 'tracciati worker', pollMs: options.pollMs, wake: { emitter: tracciatiSignal(root), event: 'caricato' } });
   }
 
   /** Processes claimable tracciati until none is left. */
-  private async drain(stopping: () => boolean): Promise<void> {
+  protected async drain(stopping: () => boolean): Promise<void> {
     for (let id = await this.claim(); id !== undefined && !stopping(); id = await this.claim()) {
       try {
         await new TracciatoProcessor(this.root, this.log, this.options.owner, this.options.leaseMs).run(id, stopping);
