@@ -101,7 +101,8 @@ export class OutboxWorker extends PollingWorker {
         return;
       }
       await this.release(job, { tentativi: tentativo, stato: 'ESEGUITO', eseguitoIl: this.now() });
-      this.log.info({ ...about, outcome }, 'outbox job done');
+      // Events are many and routine; a notification is worth a line each.
+      this.log[job.tipo === 'EVENTO' ? 'debug' : 'info']({ ...about, outcome }, 'outbox job done');
     } catch (e) {
       this.log.error({ ...about, err: e }, 'outbox job left to its lease expiry');
     }
