@@ -10,7 +10,7 @@ import type { Subject } from '../domain/station-types';
 import { callEnte, type EnteRequest } from './connector';
 
 /** What a NOTIFICA_RICEVUTA job carries: the receipt's key. */
-export const notificaPayload = z.object({ idDominio: z.string().min(1), iuv: z.string().min(1), ccp: z.string().min(1) });
+const notificaPayload = z.object({ idDominio: z.string().min(1), iuv: z.string().min(1), ccp: z.string().min(1) });
 export type NotificaRicevuta = z.infer<typeof notificaPayload>;
 
 /** The outbox job that notifies a stored receipt (enqueued in the receipt's transaction). */
@@ -70,7 +70,7 @@ function richiesta(connettore: ConnettoreIntegrazione, rpp: Rpp, pendenza: Pende
 }
 
 /** API Ente v2's Ricevuta (api-ente-v2 govpay-api-schemas.yaml). */
-export function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
+function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
   const receipt = rpp.ricevuta as { channelDescription?: string; payer?: ReceiptSubject; transferList?: { transfer?: ReceiptTransfer[] } };
   const transfers = receipt.transferList?.transfer ?? [];
   return stripNulls({
