@@ -22,6 +22,9 @@ import { subgraphHttpApp } from '../subgraphs/shared/subgraph-http';
 import { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import { TracciatiWorker } from '../subgraphs/pendenze/domain/tracciati-worker';
 import { PagamentiStation } from '../subgraphs/pagamenti/domain/station';
+import { OutboxWorker } from '../subgraphs/pagamenti/domain/outbox-worker';
+import type { EventBus } from '../subgraphs/shared/events';
+import { InProcessEventBus } from '../subgraphs/shared/in-process-bus';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
@@ -38,6 +41,8 @@ export interface Hub {
   subgraphServer: Server;
   signer: PrincipalSigner;
   authenticator: Authenticator;
+  /** Where committed changes are announced (the outbox worker publishes, subscriptions listen). */
+  events: EventBus;
   listen(): Promise<{ port: number; subgraphPort: number }>;
   close(): Promise<void>;
 }
@@ -128,6 +133,15 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   const worker = config.tracciati.worker
     ? new TracciatiWorker(orm.em, log, { owner: instanceName(), pollMs: config.tracciati.pollMs, leaseMs: config.tracciati.leaseMs })
     : undefined;
+  const events: EventBus = new InProcessEventBus();
+  const outbox = config.outbox.worker
+    ? new OutboxWorker(orm.em, events, log, {
+        owner: instanceName(),
+        pollMs: config.outbox.pollMs,
+        leaseMs: config.outbox.leaseMs,
+        notifyTimeoutMs: config.ente.notifyTimeoutMs,
+      })
+    : undefined;
 
   return {
     config,
@@ -137,10 +151,12 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     subgraphServer,
     signer,
     authenticator,
+    events,
     async listen() {
       await listenOn(server, config.port, config.host);
       await listenOn(subgraphServer, config.subgraphs.port, config.subgraphs.host);
       worker?.start();
+      outbox?.start();
       return {
         port: (server.address() as AddressInfo).port,
         subgraphPort: (subgraphServer.address() as AddressInfo).port,
@@ -148,6 +164,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     },
     async close() {
       await worker?.stop();
+      await outbox?.stop();
+      await events.close();
       await graph.stop();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

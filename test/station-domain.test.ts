@@ -13,7 +13,7 @@ import { PendenzeService } from '../subgraphs/pendenze/domain/pendenze';
 import { createLogger } from '../subgraphs/shared/logger';
 import { SYSTEM_PRINCIPAL } from '../subgraphs/shared/principal';
 import { romeDate } from '../subgraphs/shared/rome-time';
-import { EnteDouble } from './helpers/ente-double';
+import { EnteDouble, type EnteAnswer } from './helpers/ente-double';
 import { nuovaPendenza } from './helpers/fixtures';
 import { startHub, type TestHub } from './helpers/hub';
 
@@ -34,14 +34,17 @@ const newId = () => `S${Date.now()}${++seq}`;
 
 beforeAll(async () => {
   t = await startHub();
-  ente = await EnteDouble.start();
+  ente = await new EnteDouble().start();
   station = new PagamentiStation(t.hub.orm.em, createLogger('silent'), { verifyTimeoutMs: 500, notifyTimeoutMs: 1000 });
 });
 afterAll(async () => {
-  await ente?.close();
+  await ente?.stop();
   await t?.close();
 });
-beforeEach(() => ente.reset());
+beforeEach(() => {
+  ente.reset();
+  ente.answer = () => ({ status: 404 });
+});
 
 async function load(over: Record<string, unknown> = {}) {
   const id = newId();
@@ -299,36 +302,37 @@ describe("the Ente's verify (S12)", () => {
     await connector('REST v2');
     const n = unknownNotice();
     const body = pendenzaEnte(n);
-    ente.reply = () => ({ body: { stato: 'NON_ESEGUITA', pendenza: body } });
+    ente.answer = () => ({ status: 200, body: { stato: 'NON_ESEGUITA', pendenza: body } });
     await expect(station.verify(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) })).resolves.toMatchObject({ amountCents: 10099 });
-    expect(ente.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/avvisi/${DEMO.dominio}/${n.numeroAvviso}`]);
+    expect(ente.calls.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/avvisi/${DEMO.dominio}/${n.numeroAvviso}`]);
     const saved = await pendenzaRow(n.iuv);
     expect(saved).toMatchObject({ idPendenza: body.idPendenza, stato: 'NON_ESEGUITA', importoCents: 10099 });
     // Now held: the next activation does not ask again.
     await station.getPayment(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) }, 'V2');
-    expect(ente.requests).toHaveLength(1);
+    expect(ente.calls).toHaveLength(1);
   });
 
   it('REST v1: asks GET /avvisi/{idDominio}/{iuv} and reads the flat pendenzaVerificata', async () => {
     await connector('REST v1');
     const n = unknownNotice();
     const { voci, ...rest } = pendenzaEnte(n) as Record<string, unknown> & { voci: unknown[] };
-    ente.reply = () => ({ status: 201, body: { ...rest, stato: 'NON_ESEGUITA', datiAllegati: 'testo', voci } });
+    ente.answer = () => ({ status: 201, body: { ...rest, stato: 'NON_ESEGUITA', datiAllegati: 'testo', voci } });
     await expect(station.getPayment(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) }, 'V2')).resolves.toMatchObject({ creditorReferenceId: n.iuv });
-    expect(ente.requests.map((r) => r.path)).toEqual([`/v1/avvisi/${DEMO.dominio}/${n.iuv}`]);
+    expect(ente.calls.map((r) => r.path)).toEqual([`/v1/avvisi/${DEMO.dominio}/${n.iuv}`]);
   });
 
   it('asks again when the held pendenza’s dataValidita has passed, and takes the new amount', async () => {
     await connector('REST v2');
     const p = await load({ dataValidita: '2020-01-01' });
-    ente.reply = () => ({
+    ente.answer = () => ({
+      status: 200,
       body: {
         stato: 'NON_ESEGUITA',
         pendenza: { ...nuovaPendenza(p.idPendenza), idA2A: DEMO.applicazione.idA2A, idPendenza: p.idPendenza, numeroAvviso: p.numeroAvviso, importo: 110.5, voci: [{ idVocePendenza: '1', importo: 110.5, descrizione: 'Con interessi', codEntrata: 'SEGRETERIA' }] },
       },
     });
     await expect(station.verify(CALLER, { ...IDS, qrCode: qr(p.numeroAvviso) })).resolves.toMatchObject({ amountCents: 11050 });
-    expect(ente.requests).toHaveLength(1);
+    expect(ente.calls).toHaveLength(1);
   });
 
   it('a held pendenza past its dataValidita whose Ente has no connector is scaduta', async () => {
@@ -342,7 +346,8 @@ describe("the Ente's verify (S12)", () => {
   it('a multivoce pendenza with a marca da bollo cannot be activated with paGetPayment (V1)', async () => {
     await connector('REST v2');
     const n = unknownNotice();
-    ente.reply = () => ({
+    ente.answer = () => ({
+      status: 200,
       body: {
         stato: 'NON_ESEGUITA',
         pendenza: pendenzaEnte(n, {
@@ -367,7 +372,7 @@ describe("the Ente's verify (S12)", () => {
     await connector('REST v2');
     const n = unknownNotice();
     const { n: _n, ...changes } = over(n) as Record<string, unknown>;
-    ente.reply = () => ({ body: { stato: 'NON_ESEGUITA', pendenza: pendenzaEnte(n, changes) } });
+    ente.answer = () => ({ status: 200, body: { stato: 'NON_ESEGUITA', pendenza: pendenzaEnte(n, changes) } });
     await expect(station.getPayment(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso), amountCents: 10099 }, 'V2')).rejects.toEqual(
       fault('PAA_SYSTEM_ERROR', field),
     );
@@ -376,23 +381,23 @@ describe("the Ente's verify (S12)", () => {
 
   it.each([
     ['a 500', 'PAA_SYSTEM_ERROR', 'HTTP 500', () => ({ status: 500, body: { error: 'boom' } })],
-    ['malformed JSON', 'PAA_SYSTEM_ERROR', 'contenuto non valido', () => ({ body: '{not json' })],
-    ['too slowly', 'PAA_SYSTEM_ERROR', 'no answer within 500 ms', () => ({ delayMs: 1500, body: { stato: 'SCONOSCIUTA' } })],
-    ['SCONOSCIUTA', 'PAA_PAGAMENTO_SCONOSCIUTO', 'mai emessa', () => ({ body: { stato: 'SCONOSCIUTA', descrizioneStato: 'mai emessa' } })],
+    ['malformed JSON', 'PAA_SYSTEM_ERROR', 'contenuto non valido', () => ({ status: 200, body: '{not json' })],
+    ['too slowly', 'PAA_SYSTEM_ERROR', 'no answer within 500 ms', (): EnteAnswer => 'hang'],
+    ['SCONOSCIUTA', 'PAA_PAGAMENTO_SCONOSCIUTO', 'mai emessa', () => ({ status: 200, body: { stato: 'SCONOSCIUTA', descrizioneStato: 'mai emessa' } })],
     ['404', 'PAA_PAGAMENTO_SCONOSCIUTO', 'non conosce', () => ({ status: 404 })],
-    ['ANNULLATA', 'PAA_PAGAMENTO_ANNULLATO', 'ANNULLATA', () => ({ body: { stato: 'ANNULLATA' } })],
-    ['SCADUTA', 'PAA_PAGAMENTO_SCADUTO', 'SCADUTA', () => ({ body: { stato: 'SCADUTA' } })],
+    ['ANNULLATA', 'PAA_PAGAMENTO_ANNULLATO', 'ANNULLATA', () => ({ status: 200, body: { stato: 'ANNULLATA' } })],
+    ['SCADUTA', 'PAA_PAGAMENTO_SCADUTO', 'SCADUTA', () => ({ status: 200, body: { stato: 'SCADUTA' } })],
   ])('the Ente answering %s gives %s', async (_what, code, description, reply) => {
     await connector('REST v2');
     const n = unknownNotice();
-    ente.reply = reply;
+    ente.answer = reply;
     await expect(station.verify(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) })).rejects.toEqual(fault(code, description));
     expect(await em().count(Pendenza, { dominio: DEMO.dominio, iuv: n.iuv })).toBe(0);
   });
 
   it('the Ente down is a quick PAA_SYSTEM_ERROR', async () => {
-    const down = await EnteDouble.start();
-    await down.close();
+    const down = await new EnteDouble().start();
+    await down.stop();
     await new UtenzeService(em(), SYSTEM_PRINCIPAL).saveApplicazione(DEMO.applicazione.idA2A, {
       principal: DEMO.applicazione.idA2A,
       codificaAvvisi: { codificaIuv: '34', regExpIuv: '34[0-9]*', generazioneIuvInterna: false },
@@ -409,7 +414,7 @@ describe("the Ente's verify (S12)", () => {
     await connector('REST v2');
     const n = numeroAvvisoFor('0', '9900000000001', { applicationCode: '01' });
     await expect(station.verify(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) })).rejects.toEqual(fault('PAA_PAGAMENTO_SCONOSCIUTO'));
-    expect(ente.requests).toHaveLength(0);
+    expect(ente.calls).toHaveLength(0);
   });
 });
 

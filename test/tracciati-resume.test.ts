@@ -1,8 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { projectRoot } from '../gateway/supergraph';
+import type { ChildProcess } from 'node:child_process';
+import { compiledHubBuilt, startCompiledHub } from './helpers/compiled-hub';
 import { scratchDatabase, type ScratchDatabase } from './helpers/database';
 import { BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
@@ -12,30 +9,10 @@ import { nuovaPendenza } from './helpers/fixtures';
  * A hub killed (SIGKILL) while it processes a tracciato: another instance takes the tracciato
  * over when the lease expires and finishes it, every row loaded exactly once.
  */
-const main = join(projectRoot(), 'dist', 'gateway', 'main.js');
 const ROWS = 8000;
 let db: ScratchDatabase;
 let child: ChildProcess | undefined;
 let survivor: TestHub | undefined;
-
-/** Starts the compiled hub; `onProgress` hears every chunk it logs as done. */
-function startCompiled(env: Record<string, string>, onProgress: (done: number) => void): Promise<number> {
-  child = spawn(process.execPath, [main], {
-    cwd: mkdtempSync(join(tmpdir(), 'govpay-resume-')),
-    env: { PATH: process.env.PATH ?? '', PORT: '0', SUBGRAPHS_PORT: '0', SIMULATOR_PORT: '0', HOST: '127.0.0.1', ...env },
-  });
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    child!.stdout!.on('data', (d: Buffer) => {
-      logs.push(d.toString());
-      const m = /"port":(\d+)/.exec(d.toString());
-      if (m) resolve(Number(m[1]));
-      for (const done of d.toString().matchAll(/"done":(\d+)/g)) onProgress(Number(done[1]));
-    });
-    child!.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
-    child!.on('exit', (code) => reject(new Error(`hub exited with ${code}: ${logs.join('')}`)));
-  });
-}
 
 /** The tracciato's progress, read through the graph (the REST detail carries the whole upload). */
 async function progress(baseUrl: string, id: number): Promise<Record<string, any>> {
@@ -52,17 +29,21 @@ afterAll(async () => {
   await db.drop();
 });
 
-(existsSync(main) ? describe : describe.skip)('a tracciato whose instance dies', () => {
+(compiledHubBuilt() ? describe : describe.skip)('a tracciato whose instance dies', () => {
   it('is finished by another instance, every row loaded once', async () => {
     const env = { DATABASE_URL: db.url, DEMO_SEED: 'true', LOG_LEVEL: 'info', TRACCIATI_POLL_MS: '50', TRACCIATI_LEASE_SECONDS: '5' };
     let killedAt = 0;
-    const port = await startCompiled(env, (done) => {
-      // Killed at the first chunk it reports: mid-way, with committed work behind it.
-      if (!killedAt) {
-        killedAt = done;
-        child!.kill('SIGKILL');
+    const started = await startCompiledHub(env, (chunk, hub) => {
+      for (const done of chunk.matchAll(/"done":(\d+)/g)) {
+        // Killed at the first chunk it reports: mid-way, with committed work behind it.
+        if (!killedAt) {
+          killedAt = Number(done[1]);
+          hub.kill('SIGKILL');
+        }
       }
     });
+    child = started.child;
+    const port = started.port;
     const first = `http://127.0.0.1:${port}`;
     const inserimenti = Array.from({ length: ROWS }, (_, i) => ({ idA2A: 'IDA2A01', idPendenza: `RES-${i}`, ...nuovaPendenza(`RES-${i}`) }));
     const up = await call(first, 'POST', `${BO}/pendenze/tracciati`, { body: { idTracciato: 'RESUME', idDominio: '12345678901', inserimenti } });

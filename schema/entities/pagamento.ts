@@ -122,13 +122,13 @@ export class OutboxJob extends Timestamped {
   @Property({ type: 'string', length: 255, nullable: true })
   leaseOwner?: string | null;
 
-  @Property({ length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   leaseScadenza?: Date | null;
 
   /** The last failure (HTTP status and body, or the network error), for operators. */
   @Property({ type: 'string', length: 2048, nullable: true })
   ultimoErrore?: string | null;
 
-  @Property({ length: 3, nullable: true })
+  @Property({ type: 'Date', length: 3, nullable: true })
   eseguitoIl?: Date | null;
 }

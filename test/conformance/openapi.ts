@@ -109,6 +109,25 @@ export const PENDENZE: ApiProfile = {
   },
 };
 
+/**
+ * GovPay's API Ente, which the hub calls (notifications to the Ente's system): the suite checks the
+ * request bodies the hub sends, so only the spec's paths and schemas matter, not its replies.
+ */
+const enteProfile = (name: string, file: string): ApiProfile => ({
+  name,
+  file,
+  prefix: /^(\/[^?#]*)/,
+  faultBean: 'FaultBean',
+  httpLimitErrors: [],
+  aliasStatus: () => undefined,
+});
+/** API Ente v1 (verifica e notifica): POST /pagamenti/{idDominio}/{iuv}. */
+export const ENTE_V1 = enteProfile('ente-v1', 'api-ente-verifica-notifica-v1.yaml');
+/** API Ente v2's operations (their bodies are in ENTE_V2_SCHEMAS). */
+export const ENTE_V2 = enteProfile('ente-v2', 'api-ente-v2/govpay-api-ec.yaml');
+/** API Ente v2's schemas (Ricevuta…), a file of their own. */
+export const ENTE_V2_SCHEMAS = enteProfile('ente-v2-schemas', 'api-ente-v2/govpay-api-schemas.yaml');
+
 /** Kept for the Backoffice suite's imports. */
 export const BACKOFFICE_PREFIX = BACKOFFICE.prefix;
 
@@ -178,7 +197,9 @@ export class GovPaySpec {
     readonly profile: ApiProfile,
     file = specFile(profile.file),
   ) {
-    this.doc = parse(readFileSync(file, 'utf8')) as Json;
+    // GovPay's files indent a line of a description with a tab here and there (api-ente-v2's schemas),
+    // which YAML refuses: a leading tab is read as the eight spaces GovPay's editor showed.
+    this.doc = parse(readFileSync(file, 'utf8').replace(/^\t+/gm, (tabs) => ' '.repeat(8 * tabs.length))) as Json;
     this.specId = `govpay-${profile.name}`;
     // OpenAPI 3.0 schemas: ajv understands `nullable`; annotations (example, deprecated, discriminator…) are ignored.
     // GovPay's patterns are Java regular expressions (e.g. `\-` outside a class), valid without the `u` flag only.

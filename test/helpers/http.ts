@@ -51,11 +51,16 @@ const RECORDED_APIS: [prefix: string, name: string][] = [
 ];
 
 function record(method: string, path: string, status: number, body: unknown, contentType?: string): void {
+  const api = RECORDED_APIS.find(([prefix]) => path.startsWith(prefix))?.[1];
+  if (api) recordExchange(api, { method, path, status, body, contentType });
+}
+
+/** Appends one exchange to the recordings of `api` (`<api>-<pid>.jsonl`), when GOVPAY_RECORD_DIR is set. */
+export function recordExchange(api: string, exchange: { method: string; path: string; status: number; body: unknown; contentType?: string }): void {
   const dir = process.env.GOVPAY_RECORD_DIR;
-  const api = dir ? RECORDED_APIS.find(([prefix]) => path.startsWith(prefix))?.[1] : undefined;
-  if (!dir || !api) return;
+  if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  appendFileSync(join(dir, `${api}-${process.pid}.jsonl`), `${JSON.stringify({ method, path, status, body, contentType })}\n`);
+  appendFileSync(join(dir, `${api}-${process.pid}.jsonl`), `${JSON.stringify(exchange)}\n`);
 }
 
 export const BO = '/govpay/backend/api/backoffice/rs/basic/v1';

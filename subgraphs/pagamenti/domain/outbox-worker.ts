@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { OutboxJob } from '../../../schema/entities';
+import type { EventBus, HubEvent } from '../../shared/events';
+import { takeLeases } from '../../shared/leases';
+import type { Logger } from '../../shared/logger';
+import { PollingWorker } from '../../shared/polling-worker';
+import { notificaRicevuta } from '../ente/notifica';
+import { outboxSignal } from './outbox';
+
+export interface OutboxWorkerOptions {
+  /** This instance's name in leases. */
+  owner: string;
+  pollMs: number;
+  /** Longer than a job can take (ENTE_NOTIFY_TIMEOUT_MS), so no job runs twice at once. */
+  leaseMs: number;
+  notifyTimeoutMs: number;
+  /** Jobs running at once on this instance. */
+  concurrency?: number;
+  /** The worker's clock (tests move it instead of waiting for a retry). */
+  now?: () => Date;
+}
+
+const MINUTE = 60_000;
+const MAX_DELAY = 24 * 60 * MINUTE;
+/** ultimoErrore's column width. */
+const MAX_ERROR = 2048;
+
+/** How long after its n-th failed attempt a job is tried again: n² minutes, at most a day. */
+export const retryDelayMs = (tentativi: number): number => Math.min(tentativi * tentativi * MINUTE, MAX_DELAY);
+
+/**
+ * Runs the outbox's due jobs: notifications to the Ente's systems and events for subscribers.
+ * A job is taken with a lease (a conditional UPDATE, as the tracciati worker does), so any number of
+ * instances share the table and each job runs once at a time; a few run concurrently here, and a
+ * slow Ente holds one slot, not the worker. A failed job is retried with a growing delay and never
+ * abandoned: an Ente down for hours gets its notifications when it is back.
+ */
+export class OutboxWorker extends PollingWorker {
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly concurrency: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly root: EntityManager,
+    private readonly bus: EventBus,
+    log: Logger,
+    private readonly options: OutboxWorkerOptions,
+  ) {
+    super(log, { name: 'outbox worker', pollMs: options.pollMs, wake: { emitter: outboxSignal(root), event: 'enqueued' } });
+    this.concurrency = options.concurrency ?? 8;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Stops taking jobs and waits for those running; a job cut short keeps its lease until it expires. */
+  override async stop(): Promise<void> {
+    await super.stop();
+    await Promise.all(this.inFlight);
+  }
+
+  /** Fills the free slots with due jobs; each job that ends frees its slot and looks for more. */
+  protected async drain(stopping: () => boolean): Promise<void> {
+    while (!stopping()) {
+      const free = this.concurrency - this.inFlight.size;
+      if (free <= 0) return;
+      const jobs = await this.claim(free);
+      for (const job of jobs) {
+        const running: Promise<void> = this.run(job).finally(() => {
+          this.inFlight.delete(running);
+          this.kick();
+        });
+        this.inFlight.add(running);
+      }
+      if (jobs.length < free) return;
+    }
+  }
+
+  private async claim(max: number): Promise<OutboxJob[]> {
+    const now = this.now();
+    const due = { stato: 'DA_ESEGUIRE', prossimoTentativo: { $lte: now } };
+    const em = this.root.fork();
+    const ids = await takeLeases(em, OutboxJob, {
+      claimable: [{ ...due, leaseScadenza: null }, { ...due, leaseScadenza: { $lt: now } }],
+      lease: { leaseOwner: this.options.owner, leaseScadenza: new Date(now.getTime() + this.options.leaseMs), updatedAt: now },
+      max,
+    });
+    return ids.length ? em.find(OutboxJob, { id: { $in: ids } }, { orderBy: { id: 'ASC' } }) : [];
+  }
+
+  private async run(job: OutboxJob): Promise<void> {
+    const tentativo = job.tentativi + 1;
+    const about = { job: job.id, tipo: job.tipo, chiave: job.chiave, tentativo };
+    try {
+      let outcome: string;
+      try {
+        outcome = await this.handle(job);
+      } catch (e) {
+        const prossimoTentativo = new Date(this.now().getTime() + retryDelayMs(tentativo));
+        const ultimoErrore = (e as Error).message.slice(0, MAX_ERROR);
+        await this.release(job, { tentativi: tentativo, prossimoTentativo, ultimoErrore });
+        this.log.warn({ ...about, prossimoTentativo: prossimoTentativo.toISOString(), err: ultimoErrore }, 'outbox job failed; retried later');
+        return;
+      }
+      await this.release(job, { tentativi: tentativo, stato: 'ESEGUITO', eseguitoIl: this.now() });
+      // Events are many and routine; a notification is worth a line each.
+      this.log[job.tipo === 'EVENTO' ? 'debug' : 'info']({ ...about, outcome }, 'outbox job done');
+    } catch (e) {
+      this.log.error({ ...about, err: e }, 'outbox job left to its lease expiry');
+    }
+  }
+
+  /** Records the attempt and frees the lease, if this instance still holds it. */
+  private async release(job: OutboxJob, changes: Partial<OutboxJob>): Promise<void> {
+    await this.root
+      .fork()
+      .nativeUpdate(OutboxJob, { id: job.id, leaseOwner: this.options.owner }, { ...changes, leaseOwner: null, leaseScadenza: null, updatedAt: this.now() });
+  }
+
+  /** Does the job; returns what happened, for the log. */
+  private async handle(job: OutboxJob): Promise<string> {
+    if (job.tipo === 'EVENTO') {
+      await this.bus.publish(job.payload as unknown as HubEvent);
+      return 'published';
+    }
+    const esito = await notificaRicevuta(this.root.fork(), job.payload, this.options.notifyTimeoutMs);
+    return esito.inviata ? `sent ${esito.path}` : `nothing sent: ${esito.motivo}`;
+  }
+}

@@ -1,0 +1,147 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { z } from 'zod';
+import { Rpp, type ConnettoreIntegrazione } from '../../../schema/entities';
+import { stripNulls } from '../../../rest-compat/shared/json';
+import { centsToEuro } from '../../shared/money';
+import { romeDate, romeDateTime } from '../../shared/rome-time';
+import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/domain/views';
+import type { NuovoJob } from '../domain/outbox';
+import type { Subject } from '../domain/station-types';
+import { callEnte, type EnteRequest } from './connector';
+
+/** What a NOTIFICA_RICEVUTA job carries: the receipt's key. */
+const notificaPayload = z.object({ idDominio: z.string().min(1), iuv: z.string().min(1), ccp: z.string().min(1) });
+export type NotificaRicevuta = z.infer<typeof notificaPayload>;
+
+/** The outbox job that notifies a stored receipt (enqueued in the receipt's transaction). */
+export const notificaJob = (key: NotificaRicevuta): NuovoJob => ({
+  tipo: 'NOTIFICA_RICEVUTA',
+  chiave: `notifica:${key.idDominio}:${key.iuv}:${key.ccp}`,
+  payload: { idDominio: key.idDominio, iuv: key.iuv, ccp: key.ccp },
+});
+
+/** Why the Ente's system did not take a notification: retried later. */
+export class NotificaRifiutata extends Error {}
+
+export type EsitoNotifica = { inviata: true; path: string } | { inviata: false; motivo: string };
+
+/**
+ * Tells the applicazione owning the paid pendenza about its receipt, through its connector: REST v1
+ * `POST /pagamenti/{idDominio}/{iuv}` ({idA2A, idPendenza, rpt, rt}) or REST v2
+ * `PUT /ricevute/{idDominio}/{iuv}/{idRicevuta}` (the Ricevuta). Only a 2xx counts as delivered;
+ * any other answer, a timeout or no connection throws (EnteUnreachable or NotificaRifiutata).
+ * Nothing to tell (no connector, no pendenza) is not an error: the notification has nowhere to go.
+ * A malformed payload is one, kept in the job for an operator to see.
+ */
+export async function notificaRicevuta(em: EntityManager, payload: unknown, timeoutMs: number): Promise<EsitoNotifica> {
+  const parsed = notificaPayload.safeParse(payload);
+  // Never matched loosely: a key with a missing part would select some other receipt.
+  if (!parsed.success) throw new Error(`payload is not {idDominio, iuv, ccp}: ${JSON.stringify(payload).slice(0, 200)}`);
+  const key = parsed.data;
+  const rpp = await em.findOne(
+    Rpp,
+    { dominio: key.idDominio, iuv: key.iuv, ccp: key.ccp },
+    {
+      populate: ['dominio', 'pendenza.applicazione', 'pendenza.dominio', 'pendenza.tipoPendenza', 'pendenza.unitaOperativa', 'pendenza.voci'],
+    },
+  );
+  if (!rpp) return { inviata: false, motivo: 'no such receipt' };
+  if (!rpp.pendenza) return { inviata: false, motivo: 'the receipt is for a pendenza the hub does not hold' };
+  const connettore = rpp.pendenza.applicazione.servizioIntegrazione;
+  if (!connettore?.url) return { inviata: false, motivo: `applicazione ${rpp.pendenza.applicazione.idA2A} has no servizioIntegrazione` };
+
+  const req = richiesta(connettore, rpp, toPendenzaView(rpp.pendenza), timeoutMs);
+  const res = await callEnte(connettore, req);
+  if (res.status < 200 || res.status > 299) throw new NotificaRifiutata(`${req.method} ${req.path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  return { inviata: true, path: req.path };
+}
+
+function richiesta(connettore: ConnettoreIntegrazione, rpp: Rpp, pendenza: PendenzaView, timeoutMs: number): EnteRequest {
+  const [dominio, iuv] = [encodeURIComponent(rpp.dominio.idDominio), encodeURIComponent(rpp.iuv)];
+  if (connettore.versioneApi === 'REST v2') {
+    return { method: 'PUT', path: `/ricevute/${dominio}/${iuv}/${encodeURIComponent(rpp.ccp)}`, body: ricevutaV2(rpp, pendenza), timeoutMs };
+  }
+  return {
+    method: 'POST',
+    path: `/pagamenti/${dominio}/${iuv}`,
+    body: { idA2A: pendenza.idA2A, idPendenza: pendenza.idPendenza, rpt: rpp.richiesta, rt: rpp.ricevuta },
+    timeoutMs,
+  };
+}
+
+/** API Ente v2's Ricevuta (api-ente-v2 govpay-api-schemas.yaml). */
+function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
+  const receipt = rpp.ricevuta as { channelDescription?: string; payer?: ReceiptSubject; transferList?: { transfer?: ReceiptTransfer[] } };
+  const transfers = receipt.transferList?.transfer ?? [];
+  return stripNulls({
+    dominio: { idDominio: rpp.dominio.idDominio, ragioneSociale: rpp.dominio.ragioneSociale },
+    iuv: rpp.iuv,
+    idRicevuta: rpp.ccp,
+    importo: centsToEuro(rpp.importoCents),
+    stato: rpp.stato,
+    esito: rpp.esito,
+    modello: 'Pagamento ad iniziativa PSP',
+    istitutoAttestante: { idPSP: rpp.idPsp, denominazione: rpp.ragioneSocialePsp, idCanale: rpp.idCanale, descrizione: receipt.channelDescription },
+    versante: receipt.payer && soggetto(receipt.payer),
+    pendenza: pendenzaPagata(pendenza, rpp, transfers),
+    data: romeDateTime(rpp.createdAt),
+    dataPagamento: romeDateTime(rpp.dataPagamento),
+    // The hub keeps a new-model request as paGetPayment's data (JSON), not as an XML document.
+    rpt: { tipo: 'ctPaymentPA', json: rpp.richiesta },
+    rt: { tipo: 'ctReceipt', xml: Buffer.from(rpp.ricevutaXml).toString('base64'), json: rpp.ricevuta },
+  });
+}
+
+interface ReceiptTransfer {
+  transferCategory?: string;
+}
+
+/** A subject as the stored receipt has it: pagoPA's element names (`e-mail`). */
+type ReceiptSubject = Partial<Omit<Subject, 'email'>> & { 'e-mail'?: string };
+
+/** A pagoPA subject (ctSubject) as GovPay's Soggetto. */
+const soggetto = (s: ReceiptSubject) => ({
+  tipo: s.uniqueIdentifier?.entityUniqueIdentifierType,
+  identificativo: s.uniqueIdentifier?.entityUniqueIdentifierValue,
+  anagrafica: s.fullName,
+  indirizzo: s.streetName,
+  civico: s.civicNumber,
+  cap: s.postalCode,
+  localita: s.city,
+  provincia: s.stateProvinceRegion,
+  nazione: s.country,
+  email: s['e-mail'],
+});
+
+/** API Ente v2's PendenzaPagata: the pendenza as GovPay's REST shows it, each voce with what was collected for it. */
+function pendenzaPagata(p: PendenzaView, rpp: Rpp, transfers: ReceiptTransfer[]) {
+  const { idDominio, ragioneSocialeDominio, importoCents: _cents, voci, allegati: _allegati, dataCaricamento, ...rest } = p;
+  const dominio = { idDominio, ragioneSociale: ragioneSocialeDominio };
+  const identita = { idA2A: p.idA2A, idPendenza: p.idPendenza, dataCaricamento: romeDate(dataCaricamento) };
+  return {
+    ...rest,
+    ...identita,
+    dominio,
+    voci: voci.map((v, i) => vocePagata(v, rpp, transfers[i], identita, dominio)),
+  };
+}
+
+function vocePagata(v: VoceView, rpp: Rpp, transfer: ReceiptTransfer | undefined, pendenza: object, dominio: { idDominio: string }) {
+  const { importoCents: _cents, idDominio, ...rest } = v;
+  return {
+    ...rest,
+    dominio: idDominio ? { idDominio } : dominio,
+    // pagoPA's transferCategory for the voce: what GovPay's Ente API calls the voce's taxonomy.
+    ...(v.codEntrata ? {} : { codiceTassonomicoPagoPA: transfer?.transferCategory }),
+    pendenza,
+    riscossione: {
+      idDominio: idDominio ?? dominio.idDominio,
+      iuv: rpp.iuv,
+      iur: rpp.ccp,
+      indice: v.indice,
+      tipo: v.tipoBollo ? 'MBT' : 'ENTRATA',
+      importo: v.importo,
+      data: romeDateTime(rpp.dataPagamento),
+    },
+  };
+}
