@@ -8,6 +8,7 @@ import type { Logger } from '../../shared/logger';
 import { centsToDecimalString } from '../../shared/money';
 import { parseRomeDateTime, romeDate } from '../../shared/rome-time';
 import { PagoPaFault } from './faults';
+import { notificaJob } from '../ente/notifica';
 import { enqueue, outboxSignal, type NuovoJob } from './outbox';
 import { ctPaymentPAJson, paymentDataOf } from './payment-data';
 import type { Posizione } from './posizione';
@@ -142,7 +143,7 @@ async function jobsOf(tx: EntityManager, dominio: DominioRef, req: SendRTRequest
   if (p) {
     const connettori = await referenceCache(tx).connettori(tx);
     if (connettori.find((c) => c.idA2A === p.idA2A)?.servizioIntegrazione) {
-      jobs.push({ tipo: 'NOTIFICA_RICEVUTA', chiave: `notifica:${key}`, payload: { idDominio: dominio.idDominio, iuv, ccp } });
+      jobs.push(notificaJob({ idDominio: dominio.idDominio, iuv, ccp }));
     }
   }
   const ricevuta: HubEvent = { v: 1, tipo: 'ricevutaRegistrata', idDominio: dominio.idDominio, iuv, idRicevuta: ccp, ...ids, at };
