@@ -8,7 +8,6 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/core';
-import { projectRoot } from '../gateway/supergraph';
 import { STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
 import { parseSoap } from '../pagopa/soap/parse';
 import type { Operation } from '../pagopa/soap/protocol';
@@ -36,6 +35,7 @@ import { basic } from './helpers/http';
 import { NODO_AUTH } from './helpers/simulator';
 import { ENVELOPES, IDS, getPaymentEnvelope, receiptV1, sendRTEnvelope, verifyEnvelope } from './helpers/station-envelopes';
 import { paymentData, VERIFY_RESULT } from './helpers/station-samples';
+import { STATION_XSD } from './helpers/xsd';
 
 /**
  * The station's SOAP layer over real HTTP, with a real database for the Nodo's credentials and an
@@ -68,7 +68,7 @@ class FixedStation implements StationService {
   }
 }
 
-const xsd = new XsdValidator(join(projectRoot(), 'pagopa', 'wsdl', 'paForNode.xsd'));
+const xsd = new XsdValidator(STATION_XSD);
 const service = new FixedStation();
 const registry = new Registry();
 const logLines: string[] = [];

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { projectRoot } from '../../gateway/supergraph';
 import { parseSoap } from '../../pagopa/soap/parse';
 import { OPERATIONS, type Operation } from '../../pagopa/soap/protocol';
 import { readRequest } from '../../pagopa/station/read-request';
@@ -7,7 +5,7 @@ import { getPaymentResponse, koResponse, sendRTResponse, verifyResponse } from '
 import { XsdValidator } from '../../simulator/xsd/xmllint';
 import { VARIATIONS } from '../helpers/station-envelopes';
 import { paymentData, VERIFY_RESULT } from '../helpers/station-samples';
-import { OFFICIAL_XSD } from '../helpers/xsd';
+import { OFFICIAL_XSD, STATION_XSD } from '../helpers/xsd';
 
 /**
  * The station against pagoPA's own paForNode.xsd (../shared/reference): every kind of answer it
@@ -15,7 +13,7 @@ import { OFFICIAL_XSD } from '../helpers/xsd';
  * the project's own XSD and the station's reading of the request all give the same verdict.
  */
 const reference = OFFICIAL_XSD ? new XsdValidator(OFFICIAL_XSD) : undefined;
-const own = new XsdValidator(join(projectRoot(), 'pagopa', 'wsdl', 'paForNode.xsd'));
+const own = new XsdValidator(STATION_XSD);
 
 function body(xml: string) {
   const parsed = parseSoap(xml);
