@@ -6,16 +6,11 @@ import { getPaymentRequest, sendRTRequest, verifyRequest } from '../simulator/so
 import { escapeXml } from '../pagopa/soap/xml';
 import { XsdValidator } from '../simulator/xsd/xmllint';
 import { getPaymentOk, ko, responseEnvelope, SAMPLE, verifyOk } from './helpers/station-double';
+import { soapDocument } from './helpers/soap';
 import { OFFICIAL_XSD, TEST_XSD } from './helpers/xsd';
 
 const IDS = { idPA: SAMPLE.fiscalCode, idBrokerPA: '11111111113', idStation: '11111111113_01' };
 const QR = { fiscalCode: SAMPLE.fiscalCode, noticeNumber: SAMPLE.noticeNumber };
-
-function parsed(xml: string) {
-  const r = parseSoap(xml);
-  if (!r.ok) throw new Error(r.error);
-  return r.document;
-}
 
 describe('simulator: amounts', () => {
   it('writes integer cents as pagoPA amounts, to the cent', () => {
@@ -78,7 +73,7 @@ describe('simulator: XML', () => {
       'paSendRTRes',
       '<outcome>KO</outcome><fault><faultCode>PAA_SEMANTICA</faultCode><faultString>a &amp; b &#233;&#x20AC;</faultString><id>1</id><description><![CDATA[<raw> & ok]]></description></fault>',
     );
-    const doc = parsed(xml);
+    const doc = soapDocument(xml);
     const r = readResponse('paSendRT', doc.root);
     expect(r.value).toEqual({
       outcome: 'KO',
@@ -91,7 +86,7 @@ describe('simulator: XML', () => {
   });
 
   it('reads an activation, checks the transfers add up and names what is missing', () => {
-    const data = readPaymentData(parsed(getPaymentOk('V2', 5000, { bollo: true })).root);
+    const data = readPaymentData(soapDocument(getPaymentOk('V2', 5000, { bollo: true })).root);
     expect(data.value).toMatchObject({
       creditorReferenceId: SAMPLE.iuv,
       paymentAmountCents: 5000,
@@ -103,14 +98,14 @@ describe('simulator: XML', () => {
       ],
     });
     const wrongTotal = getPaymentOk('V1', 5000).replace('<paymentAmount>50.00</paymentAmount>', '<paymentAmount>60.00</paymentAmount>');
-    expect(readPaymentData(parsed(wrongTotal).root).problems).toEqual([expect.stringMatching(/add up to 50.00, paymentAmount is 60.00/)]);
+    expect(readPaymentData(soapDocument(wrongTotal).root).problems).toEqual([expect.stringMatching(/add up to 50.00, paymentAmount is 60.00/)]);
     const noDebtor = getPaymentOk('V1', 5000).replace(/<debtor>.*<\/debtor>/, '');
-    expect(readPaymentData(parsed(noDebtor).root).problems).toContain('paGetPaymentRes/data/debtor is missing');
+    expect(readPaymentData(soapDocument(noDebtor).root).problems).toContain('paGetPaymentRes/data/debtor is missing');
   });
 
   it('builds the receipt from the activation, with a company name even when a V1 activation has none', () => {
     const activation = readPaymentData(
-      parsed(getPaymentOk('V1', 5000).replace('<companyName>Ente Creditore Test</companyName>', '')).root,
+      soapDocument(getPaymentOk('V1', 5000).replace('<companyName>Ente Creditore Test</companyName>', '')).root,
     ).value!;
     const psp = { idPSP: 'P', idChannel: 'C', PSPCompanyName: 'N', channelDescription: 'D', paymentMethod: 'creditCard', feeCents: 50 };
     const input = { paymentToken: 'f'.repeat(32), qr: QR, activation, psp, paidAt: new Date('2030-06-30T22:30:00Z'), standIn: false };
@@ -132,7 +127,7 @@ describe('simulator: XML', () => {
   });
 
   it('notices an answer with the wrong root element', () => {
-    const r = readResponse('paGetPaymentV2', parsed(ko('paGetPaymentRes', 'PAA_SEMANTICA')).root);
+    const r = readResponse('paGetPaymentV2', soapDocument(ko('paGetPaymentRes', 'PAA_SEMANTICA')).root);
     expect(r.problems).toEqual([
       expect.stringMatching(
         /expected \{http:\/\/pagopa-api.pagopa.gov.it\/pa\/paForNode.xsd\}paGetPaymentV2Response, got .*paGetPaymentRes/,
@@ -142,7 +137,7 @@ describe('simulator: XML', () => {
 });
 
 describe('simulator: XSD validation with xmllint', () => {
-  const body = (xml: string) => parsed(xml).bodyXml;
+  const body = (xml: string) => soapDocument(xml).bodyXml;
 
   it('says valid, or invalid with xmllint messages', async () => {
     const v = new XsdValidator(TEST_XSD);

@@ -8,7 +8,6 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import type { MikroORM } from '@mikro-orm/core';
-import { projectRoot } from '../gateway/supergraph';
 import { STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
 import { parseSoap } from '../pagopa/soap/parse';
 import type { Operation } from '../pagopa/soap/protocol';
@@ -36,6 +35,8 @@ import { basic } from './helpers/http';
 import { NODO_AUTH } from './helpers/simulator';
 import { ENVELOPES, IDS, getPaymentEnvelope, receiptV1, sendRTEnvelope, verifyEnvelope } from './helpers/station-envelopes';
 import { paymentData, VERIFY_RESULT } from './helpers/station-samples';
+import { soapDocument } from './helpers/soap';
+import { STATION_XSD } from './helpers/xsd';
 
 /**
  * The station's SOAP layer over real HTTP, with a real database for the Nodo's credentials and an
@@ -68,7 +69,7 @@ class FixedStation implements StationService {
   }
 }
 
-const xsd = new XsdValidator(join(projectRoot(), 'pagopa', 'wsdl', 'paForNode.xsd'));
+const xsd = new XsdValidator(STATION_XSD);
 const service = new FixedStation();
 const registry = new Registry();
 const logLines: string[] = [];
@@ -149,12 +150,11 @@ function soap(
 
 /** The answer read the way the simulator reads it, and validated against the project's XSD. */
 async function outcomeOf(operation: Operation, answer: Answer) {
-  const parsed = parseSoap(answer.body);
-  if (!parsed.ok) throw new Error(`${parsed.error}: ${answer.body}`);
-  expect(await xsd.validate(parsed.document.bodyXml)).toEqual({ verdict: 'valid', messages: [] });
-  const read = readResponse(operation, parsed.document.root);
+  const document = soapDocument(answer.body);
+  expect(await xsd.validate(document.bodyXml)).toEqual({ verdict: 'valid', messages: [] });
+  const read = readResponse(operation, document.root);
   expect(read.problems).toEqual([]);
-  return { ...read.value!, root: parsed.document.root };
+  return { ...read.value!, root: document.root };
 }
 
 async function expectKo(operation: Operation, answer: Answer, faultCode: string) {
@@ -166,9 +166,7 @@ async function expectKo(operation: Operation, answer: Answer, faultCode: string)
 }
 
 function soapFaultOf(answer: Answer) {
-  const parsed = parseSoap(answer.body);
-  if (!parsed.ok) throw new Error(parsed.error);
-  const { root } = parsed.document;
+  const { root } = soapDocument(answer.body);
   expect(root).toMatchObject({ name: 'Fault', namespace: 'http://schemas.xmlsoap.org/soap/envelope/' });
   const text = (n: string) => root.children.find((c) => c.name === n)?.text;
   return { faultcode: text('faultcode'), faultstring: text('faultstring') };
@@ -457,24 +455,20 @@ describe('authentication of the Nodo', () => {
     expect(service.calls).toEqual([]);
   });
 
+  /** A verify with no credentials but the Nodo's principal in the proxy's header, to the station at `to`. */
+  const forwardedBy = (to: string) =>
+    soap('"paVerifyPaymentNotice"', verifyEnvelope(), { auth: null, headers: { [config.auth.principalHeader]: NODO_AUTH.user }, to });
+
   it("accepts the principal a trusted proxy forwards, as that principal's intermediario", async () => {
     const proxied = await startStation({ trustedProxies: ['127.0.0.1'] });
-    const answer = await soap('"paVerifyPaymentNotice"', verifyEnvelope(), {
-      auth: null,
-      headers: { [config.auth.principalHeader]: NODO_AUTH.user },
-      to: proxied,
-    });
+    const answer = await forwardedBy(proxied);
     expect((await outcomeOf('paVerifyPaymentNotice', answer)).outcome).toBe('OK');
     expect(service.calls[0].caller).toEqual(caller);
   });
 
   it('refuses a forwarded principal from an address that is not a trusted proxy', async () => {
     const elsewhere = await startStation({ trustedProxies: ['10.1.2.3'] });
-    const answer = await soap('"paVerifyPaymentNotice"', verifyEnvelope(), {
-      auth: null,
-      headers: { [config.auth.principalHeader]: NODO_AUTH.user },
-      to: elsewhere,
-    });
+    const answer = await forwardedBy(elsewhere);
     expect(answer.status).toBe(401);
     expect(service.calls).toEqual([]);
   });

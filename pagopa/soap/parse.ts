@@ -73,7 +73,14 @@ export function parseSoap(text: string): ParseResult {
   const [root] = childrenOf(body);
   if (!root) return { ok: false, error: 'the soap:Body is empty' };
   const element = toElement(root, bodyScope);
-  return { ok: true, document: { root: element, bodyXml: `<?xml version="1.0" encoding="UTF-8"?>\n${elementXml(element)}` } };
+  // Written only when asked for: the station never needs it, the simulator validates it.
+  const document = {
+    root: element,
+    get bodyXml() {
+      return `<?xml version="1.0" encoding="UTF-8"?>\n${elementXml(element)}`;
+    },
+  };
+  return { ok: true, document };
 }
 
 /** Decodes the predefined escapes and character references of a text node. */

@@ -5,6 +5,7 @@ import type {
   Receipt,
   ReceiptTransfer,
   SendRTRequest,
+  StationIds,
   Subject,
   VerifyRequest,
 } from '../../subgraphs/pagamenti/domain/station-types';
@@ -50,7 +51,7 @@ function toStationRequest(operation: Operation, data: unknown, raw: Record<strin
   switch (operation) {
     case 'paVerifyPaymentNotice': {
       const d = data as Verify;
-      return { operation, request: { idPA: d.idPA, idBrokerPA: d.idBrokerPA, idStation: d.idStation, qrCode: d.qrCode } };
+      return { operation, request: { ...stationIds(d), qrCode: d.qrCode } };
     }
     case 'paGetPayment':
     case 'paGetPaymentV2': {
@@ -58,9 +59,7 @@ function toStationRequest(operation: Operation, data: unknown, raw: Record<strin
       return {
         operation,
         request: {
-          idPA: d.idPA,
-          idBrokerPA: d.idBrokerPA,
-          idStation: d.idStation,
+          ...stationIds(d),
           qrCode: d.qrCode,
           amountCents: d.amount,
           paymentNote: d.paymentNote,
@@ -76,9 +75,7 @@ function toStationRequest(operation: Operation, data: unknown, raw: Record<strin
       return {
         operation,
         request: {
-          idPA: d.idPA,
-          idBrokerPA: d.idBrokerPA,
-          idStation: d.idStation,
+          ...stationIds(d),
           versione: operation === 'paSendRTV2' ? 'V2' : 'V1',
           receipt: toReceipt(d.receipt),
           receiptJson: raw.receipt as Record<string, unknown>,
@@ -88,6 +85,8 @@ function toStationRequest(operation: Operation, data: unknown, raw: Record<strin
     }
   }
 }
+
+const stationIds = ({ idPA, idBrokerPA, idStation }: StationIds): StationIds => ({ idPA, idBrokerPA, idStation });
 
 type ReceiptData = SendRT['receipt'];
 type SubjectData = ReceiptData['debtor'];

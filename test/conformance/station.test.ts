@@ -1,13 +1,11 @@
-import { join } from 'node:path';
-import { projectRoot } from '../../gateway/supergraph';
-import { parseSoap } from '../../pagopa/soap/parse';
 import { OPERATIONS, type Operation } from '../../pagopa/soap/protocol';
 import { readRequest } from '../../pagopa/station/read-request';
 import { getPaymentResponse, koResponse, sendRTResponse, verifyResponse } from '../../pagopa/station/responses';
 import { XsdValidator } from '../../simulator/xsd/xmllint';
 import { VARIATIONS } from '../helpers/station-envelopes';
 import { paymentData, VERIFY_RESULT } from '../helpers/station-samples';
-import { OFFICIAL_XSD } from '../helpers/xsd';
+import { soapDocument } from '../helpers/soap';
+import { OFFICIAL_XSD, STATION_XSD } from '../helpers/xsd';
 
 /**
  * The station against pagoPA's own paForNode.xsd (../shared/reference): every kind of answer it
@@ -15,13 +13,8 @@ import { OFFICIAL_XSD } from '../helpers/xsd';
  * the project's own XSD and the station's reading of the request all give the same verdict.
  */
 const reference = OFFICIAL_XSD ? new XsdValidator(OFFICIAL_XSD) : undefined;
-const own = new XsdValidator(join(projectRoot(), 'pagopa', 'wsdl', 'paForNode.xsd'));
+const own = new XsdValidator(STATION_XSD);
 
-function body(xml: string) {
-  const parsed = parseSoap(xml);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.document;
-}
 
 describe("the station and pagoPA's paForNode.xsd", () => {
   it("finds pagoPA's XSD (../shared/reference or $GOVPAY_REFERENCE_DIR)", () => {
@@ -46,11 +39,11 @@ describe("the station and pagoPA's paForNode.xsd", () => {
   ];
 
   it.each(answers)('the station renders a valid %s', async (_name, xml) => {
-    expect(await reference!.validate(body(xml).bodyXml)).toEqual({ verdict: 'valid', messages: [] });
+    expect(await reference!.validate(soapDocument(xml).bodyXml)).toEqual({ verdict: 'valid', messages: [] });
   });
 
   it.each(VARIATIONS.map((v) => [v.name, v] as const))('agrees with pagoPA on a request: %s', async (_name, v) => {
-    const document = body(v.xml);
+    const document = soapDocument(v.xml);
     const verdicts = {
       reference: (await reference!.validate(document.bodyXml)).verdict,
       own: (await own.validate(document.bodyXml)).verdict,

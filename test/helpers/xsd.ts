@@ -5,6 +5,9 @@ import { projectRoot } from '../../gateway/supergraph';
 /** The simulator tests' own cut-down response schema, always at hand. */
 export const TEST_XSD = join(projectRoot(), 'test', 'fixtures', 'paForNode-responses.xsd');
 
+/** The station's own paForNode.xsd (pagopa/wsdl), which the simulator validates against by default. */
+export const STATION_XSD = join(projectRoot(), 'pagopa', 'wsdl', 'paForNode.xsd');
+
 /** pagoPA's paForNode.xsd, when ../shared/reference (or $GOVPAY_REFERENCE_DIR) is there. */
 const officialPath = join(
   process.env.GOVPAY_REFERENCE_DIR ?? join(projectRoot(), '..', 'shared', 'reference'),
