@@ -1,4 +1,5 @@
 import { Rpp } from '../schema/entities';
+import { PRINCIPAL_HEADER, SYSTEM_PRINCIPAL } from '../subgraphs/shared/principal';
 import { basic, BO, call, GPADMIN, gql, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
@@ -160,6 +161,8 @@ describe('GET /rpp/{idDominio}/{iuv}/{ccp}', () => {
     expect(rptXml.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(rptXml.body).toContain(`<data><creditorReferenceId>${iuv['RPP-A']}</creditorReferenceId><paymentAmount>100.99</paymentAmount>`);
     expect(rptXml.body).toContain('<transferList><transfer><idTransfer>1</idTransfer>');
+    expect(stored.richiesta.officeName).toBeNull();
+    expect(rptXml.body).not.toContain('officeName');
   });
 
   it("answers an unknown attempt with 404 and GovPay's text, on every sub-resource", async () => {
@@ -345,6 +348,34 @@ describe('the graph', () => {
     const all = await queries('');
     expect([one.rows, all.rows]).toEqual([1, 5]);
     expect(all.sql).toBe(one.sql);
+  });
+
+  it('resolves Rpp references from other subgraphs in one query, null for the unknown and the out of scope', async () => {
+    const oneDominio = { ...SYSTEM_PRINCIPAL, domini: [DOMINIO] };
+    const connection = t.hub.orm.em.getConnection();
+    const execute = jest.spyOn(connection, 'execute');
+    try {
+      const r = await call(t.subgraphUrl.replace(/\/anagrafica\/graphql$/, ''), 'POST', '/pagamenti/graphql', {
+        auth: null,
+        headers: { [PRINCIPAL_HEADER]: t.hub.signer.sign(oneDominio) },
+        body: {
+          query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Rpp { ccp esito } } }',
+          variables: {
+            r: [
+              { __typename: 'Rpp', idDominio: DOMINIO, iuv: iuv['RPP-A'], ccp: 'CCP-A2' },
+              { __typename: 'Rpp', idDominio: ALTRO, iuv: iuv['RPP-ALTRO'], ccp: 'CCP-X1' },
+              { __typename: 'Rpp', idDominio: DOMINIO, iuv: iuv['RPP-B'], ccp: 'n/a' },
+              { __typename: 'Rpp', idDominio: DOMINIO, iuv: '1', ccp: 'NESSUNO' },
+            ],
+          },
+        },
+      });
+      expect(r.body.errors).toBeUndefined();
+      expect(r.body.data._entities).toEqual([{ ccp: 'CCP-A2', esito: 'ESEGUITO' }, null, { ccp: 'n/a', esito: 'NON_ESEGUITO' }, null]);
+      expect(execute.mock.calls.map((c) => String(c[0])).filter((q) => /from [`"]?rpp[`"]?/i.test(q))).toHaveLength(1);
+    } finally {
+      execute.mockRestore();
+    }
   });
 
   it("filters by the caller's rights and scope: Pendenza.rpp empty without the Pagamenti right", async () => {

@@ -47,6 +47,12 @@ export interface RppFilter {
   dataRtA?: Date | null;
 }
 
+export interface RppKey {
+  idDominio: string;
+  iuv: string;
+  ccp: string;
+}
+
 export interface PendenzaKey {
   idA2A: string;
   idPendenza: string;
@@ -117,6 +123,21 @@ export class RppService {
     );
     const views = rows.map(toRppView);
     return keys.map((k) => views.filter((v) => v.pendenza?.idA2A === k.idA2A && v.pendenza.idPendenza === k.idPendenza));
+  }
+
+  /**
+   * Attempts by key in one query (for references from other subgraphs); null for an attempt that
+   * does not exist or that the caller may not see.
+   */
+  async byKeys(keys: readonly RppKey[]): Promise<Array<RppView | null>> {
+    if (!can(this.actor, 'Pagamenti', 'R') || keys.length === 0) return keys.map(() => null);
+    const rows = await this.em.find(
+      Rpp,
+      { $or: keys.map((k) => ({ dominio: k.idDominio, iuv: k.iuv, ccp: k.ccp })) },
+      { populate: ['pendenza'], strategy: 'joined' },
+    );
+    const views = rows.filter((r) => this.visible(r)).map(toRppView);
+    return keys.map((k) => views.find((v) => v.idDominio === k.idDominio && v.iuv === k.iuv && v.ccp === k.ccp) ?? null);
   }
 
   /** The caller's scope as a filter: an attempt without a pendenza only for callers of every tipo pendenza. */

@@ -8,5 +8,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 const builder = new XMLBuilder({ ignoreAttributes: true, suppressEmptyNode: true, processEntities: true });
 
 export function rptXml(richiesta: Record<string, unknown>): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ data: richiesta })}`;
+  // An absent optional element is null in the JSON: in the XML it is left out, not written empty.
+  const data = JSON.parse(JSON.stringify(richiesta, (_k, v: unknown) => (v === null ? undefined : v)));
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ data })}`;
 }

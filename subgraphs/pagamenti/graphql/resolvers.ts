@@ -2,8 +2,7 @@ import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { pageRequest, PageArgs, toConnection } from '../../shared/connection';
 import { memoized, type SubgraphContext } from '../../shared/context';
-import { DomainError } from '../../shared/errors';
-import { RPP_ORDER, RppService, type PendenzaKey } from '../domain/rpp';
+import { RPP_ORDER, RppService, type PendenzaKey, type RppKey } from '../domain/rpp';
 import { rptXml } from '../domain/rpt-xml';
 import type { RppView } from '../domain/rpp-views';
 import { DominioRef, PendenzaRef, Rpp, RppConnection } from './types';
@@ -87,20 +86,17 @@ function rppOfPendenza(ctx: SubgraphContext): DataLoader<PendenzaKey, RppView[],
   );
 }
 
-type RppRef = { idDominio: string; iuv: string; ccp: string };
-
-/** Attempts referenced by other subgraphs: one at a time (they come from events, one per receipt). */
-async function resolveRpp(ref: RppRef, ctx: SubgraphContext): Promise<RppView | null> {
-  try {
-    return await rpps(ctx).get(ref.idDominio, ref.iuv, ref.ccp);
-  } catch (e) {
-    if (e instanceof DomainError && (e.status === 404 || e.status === 403)) return null;
-    throw e;
-  }
+/** Attempts referenced by other subgraphs (the subscriptions' events), one query per request. */
+function rppByKey(ctx: SubgraphContext): DataLoader<RppKey, RppView | null, string> {
+  return memoized(
+    ctx,
+    'rppByKey',
+    () => new DataLoader<RppKey, RppView | null, string>((keys) => rpps(ctx).byKeys(keys), { cacheKeyFn: (k) => JSON.stringify([k.idDominio, k.iuv, k.ccp]) }),
+  );
 }
 
 export const referenceResolvers = {
-  Rpp: { __resolveReference: resolveRpp },
+  Rpp: { __resolveReference: (ref: RppKey, ctx: SubgraphContext) => rppByKey(ctx).load(ref) },
   // The gateway sends only the key: the attempts are resolved by the field resolver above.
   Pendenza: { __resolveReference: (ref: PendenzaRef) => ref },
 };

@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { projectRoot } from '../gateway/supergraph';
+import { basic, call, gql, IDA2A01 } from './helpers/http';
+import { SECRET, startHub, type TestHub } from './helpers/hub';
+import { nuovaPendenza } from './helpers/fixtures';
+import { insertRpp } from './helpers/rpp-fixture';
+
+/**
+ * The pagamenti subgraph as its own process (`npm run start:subgraph pagamenti`, compiled), behind
+ * a gateway that reaches it at SUBGRAPH_PAGAMENTI_URL: the graph and the REST /rpp work through it.
+ */
+const serve = join(projectRoot(), 'dist', 'subgraphs', 'serve.js');
+const app = basic(IDA2A01);
+const PV2 = '/govpay/backend/api/pendenze/rs/basic/v2';
+
+let owner: TestHub;
+let gateway: TestHub;
+let child: ChildProcess;
+let subgraphUrl: string;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function startSubgraph(env: Record<string, string>): Promise<void> {
+  child = spawn(process.execPath, [serve, 'pagamenti'], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const logs: string[] = [];
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      logs.push(d.toString());
+      if (d.toString().includes('subgraph listening')) resolve();
+    });
+    child.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
+    child.on('exit', (code) => reject(new Error(`subgraph exited with ${code}: ${logs.join('')}`)));
+  });
+}
+
+(existsSync(serve) ? describe : describe.skip)('the pagamenti subgraph alone', () => {
+  beforeAll(async () => {
+    owner = await startHub();
+    const put = await call(owner.baseUrl, 'PUT', `${PV2}/pendenze/IDA2A01/SOLO-1`, { auth: app, body: nuovaPendenza('SOLO-1') });
+    expect(put.status).toBe(201);
+    await insertRpp(owner.hub.orm, { idPendenza: 'SOLO-1', ccp: 'SOLO-CCP' });
+    const db = owner.hub.config.database;
+    const DATABASE_URL = db.dialect === 'sqlite' ? `sqlite:${db.path}` : db.url;
+    const port = await freePort();
+    await startSubgraph({ DATABASE_URL, INTERNAL_PRINCIPAL_SECRET: SECRET, SUBGRAPHS_PORT: String(port), SUBGRAPHS_HOST: '127.0.0.1', DEMO_SEED: 'false' });
+    subgraphUrl = `http://127.0.0.1:${port}/pagamenti/graphql`;
+    gateway = await startHub({ DATABASE_URL, SUBGRAPH_PAGAMENTI_URL: subgraphUrl });
+  }, 60000);
+
+  afterAll(async () => {
+    const exited = new Promise((resolve) => child?.once('exit', resolve));
+    child?.kill('SIGTERM');
+    await exited;
+    await gateway?.close();
+    await owner?.close();
+  });
+
+  it('answers the federated graph and the REST /rpp through the gateway', async () => {
+    const r = await gql(
+      gateway.baseUrl,
+      '{ pendenza(idA2A: "IDA2A01", idPendenza: "SOLO-1") { rpp { ccp importo pendenza { dominio { ragioneSociale } } } } }',
+      {},
+      app,
+    );
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.pendenza.rpp).toEqual([{ ccp: 'SOLO-CCP', importo: '100.99', pendenza: { dominio: { ragioneSociale: 'Ente Creditore Test' } } }]);
+    const list = await call(gateway.baseUrl, 'GET', `${PV2}/rpp?idPendenza=SOLO-1`, { auth: app });
+    expect(list.status).toBe(200);
+    expect(list.body.risultati.map((x: any) => x.rt.receiptId)).toEqual(['SOLO-CCP']);
+  });
+
+  it('refuses a caller the gateway did not sign for', async () => {
+    const r = await call(subgraphUrl.replace(/\/pagamenti\/graphql$/, ''), 'POST', '/pagamenti/graphql', {
+      auth: null,
+      body: { query: '{ rpps { totalCount } }' },
+    });
+    expect(JSON.stringify(r.body)).toContain('401000');
+    expect(JSON.stringify(r.body)).not.toContain('totalCount":1');
+  });
+});
