@@ -101,7 +101,7 @@ const VERTICALE = { user: 'verticale-tributi', password: 'Verticale123' };
         principal: VERTICALE.user,
         password: VERTICALE.password,
         domini: [{ idDominio: '12345678901' }],
-        tipiPendenza: [{ idTipoPendenza: '*' }],
+        tipiPendenza: ['*'],
         acl: [
           { servizio: 'Pendenze', autorizzazioni: ['R', 'W'] },
           { servizio: 'Pagamenti', autorizzazioni: ['R'] },
