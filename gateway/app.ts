@@ -17,6 +17,8 @@ import { SUBGRAPHS } from '../subgraphs/registry';
 import type { Config } from '../subgraphs/shared/config';
 import { createLogger, type Logger } from '../subgraphs/shared/logger';
 import { PrincipalSigner } from '../subgraphs/shared/principal';
+import { createEventBus } from '../subgraphs/shared/event-bus';
+import type { EventBus } from '../subgraphs/shared/events';
 import { subgraphHttpApp } from '../subgraphs/shared/subgraph-http';
 import { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import { TracciatiWorker } from '../subgraphs/pendenze/domain/tracciati-worker';
@@ -24,6 +26,7 @@ import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
 import { mountProbes } from './probes';
+import { attachSubscriptions } from './subscriptions/server';
 import { projectRoot, readSupergraph } from './supergraph';
 
 export interface Hub {
@@ -36,6 +39,8 @@ export interface Hub {
   subgraphServer: Server;
   signer: PrincipalSigner;
   authenticator: Authenticator;
+  /** Hub events: in process, or across instances over Redis with REDIS_URL. */
+  events: EventBus;
   listen(): Promise<{ port: number; subgraphPort: number }>;
   close(): Promise<void>;
 }
@@ -47,15 +52,18 @@ export interface Hub {
  */
 export async function createHub(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
+  let events: EventBus | undefined;
   try {
-    return await assemble(config, log, orm);
+    events = await createEventBus(config.redisUrl, log);
+    return await assemble(config, log, orm, events);
   } catch (e) {
+    await events?.close();
     await orm.close(true);
     throw e;
   }
 }
 
-async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub> {
+async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus): Promise<Hub> {
   if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
     await seedDemo(orm.em.fork());
     log.info('demo configuration loaded (empty database)');
@@ -75,8 +83,9 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   // and never reuse one the hub is closing (ECONNRESET on the next request).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  const supergraphSdl = readSupergraph(projectRoot());
   const graph = await createGraphServer({
-    supergraphSdl: readSupergraph(projectRoot()),
+    supergraphSdl,
     local,
     remoteUrls,
     graphql: config.graphql,
@@ -85,7 +94,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   });
   const authenticator = new Authenticator(orm, config.auth);
 
-  mountProbes(app, orm, log);
+  const metrics = mountProbes(app, orm, log);
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use(
     '/graphql',
@@ -110,6 +119,17 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(faultHandler(log));
+  const subscriptions = attachSubscriptions({
+    httpServer: server,
+    path: '/graphql',
+    supergraphSdl,
+    bus: events,
+    client,
+    authenticator,
+    metrics,
+    config,
+    log,
+  });
 
   const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit));
   const worker = config.tracciati.worker
@@ -124,6 +144,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     subgraphServer,
     signer,
     authenticator,
+    events,
     async listen() {
       await listenOn(server, config.port, config.host);
       await listenOn(subgraphServer, config.subgraphs.port, config.subgraphs.host);
@@ -135,9 +156,11 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     },
     async close() {
       await worker?.stop();
+      await subscriptions.close();
       await graph.stop();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await events.close();
       await orm.close(true);
     },
   };

@@ -3,8 +3,11 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { Logger } from '../subgraphs/shared/logger';
 
-/** Liveness, readiness (the database answers) and Prometheus metrics; every request is timed (and logged at debug). */
-export function mountProbes(app: Express, orm: MikroORM, log: Logger): void {
+/**
+ * Liveness, readiness (the database answers) and Prometheus metrics; every request is timed (and
+ * logged at debug). Returns the metrics registry, for the hub's other metrics.
+ */
+export function mountProbes(app: Express, orm: MikroORM, log: Logger): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -40,6 +43,7 @@ export function mountProbes(app: Express, orm: MikroORM, log: Logger): void {
   app.get('/metrics', async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
+  return registry;
 }
 
 /** A bounded label: the API a path belongs to, never the path itself. */

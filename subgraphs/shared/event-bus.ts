@@ -108,7 +108,10 @@ export class RedisEventBus implements EventBus {
     const publisher = new Redis(url, options);
     const subscriber = new Redis(url, options);
     let lastError: Error | undefined;
-    for (const [role, connection] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+    for (const [role, connection] of [
+      ['publisher', publisher],
+      ['subscriber', subscriber],
+    ] as const) {
       connection.on('error', (err: Error) => {
         lastError = err;
         log.warn({ err: err.message, role }, 'Redis events connection error (reconnecting)');
