@@ -18,17 +18,18 @@ import { SUBGRAPHS } from '../subgraphs/registry';
 import type { Config } from '../subgraphs/shared/config';
 import { createLogger, type Logger } from '../subgraphs/shared/logger';
 import { PrincipalSigner } from '../subgraphs/shared/principal';
+import { createEventBus } from '../subgraphs/shared/event-bus';
+import type { EventBus } from '../subgraphs/shared/events';
 import { subgraphHttpApp } from '../subgraphs/shared/subgraph-http';
 import { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import { TracciatiWorker } from '../subgraphs/pendenze/domain/tracciati-worker';
 import { PagamentiStation } from '../subgraphs/pagamenti/domain/station';
 import { OutboxWorker } from '../subgraphs/pagamenti/domain/outbox-worker';
-import type { EventBus } from '../subgraphs/shared/events';
-import { InProcessEventBus } from '../subgraphs/shared/in-process-bus';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
 import { mountProbes } from './probes';
+import { attachSubscriptions } from './subscriptions/server';
 import { projectRoot, readSupergraph } from './supergraph';
 
 export interface Hub {
@@ -41,7 +42,7 @@ export interface Hub {
   subgraphServer: Server;
   signer: PrincipalSigner;
   authenticator: Authenticator;
-  /** Where committed changes are announced (the outbox worker publishes, subscriptions listen). */
+  /** Where committed changes are announced (the outbox worker publishes, subscriptions listen): in process, or across instances over Redis with REDIS_URL. */
   events: EventBus;
   listen(): Promise<{ port: number; subgraphPort: number }>;
   close(): Promise<void>;
@@ -54,15 +55,18 @@ export interface Hub {
  */
 export async function createHub(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
+  let events: EventBus | undefined;
   try {
-    return await assemble(config, log, orm);
+    events = await createEventBus(config.redisUrl, log);
+    return await assemble(config, log, orm, events);
   } catch (e) {
+    await events?.close();
     await orm.close(true);
     throw e;
   }
 }
 
-async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub> {
+async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus): Promise<Hub> {
   if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
     await seedDemo(orm.em.fork());
     log.info('demo configuration loaded (empty database)');
@@ -82,8 +86,9 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   // and never reuse one the hub is closing (ECONNRESET on the next request).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  const supergraphSdl = readSupergraph(projectRoot());
   const graph = await createGraphServer({
-    supergraphSdl: readSupergraph(projectRoot()),
+    supergraphSdl,
     local,
     remoteUrls,
     graphql: config.graphql,
@@ -128,12 +133,22 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(faultHandler(log));
+  const subscriptions = attachSubscriptions({
+    httpServer: server,
+    path: '/graphql',
+    supergraphSdl,
+    bus: events,
+    client,
+    authenticator,
+    metrics: registry,
+    config,
+    log,
+  });
 
   const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit));
   const worker = config.tracciati.worker
     ? new TracciatiWorker(orm.em, log, { owner: instanceName(), pollMs: config.tracciati.pollMs, leaseMs: config.tracciati.leaseMs })
     : undefined;
-  const events: EventBus = new InProcessEventBus();
   const outbox = config.outbox.worker
     ? new OutboxWorker(orm.em, events, log, {
         owner: instanceName(),
@@ -164,11 +179,12 @@ async function assemble(config: Config, log: Logger, orm: MikroORM): Promise<Hub
     },
     async close() {
       await worker?.stop();
+      await subscriptions.close();
       await outbox?.stop();
-      await events.close();
       await graph.stop();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await events.close();
       await orm.close(true);
     },
   };

@@ -2,7 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   type ArgumentNode,
+  type DocumentNode,
   Kind,
+  type OperationDefinitionNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -22,25 +24,35 @@ export function operationLimitsPlugin(maxDepth: number, maxCost: number): Apollo
       return {
         async didResolveOperation({ document, operation, contextValue }) {
           if (contextValue.trusted || !operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const d of document.definitions) {
-            if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-          }
-          const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
-          if (depth > maxDepth) {
-            throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}.`, {
-              extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 } },
-            });
-          }
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}.`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } },
-            });
-          }
+          assertWithinLimits(document, operation, maxDepth, maxCost);
         },
       };
     },
   };
+}
+
+/** Throws the graph's QUERY_TOO_DEEP / QUERY_TOO_COSTLY error when the operation exceeds a limit. */
+export function assertWithinLimits(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  maxDepth: number,
+  maxCost: number,
+): void {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  }
+  const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
+  if (depth > maxDepth) {
+    throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}.`, {
+      extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 } },
+    });
+  }
+  if (cost > maxCost) {
+    throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}.`, {
+      extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } },
+    });
+  }
 }
 
 function measure(

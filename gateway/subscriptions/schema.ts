@@ -1,0 +1,72 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { extendSchema, type GraphQLFieldResolver, type GraphQLSchema, parse } from 'graphql';
+import type { EventBus } from '../../subgraphs/shared/events';
+import type { Logger } from '../../subgraphs/shared/logger';
+import { type Principal, requireRight } from '../../subgraphs/shared/principal';
+import { eventQuery } from './event-query';
+import type { EventReader } from './event-reader';
+import { eventStream } from './event-stream';
+import { delivers, type Topic } from './topics';
+
+/** What a subscription knows of its subscriber, fixed when the connection was authenticated. */
+export interface SubscriberContext {
+  principal: Principal;
+  /** The principal as a string, to tell subscribers that may share one read of an event. */
+  principalKey: string;
+}
+
+export interface SubscriptionSchema {
+  schema: GraphQLSchema;
+  /** The topics offered: those whose result type and query field the supergraph has. */
+  topics: Topic[];
+  /** How many subscriptions are open now. */
+  open(): number;
+}
+
+/**
+ * The graph's API schema (what clients query over HTTP) plus `Subscription`, one field per topic.
+ * Each field's source stream is the bus, filtered for the subscriber, with each event already read
+ * through the graph for the subscriber's selection; the rest of the execution only hands that
+ * result back (see `byResponseKey`).
+ */
+export function subscriptionSchema(
+  supergraphSdl: string,
+  all: Topic[],
+  bus: EventBus,
+  reader: EventReader,
+  log: Logger,
+): SubscriptionSchema {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const queries = api.getQueryType()?.getFields() ?? {};
+  const topics = all.filter((t) => api.getType(t.type) && queries[t.query.field]);
+  let open = 0;
+  const count = () => open;
+  if (topics.length === 0) return { schema: api, topics, open: count };
+  const fields = topics.map((t) => `  ${JSON.stringify(t.description)}\n  ${t.field}(${t.args}): ${t.type}!`).join('\n');
+  const schema = extendSchema(api, parse(`extend schema { subscription: Subscription }\ntype Subscription {\n${fields}\n}`));
+  const subscription = schema.getSubscriptionType()!.getFields();
+  for (const topic of topics) {
+    const field = subscription[topic.field];
+    field.subscribe = (_root, args: Record<string, unknown>, ctx: SubscriberContext, info) => {
+      requireRight(ctx.principal, topic.right, 'R');
+      const { query, variablesFor } = eventQuery(topic, info);
+      open += 1;
+      return eventStream(
+        bus,
+        (e) =>
+          delivers(topic, e, args, ctx.principal) ? reader.read(e, query, variablesFor(e), ctx.principal, ctx.principalKey) : undefined,
+        log,
+        () => (open -= 1),
+      );
+    };
+    field.resolve = (payload: unknown) => payload;
+  }
+  return { schema, topics, open: count };
+}
+
+/**
+ * The field resolver below the subscription field: the event's object was read through the graph
+ * with the subscriber's own aliases, so each field is found under its response key.
+ */
+export const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _ctx, info) =>
+  (source as Record<string, unknown> | null)?.[info.path.key as string];

@@ -1,0 +1,104 @@
+import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Server } from 'node:http';
+import { Gauge, type Registry } from 'prom-client';
+import { WebSocketServer } from 'ws';
+import type { GraphClient } from '../../rest-compat/shared/graph-client';
+import type { Config } from '../../subgraphs/shared/config';
+import type { EventBus } from '../../subgraphs/shared/events';
+import type { Logger } from '../../subgraphs/shared/logger';
+import type { Authenticator } from '../auth';
+import { assertWithinLimits } from '../limits';
+import { authenticateConnection } from './authenticate';
+import { EventReader } from './event-reader';
+import { byResponseKey, subscriptionSchema, type SubscriberContext } from './schema';
+import { TOPICS } from './topics';
+
+export interface SubscriptionServerOptions {
+  httpServer: Server;
+  path: string;
+  supergraphSdl: string;
+  bus: EventBus;
+  client: GraphClient;
+  authenticator: Authenticator;
+  /** Where the open subscriptions are reported (`govpay_graphql_subscriptions`). */
+  metrics: Registry;
+  config: Pick<Config, 'auth' | 'graphql' | 'env'>;
+  log: Logger;
+}
+
+export interface SubscriptionServer {
+  /** The subscription fields offered (those the supergraph has the types for). */
+  fields: string[];
+  /** Closes every subscriber's socket (1001, going away) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * The graphql-ws endpoint on the edge server's graph path (Apollo keeps HTTP on the same path).
+ * A connection is authenticated once, at `connection_init`; only subscription operations are
+ * served, validated against the subscription schema and held to the graph's depth and cost limits.
+ */
+export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionServer {
+  const reader = new EventReader(o.client, o.log);
+  const { schema, topics, open } = subscriptionSchema(o.supergraphSdl, TOPICS, o.bus, reader, o.log);
+  new Gauge({
+    name: 'govpay_graphql_subscriptions',
+    help: 'GraphQL subscriptions open on this instance',
+    registers: [o.metrics],
+    collect() {
+      this.set(open());
+    },
+  });
+  const wsServer = new WebSocketServer({ server: o.httpServer, path: o.path });
+  const { maxDepth, maxCost } = o.config.graphql;
+  const server = useServer<Record<string, unknown>, { subscriber: SubscriberContext }>(
+    {
+      schema,
+      isProd: o.config.env === 'production',
+      onConnect: async (ctx) => {
+        const outcome = await authenticateConnection(o.authenticator, o.config.auth, ctx.connectionParams, ctx.extra.request);
+        if ('code' in outcome) {
+          ctx.extra.socket.close(outcome.code, outcome.reason);
+          return false;
+        }
+        ctx.extra.subscriber = { principal: outcome.principal, principalKey: JSON.stringify(outcome.principal) };
+        return true;
+      },
+      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (e) {
+          return [e as GraphQLError];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length) return invalid;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('Unable to identify the operation.')];
+        if (operation.operation !== 'subscription') {
+          return [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations with HTTP POST.')];
+        }
+        try {
+          assertWithinLimits(document, operation, maxDepth, maxCost);
+        } catch (e) {
+          return [e as GraphQLError];
+        }
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: ctx.extra.subscriber,
+          fieldResolver: byResponseKey,
+        };
+      },
+    },
+    wsServer,
+  );
+  o.log.info({ path: o.path, fields: topics.map((t) => t.field) }, 'graphql-ws subscriptions ready');
+  return {
+    fields: topics.map((t) => t.field),
+    close: () => server.dispose() as Promise<void>,
+  };
+}

@@ -1,0 +1,72 @@
+import type { HubEvent, HubEventType } from '../../subgraphs/shared/events';
+import { inScope, type Principal, type Servizio } from '../../subgraphs/shared/principal';
+
+type EventOf<T extends HubEventType> = Extract<HubEvent, { tipo: T }>;
+
+/**
+ * One subscription field fed by one event tipo: what a subscriber may ask for, which events it
+ * receives, and the query through the graph that turns an event into the subscriber's selection.
+ */
+export interface Topic<T extends HubEventType = HubEventType> {
+  tipo: T;
+  /** The field on `Subscription`, its SDL arguments and (non-null) result type. */
+  field: string;
+  description: string;
+  args: string;
+  type: string;
+  /** The ACL right (read) a subscriber needs to subscribe at all. */
+  right: Servizio;
+  /** The root query field that reads the event's object, and its arguments taken from the event. */
+  query: { field: string; args: Record<string, { type: string; from: (e: EventOf<T>) => string }> };
+  /** Whether the event passes the subscriber's own arguments. */
+  matches(e: EventOf<T>, args: Record<string, unknown>): boolean;
+  /** Whether the event concerns a dominio and tipo pendenza the subscriber may see. */
+  visibleTo(p: Principal, e: EventOf<T>): boolean;
+}
+
+const given = (args: Record<string, unknown>, name: string, value: string | null) =>
+  args[name] === undefined || args[name] === null || args[name] === value;
+
+const pendenzaAggiornata: Topic<'pendenzaAggiornata'> = {
+  tipo: 'pendenzaAggiornata',
+  field: 'pendenzaAggiornata',
+  description: 'A pendenza whose state changed (loaded, paid, cancelled), optionally only of one dominio or applicazione.',
+  args: 'idDominio: String, idA2A: String',
+  type: 'Pendenza',
+  right: 'Pendenze',
+  query: {
+    field: 'pendenza',
+    args: { idA2A: { type: 'ID!', from: (e) => e.idA2A }, idPendenza: { type: 'ID!', from: (e) => e.idPendenza } },
+  },
+  matches: (e, args) => given(args, 'idDominio', e.idDominio) && given(args, 'idA2A', e.idA2A),
+  visibleTo: (p, e) => inScope(p.domini, e.idDominio) && inScope(p.tipiPendenza, e.idTipoPendenza),
+};
+
+const ricevutaRegistrata: Topic<'ricevutaRegistrata'> = {
+  tipo: 'ricevutaRegistrata',
+  field: 'ricevutaRegistrata',
+  description: 'A payment receipt recorded from pagoPA, optionally only of one dominio.',
+  args: 'idDominio: String',
+  type: 'Rpp',
+  right: 'Pagamenti',
+  query: {
+    field: 'rpp',
+    args: {
+      idDominio: { type: 'ID!', from: (e) => e.idDominio },
+      iuv: { type: 'ID!', from: (e) => e.iuv },
+      ccp: { type: 'ID!', from: (e) => e.idRicevuta },
+    },
+  },
+  matches: (e, args) => given(args, 'idDominio', e.idDominio),
+  // A receipt without a pendenza of the hub (paid on a position the Ente verified) has no tipo to check.
+  visibleTo: (p, e) => inScope(p.domini, e.idDominio) && (e.idTipoPendenza === null || inScope(p.tipiPendenza, e.idTipoPendenza)),
+};
+
+/** Every subscription the hub knows; the gateway offers those whose types the supergraph has. */
+export const TOPICS: Topic[] = [pendenzaAggiornata, ricevutaRegistrata] as Topic[];
+
+/** Whether this event feeds this topic and may reach this subscriber with these arguments. */
+export function delivers(topic: Topic, e: HubEvent, args: Record<string, unknown>, p: Principal): boolean {
+  const t = topic as Topic<typeof e.tipo>;
+  return e.tipo === topic.tipo && t.matches(e as never, args) && t.visibleTo(p, e as never);
+}
