@@ -100,6 +100,7 @@ const VERTICALE = { user: 'verticale-tributi', password: 'Verticale123' };
       body: JSON.stringify({
         principal: VERTICALE.user,
         password: VERTICALE.password,
+        codificaAvvisi: { codificaIuv: '35', regExpIuv: '35[0-9]*' },
         domini: [{ idDominio: '12345678901' }],
         tipiPendenza: ['*'],
         acl: [
