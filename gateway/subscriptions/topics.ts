@@ -30,7 +30,7 @@ const given = (args: Record<string, unknown>, name: string, value: string | null
 const pendenzaAggiornata: Topic<'pendenzaAggiornata'> = {
   tipo: 'pendenzaAggiornata',
   field: 'pendenzaAggiornata',
-  description: 'A pendenza whose state changed (loaded, paid, cancelled), optionally only of one dominio or applicazione.',
+  description: 'A pendenza whose state a payment changed (ESEGUITA), optionally only of one dominio or applicazione.',
   args: 'idDominio: String, idA2A: String',
   type: 'Pendenza',
   right: 'Pendenze',

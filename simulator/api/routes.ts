@@ -6,7 +6,7 @@ import { renderPage } from './page';
 
 /**
  * The simulator's control API (JSON): start payments, read what happened, verify a notice,
- * clear the history. Documented in simulator/README.md.
+ * clear the history. Documented in the README (The Nodo simulator).
  */
 export function controlApp(nodo: Nodo, log: Logger): express.Express {
   const app = express();
