@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { projectRoot } from '../gateway/supergraph';
+import { verticale, VERTICALE } from './helpers/fixtures';
 import { basic, GPADMIN } from './helpers/http';
 
 /**
@@ -75,7 +76,6 @@ async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): 
   }
 }
 
-const VERTICALE = { user: 'verticale-tributi', password: 'Verticale123' };
 
 (existsSync(main) ? describe : describe.skip)('the demo journey: load, pay through the simulator, see it everywhere', () => {
   let hub: Started;
@@ -97,19 +97,7 @@ const VERTICALE = { user: 'verticale-tributi', password: 'Verticale123' };
     const applicazione = await fetch(`${base}/govpay/backend/api/backoffice/rs/basic/v1/applicazioni/VERTICALE`, {
       method: 'PUT',
       headers: json(basic(GPADMIN)),
-      body: JSON.stringify({
-        principal: VERTICALE.user,
-        password: VERTICALE.password,
-        codificaAvvisi: { codificaIuv: '35', regExpIuv: '35[0-9]*' },
-        domini: [{ idDominio: '12345678901' }],
-        tipiPendenza: ['*'],
-        acl: [
-          { servizio: 'Pendenze', autorizzazioni: ['R', 'W'] },
-          { servizio: 'Pagamenti', autorizzazioni: ['R'] },
-        ],
-        apiPendenze: true,
-        servizioIntegrazione: { url: ente.url, versioneApi: 'REST v2' },
-      }),
+      body: JSON.stringify(verticale(ente.url, 'REST v2')),
     });
     expect(applicazione.status).toBe(201);
 

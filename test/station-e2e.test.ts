@@ -3,7 +3,7 @@ import type { PaymentRecord } from '../simulator';
 import { STATION_PATH } from '../pagopa';
 import { numeroAvvisoFor } from '../subgraphs/pendenze/domain/iuv';
 import { EnteDouble } from './helpers/ente-double';
-import { nuovaPendenza } from './helpers/fixtures';
+import { nuovaPendenza, verticale, VERTICALE } from './helpers/fixtures';
 import { basic, BO, call, GPADMIN, recordExchange } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { closeSimulators, NODO_AUTH, simulatorFor } from './helpers/simulator';
@@ -20,7 +20,6 @@ let t: TestHub;
 let ente: EnteDouble;
 let stationUrl: string;
 const ADMIN = basic(GPADMIN);
-const VERTICALE = { user: 'verticale-e2e', password: 'Verticale123' };
 let seq = 0;
 const newId = () => `E2E-${Date.now()}-${++seq}`;
 
@@ -39,19 +38,7 @@ beforeEach(() => ente.reset());
 async function applicazione(versioneApi: 'REST v1' | 'REST v2') {
   const r = await call(t.baseUrl, 'PUT', `${BO}/applicazioni/VERTICALE`, {
     auth: ADMIN,
-    body: {
-      principal: VERTICALE.user,
-      password: VERTICALE.password,
-      codificaAvvisi: { codificaIuv: '35', regExpIuv: '35[0-9]*' },
-      domini: [{ idDominio: '12345678901' }],
-      tipiPendenza: ['*'],
-      acl: [
-        { servizio: 'Pendenze', autorizzazioni: ['R', 'W'] },
-        { servizio: 'Pagamenti', autorizzazioni: ['R'] },
-      ],
-      apiPendenze: true,
-      servizioIntegrazione: { url: ente.url, versioneApi },
-    },
+    body: verticale(ente.url, versioneApi),
   });
   expect({ status: r.status < 300 ? 'ok' : r.status, body: r.status < 300 ? undefined : r.body }).toEqual({ status: 'ok' });
 }

@@ -21,3 +21,24 @@ export const nuovaPendenza = (id: string, over: Record<string, unknown> = {}) =>
   voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti e segreteria', codEntrata: 'SEGRETERIA' }],
   ...over,
 });
+
+/** The credentials of `verticale(…)`'s applicazione. */
+export const VERTICALE = { user: 'verticale-tributi', password: 'Verticale123' };
+
+/**
+ * A Backoffice body for the Ente's own system, VERTICALE: it loads pendenze (IUVs of codifica 35)
+ * on the demo dominio, reads their payments, and is notified at `url` with `versioneApi`.
+ */
+export const verticale = (url: string, versioneApi: 'REST v1' | 'REST v2') => ({
+  principal: VERTICALE.user,
+  password: VERTICALE.password,
+  codificaAvvisi: { codificaIuv: '35', regExpIuv: '35[0-9]*' },
+  domini: [{ idDominio: '12345678901' }],
+  tipiPendenza: ['*'],
+  acl: [
+    { servizio: 'Pendenze', autorizzazioni: ['R', 'W'] },
+    { servizio: 'Pagamenti', autorizzazioni: ['R'] },
+  ],
+  apiPendenze: true,
+  servizioIntegrazione: { url, versioneApi },
+});
