@@ -98,6 +98,15 @@ export function goals(rows: Row[], bulk?: BulkResult): string[] {
     const pdf = get('avviso-pdf', c);
     if (pdf) out.push(`Avviso PDF, ${c} connection${c > 1 ? 's' : ''}: ${fixed(pdf.rps, 1)} PDFs/s, p99 ${fixed(pdf.p99, 1)} ms`);
   }
+  for (const [id, label, rps, p99] of [
+    ['pa-verify', 'paVerifyPaymentNotice', 1000, 50],
+    ['pa-send-rt', 'paSendRTV2 (a new receipt each)', 300, 100],
+  ] as const) {
+    for (const c of [1, 10]) {
+      const r = get(id, c);
+      if (r) out.push(`${label} at the station, ${c} connection${c > 1 ? 's' : ''}: ${fixed(r.rps, 0)}/s, p50 ${fixed(r.p50, 1)} ms, p99 ${fixed(r.p99, 1)} ms (goal ≥ ${rps}/s at p99 < ${p99} ms): ${r.rps >= rps && r.p99 < p99 ? 'met' : 'not met'}`);
+    }
+  }
   if (bulk) {
     const rate = bulk.rows / bulk.totalSeconds;
     out.push(

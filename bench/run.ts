@@ -6,6 +6,7 @@ import { freshDatabase } from './database';
 import { measureBulk, type BulkResult } from './bulk';
 import { measure, type LoadRequest } from './load';
 import type { Scenario } from './scenario';
+import { stationScenarios } from './station';
 import { startServer, type ServerProcess } from './processes';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
 import { DEMO_AUTHORIZATION } from './servers';
@@ -107,7 +108,10 @@ async function main(): Promise<void> {
       },
     ];
     all.push(...(await pendenzeScenarios(hub.ready.port, hub.ready.subgraphPort ?? 0, signedPrincipal)));
-    const scenarios = all.filter((s) => !only || only.includes(s.id));
+    const wanted = (id: string) => !only || only.includes(id);
+    const station = wanted('pa-verify') || wanted('pa-send-rt') ? await stationScenarios(hub.ready.port, numberEnv('BENCH_STATION_PENDENZE', 20_000)) : undefined;
+    all.push(...(station?.scenarios ?? []));
+    const scenarios = all.filter((s) => wanted(s.id));
 
     for (const s of scenarios) await verify(s);
 
@@ -126,6 +130,9 @@ async function main(): Promise<void> {
       console.log(`bench: bulk load of ${bulkRows} pendenze in one tracciato`);
       bulk = await measureBulk(hub.ready.port, bulkRows, ID_DOMINIO);
     }
+
+    const audit = await station?.audit();
+    if (audit) console.log(`bench: ${audit}`);
 
     console.log(`\n${consoleTable(rows)}\n`);
     for (const g of goals(rows, bulk)) console.log(`goal: ${g}`);
