@@ -21,3 +21,16 @@ export const nuovaPendenza = (id: string, over: Record<string, unknown> = {}) =>
   voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti e segreteria', codEntrata: 'SEGRETERIA' }],
   ...over,
 });
+
+/** A second dominio of the demo intermediario's stazione, as the Backoffice creates it. */
+export const nuovoDominio = {
+  ragioneSociale: 'Comune di Prova',
+  gln: '8088888000001',
+  stazione: '11111111113_01',
+  auxDigit: '3',
+  segregationCode: '47',
+  abilitato: true,
+  scaricaFr: false,
+  indirizzo: 'Via Roma',
+  email: 'tributi@comune.example.it',
+};
