@@ -91,7 +91,8 @@ export async function measure(req: LoadRequest, connections: number, warmupSecon
   };
 }
 
-function percentile(sorted: number[], q: number): number {
+/** The q-quantile of ascending `sorted` (nearest rank), NaN when empty. */
+export function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }

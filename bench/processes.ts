@@ -1,11 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Ready, Role } from './servers';
+import type { BenchRequest, Ready, Role } from './servers';
 
 /** A forked bench server (see servers.ts) and how to stop it. */
 export interface ServerProcess {
   role: Role;
   ready: Ready;
+  /** Asks the server something (see servers.ts) and waits for its reply. */
+  ask(request: BenchRequest): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -37,8 +39,24 @@ export function startServer(role: Role, env: Record<string, string>): Promise<Se
     child.once('message', (message) => {
       clearTimeout(timer);
       child.off('exit', onExit);
-      resolve({ role, ready: message as Ready, stop: () => stop(child) });
+      resolve({ role, ready: message as Ready, ask: (request) => ask(child, request), stop: () => stop(child) });
     });
+  });
+}
+
+let asked = 0;
+
+function ask(child: ChildProcess, request: BenchRequest): Promise<unknown> {
+  const id = ++asked;
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      const m = message as { id?: number; reply?: unknown };
+      if (m.id !== id) return;
+      child.off('message', onMessage);
+      resolve(m.reply);
+    };
+    child.on('message', onMessage);
+    child.send({ id, request });
   });
 }
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { BulkResult } from './bulk';
 import type { LoadResult } from './load';
+import type { SubscriptionsResult } from './subscriptions';
 
 /** Formats a run's figures as a console table and as the results section of BENCHMARKS.md. */
 export interface Row {
@@ -58,7 +59,7 @@ export function markdownTable(rows: Row[]): string {
 }
 
 /** The issue's goals, checked on this run's figures. */
-export function goals(rows: Row[], bulk?: BulkResult): string[] {
+export function goals(rows: Row[], bulk?: BulkResult, subscriptions?: SubscriptionsResult): string[] {
   const get = (id: string, c: number) => rows.find((r) => r.id === id && r.connections === c)?.result;
   const out: string[] = [];
   for (const id of ['apollo', 'apollo-http']) {
@@ -113,6 +114,13 @@ export function goals(rows: Row[], bulk?: BulkResult): string[] {
       `Bulk load: ${bulk.rows} pendenze in one tracciato in ${fixed(bulk.totalSeconds, 1)} s (upload ${fixed(bulk.uploadSeconds, 1)} s), ${fixed(rate, 0)} pendenze/s, ${bulk.failed} failed (goal 100,000 in < 60 s): ${bulk.rows >= 100_000 && bulk.totalSeconds < 60 && !bulk.failed ? 'met' : 'not met'}`,
     );
   }
+  if (subscriptions) {
+    const s = subscriptions;
+    const ok = s.p99 < 200 && s.lost === 0;
+    out.push(
+      `Live esiti: ${s.subscriptions} open subscriptions, ${s.deliveries} deliveries of ${s.events} events, p50 ${fixed(s.p50, 1)} ms, p99 ${fixed(s.p99, 1)} ms from commit to client, ${s.lost} lost (goal p99 < 200 ms); gateway RSS ${fixed(s.memory.before.rssMiB, 0)} → ${fixed(s.memory.after.rssMiB, 0)} MiB, heap ${fixed(s.memory.before.heapUsedMiB, 0)} → ${fixed(s.memory.after.heapUsedMiB, 0)} MiB with them open: ${ok ? 'met' : 'not met'}`,
+    );
+  }
   return out;
 }
 
@@ -121,7 +129,10 @@ export function machine(): string {
   return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${process.platform}/${process.arch}`;
 }
 
-export function markdownSection(rows: Row[], o: { date: Date; database: string; warmupSeconds: number; seconds: number; bulk?: BulkResult }): string {
+export function markdownSection(
+  rows: Row[],
+  o: { date: Date; database: string; warmupSeconds: number; seconds: number; bulk?: BulkResult; subscriptions?: SubscriptionsResult; notes?: string[] },
+): string {
   return [
     START,
     `### Latest run: ${o.date.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
@@ -134,7 +145,8 @@ export function markdownSection(rows: Row[], o: { date: Date; database: string; 
     '',
     'Goals (from the issue), on this run:',
     '',
-    ...goals(rows, o.bulk).map((g) => `- ${g}`),
+    ...goals(rows, o.bulk, o.subscriptions).map((g) => `- ${g}`),
+    ...(o.notes ?? []).map((n) => `- ${n}`),
     END,
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import { measure, type LoadRequest } from './load';
 import type { Scenario } from './scenario';
 import { stationScenarios } from './station';
 import { startServer, type ServerProcess } from './processes';
+import { measureSubscriptions, type SubscriptionsResult } from './subscriptions';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
 import { DEMO_AUTHORIZATION } from './servers';
 import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
@@ -18,8 +19,9 @@ import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
  * one run. Prints the table and writes it into BENCHMARKS.md.
  *
  * BENCH_SECONDS (5), BENCH_WARMUP_SECONDS (1.5), BENCH_CONNECTIONS (1,10), BENCH_BULK_ROWS (100000)
- * and BENCH_ONLY (scenario ids, `bulk` for the bulk load) tune a run; a partial run (BENCH_ONLY)
- * does not touch BENCHMARKS.md.
+ * and BENCH_ONLY (scenario ids, `bulk` for the bulk load, `subscriptions` for live esiti) tune a
+ * run; a partial run (BENCH_ONLY) does not touch BENCHMARKS.md. BENCH_SUBSCRIPTIONS (1000),
+ * BENCH_SUBSCRIPTION_EVENTS (50) and BENCH_SUBSCRIPTION_INTERVAL_MS (100) shape the live esiti run.
  * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts).
  */
 const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
@@ -132,13 +134,21 @@ async function main(): Promise<void> {
     }
 
     const audit = await station?.audit();
-    if (audit) console.log(`bench: ${audit}`);
+    if (audit) console.log(`bench: station ${audit}`);
+
+    let subscriptions: SubscriptionsResult | undefined;
+    if (!only || only.includes('subscriptions')) {
+      const count = numberEnv('BENCH_SUBSCRIPTIONS', 1000);
+      const events = numberEnv('BENCH_SUBSCRIPTION_EVENTS', 50);
+      console.log(`bench: ${count} open subscriptions, ${events} events`);
+      subscriptions = await measureSubscriptions(hub, { subscriptions: count, events, intervalMs: numberEnv('BENCH_SUBSCRIPTION_INTERVAL_MS', 100), idDominio: ID_DOMINIO });
+    }
 
     console.log(`\n${consoleTable(rows)}\n`);
-    for (const g of goals(rows, bulk)) console.log(`goal: ${g}`);
+    for (const g of goals(rows, bulk, subscriptions)) console.log(`goal: ${g}`);
     if (!only) {
       const path = join(projectRoot(), 'BENCHMARKS.md');
-      writeSection(path, markdownSection(rows, { date: new Date(), database: db.description, warmupSeconds, seconds, bulk }));
+      writeSection(path, markdownSection(rows, { date: new Date(), database: db.description, warmupSeconds, seconds, bulk, subscriptions, notes: audit ? [`Station ${audit}`] : [] }));
       console.log(`\nbench: results written to ${path}`);
     }
   } finally {

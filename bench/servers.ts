@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createHub } from '../gateway/app';
 import { readSupergraph, projectRoot } from '../gateway/supergraph';
 import { loadConfig } from '../subgraphs/shared/config';
+import type { HubEvent } from '../subgraphs/shared/events';
 import { startHive } from './hive';
 
 /**
@@ -10,7 +11,9 @@ import { startHive } from './hive';
  *  - `hub`: the hub itself (subgraph HTTP endpoint, in-process gateway, REST compat);
  *  - `apollo-remote`: a second hub whose gateway reaches the first hub's subgraph over HTTP;
  *  - `hive`: Hive Gateway over the same supergraph and subgraph endpoint.
- * Reports `{ ready, ... }` to the parent, closes on the message `close`.
+ * Reports `{ ready, ... }` to the parent, closes on the message `close`, and answers the parent's
+ * requests (`{ id, request }` → `{ id, reply }`): the hub publishes an event on its bus or reports
+ * its memory.
  */
 export type Role = 'hub' | 'apollo-remote' | 'hive';
 
@@ -22,9 +25,22 @@ export interface Ready {
   signedPrincipal?: string;
 }
 
+export type BenchRequest = { type: 'publish'; event: HubEvent } | { type: 'memory' };
+
+export interface Memory {
+  rssMiB: number;
+  heapUsedMiB: number;
+}
+
 export const DEMO_AUTHORIZATION = `Basic ${Buffer.from('gpadmin:Password1!').toString('base64')}`;
 
-async function start(role: Role): Promise<{ ready: Ready; close(): Promise<void> }> {
+interface Started {
+  ready: Ready;
+  close(): Promise<void>;
+  answer?(request: BenchRequest): Promise<unknown>;
+}
+
+async function start(role: Role): Promise<Started> {
   if (role === 'hive') {
     const hive = await startHive(readSupergraph(projectRoot()), required('BENCH_SUBGRAPH_URL'), required('BENCH_SIGNED_PRINCIPAL'));
     return { ready: { ready: true, port: hive.port }, close: () => hive.close() };
@@ -35,7 +51,12 @@ async function start(role: Role): Promise<{ ready: Ready; close(): Promise<void>
   if (role === 'hub') {
     ready.signedPrincipal = hub.signer.sign(await hub.authenticator.authenticateAny({ authorization: DEMO_AUTHORIZATION }));
   }
-  return { ready, close: () => hub.close() };
+  const answer = async (request: BenchRequest): Promise<unknown> => {
+    if (request.type === 'publish') return hub.events.publish(request.event);
+    const { rss, heapUsed } = process.memoryUsage();
+    return { rssMiB: rss / 2 ** 20, heapUsedMiB: heapUsed / 2 ** 20 } satisfies Memory;
+  };
+  return { ready, close: () => hub.close(), answer };
 }
 
 function required(name: string): string {
@@ -51,6 +72,11 @@ if (require.main === module) {
   start(role).then(
     (server) => {
       process.on('message', (message) => {
+        const asked = message as { id?: number; request?: BenchRequest };
+        if (asked.request && server.answer) {
+          server.answer(asked.request).then((reply) => process.send?.({ id: asked.id, reply }));
+          return;
+        }
         if (message !== 'close') return;
         server.close().then(
           () => process.exit(0),

@@ -1,5 +1,6 @@
 import { BO, call, IDA2A01, basic } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
+import { nuovoDominio } from './helpers/fixtures';
 
 /** The Backoffice API's configuration resources, read and written over real HTTP. */
 let t: TestHub;
@@ -10,18 +11,6 @@ beforeAll(async () => {
   t = await startHub();
 });
 afterAll(() => t.close());
-
-const nuovoDominio = {
-  ragioneSociale: 'Comune di Prova',
-  gln: '8088888000001',
-  stazione: '11111111113_01',
-  auxDigit: '3',
-  segregationCode: '47',
-  abilitato: true,
-  scaricaFr: false,
-  indirizzo: 'Via Roma',
-  email: 'tributi@comune.example.it',
-};
 
 describe('intermediari and stazioni', () => {
   it('lists the demo intermediario in the paging envelope', async () => {

@@ -5,7 +5,7 @@ import { composeSubgraphs, projectRoot, subgraphSdlPath } from '../gateway/super
 import type { HubEvent } from '../subgraphs/shared/events';
 import { basic, BO, call, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
-import { nuovaPendenza } from './helpers/fixtures';
+import { nuovaPendenza, nuovoDominio } from './helpers/fixtures';
 import { pendenzaEvent, subscriber, untilSubscriptions, type Subscriber } from './helpers/subscriber';
 
 /**
@@ -34,19 +34,7 @@ const ALL = 'subscription { pendenzaAggiornata { idPendenza } }';
 
 beforeAll(async () => {
   t = await startHub({ GRAPHQL_MAX_DEPTH: '4' });
-  expect(
-    (
-      await backoffice(`/domini/${ALTRO}`, {
-        ragioneSociale: 'Comune di Prova',
-        gln: '8088888000001',
-        stazione: '11111111113_01',
-        auxDigit: '3',
-        segregationCode: '47',
-        abilitato: true,
-        scaricaFr: false,
-      })
-    ).status,
-  ).toBe(201);
+  expect((await backoffice(`/domini/${ALTRO}`, nuovoDominio)).status).toBe(201);
   expect(
     (await backoffice(`/domini/${ALTRO}/contiAccredito/IT60X0542811101000000123456`, { postale: false, bic: 'BPPIITRR' })).status,
   ).toBe(201);

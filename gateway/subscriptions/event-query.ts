@@ -25,8 +25,8 @@ const eventVariableName = (name: string) => `${EVENT_VARIABLE_PREFIX}${name}`;
 /**
  * The query that reads, for one event, what the subscriber selected on its subscription field:
  * the topic's query field with the event's keys as variables, the subscriber's selection set,
- * the fragments and variables that selection uses, and `__typename` everywhere so that abstract
- * types resolve when the result is served back through the subscription schema.
+ * and the fragments and variables that selection uses. The graph answers with the subscriber's
+ * own aliases, so its result is the subscription's result as it stands.
  */
 export function eventQuery(
   topic: Topic,
@@ -47,7 +47,7 @@ export function eventQuery(
       name: { kind: Kind.NAME, value: name },
       value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: eventVariableName(name) } },
     })),
-    selectionSet: withTypename(selection),
+    selectionSet: selection,
   };
   const operation: OperationDefinitionNode = {
     kind: Kind.OPERATION_DEFINITION,
@@ -65,7 +65,7 @@ export function eventQuery(
   };
   const document: DocumentNode = {
     kind: Kind.DOCUMENT,
-    definitions: [operation, ...fragments.map((f) => ({ ...f, selectionSet: withTypename(f.selectionSet) }))],
+    definitions: [operation, ...fragments],
   };
   const own = Object.fromEntries(ownVariables.map((d) => [d.variable.name.value, info.variableValues[d.variable.name.value]]));
   const args = Object.entries(topic.query.args);
@@ -94,13 +94,4 @@ function usedVariables(sets: SelectionSetNode[]): Set<string> {
   const names = new Set<string>();
   for (const set of sets) visit(set, { Variable: (node) => void names.add(node.name.value) });
   return names;
-}
-
-function withTypename(set: SelectionSetNode): SelectionSetNode {
-  return visit(set, {
-    SelectionSet: (node) => ({
-      ...node,
-      selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }],
-    }),
-  });
 }

@@ -11,19 +11,26 @@ import { EVENT_QUERY_KEY } from './event-query';
  * same principal share one read per event: a thousand dashboards of one Ente cost one query.
  */
 export class EventReader {
-  private readonly reads = new WeakMap<HubEvent, Map<string, Promise<unknown>>>();
+  /** Per event, per group (principal and query), per variables: the one read they share. */
+  private readonly reads = new WeakMap<HubEvent, Map<string, Map<string, Promise<unknown>>>>();
 
   constructor(
     private readonly client: GraphClient,
     private readonly log: Logger,
   ) {}
 
-  read(event: HubEvent, query: string, variables: Record<string, unknown>, principal: Principal, principalKey: string): Promise<unknown> {
+  /**
+   * `group` names the principal and query together; a subscription computes it once, and the same
+   * string object keeps its hash, so the thousandth subscriber finds the shared read cheaply.
+   */
+  read(event: HubEvent, group: string, query: string, variables: Record<string, unknown>, principal: Principal): Promise<unknown> {
     let perEvent = this.reads.get(event);
     if (!perEvent) this.reads.set(event, (perEvent = new Map()));
-    const key = `${principalKey}\n${query}\n${JSON.stringify(variables)}`;
-    let read = perEvent.get(key);
-    if (!read) perEvent.set(key, (read = this.run(event, query, variables, principal)));
+    let perGroup = perEvent.get(group);
+    if (!perGroup) perEvent.set(group, (perGroup = new Map()));
+    const key = JSON.stringify(variables);
+    let read = perGroup.get(key);
+    if (!read) perGroup.set(key, (read = this.run(event, query, variables, principal)));
     return read;
   }
 

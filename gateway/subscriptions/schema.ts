@@ -1,5 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { extendSchema, type GraphQLFieldResolver, type GraphQLSchema, parse } from 'graphql';
+import { extendSchema, type GraphQLSchema, parse } from 'graphql';
 import type { EventBus } from '../../subgraphs/shared/events';
 import type { Logger } from '../../subgraphs/shared/logger';
 import { type Principal, requireRight } from '../../subgraphs/shared/principal';
@@ -11,7 +11,7 @@ import { delivers, type Topic } from './topics';
 /** What a subscription knows of its subscriber, fixed when the connection was authenticated. */
 export interface SubscriberContext {
   principal: Principal;
-  /** The principal as a string, to tell subscribers that may share one read of an event. */
+  /** The principal as a string, to tell the subscribers that may share one read of an event. */
   principalKey: string;
 }
 
@@ -26,8 +26,8 @@ export interface SubscriptionSchema {
 /**
  * The graph's API schema (what clients query over HTTP) plus `Subscription`, one field per topic.
  * Each field's source stream is the bus, filtered for the subscriber, with each event already read
- * through the graph for the subscriber's selection; the rest of the execution only hands that
- * result back (see `byResponseKey`).
+ * through the graph for the subscriber's selection and keyed by the field's response key: it is
+ * the result's `data` as it stands (see `eventResults`), so nothing is executed per subscriber.
  */
 export function subscriptionSchema(
   supergraphSdl: string,
@@ -50,23 +50,21 @@ export function subscriptionSchema(
     field.subscribe = (_root, args: Record<string, unknown>, ctx: SubscriberContext, info) => {
       requireRight(ctx.principal, topic.right, 'R');
       const { query, variablesFor } = eventQuery(topic, info);
+      const group = `${ctx.principalKey}\n${query}`;
+      const key = info.path.key;
       open += 1;
       return eventStream(
         bus,
-        (e) =>
-          delivers(topic, e, args, ctx.principal) ? reader.read(e, query, variablesFor(e), ctx.principal, ctx.principalKey) : undefined,
+        (e) => {
+          if (!delivers(topic, e, args, ctx.principal)) return undefined;
+          return reader
+            .read(e, group, query, variablesFor(e), ctx.principal)
+            .then((node) => (node === undefined ? undefined : { [key]: node }));
+        },
         log,
         () => (open -= 1),
       );
     };
-    field.resolve = (payload: unknown) => payload;
   }
   return { schema, topics, open: count };
 }
-
-/**
- * The field resolver below the subscription field: the event's object was read through the graph
- * with the subscriber's own aliases, so each field is found under its response key.
- */
-export const byResponseKey: GraphQLFieldResolver<unknown, unknown> = (source, _args, _ctx, info) =>
-  (source as Record<string, unknown> | null)?.[info.path.key as string];

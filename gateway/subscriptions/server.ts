@@ -1,4 +1,5 @@
 import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type ExecutionArgs } from 'graphql';
+import { eventResults } from './event-results';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { Gauge, type Registry } from 'prom-client';
@@ -11,7 +12,7 @@ import type { Authenticator } from '../auth';
 import { assertWithinLimits } from '../limits';
 import { authenticateConnection } from './authenticate';
 import { EventReader } from './event-reader';
-import { byResponseKey, subscriptionSchema, type SubscriberContext } from './schema';
+import { subscriptionSchema, type SubscriberContext } from './schema';
 import { TOPICS } from './topics';
 
 export interface SubscriptionServerOptions {
@@ -55,6 +56,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
   const server = useServer<Record<string, unknown>, { subscriber: SubscriberContext }>(
     {
       schema,
+      subscribe: eventResults,
       isProd: o.config.env === 'production',
       onConnect: async (ctx) => {
         const outcome = await authenticateConnection(o.authenticator, o.config.auth, ctx.connectionParams, ctx.extra.request);
@@ -90,7 +92,6 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
           operationName: payload.operationName,
           variableValues: payload.variables,
           contextValue: ctx.extra.subscriber,
-          fieldResolver: byResponseKey,
         };
       },
     },

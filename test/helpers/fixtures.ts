@@ -42,3 +42,16 @@ export const verticale = (url: string, versioneApi: 'REST v1' | 'REST v2') => ({
   apiPendenze: true,
   servizioIntegrazione: { url, versioneApi },
 });
+
+/** A second dominio of the demo intermediario's stazione, as the Backoffice creates it. */
+export const nuovoDominio = {
+  ragioneSociale: 'Comune di Prova',
+  gln: '8088888000001',
+  stazione: '11111111113_01',
+  auxDigit: '3',
+  segregationCode: '47',
+  abilitato: true,
+  scaricaFr: false,
+  indirizzo: 'Via Roma',
+  email: 'tributi@comune.example.it',
+};
