@@ -65,7 +65,7 @@ async function connector(versioneApi: 'REST v1' | 'REST v2' | null) {
     apiPagamenti: true,
     apiPendenze: true,
     apiRagioneria: true,
-    servizioIntegrazione: versioneApi ? { url: `${ente.url}/${versioneApi === 'REST v2' ? 'v2' : 'v1'}`, versioneApi } : null,
+    servizioIntegrazione: versioneApi ? { url: ente.url, versioneApi } : null,
     abilitato: true,
   });
 }
@@ -304,7 +304,7 @@ describe("the Ente's verify (S12)", () => {
     const body = pendenzaEnte(n);
     ente.answer = () => ({ status: 200, body: { stato: 'NON_ESEGUITA', pendenza: body } });
     await expect(station.verify(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) })).resolves.toMatchObject({ amountCents: 10099 });
-    expect(ente.calls.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v2/avvisi/${DEMO.dominio}/${n.numeroAvviso}`]);
+    expect(ente.calls.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /avvisi/${DEMO.dominio}/${n.numeroAvviso}`]);
     const saved = await pendenzaRow(n.iuv);
     expect(saved).toMatchObject({ idPendenza: body.idPendenza, stato: 'NON_ESEGUITA', importoCents: 10099 });
     // Now held: the next activation does not ask again.
@@ -318,7 +318,7 @@ describe("the Ente's verify (S12)", () => {
     const { voci, ...rest } = pendenzaEnte(n) as Record<string, unknown> & { voci: unknown[] };
     ente.answer = () => ({ status: 201, body: { ...rest, stato: 'NON_ESEGUITA', datiAllegati: 'testo', voci } });
     await expect(station.getPayment(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) }, 'V2')).resolves.toMatchObject({ creditorReferenceId: n.iuv });
-    expect(ente.calls.map((r) => r.path)).toEqual([`/v1/avvisi/${DEMO.dominio}/${n.iuv}`]);
+    expect(ente.calls.map((r) => r.path)).toEqual([`/avvisi/${DEMO.dominio}/${n.iuv}`]);
   });
 
   it('asks again when the held pendenza’s dataValidita has passed, and takes the new amount', async () => {
