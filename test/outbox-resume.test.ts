@@ -58,7 +58,7 @@ afterAll(async () => {
     await setConnettore(orm.em.fork(), { url: ente.url, versioneApi: 'REST v1' });
     const rpp = await insertPaidRpp(orm.em.fork(), { idPendenza: 'KILLED-1' });
     const job = notificaJob({ idDominio: DOMINIO, iuv: rpp.iuv, ccp: rpp.ccp });
-    await orm.em.fork().transactional(async (em) => enqueue(em, [job]));
+    await orm.em.fork().transactional((em) => enqueue(em, [job]));
 
     await exited;
     expect(ente.calls).toHaveLength(1);

@@ -62,7 +62,7 @@ function worker(opts: Partial<OutboxWorkerOptions> = {}, bus: EventBus = new Rec
 
 /** Commits jobs as the station does, and tells this process's workers. */
 async function commit(jobs: NuovoJob[], on: MikroORM = orm): Promise<void> {
-  await on.em.fork().transactional(async (em) => enqueue(em, jobs));
+  await on.em.fork().transactional((em) => enqueue(em, jobs));
   outboxSignal(on.em).emit('enqueued');
 }
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { EventEmitter } from 'node:events';
 import { OutboxJob, type TipoOutbox } from '../../../schema/entities';
 import { perDatabase } from '../../shared/per-database';
+import { RowInserter } from '../../shared/row-inserter';
 
 export interface NuovoJob {
   tipo: TipoOutbox;
@@ -10,12 +11,20 @@ export interface NuovoJob {
   payload: Record<string, unknown>;
 }
 
+const COLUMNS = ['tipo', 'chiave', 'payload', 'stato', 'tentativi', 'prossimoTentativo', 'createdAt', 'updatedAt'] as const;
+const inserter = (em: EntityManager) => perDatabase(em, 'pagamenti.outbox.inserter', () => new RowInserter(em, OutboxJob, COLUMNS));
+
 /**
- * Adds jobs to the outbox inside the caller's transaction (flushed with it), so the work happens
- * if and only if what caused it commits.
+ * Adds jobs to the outbox inside the caller's transaction (one INSERT, committed with it), so the
+ * work happens if and only if what caused it commits.
  */
-export function enqueue(em: EntityManager, jobs: NuovoJob[]): void {
-  for (const job of jobs) em.persist(Object.assign(new OutboxJob(), job));
+export async function enqueue(em: EntityManager, jobs: NuovoJob[]): Promise<void> {
+  if (!jobs.length) return;
+  const now = new Date();
+  await inserter(em).insert(
+    em,
+    jobs.map((job) => ({ ...job, stato: 'DA_ESEGUIRE', tentativi: 0, prossimoTentativo: now, createdAt: now, updatedAt: now })),
+  );
 }
 
 /** Tells this instance's outbox worker that jobs were committed, so it runs them before its next poll. */

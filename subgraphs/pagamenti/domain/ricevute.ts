@@ -1,6 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { createHash } from 'node:crypto';
-import { Dominio, Pendenza, Rpp } from '../../../schema/entities';
+import { Rpp } from '../../../schema/entities';
+import { perDatabase } from '../../shared/per-database';
+import { RowInserter } from '../../shared/row-inserter';
 import { registraPagamento } from '../../pendenze/domain/pagamento';
 import { referenceCache, type DominioRef } from '../../pendenze/domain/references';
 import type { HubEvent } from '../../shared/events';
@@ -33,6 +35,31 @@ function canonicalJson(value: unknown): string {
 
 type Esito = 'registrata' | 'gia-registrata';
 
+const RPP_COLUMNS = [
+  'dominio',
+  'iuv',
+  'ccp',
+  'pendenza',
+  'stato',
+  'esito',
+  'importoCents',
+  'dataPagamento',
+  'idPsp',
+  'ragioneSocialePsp',
+  'idCanale',
+  'versione',
+  'standIn',
+  'duplicato',
+  'richiesta',
+  'ricevuta',
+  'ricevutaXml',
+  'impronta',
+  'createdAt',
+  'updatedAt',
+] as const;
+// The receipt's row is written with one compiled INSERT: the unit of work costs several times the statement.
+const rppInserter = (em: EntityManager) => perDatabase(em, 'pagamenti.rpp.inserter', () => new RowInserter(em, Rpp, RPP_COLUMNS));
+
 /**
  * paSendRT / paSendRTV2, in one transaction: the receipt is stored as a payment attempt (rpp),
  * its pendenza becomes ESEGUITA with every voce Eseguito, and the Ente's notification and the
@@ -64,37 +91,50 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
 
   const pendenza = found?.pendenza;
   if (pendenza) checkMatches(pendenza, req);
-  else log.warn({ idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId }, 'receipt of a position the hub does not hold: kept');
+  else
+    log.warn(
+      { idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId },
+      'receipt of a position the hub does not hold: kept',
+    );
 
   const eseguito = r.outcome === 'OK';
   const paid = pendenza?.stato === 'ESEGUITA' || pendenza?.stato === 'ESEGUITA_PARZIALE';
   const dataPagamento = (r.paymentDateTime && parseRomeDateTime(r.paymentDateTime)) || new Date();
-  const rpp = tx.create(Rpp, {
-    dominio: tx.getReference(Dominio, dominio.idDominio),
-    iuv: r.creditorReferenceId,
-    ccp: r.receiptId,
-    pendenza: pendenza ? tx.getReference(Pendenza, pendenza.id) : null,
-    stato: 'RT_ACCETTATA_PA',
-    esito: eseguito ? 'ESEGUITO' : 'NON_ESEGUITO',
-    importoCents: r.paymentAmountCents,
-    dataPagamento,
-    idPsp: r.idPSP,
-    ragioneSocialePsp: r.PSPCompanyName,
-    idCanale: r.idChannel,
-    versione: req.versione,
-    standIn: r.standIn ?? false,
-    duplicato: eseguito && paid,
-    richiesta: found ? ctPaymentPAJson(paymentDataOf(found, req.versione)) : {},
-    ricevuta: req.receiptJson,
-    ricevutaXml: req.receiptXml,
-    impronta,
-  } as Rpp);
-  tx.persist(rpp);
+  const duplicato = eseguito && paid;
+  const now = new Date();
+  await rppInserter(tx).insert(tx, [
+    {
+      dominio: dominio.idDominio,
+      iuv: r.creditorReferenceId,
+      ccp: r.receiptId,
+      pendenza: pendenza?.id ?? null,
+      stato: 'RT_ACCETTATA_PA',
+      esito: eseguito ? 'ESEGUITO' : 'NON_ESEGUITO',
+      importoCents: r.paymentAmountCents,
+      dataPagamento,
+      idPsp: r.idPSP,
+      ragioneSocialePsp: r.PSPCompanyName,
+      idCanale: r.idChannel,
+      versione: req.versione,
+      standIn: r.standIn ?? false,
+      duplicato,
+      richiesta: found ? ctPaymentPAJson(paymentDataOf(found, req.versione)) : {},
+      ricevuta: req.receiptJson,
+      ricevutaXml: req.receiptXml,
+      impronta,
+      createdAt: now,
+      updatedAt: now,
+    },
+  ]);
 
   const pagata = !!pendenza && eseguito && !paid;
   if (pagata) await registraPagamento(tx, pendenza.id, romeDate(dataPagamento));
-  enqueue(tx, await jobsOf(tx, dominio, req, pendenza, pagata));
-  if (rpp.duplicato) log.warn({ idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId }, 'double payment: receipt kept as duplicato');
+  await enqueue(tx, await jobsOf(tx, dominio, req, pendenza, pagata));
+  if (duplicato)
+    log.warn(
+      { idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId },
+      'double payment: receipt kept as duplicato',
+    );
   return 'registrata';
 }
 
@@ -132,7 +172,13 @@ function checkMatches(p: Posizione, req: SendRTRequest): void {
 }
 
 /** The Ente's notification (when its applicazione has a connector) and the events of what changed. */
-async function jobsOf(tx: EntityManager, dominio: DominioRef, req: SendRTRequest, p: Posizione | undefined, pagata: boolean): Promise<NuovoJob[]> {
+async function jobsOf(
+  tx: EntityManager,
+  dominio: DominioRef,
+  req: SendRTRequest,
+  p: Posizione | undefined,
+  pagata: boolean,
+): Promise<NuovoJob[]> {
   const { creditorReferenceId: iuv, receiptId: ccp } = req.receipt;
   const key = `${dominio.idDominio}:${iuv}:${ccp}`;
   const at = new Date().toISOString();
