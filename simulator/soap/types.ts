@@ -1,3 +1,5 @@
+import type { MapEntry, MarcaDaBollo } from '../../subgraphs/pagamenti/domain/station-types';
+
 /**
  * The paForNode data the simulator sends and reads, as typed values. Amounts are integer cents;
  * field names follow paForNode.xsd so that a reader can hold the two side by side.
@@ -7,17 +9,9 @@ export type StationVersion = 'V1' | 'V2';
 export type Outcome = 'OK' | 'KO';
 export type TransferType = 'POSTAL' | 'PAGOPA';
 
-/** Who the Nodo says it is calling: the dominio and the station serving it. */
-export interface StationIds {
-  idPA: string;
-  idBrokerPA: string;
-  idStation: string;
-}
-
-export interface QrCode {
-  fiscalCode: string;
-  noticeNumber: string;
-}
+// The shapes both sides of paForNode read alike; the simulator keeps its own, looser, types where
+// it reads another system's answers (subjects, transfers) without trusting their enumerations.
+export type { MapEntry, QrCode, StationIds } from '../../subgraphs/pagamenti/domain/station-types';
 
 /** ctFaultBean. */
 export interface Fault {
@@ -44,17 +38,8 @@ export interface Subject {
   email?: string;
 }
 
-export interface MapEntry {
-  key: string;
-  value: string;
-}
-
 /** ctRichiestaMarcaDaBollo: a transfer paid with a digital revenue stamp instead of to an IBAN. */
-export interface MarcaDaBolloRequest {
-  hashDocumento: string;
-  tipoBollo: string;
-  provinciaResidenza: string;
-}
+export type MarcaDaBolloRequest = MarcaDaBollo;
 
 /** ctTransferPA / ctTransferPAV2: exactly one of `iban` and `richiestaMarcaDaBollo` is set. */
 export interface Transfer {
