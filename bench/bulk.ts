@@ -1,3 +1,5 @@
+import { DEMO_AUTHORIZATION as ADMIN } from './servers';
+
 /** Bulk loading: one tracciato of many new pendenze, uploaded through the Backoffice and followed to the end. */
 export interface BulkResult {
   rows: number;
@@ -8,7 +10,6 @@ export interface BulkResult {
   failed: number;
 }
 
-const ADMIN = `Basic ${Buffer.from('gpadmin:Password1!').toString('base64')}`;
 
 export async function measureBulk(port: number, rows: number, idDominio: string): Promise<BulkResult> {
   const run = Date.now().toString(36);

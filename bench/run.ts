@@ -10,7 +10,7 @@ import { stationScenarios } from './station';
 import { startServer, type ServerProcess } from './processes';
 import { measureSubscriptions, type SubscriptionsResult } from './subscriptions';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
-import { DEMO_AUTHORIZATION } from './servers';
+import { DEMO_APP_AUTHORIZATION, DEMO_AUTHORIZATION } from './servers';
 import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
 
 /**
@@ -174,7 +174,6 @@ const SAVE = 'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "ID
  */
 async function pendenzeScenarios(port: number, subgraphPort: number, signedPrincipal: string): Promise<Scenario[]> {
   const run = Date.now().toString(36);
-  const app = `Basic ${Buffer.from('IDA2A01:Password1!').toString('base64')}`;
   const json = { 'content-type': 'application/json' };
   const rest = `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01`;
   const body = JSON.stringify(NUOVA_PENDENZA);
@@ -182,7 +181,7 @@ async function pendenzeScenarios(port: number, subgraphPort: number, signedPrinc
   const mutation = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `G${run}-${n}`, input: NUOVA_PENDENZA } });
   const sub = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `S${run}-${n}`, input: NUOVA_PENDENZA } });
 
-  const printed = await fetch(`http://127.0.0.1:${port}${rest}/PDF${run}`, { method: 'PUT', headers: { ...json, authorization: app }, body });
+  const printed = await fetch(`http://127.0.0.1:${port}${rest}/PDF${run}`, { method: 'PUT', headers: { ...json, authorization: DEMO_APP_AUTHORIZATION }, body });
   const { numeroAvviso } = (await printed.json()) as { numeroAvviso: string };
   return [
     {
@@ -195,7 +194,7 @@ async function pendenzeScenarios(port: number, subgraphPort: number, signedPrinc
       id: 'put-graph',
       label: 'PUT new pendenza: graph (savePendenza)',
       baseline: 'put-subgraph',
-      request: { url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: { ...json, authorization: app }, body: mutation(0), vary: (n) => ({ body: mutation(n) }) },
+      request: { url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: { ...json, authorization: DEMO_APP_AUTHORIZATION }, body: mutation(0), vary: (n) => ({ body: mutation(n) }) },
       check: saved,
     },
     {
@@ -205,7 +204,7 @@ async function pendenzeScenarios(port: number, subgraphPort: number, signedPrinc
       request: {
         url: `http://127.0.0.1:${port}${rest}/R${run}-0`,
         method: 'PUT',
-        headers: { ...json, authorization: app },
+        headers: { ...json, authorization: DEMO_APP_AUTHORIZATION },
         body,
         vary: (n) => ({ path: `${rest}/R${run}-${n}` }),
       },
@@ -218,7 +217,7 @@ async function pendenzeScenarios(port: number, subgraphPort: number, signedPrinc
       request: {
         url: `http://127.0.0.1:${port}/govpay/backend/api/pendenze/rs/basic/v2/avvisi/${ID_DOMINIO}/${numeroAvviso}`,
         method: 'GET',
-        headers: { authorization: app, accept: 'application/pdf' },
+        headers: { authorization: DEMO_APP_AUTHORIZATION, accept: 'application/pdf' },
       },
       check: () => true,
     },

@@ -33,6 +33,8 @@ export interface Memory {
 }
 
 export const DEMO_AUTHORIZATION = `Basic ${Buffer.from('gpadmin:Password1!').toString('base64')}`;
+/** The demo applicazione, as the Ente's system calls the hub. */
+export const DEMO_APP_AUTHORIZATION = `Basic ${Buffer.from('IDA2A01:Password1!').toString('base64')}`;
 
 interface Started {
   ready: Ready;

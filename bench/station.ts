@@ -9,10 +9,10 @@ import { STATION_PATH } from '../pagopa';
 import { iuvFromNumeroAvviso } from '../subgraphs/pendenze/domain/iuv';
 import { measureBulk } from './bulk';
 import type { Scenario } from './scenario';
+import { DEMO_AUTHORIZATION as ADMIN } from './servers';
 
 const ID_DOMINIO = '12345678901';
 const NODO = `Basic ${Buffer.from('ndpsym:Password1!').toString('base64')}`;
-const ADMIN = `Basic ${Buffer.from('gpadmin:Password1!').toString('base64')}`;
 const IDS = { idPA: ID_DOMINIO, idBrokerPA: DEMO_DEFAULTS.idBrokerPA, idStation: DEMO_DEFAULTS.idStation };
 const OK = '<outcome>OK</outcome>';
 

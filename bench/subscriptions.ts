@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import type { HubEvent } from '../subgraphs/shared/events';
 import { percentile } from './load';
 import type { ServerProcess } from './processes';
-import type { Memory } from './servers';
+import { DEMO_APP_AUTHORIZATION, type Memory } from './servers';
 
 /** Live esiti: many open subscriptions on one hub, events published on its bus, delivery timed at each client. */
 export interface SubscriptionsResult {
@@ -19,7 +19,6 @@ export interface SubscriptionsResult {
   memory: { before: Memory; after: Memory };
 }
 
-const APP = `Basic ${Buffer.from('IDA2A01:Password1!').toString('base64')}`;
 const SUBSCRIPTION =
   'subscription ($d: String) { pendenzaAggiornata(idDominio: $d) { idPendenza stato importo dominio { ragioneSociale } } }';
 /** Connections opened at once while setting up (each authenticates at connection_init). */
@@ -40,7 +39,7 @@ export async function measureSubscriptions(
   const idPendenza = `SUB${Date.now().toString(36)}`;
   const put = await fetch(`${base}/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/${idPendenza}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: APP },
+    headers: { 'content-type': 'application/json', authorization: DEMO_APP_AUTHORIZATION },
     body: JSON.stringify({
       idTipoPendenza: 'SEGRETERIA',
       idDominio: o.idDominio,
@@ -105,7 +104,7 @@ function open(base: string, idDominio: string, publishedAt: number[], latencies:
     const client = createClient({
       url: `${base.replace(/^http/, 'ws')}/graphql`,
       webSocketImpl: WebSocket,
-      connectionParams: { authorization: APP },
+      connectionParams: { authorization: DEMO_APP_AUTHORIZATION },
       lazy: false,
       retryAttempts: 0,
       on: {
