@@ -38,7 +38,8 @@ async function applicazione(idA2A: string, over: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  t = await startHub();
+  // No background workers: their polls would be counted among the SQL statements these tests measure.
+  t = await startHub({ TRACCIATI_WORKER: 'false', OUTBOX_WORKER: 'false' });
   // A second dominio, configured for SEGRETERIA, for the scope checks.
   expect(
     (await bo('PUT', `/domini/${ALTRO}`, { ragioneSociale: 'Comune di Prova', gln: '8088888000001', stazione: '11111111113_01', auxDigit: '0', segregationCode: '47', abilitato: true, scaricaFr: false })).status,
