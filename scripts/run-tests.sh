@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite: type-check, build, lint (the start-up test runs the compiled hub), then jest on
 # SQLite and again on MariaDB. Expects TEST_MYSQL_URL (scripts/test-services.sh provides it).
+# Ends with `N passed, N failed, N skipped` (scripts/test-summary.ts); a skip without a declared
+# reason fails the suite.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,15 +20,6 @@ for db in sqlite mysql; do
   TEST_DB=$db npx jest --ci --json --outputFile="$RESULTS/$db.json" "$@" || status=1
 done
 
-node -e '
-  const fs = require("fs");
-  let passed = 0, failed = 0;
-  for (const f of fs.readdirSync(process.argv[1])) {
-    const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
-    passed += r.numPassedTests; failed += r.numFailedTests;
-    if (!r.numTotalTests) failed += 1;
-  }
-  console.log(`${passed} passed, ${failed} failed`);
-' "$RESULTS"
+node dist/scripts/test-summary.js "$RESULTS" || status=1
 rm -rf "$RESULTS"
 exit $status

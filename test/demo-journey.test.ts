@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { projectRoot } from '../gateway/supergraph';
 import { verticale, VERTICALE } from './helpers/fixtures';
 import { basic, GPADMIN } from './helpers/http';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
 
 /**
  * The issue's "done when", as a new user lives it: `npm start` (the compiled hub on a fresh
@@ -77,7 +78,9 @@ async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): 
 }
 
 
-(existsSync(main) ? describe : describe.skip)('the demo journey: load, pay through the simulator, see it everywhere', () => {
+describe('the demo journey: load, pay through the simulator, see it everywhere', () => {
+  beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
   let hub: Started;
   let ente: Awaited<ReturnType<typeof enteDouble>>;
 

@@ -6,7 +6,8 @@ import { enqueue } from '../subgraphs/pagamenti/domain/outbox';
 import { notificaJob } from '../subgraphs/pagamenti/ente/notifica';
 import { loadConfig } from '../subgraphs/shared/config';
 import { createLogger } from '../subgraphs/shared/logger';
-import { compiledHubBuilt, startCompiledHub } from './helpers/compiled-hub';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
+import { startCompiledHub } from './helpers/compiled-hub';
 import { scratchDatabase, type ScratchDatabase } from './helpers/database';
 import { EnteDouble } from './helpers/ente-double';
 import { nuovaPendenza } from './helpers/fixtures';
@@ -33,10 +34,12 @@ afterAll(async () => {
   await survivor?.close();
   await orm?.close(true);
   await ente.stop();
-  await db.drop();
+  await db?.drop();
 });
 
-(compiledHubBuilt() ? describe : describe.skip)('a notification whose instance dies', () => {
+describe('a notification whose instance dies', () => {
+  beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
   it('is delivered by another instance once the lease expires', async () => {
     const env = { DATABASE_URL: db.url, DEMO_SEED: 'true', LOG_LEVEL: 'info', OUTBOX_POLL_MS: '50', OUTBOX_LEASE_SECONDS: '5' };
     const started = await startCompiledHub(env);

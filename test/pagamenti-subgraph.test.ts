@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../gateway/supergraph';
@@ -7,6 +6,7 @@ import { basic, call, gql, IDA2A01 } from './helpers/http';
 import { SECRET, startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
 import { insertRpp } from './helpers/rpp-fixture';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
 
 /**
  * The pagamenti subgraph as its own process (`npm run start:subgraph pagamenti`, compiled), behind
@@ -44,7 +44,8 @@ function startSubgraph(env: Record<string, string>): Promise<void> {
   });
 }
 
-(existsSync(serve) ? describe : describe.skip)('the pagamenti subgraph alone', () => {
+describe('the pagamenti subgraph alone', () => {
+  beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
   beforeAll(async () => {
     owner = await startHub();
     const put = await call(owner.baseUrl, 'PUT', `${PV2}/pendenze/IDA2A01/SOLO-1`, { auth: app, body: nuovaPendenza('SOLO-1') });

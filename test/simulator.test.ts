@@ -2,7 +2,8 @@ import { parseSoap } from '../pagopa/soap/parse';
 import { XsdValidator } from '../simulator/xsd/xmllint';
 import type { PaymentRecord } from '../simulator';
 import { closeSimulators, NODO_AUTH, simulatorFor } from './helpers/simulator';
-import { OFFICIAL_XSD } from './helpers/xsd';
+import { describeIf } from './helpers/skip';
+import { NO_OFFICIAL_XSD, OFFICIAL_XSD } from './helpers/xsd';
 import { getPaymentOk, ko, responseEnvelope, SAMPLE, sendRTOk, StationDouble, verifyOk } from './helpers/station-double';
 
 let station: StationDouble;
@@ -324,7 +325,7 @@ describe("simulator: XSD verdicts on the station's answers", () => {
   });
 });
 
-(OFFICIAL_XSD ? describe : describe.skip)("simulator: conformance with pagoPA's paForNode.xsd", () => {
+describeIf(OFFICIAL_XSD, NO_OFFICIAL_XSD)("simulator: conformance with pagoPA's paForNode.xsd", () => {
   const official = new XsdValidator(OFFICIAL_XSD ?? '');
 
   it.each([

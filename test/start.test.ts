@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../gateway/supergraph';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
 
 /**
  * `npm start` as a user runs it: the compiled hub (scripts/run-tests.sh builds it first) on a
@@ -33,7 +34,9 @@ function start(env: Record<string, string>): { child: ChildProcess; logs: string
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
-(existsSync(main) ? describe : describe.skip)('npm start', () => {
+describe('npm start', () => {
+  beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
   it('starts on the embedded database with the demo configuration, serves probes, stops on SIGTERM', async () => {
     const { child, logs, ready } = start({});
     const port = await ready;

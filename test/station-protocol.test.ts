@@ -106,8 +106,8 @@ afterAll(async () => {
     s.closeAllConnections();
     await new Promise<void>((resolve) => s.close(() => resolve()));
   }
-  await orm.close(true);
-  await db.drop();
+  await orm?.close(true);
+  await db?.drop();
 });
 
 beforeEach(() => {

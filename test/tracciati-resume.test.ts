@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import { compiledHubBuilt, startCompiledHub } from './helpers/compiled-hub';
+import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
+import { startCompiledHub } from './helpers/compiled-hub';
 import { scratchDatabase, type ScratchDatabase } from './helpers/database';
 import { BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
@@ -26,10 +27,12 @@ beforeAll(async () => {
 afterAll(async () => {
   child?.kill('SIGKILL');
   await survivor?.close();
-  await db.drop();
+  await db?.drop();
 });
 
-(compiledHubBuilt() ? describe : describe.skip)('a tracciato whose instance dies', () => {
+describe('a tracciato whose instance dies', () => {
+  beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
+
   it('is finished by another instance, every row loaded once', async () => {
     const env = { DATABASE_URL: db.url, DEMO_SEED: 'true', LOG_LEVEL: 'info', TRACCIATI_POLL_MS: '50', TRACCIATI_LEASE_SECONDS: '5' };
     let killedAt = 0;

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../gateway/supergraph';
 
-/** The compiled hub (`npm run build`): tests that kill a hub process need it built. */
+/** The compiled hub (`npm run build`): tests that kill a hub process build it with `ensureBuilt` (helpers/build.ts). */
 export const COMPILED_MAIN = join(projectRoot(), 'dist', 'gateway', 'main.js');
-export const compiledHubBuilt = (): boolean => existsSync(COMPILED_MAIN);
 
 export interface CompiledHub {
   child: ChildProcess;

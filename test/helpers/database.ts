@@ -1,9 +1,8 @@
-import { MikroORM } from '@mikro-orm/core';
-import { MySqlDriver } from '@mikro-orm/mysql';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
 
 export type TestDialect = 'sqlite' | 'mysql';
 
@@ -15,6 +14,22 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * Runs one statement on the MariaDB server of `serverUrl` over a connection that selects no
+ * database: the admin must not depend on (nor create) the URL's default database, which parallel
+ * jest workers would otherwise race to create.
+ */
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const server = new URL(serverUrl);
+  server.pathname = '/';
+  const conn = await createConnection({ uri: server.toString() });
+  try {
+    await conn.query(sql);
+  } finally {
+    await conn.end();
+  }
+}
+
 /** A fresh, empty database of the suite's dialect, for one test file. */
 export async function scratchDatabase(): Promise<ScratchDatabase> {
   if (dialect === 'sqlite') {
@@ -24,19 +39,8 @@ export async function scratchDatabase(): Promise<ScratchDatabase> {
   const server = process.env.TEST_MYSQL_URL;
   if (!server) throw new Error('TEST_DB=mysql needs TEST_MYSQL_URL: run the suite with `npm test`');
   const name = `govpay_t_${randomBytes(6).toString('hex')}`;
-  const admin = await MikroORM.init({
-    driver: MySqlDriver,
-    clientUrl: server,
-    entities: [],
-    discovery: { warnWhenNoEntities: false },
-    allowGlobalContext: true,
-  });
-  await admin.em.getConnection().execute(`create database ${name}`);
-  return {
-    url: server.replace(/\/[^/]*$/, `/${name}`),
-    drop: async () => {
-      await admin.em.getConnection().execute(`drop database if exists ${name}`);
-      await admin.close(true);
-    },
-  };
+  await onServer(server, `create database ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(server, `drop database if exists ${name}`) };
 }

@@ -17,3 +17,6 @@ const officialPath = join(
   'paForNode.xsd',
 );
 export const OFFICIAL_XSD = existsSync(officialPath) ? officialPath : undefined;
+
+/** Why the tests against pagoPA's own XSD are skipped when it is absent (`npm test` must not need it). */
+export const NO_OFFICIAL_XSD = `pagoPA's paForNode.xsd is not in ../shared/reference nor $GOVPAY_REFERENCE_DIR`;

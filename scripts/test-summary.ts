@@ -1,0 +1,46 @@
+// Reads the jest JSON reports in a directory (one per database) and prints the suite's closing
+// line, `N passed, N failed, N skipped`, which CI reads. A test file that could not run counts as
+// one failure; a skipped or todo test whose title lacks `[skipped because …]` (test/helpers/skip.ts)
+// is listed and fails the suite. Exit status: 0 only when nothing failed and every skip says why.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+
+interface Report {
+  numTotalTests: number;
+  testResults: { name: string; status: string; assertionResults: { status: string; fullName: string }[] }[];
+}
+
+const MARK = /\[skipped because \S[^\]]*\]/;
+const SKIPPED = new Set(['pending', 'skipped', 'todo', 'disabled']);
+const dir = process.argv[2];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const undeclared: string[] = [];
+const declared: string[] = [];
+
+for (const file of readdirSync(dir).sort()) {
+  const report = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Report;
+  const db = basename(file, '.json');
+  if (!report.numTotalTests) failed += 1;
+  for (const suite of report.testResults) {
+    const where = `${db}: ${relative(process.cwd(), suite.name)}`;
+    const results = suite.assertionResults;
+    if (suite.status === 'failed' && !results.some((r) => r.status === 'failed')) failed += 1;
+    for (const r of results) {
+      if (r.status === 'passed') passed += 1;
+      else if (r.status === 'failed') failed += 1;
+      else if (SKIPPED.has(r.status)) {
+        skipped += 1;
+        (MARK.test(r.fullName) ? declared : undeclared).push(`${where}: ${r.fullName}`);
+      }
+    }
+  }
+}
+
+if (declared.length) console.log(`skipped, with their reasons:\n  ${declared.join('\n  ')}`);
+if (undeclared.length) {
+  console.log(`skipped without a declared reason (use describeIf/itIf from test/helpers/skip.ts):\n  ${undeclared.join('\n  ')}`);
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exitCode = failed || undeclared.length ? 1 : 0;
