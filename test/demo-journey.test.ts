@@ -10,6 +10,7 @@ import { projectRoot } from '../gateway/supergraph';
 import { verticale, VERTICALE } from './helpers/fixtures';
 import { basic, GPADMIN } from './helpers/http';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
+import { until } from './helpers/until';
 
 /**
  * The issue's "done when", as a new user lives it: `npm start` (the compiled hub on a fresh
@@ -65,16 +66,6 @@ function enteDouble(): Promise<{ server: Server; url: string; received: Received
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/ente`, received })),
   );
-}
-
-async function until<T>(what: string, probe: () => T | undefined, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 

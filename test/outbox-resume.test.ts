@@ -14,6 +14,7 @@ import { nuovaPendenza } from './helpers/fixtures';
 import { basic, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { DOMINIO, insertPaidRpp, setConnettore } from './helpers/rpp';
+import { until } from './helpers/until';
 
 /**
  * A hub killed (SIGKILL) while it notifies a receipt, before the Ente answered: the job stays in the
@@ -70,11 +71,10 @@ describe('a notification whose instance dies', () => {
     expect(orphan.leaseOwner).toEqual(expect.any(String));
 
     survivor = await startHub({ DATABASE_URL: db.url, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5' });
-    let done = orphan;
-    for (let i = 0; i < 300 && done.stato !== 'ESEGUITO'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      done = await orm.em.fork().findOneOrFail(OutboxJob, { chiave: job.chiave });
-    }
+    const done = await until('the survivor to deliver the orphaned job', async () => {
+      const j = await orm!.em.fork().findOneOrFail(OutboxJob, { chiave: job.chiave });
+      return j.stato === 'ESEGUITO' && j;
+    }, 30_000, 100);
     expect(done).toMatchObject({ stato: 'ESEGUITO', tentativi: 1, leaseOwner: null });
     expect(ente.calls).toHaveLength(2);
     expect(ente.calls.map((c) => c.path)).toEqual([`/pagamenti/${DOMINIO}/${rpp.iuv}`, `/pagamenti/${DOMINIO}/${rpp.iuv}`]);

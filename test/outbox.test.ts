@@ -12,6 +12,7 @@ import { basic, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
 import { DOMINIO, insertPaidRpp, setConnettore } from './helpers/rpp';
+import { until } from './helpers/until';
 
 /**
  * The outbox worker against a real Ente's system over HTTP (a double that can fail, hang or be
@@ -67,16 +68,6 @@ async function commit(jobs: NuovoJob[], on: MikroORM = orm): Promise<void> {
 }
 
 const job = (chiave: string) => orm.em.fork().findOneOrFail(OutboxJob, { chiave });
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const attempted = (chiave: string, tentativi: number) =>
   until(`${chiave} at attempt ${tentativi}`, async () => {

@@ -5,6 +5,7 @@ import { closeSimulators, NODO_AUTH, simulatorFor } from './helpers/simulator';
 import { describeIf } from './helpers/skip';
 import { NO_OFFICIAL_XSD, OFFICIAL_XSD } from './helpers/xsd';
 import { getPaymentOk, ko, responseEnvelope, SAMPLE, sendRTOk, StationDouble, verifyOk } from './helpers/station-double';
+import { until } from './helpers/until';
 
 let station: StationDouble;
 beforeAll(async () => {
@@ -20,7 +21,9 @@ const receiptBodies = () => station.requests.filter((r) => r.action.startsWith('
 
 describe('simulator: the payment of a notice', () => {
   it('verifies, activates with V2 by default, issues a token and delivers the receipt built from the activation', async () => {
+    const before = Date.now();
     const r = await simulatorFor(station.url).pay(NOTICE);
+    const after = Date.now();
     expect(r.status).toBe('ESEGUITO');
     expect(ops(r)).toEqual(['paVerifyPaymentNotice', 'paGetPaymentV2', 'paSendRTV2']);
     expect(r).toMatchObject({
@@ -60,7 +63,10 @@ describe('simulator: the payment of a notice', () => {
     expect(receipt).not.toContain('standIn');
     for (const step of r.steps) {
       expect(step).toMatchObject({ httpStatus: 200, outcome: 'OK', xsd: { verdict: 'valid', messages: [] } });
-      expect(step.durationMs).toBeGreaterThanOrEqual(0);
+      // Each exchange is timed within the payment, one after the other.
+      expect(Number.isInteger(step.durationMs)).toBe(true);
+      expect(Date.parse(step.startedAt)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(step.startedAt) + step.durationMs).toBeLessThanOrEqual(after);
       expect(step.requestXml).toContain(`xmlns:pafn="http://pagopa-api.pagopa.gov.it/pa/paForNode.xsd"`);
     }
   });
@@ -159,9 +165,10 @@ describe('simulator: the payment of a notice', () => {
   it('plays in the background when started, and the record shows the end', async () => {
     const { record, done } = simulatorFor(station.url).start({ ...NOTICE, receiptDelayMs: 30 });
     expect(record.status).toBe('IN_CORSO');
+    expect(record.finishedAt).toBeUndefined();
     await done;
     expect(record.status).toBe('ESEGUITO');
-    expect(record.finishedAt).toBeDefined();
+    expect(Date.parse(record.finishedAt!)).toBeGreaterThanOrEqual(Date.parse(record.createdAt));
   });
 });
 
@@ -226,7 +233,7 @@ describe('simulator: payments that end without a receipt', () => {
   it('sends no receipt when the PSP fails the payment (outcome KO)', async () => {
     const r = await simulatorFor(station.url).pay({ ...NOTICE, outcome: 'KO' });
     expect(r.status).toBe('NON_ESEGUITO');
-    expect(r.token).toBeDefined();
+    expect(r.token!.paymentToken).toMatch(/^[0-9a-f]{32}$/);
     expect(receiptBodies()).toEqual([]);
   });
 
@@ -383,11 +390,10 @@ describe('simulator: control API', () => {
     expect(res.status).toBe(201);
     const started = (await res.json()) as PaymentRecord;
     expect(started).toMatchObject({ id: expect.any(String), status: 'IN_CORSO' });
-    let r = started;
-    for (let i = 0; i < 100 && r.status === 'IN_CORSO'; i++) {
-      await new Promise((ok) => setTimeout(ok, 20));
-      r = (await (await fetch(`${base}/api/payments/${started.id}`)).json()) as PaymentRecord;
-    }
+    const r = await until('the payment to end', async () => {
+      const record = (await (await fetch(`${base}/api/payments/${started.id}`)).json()) as PaymentRecord;
+      return record.status !== 'IN_CORSO' && record;
+    });
     expect(r.status).toBe('ESEGUITO');
   });
 

@@ -8,6 +8,7 @@ import { basic, BO, call, GPADMIN, recordExchange } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { closeSimulators, NODO_AUTH, simulatorFor } from './helpers/simulator';
 import { STATION_XSD } from './helpers/xsd';
+import { until } from './helpers/until';
 
 /**
  * A PSP-initiated payment end to end, as the Nodo plays it: the simulator calls the hub's real
@@ -67,15 +68,6 @@ function recorded(p: PaymentRecord): PaymentRecord {
 const pay = async (numeroAvviso: string, more: Record<string, unknown> = {}) =>
   recorded(await simulatorFor(stationUrl, { xsdPath: STATION_XSD }).pay({ fiscalCode: '12345678901', noticeNumber: numeroAvviso, ...more } as never));
 
-const until = async <T>(what: string, probe: () => T | undefined): Promise<T> => {
-  for (let i = 0; i < 300; i++) {
-    const v = probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
 /** The receipt the simulator delivered, as another delivery of the Nodo (the same bytes). */
 const receiptOf = (p: PaymentRecord) => p.steps.find((s) => s.operation.startsWith('paSendRT'))!;
 
@@ -105,7 +97,7 @@ describe('S10: a PSP pays an avviso, the Ente is notified through REST v1', () =
     expect(detail.dataPagamento).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(detail.rpp).toHaveLength(1);
     expect(detail.rpp[0]).toMatchObject({ stato: 'RT_ACCETTATA_PA' });
-    expect(detail.rpp[0].rt).toBeTruthy();
+    expect(detail.rpp[0].rt).toMatchObject({ receiptId: payment.token!.paymentToken, creditorReferenceId: p.iuv, outcome: 'OK', paymentAmount: '100.99' });
 
     const notified = await until('the notification', () => ente.calls.find((c) => c.method === 'POST'));
     expect(notified.path).toBe(`/pagamenti/12345678901/${p.iuv}`);

@@ -5,6 +5,7 @@ import { scratchDatabase, type ScratchDatabase } from './helpers/database';
 import { BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
+import { until } from './helpers/until';
 
 /**
  * A hub killed (SIGKILL) while it processes a tracciato: another instance takes the tracciato
@@ -57,11 +58,10 @@ describe('a tracciato whose instance dies', () => {
     expect(killedAt).toBeLessThan(ROWS);
 
     survivor = await startHub({ ...env, LOG_LEVEL: 'silent' });
-    let t: Record<string, any> = {};
-    for (let i = 0; i < 600 && t.stato !== 'ESEGUITO'; i++) {
-      t = await progress(survivor.baseUrl, up.body.id);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const t = await until('the survivor to finish the tracciato', async () => {
+      const p = await progress(survivor!.baseUrl, up.body.id);
+      return p.stato === 'ESEGUITO' && p;
+    }, 60_000, 100);
     expect(t).toMatchObject({ stato: 'ESEGUITO', numeroOperazioniEseguite: ROWS, numeroOperazioniFallite: 0 });
     const ops = await call(survivor.baseUrl, 'GET', `${BO}/pendenze/tracciati/${up.body.id}/operazioni?risultatiPerPagina=0`);
     expect(ops.body.numRisultati).toBe(ROWS);

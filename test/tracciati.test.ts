@@ -1,6 +1,7 @@
 import { basic, BO, call, gql, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
+import { until } from './helpers/until';
 
 /**
  * Bulk loading (tracciati) through the Backoffice: the upload is stored at once, a worker
@@ -17,13 +18,11 @@ const upload = (body: unknown, path = '/pendenze/tracciati', opts: { headers?: R
   call(t.baseUrl, 'POST', `${BO}${path}`, { body: opts.rawBody === undefined ? body : undefined, ...opts });
 
 /** Polls the tracciato until it is processed (the worker runs every 100 ms here). */
-async function processed(id: number): Promise<Record<string, any>> {
-  for (let i = 0; i < 300; i++) {
+function processed(id: number): Promise<Record<string, any>> {
+  return until(`tracciato ${id} processed`, async () => {
     const r = await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati/${id}`);
-    if (['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(r.body.stato)) return r.body;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error(`tracciato ${id} not processed in 30 s`);
+    return ['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(r.body.stato) && (r.body as Record<string, any>);
+  }, 30_000, 100);
 }
 
 beforeAll(async () => {

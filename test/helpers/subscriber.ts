@@ -2,6 +2,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { HubEvent } from '../../subgraphs/shared/events';
 import type { TestHub } from './hub';
+import { until } from './until';
 
 export interface Closed {
   code: number;
@@ -83,12 +84,10 @@ export function subscriber(
 
 /** Waits until the hub reports `count` open subscriptions on its /metrics (subscribing is asynchronous). */
 export async function untilSubscriptions(t: TestHub, count: number): Promise<void> {
-  for (;;) {
-    const text = await (await fetch(`${t.baseUrl}/metrics`)).text();
-    const m = /^govpay_graphql_subscriptions (\d+)$/m.exec(text);
-    if (m && Number(m[1]) === count) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await until(`${count} open subscriptions`, async () => {
+    const m = /^govpay_graphql_subscriptions (\d+)$/m.exec(await (await fetch(`${t.baseUrl}/metrics`)).text());
+    return m !== null && Number(m[1]) === count;
+  });
 }
 
 /** A pendenzaAggiornata event for a pendenza of IDA2A01, committed now. */
