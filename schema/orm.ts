@@ -41,6 +41,9 @@ export function ormOptions(db: DatabaseConfig, poolMax = 10, flavor: MySqlFlavor
       ...common,
       driver: LibSqlDriver,
       dbName: db.path,
+      // Another process on the same file (a second instance, seed:demo) holds the write lock for a
+      // moment: wait for it instead of failing at once with "database is locked" (libsql's default).
+      driverOptions: { connection: { timeout: 5000 } },
       migrations: { migrationsList: sqliteMigrations, snapshot: false, silent: true, tableName: 'mikro_orm_migrations' },
     } as Options;
   }
