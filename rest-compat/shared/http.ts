@@ -43,6 +43,19 @@ export function authenticate(authenticator: Authenticator, principalHeader: stri
   };
 }
 
+/**
+ * Refuses a path whose percent-encoding does not decode (`%E0%A4%A`) as the caller's syntax
+ * error, before the routes' parameters are decoded (which would fail as an internal error).
+ */
+export const wellFormedPath: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch {
+    next(errors.syntax("Il percorso della richiesta contiene una codifica percentuale non valida."));
+  }
+};
+
 /** Wraps a route: runs it with the caller and the graph, writes its status and JSON body. */
 export function route(graph: GraphClient, fn: (call: RestCall) => Promise<RestResult>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -71,6 +84,15 @@ export function jsonBody(req: Request): unknown {
     throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).");
   }
   return req.body;
+}
+
+/** A PATCH body: GovPay's list of JSON-patch operations, each an object; anything else is a syntax error. */
+export function patchBody(req: Request): Record<string, unknown>[] {
+  const body: unknown = req.body;
+  if (!Array.isArray(body) || !body.every((op) => op !== null && typeof op === 'object' && !Array.isArray(op))) {
+    throw errors.syntax('Il corpo della richiesta deve essere una lista di operazioni JSON-patch (oggetti).');
+  }
+  return body as Record<string, unknown>[];
 }
 
 export const saved = (created: boolean): RestResult => ({ status: created ? 201 : 200 });
