@@ -66,7 +66,7 @@ export function parseSoap(message: string | Buffer): ParseResult {
   if (wellFormed !== true) return { ok: false, error: `not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})` };
   const illegal = NOT_XML_CHAR.exec(text);
   if (illegal) return { ok: false, error: `not well-formed XML: character U+${codePointHex(illegal[0])} is not allowed in XML` };
-  const markup = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
+  const markup = withoutCdataAndComments(text);
   const references = [...markup.matchAll(REFERENCE)];
   const unknown = references.find((m) => !m[1].startsWith('#') && !(m[1] in PREDEFINED));
   if (unknown) return { ok: false, error: `refused: undefined entity reference ${unknown[0]}` };
@@ -101,6 +101,35 @@ export function parseSoap(message: string | Buffer): ParseResult {
     },
   };
   return { ok: true, document };
+}
+
+/**
+ * The text without its CDATA sections and comments, where references mean nothing: found with
+ * indexOf, in one pass (a lazy pattern for them backtracks on unterminated ones).
+ */
+function withoutCdataAndComments(text: string): string {
+  const sections = [
+    { open: '<![CDATA[', close: ']]>', at: -1 },
+    { open: '<!--', close: '-->', at: -1 },
+  ];
+  const kept: string[] = [];
+  let at = 0;
+  for (;;) {
+    // Each opening is searched again only once the scan has passed it: one pass in all.
+    for (const section of sections) {
+      if (section.at >= at) continue;
+      const found = text.indexOf(section.open, at);
+      section.at = found < 0 ? Infinity : found;
+    }
+    const next = sections[0].at <= sections[1].at ? sections[0] : sections[1];
+    if (next.at === Infinity) break;
+    kept.push(text.slice(at, next.at));
+    const end = text.indexOf(next.close, next.at + next.open.length);
+    if (end < 0) return kept.join('');
+    at = end + next.close.length;
+  }
+  kept.push(text.slice(at));
+  return kept.join('');
 }
 
 /** Decodes the predefined escapes and character references of a text node (all checked by parseSoap). */
