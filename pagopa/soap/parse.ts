@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isUtf8 } from 'node:buffer';
+import { NOT_XML_CHAR } from '../../subgraphs/shared/xml-chars';
 import { SOAP11_ENV_NS } from './protocol';
 
 /**
@@ -52,8 +53,6 @@ const builder = new XMLBuilder(TREE_OPTIONS);
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
-/** Characters XML 1.0 forbids (its `Char` production), written literally or as character references. */
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** Reads a message as text, or as the bytes received: those must be UTF-8 (never patched with U+FFFD). */
 export function parseSoap(message: string | Buffer): ParseResult {

@@ -5,7 +5,7 @@ import { errors } from '../../subgraphs/shared/errors';
 import type { Principal } from '../../subgraphs/shared/principal';
 import { parseInput } from '../../subgraphs/shared/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { authenticate, filters, patchBody, route, wellFormedPath } from '../shared/http';
+import { authenticate, filters, patchBody, route, wellFormedUrl } from '../shared/http';
 import { stripNulls } from '../shared/json';
 import { booleanParam, dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
@@ -45,7 +45,7 @@ const listQuery = z.object({ dataDa: dateParam, dataA: dateParam });
 /** GovPay's API Pendenze v2, for the Ente's back-office systems, mapped onto the graph. */
 export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator, principalHeader: string): Router {
   const router = Router({ mergeParams: true });
-  router.use(wellFormedPath, authenticate(authenticator, principalHeader), requireApiPendenze);
+  router.use(wellFormedUrl, authenticate(authenticator, principalHeader), requireApiPendenze);
 
   router.put(
     '/pendenze/:idA2A/:idPendenza',

@@ -5,6 +5,7 @@ import { errors } from '../../subgraphs/shared/errors';
 import type { Principal } from '../../subgraphs/shared/principal';
 import { parseInput } from '../../subgraphs/shared/validation';
 import type { GraphClient } from './graph-client';
+import { illegalCharacterAt } from './json';
 import { booleanParam } from './paging';
 
 export interface RestCall {
@@ -44,16 +45,21 @@ export function authenticate(authenticator: Authenticator, principalHeader: stri
 }
 
 /**
- * Refuses a path whose percent-encoding does not decode (`%E0%A4%A`) as the caller's syntax
- * error, before the routes' parameters are decoded (which would fail as an internal error).
+ * Refuses a URL whose path does not decode (`%E0%A4%A`, before the routes' parameters are decoded,
+ * which would fail as an internal error) or whose path or query carries a character XML cannot
+ * (a NUL breaks the database's driver): the caller's syntax error.
  */
-export const wellFormedPath: RequestHandler = (req, _res, next) => {
+export const wellFormedUrl: RequestHandler = (req, _res, next) => {
+  let path: string;
   try {
-    decodeURIComponent(req.path);
-    next();
+    path = decodeURIComponent(req.path);
   } catch {
-    next(errors.syntax("Il percorso della richiesta contiene una codifica percentuale non valida."));
+    return next(errors.syntax('Il percorso della richiesta contiene una codifica percentuale non valida.'));
   }
+  if (illegalCharacterAt(path) !== undefined) return next(errors.syntax('Il percorso della richiesta contiene un carattere non ammesso.'));
+  const parameter = illegalCharacterAt(req.query);
+  if (parameter !== undefined) return next(errors.syntax(`Il parametro ${parameter} contiene un carattere non ammesso.`));
+  next();
 };
 
 /** Wraps a route: runs it with the caller and the graph, writes its status and JSON body. */
