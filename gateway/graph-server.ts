@@ -11,7 +11,7 @@ import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './data-sources';
 import { operationLimitsPlugin } from './limits';
-import { operationChoicePlugin } from './operation-choice';
+import { malformedRequestPlugin } from './malformed-request';
 
 export interface GraphServerOptions {
   supergraphSdl: string;
@@ -43,7 +43,7 @@ export async function createGraphServer(o: GraphServerOptions): Promise<ApolloSe
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: o.httpServer }),
-      operationChoicePlugin(),
+      malformedRequestPlugin(),
       operationLimitsPlugin(o.graphql.maxDepth, o.graphql.maxCost),
     ],
     formatError: (formatted, error) => formatGraphError(formatted, error, o.log),

@@ -1,5 +1,5 @@
 import { nuovaPendenza } from './helpers/fixtures';
-import { basic, BO, call, GPADMIN, IDA2A01 } from './helpers/http';
+import { basic, BO, call, gql, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { ENVELOPES, getPaymentEnvelope, IDS, verifyEnvelope } from './helpers/station-envelopes';
 import { stationCall } from './helpers/station-call';
@@ -137,6 +137,24 @@ describe('malformed REST input', () => {
     expect((await getPendenza(id)).status).toBe(404);
   });
 
+  it('refuses a NUL character in a JSON string, naming the field (it once reached the database driver)', async () => {
+    const id = newId();
+    const base = nuovaPendenza(id);
+    const r = await putPendenza(id, { ...base, soggettoPagatore: { ...base.soggettoPagatore, anagrafica: 'Mario\u0000Rossi' } });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ ...SINTASSI, dettaglio: 'Il campo soggettoPagatore.anagrafica contiene un carattere non ammesso.' });
+    expect((await getPendenza(id)).status).toBe(404);
+  });
+
+  it('refuses a NUL character in a path or a query parameter', async () => {
+    const path = await call(t.baseUrl, 'GET', `${PZ}/avvisi/12345678901/%00`, { auth: APP });
+    expect(path.status).toBe(400);
+    expect(path.body).toMatchObject(SINTASSI);
+    const query = await call(t.baseUrl, 'GET', `${PZ}/pendenze?idDominio=%00`, { auth: APP });
+    expect(query.status).toBe(400);
+    expect(query.body).toMatchObject({ ...SINTASSI, dettaglio: 'Il parametro idDominio contiene un carattere non ammesso.' });
+  });
+
   it('refuses proprieta nested 5,000 deep with a 400', async () => {
     const id = newId();
     const body = JSON.stringify({ ...nuovaPendenza(id), proprieta: 'NESTED' }).replace('"NESTED"', `${'{"a":'.repeat(5000)}{}${'}'.repeat(5000)}`);
@@ -164,6 +182,15 @@ describe('malformed REST input', () => {
 });
 
 describe('malformed GraphQL', () => {
+  it('answers 400 SINTASSI to a NUL character in a string literal or a variable', async () => {
+    const literal = await gql(t.baseUrl, 'query { pendenza(idA2A: "IDA2A01", idPendenza: "\\u0000") { idPendenza } }');
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors[0].extensions).toMatchObject(SINTASSI);
+    const variable = await gql(t.baseUrl, 'query ($id: ID!) { pendenza(idA2A: "IDA2A01", idPendenza: $id) { idPendenza } }', { id: 'a\u0000' });
+    expect(variable.status).toBe(400);
+    expect(variable.body).toMatchObject({ ...SINTASSI, dettaglio: 'Il campo variables.id contiene un carattere non ammesso.' });
+  });
+
   it('answers 400 with GraphQL message to two operations without an operationName', async () => {
     const r = await call(t.baseUrl, 'POST', '/graphql', { auth: basic(GPADMIN), body: { query: 'query A { __typename } query B { __typename }' } });
     expect(r.status).toBe(400);
