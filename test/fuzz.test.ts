@@ -202,10 +202,14 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
     );
     expect(tracciati.length).toBeGreaterThan(0);
     for (const id of tracciati) {
-      await until(`tracciato ${id} processed`, async () => {
+      let last = '';
+      await until(`tracciato ${id} processed `, async () => {
         const r = await send({ method: 'GET', path: `${BO}/pendenze/tracciati/${id}`, auth: ADMIN });
+        last = r.text.slice(0, 300);
         return ['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(JSON.parse(r.text).stato);
-      }, 30_000, 100);
+      }, 30_000, 100).catch((e: Error) => {
+        throw new Error(`${e.message}; last seen: ${last}`);
+      });
     }
   });
 });

@@ -3,6 +3,7 @@ import { basic, BO, call, gql, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { ENVELOPES, getPaymentEnvelope, IDS, verifyEnvelope } from './helpers/station-envelopes';
 import { stationCall } from './helpers/station-call';
+import { until } from './helpers/until';
 
 /**
  * Input that once froze the process or answered 5xx (issue 10, items 2, 11 and 13): each gets a
@@ -16,7 +17,7 @@ let seq = 0;
 const newId = () => `LIM-${Date.now()}-${++seq}`;
 
 beforeAll(async () => {
-  t = await startHub();
+  t = await startHub({ TRACCIATI_POLL_MS: '100' });
 });
 afterAll(() => t?.close());
 
@@ -178,6 +179,20 @@ describe('malformed REST input', () => {
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject(SINTASSI);
     expect((await getPendenza(id)).body).toEqual(before);
+  });
+});
+
+describe('tracciati', () => {
+  it('a row whose idA2A is longer than GovPay allows is refused alone, and the tracciato is processed to its end', async () => {
+    const id = newId();
+    const row = { idA2A: 'X'.repeat(5000), idPendenza: id, ...nuovaPendenza(id) };
+    const r = await call(t.baseUrl, 'POST', `${BO}/pendenze/tracciati`, { body: { idTracciato: id, idDominio: '12345678901', inserimenti: [row] } });
+    expect(r.status).toBe(201);
+    const done = await until('the tracciato processed', async () => {
+      const g = await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati/${r.body.id}`);
+      return ['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(g.body.stato) && g.body;
+    }, 20_000, 100);
+    expect(done).toMatchObject({ stato: 'ESEGUITO_CON_ERRORI', numeroOperazioniFallite: 1 });
   });
 });
 
