@@ -14,7 +14,7 @@ import { until } from './helpers/until';
  * answering /health. Seeded: FUZZ_SEED replays a run, the default keeps CI reproducible.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
-const RUNS = { pendenze: 900, dominio: 300, tracciati: 60, station: 1000, graph: 600 };
+const RUNS = { pendenze: 700, dominio: 200, tracciati: 60, station: 800, graph: 400 };
 
 let t: TestHub;
 const tracciati: number[] = [];
