@@ -12,6 +12,7 @@ import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
 import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
+import { jsonBodyParser } from '../rest-compat/shared/json';
 import { openDatabase } from '../schema/orm';
 import { isEmpty, seedDemo } from '../subgraphs/anagrafica/domain/demo';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -109,7 +110,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       registry,
     }),
   );
-  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const json = jsonBodyParser(config.bodyLimit);
   app.use(
     '/graphql',
     json,
@@ -129,7 +130,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     }),
   );
   const client = new GraphClient(graph, signer);
-  const tracciato = express.json({ limit: config.tracciati.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(faultHandler(log));

@@ -11,6 +11,7 @@ import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './data-sources';
 import { operationLimitsPlugin } from './limits';
+import { malformedRequestPlugin } from './malformed-request';
 
 export interface GraphServerOptions {
   supergraphSdl: string;
@@ -42,6 +43,7 @@ export async function createGraphServer(o: GraphServerOptions): Promise<ApolloSe
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: o.httpServer }),
+      malformedRequestPlugin(),
       operationLimitsPlugin(o.graphql.maxDepth, o.graphql.maxCost),
     ],
     formatError: (formatted, error) => formatGraphError(formatted, error, o.log),

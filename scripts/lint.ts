@@ -1,16 +1,20 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { projectRoot } from '../gateway/supergraph';
+import { regExpProblems } from './regexp-lint';
 
 /**
  * The project's own rules that the type-checker cannot see, over the application's sources
  * (tests, benchmarks and scripts are exempt where noted):
  *  - the environment is read in one place, subgraphs/shared/config.ts;
  *  - logs go through pino, not console.log/info/debug;
- *  - no `debugger`, no `.only` left in tests, no TODO/FIXME markers.
+ *  - no `debugger`, no `.only` left in tests, no TODO/FIXME markers;
+ *  - every regular expression of the application and the scripts is safe from catastrophic
+ *    backtracking (scripts/regexp-lint.ts).
  */
 const APP_DIRS = ['gateway', 'subgraphs', 'rest-compat', 'schema', 'migrations', 'pagopa', 'simulator'];
 const ALL_DIRS = [...APP_DIRS, 'test', 'bench', 'scripts'];
+const PATTERN_DIRS = [...APP_DIRS, 'scripts'];
 const CONFIG_FILE = join('subgraphs', 'shared', 'config.ts');
 
 interface Rule {
@@ -52,7 +56,11 @@ for (const dir of ALL_DIRS) {
     const file = relative(root, path);
     if (file === join('scripts', 'lint.ts')) continue;
     checked += 1;
-    readFileSync(path, 'utf8')
+    const text = readFileSync(path, 'utf8');
+    if (PATTERN_DIRS.some((d) => file.startsWith(`${d}/`))) {
+      for (const p of regExpProblems(file, text)) problems.push(`${file}:${p.line}: unsafe regular expression: ${p.problem}`);
+    }
+    text
       .split('\n')
       .forEach((line, i) => {
         for (const rule of RULES) {

@@ -1,4 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isUtf8 } from 'node:buffer';
+import { NOT_XML_CHAR } from '../../subgraphs/shared/xml-chars';
 import { SOAP11_ENV_NS } from './protocol';
 
 /**
@@ -42,6 +44,8 @@ const TREE_OPTIONS = {
   cdataPropName: '#cdata',
   ignoreDeclaration: true,
   ignorePiTags: true,
+  // paForNode's deepest element (a transfer's metadata key) is nine levels down the envelope.
+  maxNestedTags: 32,
 } as const;
 
 const parser = new XMLParser(TREE_OPTIONS);
@@ -50,17 +54,32 @@ const builder = new XMLBuilder(TREE_OPTIONS);
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
 
-export function parseSoap(text: string): ParseResult {
+/** Reads a message as text, or as the bytes received: those must be UTF-8 (never patched with U+FFFD). */
+export function parseSoap(message: string | Buffer): ParseResult {
+  if (Buffer.isBuffer(message) && !isUtf8(message)) return { ok: false, error: 'not well-formed XML: the body is not valid UTF-8' };
+  const text = Buffer.isBuffer(message) ? message.toString('utf8') : message;
   if (!text.trim()) return { ok: false, error: 'empty body' };
   if (/<!DOCTYPE/i.test(text)) return { ok: false, error: 'refused: the document carries a DOCTYPE' };
   if (/<!ENTITY/i.test(text)) return { ok: false, error: 'refused: the document declares an entity' };
   const wellFormed = XMLValidator.validate(text);
   if (wellFormed !== true) return { ok: false, error: `not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})` };
-  const markup = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, '');
-  const unknown = [...markup.matchAll(REFERENCE)].find((m) => !m[1].startsWith('#') && !(m[1] in PREDEFINED));
+  const illegal = NOT_XML_CHAR.exec(text);
+  if (illegal) return { ok: false, error: `not well-formed XML: character U+${codePointHex(illegal[0])} is not allowed in XML` };
+  const markup = withoutCdataAndComments(text);
+  const references = [...markup.matchAll(REFERENCE)];
+  const unknown = references.find((m) => !m[1].startsWith('#') && !(m[1] in PREDEFINED));
   if (unknown) return { ok: false, error: `refused: undefined entity reference ${unknown[0]}` };
+  const badCharacter = references.find((m) => m[1].startsWith('#') && characterOf(m[1]) === undefined);
+  if (badCharacter) return { ok: false, error: `not well-formed XML: ${badCharacter[0]} is not a character XML allows` };
 
-  const top = elementsOf(parser.parse(text) as OrderedNode[]);
+  let tree: OrderedNode[];
+  try {
+    tree = parser.parse(text) as OrderedNode[];
+  } catch (e) {
+    // The parser's own limits (nesting depth): the input's fault, told as such.
+    return { ok: false, error: `refused: ${(e as Error).message}` };
+  }
+  const top = elementsOf(tree);
   if (top.length !== 1) return { ok: false, error: `not an XML document with one root element (${top.length} found)` };
   const [envelope] = top;
   const scope = declarations(envelope, {});
@@ -83,14 +102,52 @@ export function parseSoap(text: string): ParseResult {
   return { ok: true, document };
 }
 
-/** Decodes the predefined escapes and character references of a text node. */
-function decode(raw: string): string {
-  return raw.replace(REFERENCE, (whole, ref: string) => {
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
-    return PREDEFINED[ref] ?? whole;
-  });
+/**
+ * The text without its CDATA sections and comments, where references mean nothing: found with
+ * indexOf, in one pass (a lazy pattern for them backtracks on unterminated ones).
+ */
+function withoutCdataAndComments(text: string): string {
+  const sections = [
+    { open: '<![CDATA[', close: ']]>', at: -1 },
+    { open: '<!--', close: '-->', at: -1 },
+  ];
+  const kept: string[] = [];
+  let at = 0;
+  for (;;) {
+    // Each opening is searched again only once the scan has passed it: one pass in all.
+    for (const section of sections) {
+      if (section.at >= at) continue;
+      const found = text.indexOf(section.open, at);
+      section.at = found < 0 ? Infinity : found;
+    }
+    const next = sections[0].at <= sections[1].at ? sections[0] : sections[1];
+    if (next.at === Infinity) break;
+    kept.push(text.slice(at, next.at));
+    const end = text.indexOf(next.close, next.at + next.open.length);
+    if (end < 0) return kept.join('');
+    at = end + next.close.length;
+  }
+  kept.push(text.slice(at));
+  return kept.join('');
 }
+
+/** Decodes the predefined escapes and character references of a text node (all checked by parseSoap). */
+function decode(raw: string): string {
+  return raw.replace(REFERENCE, (whole, ref: string) => (ref.startsWith('#') ? characterOf(ref) : PREDEFINED[ref]) ?? whole);
+}
+
+/** The character a reference (`#x41`, `#65`) stands for, or undefined when XML allows no such character. */
+function characterOf(ref: string): string | undefined {
+  const digits = ref.startsWith('#x') ? ref.slice(2) : ref.slice(1);
+  // Longer than any code point: parseInt would lose precision, and nothing that long is a character.
+  if (digits.replace(/^0+/, '').length > 7) return undefined;
+  const code = parseInt(digits, ref.startsWith('#x') ? 16 : 10);
+  if (code > 0x10ffff) return undefined;
+  const character = String.fromCodePoint(code);
+  return NOT_XML_CHAR.test(character) ? undefined : character;
+}
+
+const codePointHex = (c: string) => (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
 
 const tagOf = (node: OrderedNode) => Object.keys(node).find((k) => k !== ':@')!;
 const childrenOf = (node: OrderedNode) => elementsOf(node[tagOf(node)] as OrderedNode[]);

@@ -81,7 +81,7 @@ export function stationRouter(options: StationRouterOptions): Router {
           .type(XML)
           .send(soapFault('Client', `${said}: the station answers ${Object.keys(OPERATIONS).join(', ')}`));
       }
-      const reply = await answer(operation, Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '', caller);
+      const reply = await answer(operation, Buffer.isBuffer(req.body) ? req.body : '', caller);
       metrics.count(operation, reply.outcome, reply.faultCode);
       res.status(reply.status).type(XML).send(reply.body);
     },
@@ -127,8 +127,8 @@ export function stationRouter(options: StationRouterOptions): Router {
     body: koResponse(operation, { faultCode: code, faultString: PAA_FAULTS[code], id, description: writable(description) }),
   });
 
-  async function answer(operation: Operation, text: string, caller: StationCaller): Promise<Reply> {
-    const parsed = parseSoap(text);
+  async function answer(operation: Operation, body: Buffer | string, caller: StationCaller): Promise<Reply> {
+    const parsed = parseSoap(body);
     if (!parsed.ok) return ko(operation, 'PAA_SINTASSI_XSD', caller.idIntermediario, parsed.error);
     const root = parsed.document.root;
     const expected = OPERATIONS[operation].request;

@@ -4,7 +4,7 @@ import { errors } from '../../subgraphs/shared/errors';
 import { getPendenza, listPendenze, patchPendenza, type PendenzaShape } from '../pendenze';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 import type { GraphClient } from '../shared/graph-client';
-import { authenticate } from '../shared/http';
+import { authenticate, wellFormedUrl } from '../shared/http';
 import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
@@ -34,7 +34,7 @@ export function backofficeRouter(
 ): Router {
   const router = Router({ mergeParams: true });
   // Bodies are read only once the caller is known; a tracciato may be far larger than other bodies.
-  router.use(authenticate(authenticator, principalHeader));
+  router.use(wellFormedUrl, authenticate(authenticator, principalHeader));
   router.post(TRACCIATI_UPLOAD, bodies.tracciato);
   router.use(bodies.json);
   tracciatiRoutes(router, graph);

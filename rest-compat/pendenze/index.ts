@@ -5,7 +5,7 @@ import { errors } from '../../subgraphs/shared/errors';
 import type { Principal } from '../../subgraphs/shared/principal';
 import { parseInput } from '../../subgraphs/shared/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { authenticate, filters, route } from '../shared/http';
+import { authenticate, filters, patchBody, route, wellFormedUrl } from '../shared/http';
 import { stripNulls } from '../shared/json';
 import { booleanParam, dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
@@ -45,7 +45,7 @@ const listQuery = z.object({ dataDa: dateParam, dataA: dateParam });
 /** GovPay's API Pendenze v2, for the Ente's back-office systems, mapped onto the graph. */
 export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator, principalHeader: string): Router {
   const router = Router({ mergeParams: true });
-  router.use(authenticate(authenticator, principalHeader), requireApiPendenze);
+  router.use(wellFormedUrl, authenticate(authenticator, principalHeader), requireApiPendenze);
 
   router.put(
     '/pendenze/:idA2A/:idPendenza',
@@ -196,11 +196,11 @@ export function getPendenza(graph: GraphClient, shape: PendenzaShape = PENDENZE_
 /** PATCH /pendenze/{idA2A}/{idPendenza} (JSON-patch on stato and descrizioneStato), shared by both APIs. */
 export function patchPendenza(graph: GraphClient): RequestHandler {
   return route(graph, async ({ req, principal }) => {
-    if (!Array.isArray(req.body)) throw errors.syntax('Il corpo della richiesta deve essere una lista di operazioni JSON-patch.');
+    const ops = patchBody(req);
     await graph.run(
       `mutation ($idA2A: ID!, $idPendenza: ID!, $ops: [JSONObject!]!) {
       patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { stato } }`,
-      { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops: req.body },
+      { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops },
       principal,
     );
     return { status: 200 };

@@ -5,6 +5,7 @@ import { errors } from '../../subgraphs/shared/errors';
 import type { Principal } from '../../subgraphs/shared/principal';
 import { parseInput } from '../../subgraphs/shared/validation';
 import type { GraphClient } from './graph-client';
+import { illegalCharacterAt } from './json';
 import { booleanParam } from './paging';
 
 export interface RestCall {
@@ -43,6 +44,24 @@ export function authenticate(authenticator: Authenticator, principalHeader: stri
   };
 }
 
+/**
+ * Refuses a URL whose path does not decode (`%E0%A4%A`, before the routes' parameters are decoded,
+ * which would fail as an internal error) or whose path or query carries a character XML cannot
+ * (a NUL breaks the database's driver): the caller's syntax error.
+ */
+export const wellFormedUrl: RequestHandler = (req, _res, next) => {
+  let path: string;
+  try {
+    path = decodeURIComponent(req.path);
+  } catch {
+    return next(errors.syntax('Il percorso della richiesta contiene una codifica percentuale non valida.'));
+  }
+  if (illegalCharacterAt(path) !== undefined) return next(errors.syntax('Il percorso della richiesta contiene un carattere non ammesso.'));
+  const parameter = illegalCharacterAt(req.query);
+  if (parameter !== undefined) return next(errors.syntax(`Il parametro ${parameter} contiene un carattere non ammesso.`));
+  next();
+};
+
 /** Wraps a route: runs it with the caller and the graph, writes its status and JSON body. */
 export function route(graph: GraphClient, fn: (call: RestCall) => Promise<RestResult>): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -71,6 +90,15 @@ export function jsonBody(req: Request): unknown {
     throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).");
   }
   return req.body;
+}
+
+/** A PATCH body: GovPay's list of JSON-patch operations, each an object; anything else is a syntax error. */
+export function patchBody(req: Request): Record<string, unknown>[] {
+  const body: unknown = req.body;
+  if (!Array.isArray(body) || !body.every((op) => op !== null && typeof op === 'object' && !Array.isArray(op))) {
+    throw errors.syntax('Il corpo della richiesta deve essere una lista di operazioni JSON-patch (oggetti).');
+  }
+  return body as Record<string, unknown>[];
 }
 
 export const saved = (created: boolean): RestResult => ({ status: created ? 201 : 200 });

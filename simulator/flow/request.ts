@@ -10,7 +10,7 @@ import type { QrCode, StationIds, StationVersion, TransferType } from '../soap/t
  */
 const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F]*$/;
 const text = (max: number) => z.string().min(1).max(max).regex(NO_CONTROL_CHARS, 'must not contain control characters');
-const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`), `must be exactly ${n} digits`);
+const digits = (n: number) => z.string().length(n, `must be exactly ${n} digits`).regex(/^\d+$/, `must be exactly ${n} digits`);
 
 /** A decimal euro amount as text ("100.99"), to integer cents. */
 const decimalAmount = (min: number) =>

@@ -6,7 +6,8 @@ import { errors } from './errors';
  * `dettaglio` that names the offending field, as GovPay's clients expect.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown, root?: string): z.output<S> {
-  const r = schema.safeParse(value);
+  // The input goes into each issue so that a value of the wrong type is told apart from a missing one.
+  const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const path = [root, ...issue.path.map(String)].filter(Boolean).join('.');
@@ -21,10 +22,12 @@ function describeIssue(path: string, issue: z.core.$ZodIssue): string {
         ? `Il campo ${field} non deve essere vuoto.`
         : `Il campo ${field} non e' del tipo atteso (${issue.expected}).`;
     case 'too_big':
+      if (issue.origin === 'number') return `Il campo ${field} deve essere ${issue.inclusive ? 'minore o uguale a' : 'minore di'} ${issue.maximum}.`;
       return issue.origin === 'array'
         ? `Il campo ${field} deve avere al massimo ${issue.maximum} elementi.`
         : `Il valore del campo ${field} supera la lunghezza massima (${issue.maximum}).`;
     case 'too_small':
+      if (issue.origin === 'number') return `Il campo ${field} deve essere ${issue.inclusive ? 'maggiore o uguale a' : 'maggiore di'} ${issue.minimum}.`;
       return issue.origin === 'array'
         ? `Il campo ${field} deve avere almeno ${issue.minimum} elementi.`
         : `Il valore del campo ${field} non rispetta la lunghezza minima (${issue.minimum}).`;
@@ -37,4 +40,12 @@ function describeIssue(path: string, issue: z.core.$ZodIssue): string {
     default:
       return `Il valore del campo ${field} non e' valido: ${issue.message}`;
   }
+}
+
+/**
+ * A string of at most `max` characters that matches `re`. The length is checked first and stops
+ * the check (zod runs every check otherwise), so a pattern never sees more than `max` characters.
+ */
+export function pattern(max: number, re: RegExp, message?: string) {
+  return z.string().max(max, { abort: true }).regex(re, message);
 }

@@ -1,19 +1,21 @@
 import { z } from 'zod';
 import { SERVIZI } from '../../shared/principal';
+import { regExpProblem } from '../../shared/safe-regexp';
+import { pattern } from '../../shared/validation';
 
 /**
  * The anagrafica's input contract, shared by the graph's mutations and the Backoffice REST API:
  * identifiers, lengths and enumerations as GovPay 3 defines them.
  */
 export const ids = {
-  intermediario: z.string().regex(/^[0-9]{11}$/),
-  stazione: z.string().regex(/^[0-9]{11}_[0-9]{2}$/),
-  dominio: z.string().regex(/^[0-9]{11}$/),
-  unitaOperativa: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
-  iban: z.string().regex(/^[a-zA-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$/),
-  entrata: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
-  tipoPendenza: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
-  idA2A: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
+  intermediario: pattern(11, /^[0-9]{11}$/),
+  stazione: pattern(14, /^[0-9]{11}_[0-9]{2}$/),
+  dominio: pattern(11, /^[0-9]{11}$/),
+  unitaOperativa: pattern(35, /^[a-zA-Z0-9\-_]{1,35}$/),
+  iban: pattern(34, /^[a-zA-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$/),
+  entrata: pattern(35, /^[a-zA-Z0-9\-_.]{1,35}$/),
+  tipoPendenza: pattern(35, /^[a-zA-Z0-9\-_.]{1,35}$/),
+  idA2A: pattern(35, /^[a-zA-Z0-9\-_]{1,35}$/),
   principal: z.string().min(1).max(255),
 };
 
@@ -21,10 +23,11 @@ const text = (max: number) => z.string().min(1).max(max);
 const optionalText = (max: number) => text(max).nullish();
 const flag = (fallback: boolean) => z.boolean().nullish().transform((v) => v ?? fallback);
 
-export const password = z
-  .string()
-  .max(255)
-  .regex(/^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?!.*\s).{8,}$/, 'almeno 8 caratteri, con maiuscole, minuscole e cifre, senza spazi');
+export const password = pattern(
+  255,
+  /^(?=.*[a-z])(?=.*[A-Z])(?=.*[0-9])(?!.*\s).{8,}$/,
+  'almeno 8 caratteri, con maiuscole, minuscole e cifre, senza spazi',
+);
 
 const connettoreAuth = z.record(z.string(), z.unknown());
 
@@ -59,9 +62,9 @@ const recapiti = {
   cap: optionalText(16),
   localita: optionalText(35),
   provincia: optionalText(35),
-  nazione: z.string().regex(/^[A-Z]{2}$/).nullish(),
-  email: z.string().max(255).email().nullish(),
-  pec: z.string().max(255).email().nullish(),
+  nazione: pattern(2, /^[A-Z]{2}$/).nullish(),
+  email: z.string().max(255, { abort: true }).email().nullish(),
+  pec: z.string().max(255, { abort: true }).email().nullish(),
   tel: optionalText(35),
   fax: optionalText(35),
   web: optionalText(255),
@@ -71,12 +74,13 @@ export const RECAPITI_FIELDS = Object.keys(recapiti) as Array<keyof typeof recap
 export const dominioInput = z.object({
   ragioneSociale: text(255),
   ...recapiti,
-  gln: z.string().regex(/^[0-9]{13}$/),
-  cbill: z.string().regex(/^[A-Z0-9]{5}$/).nullish(),
-  iuvPrefix: z.string().max(255).regex(/^(\d*(%\([yYatp]\))?)+$/).nullish(),
+  gln: pattern(13, /^[0-9]{13}$/),
+  cbill: pattern(5, /^[A-Z0-9]{5}$/).nullish(),
+  // Digits and placeholders, one at a time (a nested repetition here once backtracked exponentially).
+  iuvPrefix: pattern(255, /^(\d|%\([yYatp]\))*$/).nullish(),
   stazione: ids.stazione,
   auxDigit: z.enum(['0', '1', '2', '3']).nullish().transform((v) => v ?? '0'),
-  segregationCode: z.string().regex(/^[0-9]{2}$/).nullish(),
+  segregationCode: pattern(2, /^[0-9]{2}$/).nullish(),
   logo: z.string().max(5 * 1024 * 1024).nullish(),
   abilitato: z.boolean(),
   autStampaPosteItaliane: optionalText(255),
@@ -95,7 +99,7 @@ export const unitaOperativaInput = z.object({
 export type UnitaOperativaInput = z.output<typeof unitaOperativaInput>;
 
 export const contoAccreditoInput = z.object({
-  bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/).nullish(),
+  bic: pattern(11, /^[A-Z0-9]{8}([A-Z0-9]{3})?$/).nullish(),
   postale: flag(false),
   mybank: flag(false),
   abilitato: flag(true),
@@ -110,7 +114,7 @@ export const tipoContabilita = z.enum(['CAPITOLO', 'SPECIALE', 'SIOPE', 'ALTRO']
 export const tipoEntrataInput = z.object({
   descrizione: text(255),
   tipoContabilita,
-  codiceContabilita: z.string().regex(/^\S{3,255}$/),
+  codiceContabilita: pattern(255, /^\S{3,255}$/),
 });
 export type TipoEntrataInput = z.output<typeof tipoEntrataInput>;
 
@@ -118,7 +122,7 @@ export const entrataDominioInput = z.object({
   ibanAccredito: ids.iban,
   ibanAppoggio: ids.iban.nullish(),
   tipoContabilita: tipoContabilita.nullish(),
-  codiceContabilita: z.string().regex(/^\S{3,255}$/).nullish(),
+  codiceContabilita: pattern(255, /^\S{3,255}$/).nullish(),
   abilitato: flag(true),
 });
 export type EntrataDominioInput = z.output<typeof entrataDominioInput>;
@@ -151,7 +155,7 @@ export const LAYOUT_FIELDS = Object.keys(layout) as Array<keyof typeof layout>;
 
 export const tipoPendenzaInput = z.object({
   descrizione: text(255),
-  codificaIUV: z.string().regex(/^[0-9]{1,3}$/).nullish(),
+  codificaIUV: pattern(3, /^[0-9]{1,3}$/).nullish(),
   pagaTerzi: flag(false),
   abilitato: flag(true),
   ...layout,
@@ -159,7 +163,7 @@ export const tipoPendenzaInput = z.object({
 export type TipoPendenzaInput = z.output<typeof tipoPendenzaInput>;
 
 export const tipoPendenzaDominioInput = z.object({
-  codificaIUV: z.string().regex(/^[0-9]{1,3}$/).nullish(),
+  codificaIUV: pattern(3, /^[0-9]{1,3}$/).nullish(),
   pagaTerzi: z.boolean().nullish(),
   abilitato: flag(true),
   ...layout,
@@ -187,7 +191,7 @@ const dominioAutorizzato = z.union([
 const tipoPendenzaAutorizzato = z.union([ids.tipoPendenza, z.literal('*')]);
 
 const connettore = z.object({
-  url: z.string().url().max(1024),
+  url: z.string().max(1024, { abort: true }).url(),
   versioneApi: z.enum(['REST v1', 'REST v2']).nullish(),
   auth: connettoreAuth.nullish(),
 });
@@ -197,11 +201,14 @@ export const applicazioneInput = z.object({
   password: password.nullish(),
   codificaAvvisi: z
     .object({
-      codificaIuv: z.string().regex(/^[0-9]{1,3}$/).nullish(),
+      codificaIuv: pattern(3, /^[0-9]{1,3}$/).nullish(),
       regExpIuv: z
         .string()
-        .max(1024)
-        .refine(isValidRegExp, 'espressione regolare non valida')
+        .max(1024, { abort: true })
+        .check((ctx) => {
+          const problem = regExpProblem(ctx.value);
+          if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+        })
         .nullish(),
       generazioneIuvInterna: z.boolean().nullish(),
     })
@@ -228,12 +235,3 @@ export const operatoreInput = z.object({
   abilitato: flag(true),
 });
 export type OperatoreInput = z.output<typeof operatoreInput>;
-
-function isValidRegExp(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -24,7 +24,7 @@ export class EnteUnreachable extends Error {}
  * (headerName/headerValue) or API keys (apiId/apiKey). A call never outlives `timeoutMs`.
  */
 export async function callEnte(connettore: ConnettoreIntegrazione, req: EnteRequest): Promise<EnteResponse> {
-  const url = connettore.url.replace(/\/+$/, '') + req.path;
+  const url = withoutTrailingSlashes(connettore.url) + req.path;
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders(connettore.auth) };
   if (req.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -70,4 +70,11 @@ function parseJson(text: string): unknown {
 function describe(e: unknown): string {
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? (e as Error).message;
+}
+
+/** The URL without its trailing slashes (a loop: a `/\/+$/` pattern backtracks on many slashes). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import { centsToDecimalString, euroAmount } from '../../shared/money';
 import { inScope } from '../../shared/principal';
+import { matchesWhole } from '../../shared/safe-regexp';
 import { PagoPaFault } from '../domain/faults';
 import { callEnte, EnteUnreachable, type EnteResponse } from './connector';
 
@@ -16,17 +17,9 @@ import { callEnte, EnteUnreachable, type EnteResponse } from './connector';
 export function enteOfIuv(connettori: ConnettoreRef[], idDominio: string, iuv: string): ConnettoreRef | undefined {
   const candidates = connettori.filter((c) => c.principal && inScope(c.principal.domini, idDominio));
   return (
-    candidates.find((c) => c.regExpIuv && matchesWhole(c.regExpIuv, iuv)) ??
+    candidates.find((c) => c.regExpIuv && matchesWhole(c.regExpIuv, iuv) === true) ??
     candidates.find((c) => c.codificaIuv && iuv.startsWith(c.codificaIuv))
   );
-}
-
-function matchesWhole(pattern: string, iuv: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(iuv);
-  } catch {
-    return false;
-  }
 }
 
 export interface VerificaRichiesta {

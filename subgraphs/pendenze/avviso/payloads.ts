@@ -110,8 +110,15 @@ export function formatNumeroAvviso(numeroAvviso: string): string {
 /** Italian euro format from cents: 123456 → "1.234,56 €". */
 export function formatEuro(importoCents: bigint | number): string {
   const cents = toCents(importoCents);
-  const euros = (cents / 100n).toString().replace(/\B(?=(\d{3})+$)/g, '.');
+  const euros = thousands((cents / 100n).toString());
   return `${euros},${(cents % 100n).toString().padStart(2, '0')} €`;
+}
+
+/** Digits grouped by three from the right with dots ("1234567" → "1.234.567"), in one pass. */
+function thousands(digits: string): string {
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return groups.join('.');
 }
 
 /** `YYYY-MM-DD` → `dd/MM/yyyy`, refusing dates that do not exist. */

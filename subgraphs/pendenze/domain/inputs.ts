@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { euroAmount } from '../../shared/money';
+import { pattern } from '../../shared/validation';
 
 /** API Pendenze v2's NuovaPendenza, with GovPay's limits: the contract of the graph and REST alike. */
 export const TASSONOMIE_AVVISO = [
@@ -19,22 +20,23 @@ export const TASSONOMIE_AVVISO = [
 ] as const;
 
 export const ids = {
-  idA2A: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
-  idPendenza: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/),
-  idDominio: z.string().regex(/^[0-9]{11}$/),
-  numeroAvviso: z.string().regex(/^[0-9]{18}$/),
-  idTipoPendenza: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/),
+  idA2A: pattern(35, /^[a-zA-Z0-9\-_]{1,35}$/),
+  idPendenza: pattern(35, /^[a-zA-Z0-9\-_]{1,35}$/),
+  idDominio: pattern(11, /^[0-9]{11}$/),
+  numeroAvviso: pattern(18, /^[0-9]{18}$/),
+  idTipoPendenza: pattern(35, /^[a-zA-Z0-9\-_.]{1,35}$/),
 };
 
+/** An amount of a pendenza or a voce: pagoPA carries no zero amounts (stAmountNotZero). */
+const importo = euroAmount.pipe(z.number().positive());
+
 const text = (min: number, max: number) => z.string().min(min).max(max);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
+const isoDate = pattern(10, /^\d{4}-\d{2}-\d{2}$/)
   .refine((d) => {
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
   }, 'data inesistente');
-const iban = z.string().regex(/^[a-zA-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$/);
+const iban = pattern(34, /^[a-zA-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$/);
 const jsonObject = z.record(z.string(), z.unknown());
 
 export const soggetto = z.object({
@@ -46,17 +48,16 @@ export const soggetto = z.object({
   cap: text(1, 16).nullish(),
   localita: text(1, 35).nullish(),
   provincia: text(1, 35).nullish(),
-  nazione: z.string().regex(/^[A-Z]{2}$/).nullish(),
-  email: z
-    .string()
-    .regex(/^[A-Za-z0-9_]+([-+.'][A-Za-z0-9_]+)*@[A-Za-z0-9_]+([-.][A-Za-z0-9_]+)*\.[A-Za-z0-9_]+([-.][A-Za-z0-9_]+)*$/)
-    .nullish(),
-  cellulare: z.string().regex(/^\+[0-9]{2}\s[0-9]{3}-[0-9]{7}$/).nullish(),
+  nazione: pattern(2, /^[A-Z]{2}$/).nullish(),
+  // GovPay's pattern, written so that it cannot backtrack (the domain's labels up to its first
+  // dot, then the rest), at pagoPA's length for an e-mail address (stEMail, 256).
+  email: pattern(256, /^[A-Za-z0-9_]+([-+.'][A-Za-z0-9_]+)*@[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*\.[A-Za-z0-9_]+([-.][A-Za-z0-9_]+)*$/).nullish(),
+  cellulare: pattern(15, /^\+[0-9]{2}\s[0-9]{3}-[0-9]{7}$/).nullish(),
 });
 
 const voceComune = {
   idVocePendenza: text(1, 35),
-  importo: euroAmount,
+  importo,
   descrizione: text(1, 140),
   descrizioneCausaleRPT: text(1, 140).nullish(),
   datiAllegati: jsonObject.nullish(),
@@ -65,19 +66,19 @@ const voceComune = {
   idDominio: ids.idDominio.nullish(),
 };
 
-const voceEntrata = z.object({ ...voceComune, codEntrata: z.string().regex(/^[a-zA-Z0-9\-_.]{1,35}$/) });
+const voceEntrata = z.object({ ...voceComune, codEntrata: pattern(35, /^[a-zA-Z0-9\-_.]{1,35}$/) });
 const voceIban = z.object({
   ...voceComune,
   ibanAccredito: iban,
   ibanAppoggio: iban.nullish(),
   tipoContabilita: z.enum(['CAPITOLO', 'SPECIALE', 'SIOPE', 'ALTRO']),
-  codiceContabilita: z.string().regex(/^\S{3,135}$/),
+  codiceContabilita: pattern(135, /^\S{3,135}$/),
 });
 const voceBollo = z.object({
   ...voceComune,
   tipoBollo: z.literal('01'),
   hashDocumento: text(1, 70),
-  provinciaResidenza: z.string().regex(/^[A-Z]{2}$/),
+  provinciaResidenza: pattern(2, /^[A-Z]{2}$/),
 });
 
 /**
@@ -86,7 +87,7 @@ const voceBollo = z.object({
  */
 export const voce = z.unknown().transform((v, ctx) => {
   const kind = v && typeof v === 'object' ? ('tipoBollo' in v ? voceBollo : 'ibanAccredito' in v ? voceIban : voceEntrata) : voceEntrata;
-  const r = kind.safeParse(v);
+  const r = kind.safeParse(v, { reportInput: true });
   if (r.success) return r.data as z.output<typeof voceEntrata> & Partial<z.output<typeof voceIban>> & Partial<z.output<typeof voceBollo>>;
   for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
   return z.NEVER;
@@ -96,10 +97,10 @@ export type VoceInput = z.output<typeof voce>;
 export const nuovaPendenza = z.object({
   idTipoPendenza: ids.idTipoPendenza,
   idDominio: ids.idDominio,
-  idUnitaOperativa: z.string().regex(/^[a-zA-Z0-9\-_]{1,35}$/).nullish(),
+  idUnitaOperativa: pattern(35, /^[a-zA-Z0-9\-_]{1,35}$/).nullish(),
   causale: text(1, 140),
   soggettoPagatore: soggetto,
-  importo: euroAmount,
+  importo,
   numeroAvviso: ids.numeroAvviso.nullish(),
   tassonomia: text(1, 35).nullish(),
   tassonomiaAvviso: z.enum(TASSONOMIE_AVVISO).nullish(),

@@ -1,5 +1,6 @@
 import { errors } from '../../shared/errors';
 import { romeDate } from '../../shared/rome-time';
+import { matchesWhole } from '../../shared/safe-regexp';
 
 /**
  * IUV and numero avviso (pagoPA's "codice avviso"), pure functions only.
@@ -184,14 +185,9 @@ export function validateNumeroAvviso(numeroAvviso: string, ctx: NumeroAvvisoCont
   }
   const iuv = iuvFromNumeroAvviso(numeroAvviso);
   if (ctx.regExpIuv) {
-    let pattern: RegExp;
-    try {
-      // Java's Matcher.matches(): the whole IUV must match.
-      pattern = new RegExp(`^(?:${ctx.regExpIuv})$`);
-    } catch {
-      throw errors.internal(`regExpIuv (${ctx.regExpIuv}) dell'applicazione ${ctx.idA2A} non valida`);
-    }
-    if (!pattern.test(iuv)) {
+    const matches = matchesWhole(ctx.regExpIuv, iuv);
+    if (matches === undefined) throw errors.internal(`regExpIuv (${ctx.regExpIuv}) dell'applicazione ${ctx.idA2A} non valida`);
+    if (!matches) {
       // GovPay's template; GovPay itself fills {0} with the prefix and leaves {2} unfilled, the hub
       // gives the IUV and the pattern.
       throw errors.unprocessable(

@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger';
 import { centsToEuro } from '../../shared/money';
 import type { Principal } from '../../shared/principal';
 import { RowInserter } from '../../shared/row-inserter';
+import { ids } from './inputs';
 import { releaseNumeriAvviso, takeNumeriAvviso, type GeneratedNumero, type NumberingPlan } from './numero-avviso';
 import { newPendenza, pendenzaInserts, type NewPendenza } from './pendenza-rows';
 import { PendenzeService, type PreparedPendenza } from './pendenze';
@@ -234,10 +235,11 @@ const key = (r: { idA2A?: string; idPendenza?: string }) => `${r.idA2A}\u0000${r
 function riga(numero: number, richiesta: unknown, inserimenti: number): Riga {
   const tipo: TipoOperazione = numero <= inserimenti ? 'ADD' : 'DEL';
   const o = (richiesta && typeof richiesta === 'object' ? richiesta : {}) as { idA2A?: unknown; idPendenza?: unknown };
-  const valid = typeof o.idA2A === 'string' && typeof o.idPendenza === 'string' && o.idA2A && o.idPendenza;
+  // Checked against GovPay's patterns here: an id longer than its column would stop the whole tracciato.
+  const valid = ids.idA2A.safeParse(o.idA2A).success && ids.idPendenza.safeParse(o.idPendenza).success;
   const r: Riga = { numero, richiesta, tipo, idA2A: valid ? (o.idA2A as string) : undefined, idPendenza: valid ? (o.idPendenza as string) : undefined };
   if (!valid) {
-    const fault = errors.syntax(`L'operazione ${numero} del tracciato non indica idA2A e idPendenza della pendenza.`).fault;
+    const fault = errors.syntax(`L'operazione ${numero} del tracciato non indica idA2A e idPendenza validi della pendenza.`).fault;
     r.tipo = 'NON_VALIDA';
     r.esito = { ...base(r), stato: 'NON_VALIDO', esito: 'NON_VALIDA', descrizioneEsito: fault.dettaglio as string, dati: { ...fault } };
   } else if (tipo === 'DEL' && typeof (richiesta as { motivoAnnullamento?: unknown }).motivoAnnullamento !== 'string') {
