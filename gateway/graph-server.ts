@@ -10,7 +10,7 @@ import type { Logger } from '../subgraphs/shared/logger';
 import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './data-sources';
-import { operationLimitsPlugin } from './limits';
+import { operationLimitsPlugin, parseLimits } from './limits';
 
 export interface GraphServerOptions {
   supergraphSdl: string;
@@ -38,11 +38,12 @@ export async function createGraphServer(o: GraphServerOptions): Promise<ApolloSe
     gateway,
     introspection: o.graphql.introspection,
     includeStacktraceInErrorResponses: false,
+    parseOptions: parseLimits(o.graphql),
     // The hub stops the whole process in order (gateway/main.ts); Apollo would re-raise the signal midway.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: o.httpServer }),
-      operationLimitsPlugin(o.graphql.maxDepth, o.graphql.maxCost),
+      operationLimitsPlugin(o.graphql),
     ],
     formatError: (formatted, error) => formatGraphError(formatted, error, o.log),
   });
