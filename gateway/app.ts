@@ -29,6 +29,7 @@ import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
 import { mountProbes } from './probes';
+import { securityHeaders } from './security-headers';
 import { attachSubscriptions } from './subscriptions/server';
 import { projectRoot, readSupergraph } from './supergraph';
 
@@ -81,6 +82,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders());
   const server = createServer(app);
   // Longer than clients' and load balancers' idle timeouts, so that they close idle sockets first
   // and never reuse one the hub is closing (ECONNRESET on the next request).
