@@ -93,6 +93,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     supergraphSdl,
     local,
     remoteUrls,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
     graphql: config.graphql,
     httpServer: server,
     log,
