@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { HeaderMap } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
@@ -17,6 +18,7 @@ import { isEmpty, seedDemo } from '../subgraphs/anagrafica/domain/demo';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { Config } from '../subgraphs/shared/config';
 import { createLogger, type Logger } from '../subgraphs/shared/logger';
+import { RetryLaterError } from '../subgraphs/shared/errors';
 import { PrincipalSigner } from '../subgraphs/shared/principal';
 import { createEventBus } from '../subgraphs/shared/event-bus';
 import type { EventBus } from '../subgraphs/shared/events';
@@ -28,6 +30,7 @@ import { OutboxWorker } from '../subgraphs/pagamenti/domain/outbox-worker';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
+import { LoginThrottle, throttledStationAuthenticate } from './login-throttle';
 import { mountProbes } from './probes';
 import { securityHeaders } from './security-headers';
 import { attachSubscriptions } from './subscriptions/server';
@@ -98,7 +101,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     httpServer: server,
     log,
   });
-  const authenticator = new Authenticator(orm, config.auth);
+  const throttle = LoginThrottle.create(config.loginThrottle, config.redisUrl, log);
+  const authenticator = new Authenticator(orm, config.auth, throttle, log);
 
   const registry = mountProbes(app, orm, log);
   // The Nodo's calls go straight to the domain, not through the graph: pagoPA's deadlines and one transaction per receipt.
@@ -106,7 +110,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     STATION_PATH,
     stationRouter({
       service: new PagamentiStation(orm.em, log, config.ente),
-      authenticate: stationAuthenticator(orm, config.auth),
+      authenticate: throttledStationAuthenticate(stationAuthenticator(orm, config.auth), throttle),
       log,
       bodyLimit: config.pagopa.stationBodyLimit,
       registry,
@@ -188,6 +192,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await events.close();
+      await throttle.close();
       await orm.close(true);
     },
   };
@@ -197,7 +202,9 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
 function graphAuthError(e: unknown): GraphQLError {
   const ext = (e as { extensions?: Record<string, unknown>; status?: number }).extensions;
   const status = (e as { status?: number }).status ?? 401;
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status } } });
+  const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
+  // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
+  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */

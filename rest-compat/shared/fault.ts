@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, errors } from '../../subgraphs/shared/errors';
+import { DomainError, errors, RetryLaterError } from '../../subgraphs/shared/errors';
 import type { Logger } from '../../subgraphs/shared/logger';
 
 export function sendFault(res: Response, e: DomainError): void {
+  if (e instanceof RetryLaterError) res.set('Retry-After', String(e.retryAfterSeconds));
   res.status(e.status).type('application/json').json(e.fault);
 }
 
