@@ -135,7 +135,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       },
     }),
   );
-  const client = new GraphClient(graph, signer);
+  const client = new GraphClient(graph, signer, log);
   const tracciato = express.json({ limit: config.tracciati.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
@@ -152,7 +152,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     log,
   });
 
-  const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit));
+  const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit, log));
   const worker = config.tracciati.worker
     ? new TracciatiWorker(orm.em, log, { owner: instanceName(), pollMs: config.tracciati.pollMs, leaseMs: config.tracciati.leaseMs })
     : undefined;
