@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { HeaderMap } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import express from 'express';
@@ -18,6 +19,7 @@ import { isEmpty, seedDemo } from '../subgraphs/anagrafica/domain/demo';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { Config } from '../subgraphs/shared/config';
 import { createLogger, type Logger } from '../subgraphs/shared/logger';
+import { RetryLaterError } from '../subgraphs/shared/errors';
 import { PrincipalSigner } from '../subgraphs/shared/principal';
 import { createEventBus } from '../subgraphs/shared/event-bus';
 import type { EventBus } from '../subgraphs/shared/events';
@@ -29,7 +31,9 @@ import { OutboxWorker } from '../subgraphs/pagamenti/domain/outbox-worker';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { createGraphServer } from './graph-server';
+import { LoginThrottle, throttledStationAuthenticate } from './login-throttle';
 import { mountProbes } from './probes';
+import { securityHeaders } from './security-headers';
 import { attachSubscriptions } from './subscriptions/server';
 import { projectRoot, readSupergraph } from './supergraph';
 
@@ -82,6 +86,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders());
   const server = createServer(app);
   // Longer than clients' and load balancers' idle timeouts, so that they close idle sockets first
   // and never reuse one the hub is closing (ECONNRESET on the next request).
@@ -92,11 +97,13 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     supergraphSdl,
     local,
     remoteUrls,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
     graphql: config.graphql,
     httpServer: server,
     log,
   });
-  const authenticator = new Authenticator(orm, config.auth);
+  const throttle = LoginThrottle.create(config.loginThrottle, config.redisUrl, log);
+  const authenticator = new Authenticator(orm, config.auth, throttle, log);
 
   const registry = mountProbes(app, orm, log);
   // The Nodo's calls go straight to the domain, not through the graph: pagoPA's deadlines and one transaction per receipt.
@@ -104,7 +111,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     STATION_PATH,
     stationRouter({
       service: new PagamentiStation(orm.em, log, config.ente),
-      authenticate: stationAuthenticator(orm, config.auth),
+      authenticate: throttledStationAuthenticate(stationAuthenticator(orm, config.auth), throttle),
       log,
       bodyLimit: config.pagopa.stationBodyLimit,
       registry,
@@ -129,7 +136,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       },
     }),
   );
-  const client = new GraphClient(graph, signer);
+  const client = new GraphClient(graph, signer, log);
   const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
@@ -146,7 +153,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     log,
   });
 
-  const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit));
+  const subgraphServer = createServer(subgraphHttpApp([...local.values()], config.bodyLimit, log));
   const worker = config.tracciati.worker
     ? new TracciatiWorker(orm.em, log, { owner: instanceName(), pollMs: config.tracciati.pollMs, leaseMs: config.tracciati.leaseMs })
     : undefined;
@@ -186,6 +193,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       await events.close();
+      await throttle.close();
       await orm.close(true);
     },
   };
@@ -195,7 +203,9 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
 function graphAuthError(e: unknown): GraphQLError {
   const ext = (e as { extensions?: Record<string, unknown>; status?: number }).extensions;
   const status = (e as { status?: number }).status ?? 401;
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status } } });
+  const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
+  // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
+  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */

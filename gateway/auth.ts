@@ -1,9 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { CredentialsService } from '../subgraphs/anagrafica/domain/credentials';
 import type { Config } from '../subgraphs/shared/config';
-import { errors } from '../subgraphs/shared/errors';
+import { DomainError, errors } from '../subgraphs/shared/errors';
+import type { Logger } from '../subgraphs/shared/logger';
 import type { Principal } from '../subgraphs/shared/principal';
 import { basicCredentials, fromTrustedProxy, OutcomeCache } from './credentials';
+import type { LoginThrottle } from './login-throttle';
 
 export type AuthMode = 'basic' | 'header';
 
@@ -18,6 +20,8 @@ export interface IncomingCredentials {
  * Authenticates callers at the edge: HTTP Basic against the hashed passwords of applicazioni and
  * operatori, or a principal forwarded by a trusted proxy. Outcomes are cached briefly (keyed by a
  * hash of the credentials) because scrypt is deliberately slow; an anagrafica reset clears them.
+ * Password attempts pass the login throttle; a database that cannot be asked answers 503, never a
+ * false 401.
  */
 export class Authenticator {
   private readonly cache: OutcomeCache<Principal>;
@@ -25,17 +29,19 @@ export class Authenticator {
   constructor(
     private readonly orm: MikroORM,
     private readonly settings: Config['auth'],
+    private readonly throttle: LoginThrottle,
+    private readonly log: Logger,
   ) {
     this.cache = new OutcomeCache(settings.cacheTtlSeconds);
   }
 
   async authenticate(mode: AuthMode, c: IncomingCredentials): Promise<Principal> {
-    return mode === 'basic' ? this.basic(c.authorization) : this.header(c);
+    return mode === 'basic' ? this.basic(c) : this.header(c);
   }
 
   /** The graph accepts either: Basic when an Authorization header is present, else a trusted forwarded principal. */
   async authenticateAny(c: IncomingCredentials): Promise<Principal> {
-    if (c.authorization) return this.basic(c.authorization);
+    if (c.authorization) return this.basic(c);
     if (c.forwardedPrincipal) return this.header(c);
     throw errors.unauthenticated();
   }
@@ -44,10 +50,12 @@ export class Authenticator {
     this.cache.clear();
   }
 
-  private async basic(authorization: string | undefined): Promise<Principal> {
-    const credentials = basicCredentials(authorization);
+  private async basic(c: IncomingCredentials): Promise<Principal> {
+    const credentials = basicCredentials(c.authorization);
     if (!credentials) throw errors.unauthenticated();
-    return this.cache.get(credentials.key, () => new CredentialsService(this.orm.em.fork()).basic(credentials.user, credentials.password));
+    return this.throttle.guard({ principal: credentials.user, address: c.remoteAddress }, () =>
+      this.cache.get(credentials.key, () => this.lookup((s) => s.basic(credentials.user, credentials.password))),
+    );
   }
 
   private async header(c: IncomingCredentials): Promise<Principal> {
@@ -56,6 +64,16 @@ export class Authenticator {
     }
     const principal = c.forwardedPrincipal?.trim();
     if (!principal) throw errors.unauthenticated();
-    return this.cache.get(`h:${principal}`, () => new CredentialsService(this.orm.em.fork()).trusted(principal));
+    return this.cache.get(`h:${principal}`, () => this.lookup((s) => s.trusted(principal)));
+  }
+
+  private async lookup(find: (service: CredentialsService) => Promise<Principal>): Promise<Principal> {
+    try {
+      return await find(new CredentialsService(this.orm.em.fork()));
+    } catch (e) {
+      if (e instanceof DomainError) throw e;
+      this.log.error({ err: e }, 'authentication failed: the database could not be asked');
+      throw errors.unavailable('Impossibile verificare le credenziali in questo momento: riprovare piu\' tardi.');
+    }
   }
 }

@@ -27,8 +27,8 @@ export class InProcessDataSource implements GraphQLDataSource<GatewayContext> {
 
 /** A subgraph in another process, reached over HTTP with the signed principal in a header. */
 export class SignedRemoteDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
-    super({ url, fetcher: keepAliveFetch as never });
+  constructor(url: string, timeoutMs: number) {
+    super({ url, fetcher: keepAliveFetch(timeoutMs) as never });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {

@@ -5,12 +5,12 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Server } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Config } from '../subgraphs/shared/config';
-import { DomainError, errors } from '../subgraphs/shared/errors';
+import { DomainError, internalFault } from '../subgraphs/shared/errors';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './data-sources';
-import { operationLimitsPlugin } from './limits';
+import { operationLimitsPlugin, parseLimits } from './limits';
 import { malformedRequestPlugin } from './malformed-request';
 
 export interface GraphServerOptions {
@@ -18,6 +18,8 @@ export interface GraphServerOptions {
   /** Subgraphs running in this process, by name; the others are reached at `remoteUrls`. */
   local: Map<string, SubgraphRuntime>;
   remoteUrls: Record<string, string | undefined>;
+  /** How long a remote subgraph may take to answer. */
+  subgraphTimeoutMs: number;
   graphql: Config['graphql'];
   httpServer: Server;
   log: Logger;
@@ -32,19 +34,20 @@ export async function createGraphServer(o: GraphServerOptions): Promise<ApolloSe
       if (local) return new InProcessDataSource(local);
       const url = o.remoteUrls[name];
       if (!url) throw new Error(`Subgraph ${name} is neither in this process nor configured with a URL`);
-      return new SignedRemoteDataSource(url);
+      return new SignedRemoteDataSource(url, o.subgraphTimeoutMs);
     },
   } as GatewayConfig);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: o.graphql.introspection,
     includeStacktraceInErrorResponses: false,
+    parseOptions: parseLimits(o.graphql),
     // The hub stops the whole process in order (gateway/main.ts); Apollo would re-raise the signal midway.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: o.httpServer }),
       malformedRequestPlugin(),
-      operationLimitsPlugin(o.graphql.maxDepth, o.graphql.maxCost),
+      operationLimitsPlugin(o.graphql),
     ],
     formatError: (formatted, error) => formatGraphError(formatted, error, o.log),
   });
@@ -55,11 +58,13 @@ export async function createGraphServer(o: GraphServerOptions): Promise<ApolloSe
 /** Domain errors keep their GovPay fields in `extensions`; anything unexpected is logged and masked. */
 function formatGraphError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError) return { ...formatted, message: original.message, extensions: original.extensions };
+  if (original instanceof DomainError) {
+    if (original.status >= 500) log.warn({ err: original, path: formatted.path }, 'graph request failed');
+    return { ...formatted, message: original.message, extensions: original.extensions };
+  }
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.codice) {
-    log.error({ err: original }, 'unexpected error in the graph');
-    const internal = errors.internal();
+    const internal = internalFault(log, original, 'unexpected error in the graph', { path: formatted.path });
     return { message: internal.message, path: formatted.path, extensions: internal.extensions };
   }
   return formatted;

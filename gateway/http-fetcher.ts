@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { errors } from '../subgraphs/shared/errors';
 
 interface FetchInit {
   method?: string;
@@ -22,13 +23,21 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, keepAliveMsecs: 1000, maxSockets: 256, scheduling: 'lifo' }),
 };
 
+
+export type Fetcher = (url: string, init?: FetchInit) => Promise<FetchResponse>;
+
 /**
  * The gateway's fetch for subgraphs in other processes: node:http on pooled keep-alive sockets,
  * returning only what Apollo's RemoteGraphQLDataSource reads. Measured (BENCHMARKS.md), Node's
  * global fetch spent more CPU in its WHATWG stream machinery than the gateway spent planning and
- * executing; this halves the hop's added latency.
+ * executing; this halves the hop's added latency. A subgraph gets `timeoutMs` to answer in full,
+ * so a hung one cannot hold gateway requests forever.
  */
-export function keepAliveFetch(url: string, init: FetchInit = {}): Promise<FetchResponse> {
+export function keepAliveFetch(timeoutMs: number): Fetcher {
+  return (url, init = {}) => fetchWithin(url, init, timeoutMs);
+}
+
+function fetchWithin(url: string, init: FetchInit, timeoutMs: number): Promise<FetchResponse> {
   return new Promise((resolve, reject) => {
     const body = init.body === undefined ? undefined : Buffer.from(init.body);
     const headers: Record<string, string | number> =
@@ -41,6 +50,7 @@ export function keepAliveFetch(url: string, init: FetchInit = {}): Promise<Fetch
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
       res.on('end', () => {
+        clearTimeout(timer);
         const text = Buffer.concat(chunks).toString('utf8');
         const status = res.statusCode ?? 0;
         resolve({
@@ -59,6 +69,12 @@ export function keepAliveFetch(url: string, init: FetchInit = {}): Promise<Fetch
         });
       });
     });
+    const timer = setTimeout(() => {
+      // The caller learns which part of the hub is slow, not where it runs.
+      reject(errors.timeout(`Un servizio interno non ha risposto entro ${timeoutMs} ms.`));
+      req.destroy();
+    }, timeoutMs);
+    req.on('close', () => clearTimeout(timer));
     req.on('error', reject);
     req.end(body);
   });

@@ -1,100 +1,118 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import {
   GraphQLError,
-  type ArgumentNode,
-  type DocumentNode,
   Kind,
-  type OperationDefinitionNode,
-  type FragmentDefinitionNode,
+  validate,
+  type ParseOptions,
+  type DocumentNode,
+  type GraphQLSchema,
   type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
+import { createComplexityRule } from 'graphql-query-complexity';
+import type { Config } from '../subgraphs/shared/config';
 import type { GatewayContext } from './context';
+import { fieldCost } from './graph-cost';
 
-const DEFAULT_PAGE_SIZE = 25;
+export type GraphLimits = Pick<Config['graphql'], 'maxDepth' | 'maxCost' | 'maxAliases' | 'maxTokens'>;
+
+export interface OperationRequest {
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
 
 /**
- * Query depth and cost limits for the graph's outside callers, checked before anything runs.
- * Cost counts each field once, multiplied by the page size (`first`, default 25) of every
- * connection above it, which is how a deep query over connections gets expensive. REST compat's
- * own operations (which read whole configurations on purpose) are trusted and not limited.
+ * The graph's limits for outside callers, checked before anything runs: tokens (at parsing,
+ * see `parseLimits`), depth, aliases (graphql-armor) and cost
+ * (graphql-query-complexity, with the variables' values, through fragments and aliases; see
+ * graph-cost.ts). REST compat's own operations (which read whole configurations on purpose) are
+ * trusted and not limited.
  */
-export function operationLimitsPlugin(maxDepth: number, maxCost: number): ApolloServerPlugin<GatewayContext> {
+export function operationLimitsPlugin(limits: GraphLimits): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, contextValue }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (contextValue.trusted || !operation) return;
-          assertWithinLimits(document, operation, maxDepth, maxCost);
+          assertWithinLimits(schema, document, { variables: request.variables, operationName: operation.name?.value }, limits);
         },
       };
     },
   };
 }
 
-/** Throws the graph's QUERY_TOO_DEEP / QUERY_TOO_COSTLY error when the operation exceeds a limit. */
-export function assertWithinLimits(
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  maxDepth: number,
-  maxCost: number,
-): void {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) {
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  }
-  const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
-  if (depth > maxDepth) {
-    throw new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}.`, {
-      extensions: { code: 'QUERY_TOO_DEEP', http: { status: 400 } },
-    });
-  }
-  if (cost > maxCost) {
-    throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}.`, {
-      extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } },
-    });
-  }
+/**
+ * The token limit, applied by graphql-js's parser as it reads (Apollo's `parseOptions`, and the
+ * WebSocket endpoint's parse): a longer document is refused before it is built or validated.
+ */
+export function parseLimits(limits: GraphLimits): ParseOptions {
+  return { maxTokens: limits.maxTokens };
 }
 
-function measure(
-  set: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  visiting: Set<string>,
-): { depth: number; cost: number } {
+/** Throws the first limit the operation exceeds, as a 400 GraphQL error with its own code. */
+export function assertWithinLimits(schema: GraphQLSchema, document: DocumentNode, request: OperationRequest, limits: GraphLimits): void {
+  const rules = [
+    depthRule(limits.maxDepth),
+    aliasesRule(limits.maxAliases),
+    createComplexityRule({
+      maximumComplexity: limits.maxCost,
+      variables: request.variables ?? {},
+      ...(request.operationName ? { operationName: request.operationName } : {}),
+      estimators: [fieldCost],
+      createError: (max, actual) => limitError(`Query cost ${actual} exceeds the limit of ${max}.`, 'QUERY_TOO_COSTLY'),
+    }),
+  ];
+  let first: GraphQLError | undefined;
+  try {
+    [first] = validate(schema, document, rules);
+  } catch (e) {
+    // graphql-query-complexity throws, rather than reports, a document of more than 10,000 nodes.
+    throw limitError((e as Error).message, 'QUERY_TOO_COSTLY');
+  }
+  if (first) throw first.extensions?.http ? first : limitError(first.message, 'BAD_USER_INPUT');
+}
+
+function limitError(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+function aliasesRule(max: number): ValidationRule {
+  return maxAliasesRule({
+    n: max,
+    propagateOnRejection: false,
+    onReject: [
+      (context, error) =>
+        (context as ValidationContext).reportError(limitError(error.message.replace(/^Syntax Error: /, ''), 'TOO_MANY_ALIASES')),
+    ],
+  }) as unknown as ValidationRule;
+}
+
+/** Refuses an operation whose selections, fragments expanded, nest deeper than `max`. */
+function depthRule(max: number): ValidationRule {
+  return (context) => ({
+    OperationDefinition(operation) {
+      const depth = depthOf(operation.selectionSet, context, new Set());
+      if (depth > max) context.reportError(limitError(`Query depth ${depth} exceeds the limit of ${max}.`, 'QUERY_TOO_DEEP'));
+    },
+  });
+}
+
+function depthOf(set: SelectionSetNode, context: ValidationContext, visiting: Set<string>): number {
   let depth = 0;
-  let cost = 0;
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) {
-      if (!sel.selectionSet) {
-        cost += 1;
-        depth = Math.max(depth, 1);
-        continue;
-      }
-      const inner = measure(sel.selectionSet, fragments, visiting);
-      const multiplier = isConnection(sel.selectionSet) ? pageSize(sel.arguments ?? []) : 1;
-      cost += 1 + inner.cost * multiplier;
-      depth = Math.max(depth, 1 + inner.depth);
-    } else {
-      const fragment =
-        sel.kind === Kind.INLINE_FRAGMENT ? sel : visiting.has(sel.name.value) ? undefined : fragments.get(sel.name.value);
+      depth = Math.max(depth, 1 + (sel.selectionSet ? depthOf(sel.selectionSet, context, visiting) : 0));
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      depth = Math.max(depth, depthOf(sel.selectionSet, context, visiting));
+    } else if (!visiting.has(sel.name.value)) {
+      const fragment = context.getFragment(sel.name.value);
       if (!fragment) continue;
-      const key = sel.kind === Kind.FRAGMENT_SPREAD ? sel.name.value : '';
-      if (key) visiting.add(key);
-      const inner = measure(fragment.selectionSet, fragments, visiting);
-      if (key) visiting.delete(key);
-      cost += inner.cost;
-      depth = Math.max(depth, inner.depth);
+      visiting.add(sel.name.value);
+      depth = Math.max(depth, depthOf(fragment.selectionSet, context, visiting));
+      visiting.delete(sel.name.value);
     }
   }
-  return { depth, cost };
-}
-
-/** The hub's lists are connections: a selection that reads `nodes` reads up to a page of them. */
-function isConnection(set: SelectionSetNode): boolean {
-  return set.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'nodes');
-}
-
-/** The literal `first`, or the default page size when it is absent or a variable. */
-function pageSize(args: readonly ArgumentNode[]): number {
-  const first = args.find((a) => a.name.value === 'first');
-  return first?.value.kind === Kind.INT ? Math.max(1, Number(first.value.value)) : DEFAULT_PAGE_SIZE;
+  return depth;
 }

@@ -36,7 +36,9 @@ export function mountProbes(app: Express, orm: MikroORM, log: Logger): Registry 
       await orm.em.fork().getConnection().execute('select 1');
       res.json({ status: 'READY' });
     } catch (e) {
-      res.status(503).json({ status: 'NOT_READY', reason: `database unreachable: ${(e as Error).message}` });
+      // Unauthenticated: the database's own words (hosts, users, paths) stay in the log.
+      log.error({ err: e }, 'not ready: the database does not answer');
+      res.status(503).json({ status: 'NOT_READY', reason: 'database unreachable' });
     }
   });
 

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
   const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
   const runtime = new SubgraphRuntime(name, (await build()).schema, orm, signer, log);
-  const server: Server = subgraphHttpApp([runtime], config.bodyLimit).listen(config.subgraphs.port, config.subgraphs.host);
+  const server: Server = subgraphHttpApp([runtime], config.bodyLimit, log).listen(config.subgraphs.port, config.subgraphs.host);
   log.info({ port: config.subgraphs.port, subgraph: name }, 'subgraph listening');
   const stop = () => server.close(() => orm.close().then(() => process.exit(0)));
   process.once('SIGTERM', stop);

@@ -9,7 +9,7 @@ import type { Config } from '../../subgraphs/shared/config';
 import type { EventBus } from '../../subgraphs/shared/events';
 import type { Logger } from '../../subgraphs/shared/logger';
 import type { Authenticator } from '../auth';
-import { assertWithinLimits } from '../limits';
+import { assertWithinLimits, parseLimits } from '../limits';
 import { authenticateConnection } from './authenticate';
 import { EventReader } from './event-reader';
 import { subscriptionSchema, type SubscriberContext } from './schema';
@@ -52,7 +52,6 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
     },
   });
   const wsServer = new WebSocketServer({ server: o.httpServer, path: o.path });
-  const { maxDepth, maxCost } = o.config.graphql;
   const server = useServer<Record<string, unknown>, { subscriber: SubscriberContext }>(
     {
       schema,
@@ -70,7 +69,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
       onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, parseLimits(o.config.graphql));
         } catch (e) {
           return [e as GraphQLError];
         }
@@ -82,7 +81,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
           return [new GraphQLError('Only subscriptions are served over WebSocket: send queries and mutations with HTTP POST.')];
         }
         try {
-          assertWithinLimits(document, operation, maxDepth, maxCost);
+          assertWithinLimits(schema, document, payload, o.config.graphql);
         } catch (e) {
           return [e as GraphQLError];
         }

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Authenticator } from '../../gateway/auth';
+import { downloadHeaders } from '../../gateway/security-headers';
 import { errors } from '../../subgraphs/shared/errors';
 import type { Principal } from '../../subgraphs/shared/principal';
 import { parseInput } from '../../subgraphs/shared/validation';
@@ -117,23 +118,28 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
 
   router.get(
     '/allegati/:id',
-    route(graph, async ({ req, principal }) => {
-      const id = parseInput(
-        z.coerce
-          .number()
-          .int()
-          .min(1)
-          .max(2 ** 31 - 1),
-        req.params.id,
-        'id',
-      );
-      const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
-        'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
-        { id },
-        principal,
-      );
-      return { status: 200, contentType: data.allegato.tipo, body: Buffer.from(data.allegato.contenuto, 'base64') };
-    }),
+    async (req, res, next) => {
+      try {
+        const id = parseInput(
+          z.coerce
+            .number()
+            .int()
+            .min(1)
+            .max(2 ** 31 - 1),
+          req.params.id,
+          'id',
+        );
+        const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
+          'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
+          { id },
+          res.locals.principal as Principal,
+        );
+        downloadHeaders(res, data.allegato.nome, data.allegato.tipo);
+        res.status(200).send(Buffer.from(data.allegato.contenuto, 'base64'));
+      } catch (e) {
+        next(e);
+      }
+    },
   );
 
   rppRoutes(router, graph, PENDENZE_SHAPE);

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, errors } from '../../subgraphs/shared/errors';
+import { DomainError, errors, internalFault, RetryLaterError } from '../../subgraphs/shared/errors';
 import type { Logger } from '../../subgraphs/shared/logger';
 
 export function sendFault(res: Response, e: DomainError): void {
+  if (e instanceof RetryLaterError) res.set('Retry-After', String(e.retryAfterSeconds));
   res.status(e.status).type('application/json').json(e.fault);
 }
 
@@ -14,7 +15,7 @@ interface BodyParserError extends Error {
 
 /**
  * The last middleware of every GovPay API: whatever went wrong becomes GovPay's FaultBean with
- * the right status, and nothing unexpected leaks beyond a generic 500.
+ * the right status, and nothing unexpected leaks beyond GovPay's generic 500 naming the log's reference.
  */
 export function faultHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
@@ -29,7 +30,6 @@ export function faultHandler(log: Logger) {
       case 'encoding.unsupported':
         return sendFault(res, new DomainError(415, { ...errors.syntax('').fault, dettaglio: e.message }));
     }
-    log.error({ err, method: req.method, url: req.originalUrl }, 'unexpected error in REST compat');
-    sendFault(res, errors.internal());
+    sendFault(res, internalFault(log, err, 'unexpected error in REST compat', { method: req.method, url: req.originalUrl }));
   };
 }

@@ -1,6 +1,7 @@
 import type { ApolloServer } from '@apollo/server';
 import type { GatewayContext } from '../../gateway/context';
-import { domainErrorFromExtensions, errors } from '../../subgraphs/shared/errors';
+import { domainErrorFromExtensions, internalFault } from '../../subgraphs/shared/errors';
+import type { Logger } from '../../subgraphs/shared/logger';
 import type { Principal, PrincipalSigner } from '../../subgraphs/shared/principal';
 
 /**
@@ -11,6 +12,7 @@ export class GraphClient {
   constructor(
     private readonly server: ApolloServer<GatewayContext>,
     private readonly signer: PrincipalSigner,
+    private readonly log: Logger,
   ) {}
 
   async run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: Principal): Promise<T> {
@@ -18,10 +20,11 @@ export class GraphClient {
       { query, variables },
       { contextValue: { principal, signedPrincipal: this.signer.tokenFor(principal), trusted: true } },
     );
-    if (response.body.kind !== 'single') throw errors.internal('Risposta incrementale inattesa dal grafo.');
+    if (response.body.kind !== 'single') throw internalFault(this.log, undefined, 'the graph answered a REST operation incrementally', { query });
     const { data, errors: graphErrors } = response.body.singleResult;
     if (graphErrors?.length) {
-      throw domainErrorFromExtensions(graphErrors[0].extensions) ?? errors.internal(graphErrors[0].message);
+      // Only GovPay's faults reach the caller; any other error of the graph is the hub's own bug.
+      throw domainErrorFromExtensions(graphErrors[0].extensions) ?? internalFault(this.log, graphErrors, 'a REST operation failed in the graph', { query });
     }
     return data as T;
   }

@@ -50,6 +50,12 @@ const schema = z.object({
   OUTBOX_WORKER: booleanFlag.default(true),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(10),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  LOGIN_FAILURES_PER_PRINCIPAL: z.coerce.number().int().min(1).max(10_000).default(10),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  LOGIN_FAILURES_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type DatabaseConfig =
@@ -67,7 +73,7 @@ export interface Config {
   /** Where each subgraph runs when not in this process, by subgraph name. */
   subgraphs: { urls: Record<string, string | undefined>; port: number; host: string };
   auth: { principalHeader: string; trustedProxies: string[]; cacheTtlSeconds: number };
-  graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  graphql: { introspection: boolean; maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
   bodyLimit: string;
   /** Load the demo configuration when the database is empty (SQLite default: on). */
   demoSeed: boolean;
@@ -82,6 +88,10 @@ export interface Config {
   ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
   /** Work done after commit (notifications, events): this instance's worker. */
   outbox: { worker: boolean; pollMs: number; leaseMs: number };
+  /** How long the gateway waits for a subgraph in another process. */
+  subgraphTimeoutMs: number;
+  /** Failed password logins allowed per principal and per client address within the window, before 429. */
+  loginThrottle: { perPrincipal: number; perAddress: number; windowSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -130,6 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxCost: e.GRAPHQL_MAX_COST,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
     },
     bodyLimit: e.BODY_LIMIT,
     demoSeed: e.DEMO_SEED ?? database.dialect === 'sqlite',
@@ -149,5 +161,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     ente: { verifyTimeoutMs: e.ENTE_VERIFY_TIMEOUT_MS, notifyTimeoutMs: e.ENTE_NOTIFY_TIMEOUT_MS },
     outbox: { worker: e.OUTBOX_WORKER, pollMs: e.OUTBOX_POLL_MS, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000 },
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    loginThrottle: {
+      perPrincipal: e.LOGIN_FAILURES_PER_PRINCIPAL,
+      perAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+      windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS,
+    },
   };
 }

@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from './logger';
+
 /**
  * The hub's one error model. Domain code throws DomainError; each edge renders it in its own
  * dialect: the graph in `extensions`, rest-compat as GovPay's FaultBean, the station as a PAA fault.
@@ -62,7 +65,35 @@ export const errors = {
       descrizione: 'Errore interno',
       ...(dettaglio ? { dettaglio } : {}),
     }),
+  /** Something the hub depends on (the database) is down: the request may succeed later. */
+  unavailable: (dettaglio: string) =>
+    new DomainError(503, { categoria: 'INTERNO', codice: '503000', descrizione: 'Servizio non disponibile', dettaglio }),
+  /** A part of the hub in another process (a subgraph) did not answer in time. */
+  timeout: (dettaglio: string) =>
+    new DomainError(504, { categoria: 'INTERNO', codice: '504000', descrizione: 'Servizio non disponibile', dettaglio }),
 };
+
+/** A refusal the caller may retry after `retryAfterSeconds` (HTTP's Retry-After). */
+export class RetryLaterError extends DomainError {
+  constructor(
+    status: number,
+    fault: FaultBean,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(status, fault);
+  }
+}
+
+/**
+ * An unexpected failure: the whole of it goes to the log under a new reference, the caller gets
+ * GovPay's generic fault naming only that reference, so nothing internal (SQL, hosts, stack)
+ * leaks and an operator can still find what happened.
+ */
+export function internalFault(log: Pick<Logger, 'error'>, err: unknown, what: string, context: Record<string, unknown> = {}): DomainError {
+  const reference = randomUUID();
+  log.error({ ...context, err, reference }, what);
+  return errors.internal(`Errore interno (riferimento ${reference}).`);
+}
 
 const CATEGORIE = new Set<string>(['AUTORIZZAZIONE', 'RICHIESTA', 'OPERAZIONE', 'PAGOPA', 'EC', 'INTERNO']);
 

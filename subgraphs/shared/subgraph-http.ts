@@ -1,12 +1,16 @@
 import express, { type Express } from 'express';
+import { internalFault } from './errors';
+import type { Logger } from './logger';
 import { PRINCIPAL_HEADER } from './principal';
 import type { SubgraphRuntime } from './subgraph-runtime';
 
 /**
  * A subgraph's own HTTP endpoint (POST /graphql, JSON), as the gateway's remote data sources and
  * the benchmarks call it. Anything without a valid signed principal gets 401 and runs nothing.
+ * A request that cannot be read is told why; anything else that fails is logged, and the reply
+ * names only the log's reference.
  */
-export function subgraphHttpApp(runtimes: SubgraphRuntime[], bodyLimit: string): Express {
+export function subgraphHttpApp(runtimes: SubgraphRuntime[], bodyLimit: string, log: Logger): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: bodyLimit }));
@@ -17,8 +21,10 @@ export function subgraphHttpApp(runtimes: SubgraphRuntime[], bodyLimit: string):
       res.status(unauthenticated ? 401 : 200).json(result);
     });
   }
-  app.use((err: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    res.status(err.status ?? 400).json({ errors: [{ message: err.message }] });
+  app.use((err: Error & { status?: number; expose?: boolean }, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (err.expose && err.status && err.status < 500) return void res.status(err.status).json({ errors: [{ message: err.message }] });
+    const internal = internalFault(log, err, 'unexpected error in the subgraph endpoint', { url: req.originalUrl });
+    res.status(500).json({ errors: [{ message: internal.message, extensions: internal.extensions }] });
   });
   return app;
 }

@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { SubgraphContext } from './context';
-import { DomainError, errors } from './errors';
+import { DomainError, errors, internalFault } from './errors';
 import type { Logger } from './logger';
 import type { PrincipalSigner } from './principal';
 
@@ -87,8 +87,7 @@ export class SubgraphRuntime {
       });
     }
     if (gqlError && !gqlError.originalError) return gqlError;
-    this.log.error({ err: original, subgraph: this.name }, 'unexpected error in subgraph');
-    const internal = errors.internal();
+    const internal = internalFault(this.log, original, 'unexpected error in subgraph', { subgraph: this.name });
     return new GraphQLError(internal.message, { path: gqlError?.path, extensions: internal.extensions });
   }
 }

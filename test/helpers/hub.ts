@@ -1,6 +1,6 @@
 import { createHub, type Hub } from '../../gateway/app';
 import { loadConfig } from '../../subgraphs/shared/config';
-import { createLogger } from '../../subgraphs/shared/logger';
+import { createLogger, type Logger } from '../../subgraphs/shared/logger';
 import { scratchDatabase } from './database';
 
 export interface TestHub {
@@ -15,8 +15,9 @@ export const SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
 /**
  * A whole hub on a fresh database with the demo configuration, listening on free ports; with
  * `env.DATABASE_URL`, a further instance on that database (which the first instance owns and drops).
+ * Silent, unless the test reads what it logs through `log`.
  */
-export async function startHub(env: Record<string, string> = {}): Promise<TestHub> {
+export async function startHub(env: Record<string, string> = {}, log: Logger = createLogger('silent')): Promise<TestHub> {
   const db = env.DATABASE_URL ? { url: env.DATABASE_URL, drop: async () => undefined } : await scratchDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -29,7 +30,7 @@ export async function startHub(env: Record<string, string> = {}): Promise<TestHu
     INTERNAL_PRINCIPAL_SECRET: SECRET,
     ...env,
   });
-  const hub = await createHub(config, createLogger('silent'));
+  const hub = await createHub(config, log);
   const { port, subgraphPort } = await hub.listen();
   return {
     hub,
