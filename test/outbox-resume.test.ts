@@ -38,7 +38,7 @@ afterAll(async () => {
 
 (compiledHubBuilt() ? describe : describe.skip)('a notification whose instance dies', () => {
   it('is delivered by another instance once the lease expires', async () => {
-    const env = { DATABASE_URL: db.url, DEMO_SEED: 'true', LOG_LEVEL: 'info', OUTBOX_POLL_MS: '50', OUTBOX_LEASE_SECONDS: '5' };
+    const env = { DATABASE_URL: db.url, DEMO_SEED: 'true', LOG_LEVEL: 'info', OUTBOX_POLL_MS: '50', OUTBOX_LEASE_SECONDS: '5', ENTE_NOTIFY_TIMEOUT_MS: '4000' };
     const started = await startCompiledHub(env);
     child = started.child;
     const exited = new Promise((r) => child!.once('exit', r));
@@ -66,7 +66,7 @@ afterAll(async () => {
     expect(orphan).toMatchObject({ stato: 'DA_ESEGUIRE', tentativi: 0 });
     expect(orphan.leaseOwner).toEqual(expect.any(String));
 
-    survivor = await startHub({ DATABASE_URL: db.url, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5' });
+    survivor = await startHub({ DATABASE_URL: db.url, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5', ENTE_NOTIFY_TIMEOUT_MS: '4000' });
     let done = orphan;
     for (let i = 0; i < 300 && done.stato !== 'ESEGUITO'; i++) {
       await new Promise((r) => setTimeout(r, 100));
