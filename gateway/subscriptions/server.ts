@@ -12,6 +12,7 @@ import type { Authenticator } from '../auth';
 import { assertWithinLimits } from '../limits';
 import { authenticateConnection } from './authenticate';
 import { EventReader } from './event-reader';
+import { originAllowed } from './origin';
 import { subscriptionSchema, type SubscriberContext } from './schema';
 import { TOPICS } from './topics';
 
@@ -24,7 +25,7 @@ export interface SubscriptionServerOptions {
   authenticator: Authenticator;
   /** Where the open subscriptions are reported (`govpay_graphql_subscriptions`). */
   metrics: Registry;
-  config: Pick<Config, 'auth' | 'graphql' | 'env'>;
+  config: Pick<Config, 'auth' | 'graphql' | 'env' | 'allowedOrigins'>;
   log: Logger;
 }
 
@@ -37,6 +38,7 @@ export interface SubscriptionServer {
 
 /**
  * The graphql-ws endpoint on the edge server's graph path (Apollo keeps HTTP on the same path).
+ * Upgrades from browser pages of origins not allowed are refused (403) before any WebSocket exists.
  * A connection is authenticated once, at `connection_init`; only subscription operations are
  * served, validated against the subscription schema and held to the graph's depth and cost limits.
  */
@@ -51,7 +53,15 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
       this.set(open());
     },
   });
-  const wsServer = new WebSocketServer({ server: o.httpServer, path: o.path });
+  const wsServer = new WebSocketServer({
+    server: o.httpServer,
+    path: o.path,
+    verifyClient: ({ req }, done) => {
+      if (originAllowed(req, o.config.allowedOrigins)) return done(true);
+      o.log.info({ origin: req.headers.origin }, 'WebSocket upgrade refused: Origin not allowed');
+      done(false, 403, 'Origin not allowed: list it in ALLOWED_ORIGINS');
+    },
+  });
   const { maxDepth, maxCost } = o.config.graphql;
   const server = useServer<Record<string, unknown>, { subscriber: SubscriberContext }>(
     {
