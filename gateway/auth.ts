@@ -3,6 +3,7 @@ import { CredentialsService } from '../subgraphs/anagrafica/domain/credentials';
 import type { Config } from '../subgraphs/shared/config';
 import { errors } from '../subgraphs/shared/errors';
 import type { Principal } from '../subgraphs/shared/principal';
+import { credentialCaches, type CredentialCaches } from './credential-caches';
 import { basicCredentials, fromTrustedProxy, OutcomeCache } from './credentials';
 
 export type AuthMode = 'basic' | 'header';
@@ -21,12 +22,15 @@ export interface IncomingCredentials {
  */
 export class Authenticator {
   private readonly cache: OutcomeCache<Principal>;
+  /** Every credential cache of this database in this process, this one included: what an anagrafica reset clears. */
+  readonly caches: CredentialCaches;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly settings: Config['auth'],
   ) {
-    this.cache = new OutcomeCache(settings.cacheTtlSeconds);
+    this.caches = credentialCaches(orm.em);
+    this.cache = this.caches.register(new OutcomeCache(settings.cacheTtlSeconds));
   }
 
   async authenticate(mode: AuthMode, c: IncomingCredentials): Promise<Principal> {
@@ -38,10 +42,6 @@ export class Authenticator {
     if (c.authorization) return this.basic(c.authorization);
     if (c.forwardedPrincipal) return this.header(c);
     throw errors.unauthenticated();
-  }
-
-  reset(): void {
-    this.cache.clear();
   }
 
   private async basic(authorization: string | undefined): Promise<Principal> {
