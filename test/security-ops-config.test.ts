@@ -50,3 +50,11 @@ describe('allowed origins', () => {
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'portale.ente.it' })).toThrow(/ALLOWED_ORIGINS/);
   });
 });
+
+describe('subscriptions', () => {
+  it('keeps 1000 events waiting per subscriber by default, SUBSCRIPTION_MAX_PENDING otherwise', () => {
+    expect(loadConfig({}).subscriptions.maxPending).toBe(1000);
+    expect(loadConfig({ SUBSCRIPTION_MAX_PENDING: '50' }).subscriptions.maxPending).toBe(50);
+    expect(() => loadConfig({ SUBSCRIPTION_MAX_PENDING: '0' })).toThrow(/SUBSCRIPTION_MAX_PENDING/);
+  });
+});

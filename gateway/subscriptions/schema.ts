@@ -34,6 +34,7 @@ export function subscriptionSchema(
   all: Topic[],
   bus: EventBus,
   reader: EventReader,
+  maxPending: number,
   log: Logger,
 ): SubscriptionSchema {
   const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
@@ -61,7 +62,7 @@ export function subscriptionSchema(
             .read(e, group, query, variablesFor(e), ctx.principal)
             .then((node) => (node === undefined ? undefined : { [key]: node }));
         },
-        log,
+        { maxPending, log },
         () => (open -= 1),
       );
     };

@@ -25,7 +25,7 @@ export interface SubscriptionServerOptions {
   authenticator: Authenticator;
   /** Where the open subscriptions are reported (`govpay_graphql_subscriptions`). */
   metrics: Registry;
-  config: Pick<Config, 'auth' | 'graphql' | 'env' | 'allowedOrigins'>;
+  config: Pick<Config, 'auth' | 'graphql' | 'env' | 'allowedOrigins' | 'subscriptions'>;
   log: Logger;
 }
 
@@ -44,7 +44,7 @@ export interface SubscriptionServer {
  */
 export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionServer {
   const reader = new EventReader(o.client, o.log);
-  const { schema, topics, open } = subscriptionSchema(o.supergraphSdl, TOPICS, o.bus, reader, o.log);
+  const { schema, topics, open } = subscriptionSchema(o.supergraphSdl, TOPICS, o.bus, reader, o.config.subscriptions.maxPending, o.log);
   new Gauge({
     name: 'govpay_graphql_subscriptions',
     help: 'GraphQL subscriptions open on this instance',

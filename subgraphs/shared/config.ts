@@ -52,6 +52,7 @@ const schema = z.object({
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATOR_ENABLED: booleanFlag.optional(),
+  SUBSCRIPTION_MAX_PENDING: z.coerce.number().int().min(1).max(100_000).default(1000),
   ALLOWED_ORIGINS: z
     .string()
     .default('')
@@ -100,6 +101,8 @@ export interface Config {
   outbox: { worker: boolean; pollMs: number; leaseMs: number };
   /** Browser origins whose pages may open WebSocket subscriptions (requests with no Origin are not browsers'). */
   allowedOrigins: string[];
+  /** Events one subscriber may have waiting before the oldest are dropped. */
+  subscriptions: { maxPending: number };
 }
 
 export class ConfigError extends Error {}
@@ -170,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ente: { verifyTimeoutMs: e.ENTE_VERIFY_TIMEOUT_MS, notifyTimeoutMs: e.ENTE_NOTIFY_TIMEOUT_MS },
     outbox: { worker: e.OUTBOX_WORKER, pollMs: e.OUTBOX_POLL_MS, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000 },
     allowedOrigins: e.ALLOWED_ORIGINS,
+    subscriptions: { maxPending: e.SUBSCRIPTION_MAX_PENDING },
   };
 }
 
