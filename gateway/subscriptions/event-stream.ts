@@ -1,5 +1,11 @@
+import { GraphQLError } from 'graphql';
 import type { EventBus, HubEvent } from '../../subgraphs/shared/events';
 import type { Logger } from '../../subgraphs/shared/logger';
+
+/** The results, ended by `fail` with one last error (the subscriber lost the right to them). */
+export interface EventStream<T> extends AsyncIterableIterator<T | GraphQLError> {
+  fail(error: GraphQLError): void;
+}
 
 /**
  * One subscriber's results, in the order of the events: `accept` turns an event into a result
@@ -15,8 +21,8 @@ export function eventStream<T>(
   accept: (e: HubEvent) => Promise<T | undefined> | undefined,
   o: { maxPending: number; log: Logger },
   onEnd: () => void,
-): AsyncIterableIterator<T> {
-  const pending: Promise<T | undefined>[] = [];
+): EventStream<T> {
+  const pending: Promise<T | GraphQLError | undefined>[] = [];
   let wake: (() => void) | undefined;
   let finished = false;
   let dropped = 0;
@@ -31,7 +37,7 @@ export function eventStream<T>(
     pending.push(result.catch(() => undefined));
     wake?.();
   });
-  const end = async (): Promise<IteratorResult<T>> => {
+  const end = async (): Promise<IteratorResult<T | GraphQLError>> => {
     if (!finished) onEnd();
     finished = true;
     unsubscribe();
@@ -43,7 +49,14 @@ export function eventStream<T>(
     [Symbol.asyncIterator]() {
       return this;
     },
-    async next(): Promise<IteratorResult<T>> {
+    fail(error) {
+      if (finished) return;
+      unsubscribe();
+      pending.length = 0;
+      pending.push(Promise.resolve(error));
+      wake?.();
+    },
+    async next(): Promise<IteratorResult<T | GraphQLError>> {
       while (!finished) {
         const head = pending.shift();
         dropped = 0;
@@ -53,6 +66,10 @@ export function eventStream<T>(
           continue;
         }
         const value = await head;
+        if (value instanceof GraphQLError) {
+          await end();
+          return { value, done: false };
+        }
         if (value !== undefined && !finished) return { value, done: false };
       }
       return { value: undefined, done: true };

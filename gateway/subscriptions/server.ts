@@ -8,11 +8,13 @@ import type { GraphClient } from '../../rest-compat/shared/graph-client';
 import type { Config } from '../../subgraphs/shared/config';
 import type { EventBus } from '../../subgraphs/shared/events';
 import type { Logger } from '../../subgraphs/shared/logger';
-import type { Authenticator } from '../auth';
+import type { MikroORM } from '@mikro-orm/core';
+import { Authenticator } from '../auth';
 import { assertWithinLimits } from '../limits';
 import { authenticateConnection } from './authenticate';
 import { EventReader } from './event-reader';
 import { originAllowed } from './origin';
+import { RightsCheck } from './rights-check';
 import { subscriptionSchema, type SubscriberContext } from './schema';
 import { TOPICS } from './topics';
 
@@ -23,6 +25,8 @@ export interface SubscriptionServerOptions {
   bus: EventBus;
   client: GraphClient;
   authenticator: Authenticator;
+  /** Where open connections' credentials are checked again, bypassing the authenticator's cache. */
+  orm: MikroORM;
   /** Where the open subscriptions are reported (`govpay_graphql_subscriptions`). */
   metrics: Registry;
   config: Pick<Config, 'auth' | 'graphql' | 'env' | 'allowedOrigins' | 'subscriptions'>;
@@ -39,7 +43,7 @@ export interface SubscriptionServer {
 /**
  * The graphql-ws endpoint on the edge server's graph path (Apollo keeps HTTP on the same path).
  * Upgrades from browser pages of origins not allowed are refused (403) before any WebSocket exists.
- * A connection is authenticated once, at `connection_init`; only subscription operations are
+ * A connection is authenticated at `connection_init` and re-checked while open (rights-check.ts); only subscription operations are
  * served, validated against the subscription schema and held to the graph's depth and cost limits.
  */
 export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionServer {
@@ -63,6 +67,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
     },
   });
   const { maxDepth, maxCost } = o.config.graphql;
+  const rights = new RightsCheck(new Authenticator(o.orm, { ...o.config.auth, cacheTtlSeconds: 0 }), o.config.auth, o.log);
   const server = useServer<Record<string, unknown>, { subscriber: SubscriberContext }>(
     {
       schema,
@@ -74,7 +79,9 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
           ctx.extra.socket.close(outcome.code, outcome.reason);
           return false;
         }
-        ctx.extra.subscriber = { principal: outcome.principal, principalKey: JSON.stringify(outcome.principal) };
+        const subscriber: SubscriberContext = { principal: outcome.principal, principalKey: JSON.stringify(outcome.principal), subscriptions: new Set() };
+        ctx.extra.subscriber = subscriber;
+        rights.watch({ params: ctx.connectionParams, request: ctx.extra.request, socket: ctx.extra.socket, subscriber });
         return true;
       },
       onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
@@ -110,6 +117,9 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
   o.log.info({ path: o.path, fields: topics.map((t) => t.field) }, 'graphql-ws subscriptions ready');
   return {
     fields: topics.map((t) => t.field),
-    close: () => server.dispose() as Promise<void>,
+    close: () => {
+      rights.stop();
+      return server.dispose() as Promise<void>;
+    },
   };
 }
