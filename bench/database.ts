@@ -1,6 +1,10 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../schema/orm';
+import { seedDemo } from '../subgraphs/anagrafica/domain/demo';
+import { loadConfig } from '../subgraphs/shared/config';
+import { createLogger } from '../subgraphs/shared/logger';
 
 /** The database one bench run uses: a fresh MariaDB schema when TEST_MYSQL_URL is set, else a SQLite file. */
 export interface BenchDatabase {
@@ -45,5 +49,15 @@ export async function freshDatabase(mysqlUrl: string | undefined): Promise<Bench
     };
   } finally {
     await admin.end();
+  }
+}
+
+/** Loads the demo configuration the scenarios use: the hub runs in production mode, where it never seeds itself. */
+export async function seedBenchDatabase(url: string): Promise<void> {
+  const orm = await openDatabase(loadConfig({ DATABASE_URL: url }).database, createLogger('silent'), 2);
+  try {
+    await seedDemo(orm.em.fork());
+  } finally {
+    await orm.close(true);
   }
 }

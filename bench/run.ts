@@ -2,7 +2,7 @@ import { projectRoot } from '../gateway/supergraph';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { freshDatabase } from './database';
+import { freshDatabase, seedBenchDatabase } from './database';
 import { measureBulk, type BulkResult } from './bulk';
 import { measure, type LoadRequest } from './load';
 import type { Scenario } from './scenario';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',');
 
   const db = await freshDatabase(process.env.TEST_MYSQL_URL);
+  await seedBenchDatabase(db.url);
   console.log(`bench: ${machine()}`);
   console.log(`bench: database ${db.description}`);
   const servers: ServerProcess[] = [];
@@ -47,7 +48,6 @@ async function main(): Promise<void> {
       PORT: '0',
       SUBGRAPHS_PORT: '0',
       LOG_LEVEL: 'silent',
-      DEMO_SEED: 'true',
       NODE_ENV: 'production',
       INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
       INTERNAL_PRINCIPAL_TTL_SECONDS: '3600',

@@ -148,6 +148,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     bus: events,
     client,
     authenticator,
+    orm,
     metrics: registry,
     config,
     log,

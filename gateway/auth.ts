@@ -4,8 +4,9 @@ import type { Config } from '../subgraphs/shared/config';
 import { DomainError, errors } from '../subgraphs/shared/errors';
 import type { Logger } from '../subgraphs/shared/logger';
 import type { Principal } from '../subgraphs/shared/principal';
+import { credentialCaches, type CredentialCaches } from './credential-caches';
 import { basicCredentials, fromTrustedProxy, OutcomeCache } from './credentials';
-import type { LoginThrottle } from './login-throttle';
+import type { LoginGuard } from './login-throttle';
 
 export type AuthMode = 'basic' | 'header';
 
@@ -25,14 +26,17 @@ export interface IncomingCredentials {
  */
 export class Authenticator {
   private readonly cache: OutcomeCache<Principal>;
+  /** Every credential cache of this database in this process, this one included: what an anagrafica reset clears. */
+  readonly caches: CredentialCaches;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly settings: Config['auth'],
-    private readonly throttle: LoginThrottle,
+    private readonly throttle: LoginGuard,
     private readonly log: Logger,
   ) {
-    this.cache = new OutcomeCache(settings.cacheTtlSeconds);
+    this.caches = credentialCaches(orm.em);
+    this.cache = this.caches.register(new OutcomeCache(settings.cacheTtlSeconds));
   }
 
   async authenticate(mode: AuthMode, c: IncomingCredentials): Promise<Principal> {
@@ -44,10 +48,6 @@ export class Authenticator {
     if (c.authorization) return this.basic(c);
     if (c.forwardedPrincipal) return this.header(c);
     throw errors.unauthenticated();
-  }
-
-  reset(): void {
-    this.cache.clear();
   }
 
   private async basic(c: IncomingCredentials): Promise<Principal> {

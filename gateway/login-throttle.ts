@@ -15,6 +15,12 @@ export interface LoginAttempt {
 
 const KEY_PREFIX = 'govpay-hub:login-failures';
 
+/** What an authenticator needs of a throttle. */
+export type LoginGuard = Pick<LoginThrottle, 'guard'>;
+
+/** For checks the hub makes itself (re-checking an open subscription): they are not login attempts and must not count as failures. */
+export const UNTHROTTLED: LoginGuard = { guard: (_attempt, login) => login() };
+
 /**
  * Failed password logins counted per principal (one account guessed from many addresses) and per
  * client address (many accounts guessed from one), in memory or, with REDIS_URL, in Redis so that

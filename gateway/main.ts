@@ -24,8 +24,15 @@ async function main(): Promise<void> {
       nodoAuth: { user: DEMO.nodo.principal, password: DEMO.nodo.password },
       logger: log.child({ component: 'simulator' }),
     });
-    const simulatorPort = await simulator.listen(config.pagopa.simulatorPort, config.host);
-    log.info({ simulatorPort }, `pagoPA simulator ready: http://localhost:${simulatorPort}/ (control API under /api)`);
+    const host = config.pagopa.simulatorHost;
+    const simulatorPort = await simulator.listen(config.pagopa.simulatorPort, host);
+    log.info({ simulatorPort, host }, `pagoPA simulator ready: http://${host}:${simulatorPort}/ (control API under /api)`);
+    if (config.env === 'production') {
+      log.warn(
+        { simulatorPort, host },
+        'SIMULATOR_ENABLED in production: the pagoPA simulator is running and its unauthenticated control API can pay any pendenza of this hub',
+      );
+    }
   }
 
   let stopping = false;

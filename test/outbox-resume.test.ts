@@ -42,7 +42,7 @@ describe('a notification whose instance dies', () => {
   beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
 
   it('is delivered by another instance once the lease expires', async () => {
-    const env = { DATABASE_URL: db.url, DEMO_SEED: 'true', LOG_LEVEL: 'info', OUTBOX_POLL_MS: '50', OUTBOX_LEASE_SECONDS: '5' };
+    const env = { DATABASE_URL: db.url, DEMO_SEED: 'true', LOG_LEVEL: 'info', OUTBOX_POLL_MS: '50', OUTBOX_LEASE_SECONDS: '5', ENTE_NOTIFY_TIMEOUT_MS: '4000' };
     const started = await startCompiledHub(env);
     child = started.child;
     const exited = new Promise((r) => child!.once('exit', r));
@@ -70,7 +70,7 @@ describe('a notification whose instance dies', () => {
     expect(orphan).toMatchObject({ stato: 'DA_ESEGUIRE', tentativi: 0 });
     expect(orphan.leaseOwner).toEqual(expect.any(String));
 
-    survivor = await startHub({ DATABASE_URL: db.url, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5' });
+    survivor = await startHub({ DATABASE_URL: db.url, OUTBOX_POLL_MS: '100', OUTBOX_LEASE_SECONDS: '5', ENTE_NOTIFY_TIMEOUT_MS: '4000' });
     const done = await until('the survivor to deliver the orphaned job', async () => {
       const j = await orm!.em.fork().findOneOrFail(OutboxJob, { chiave: job.chiave });
       return j.stato === 'ESEGUITO' && j;

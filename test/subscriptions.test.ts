@@ -257,7 +257,7 @@ describe('documents', () => {
 describe('the subscription schema', () => {
   const sdl = (name: string) => readFileSync(subgraphSdlPath(projectRoot(), name), 'utf8');
   const build = (sdls: Record<string, string>) =>
-    subscriptionSchema(composeSubgraphs(sdls), TOPICS, t.hub.events, undefined as never, t.hub.log);
+    subscriptionSchema(composeSubgraphs(sdls), TOPICS, t.hub.events, undefined as never, 1000, t.hub.log);
   const today = { anagrafica: sdl('anagrafica'), pendenze: sdl('pendenze') };
 
   it('offers a topic only when the supergraph has its type and query field', () => {

@@ -1,11 +1,11 @@
-import { createSourceEventStream, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { createSourceEventStream, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 
 /**
  * Runs a subscription operation: the field's source stream already yields each event's `data`
  * (read through the graph with the subscriber's selection and aliases, see schema.ts), so each
  * payload becomes a result without executing the selection again for every subscriber, which is
  * what graphql-js's `subscribe` would do. Ending the results ends the source at once, even while
- * it waits for an event.
+ * it waits for an event. An error payload (the subscriber lost its right) is the last result.
  */
 export async function eventResults(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
@@ -19,7 +19,8 @@ export async function eventResults(args: ExecutionArgs): Promise<AsyncIterableIt
     [Symbol.asyncIterator]: () => results,
     async next() {
       const r = await events.next();
-      return r.done ? { value: undefined, done: true } : { value: { data: r.value }, done: false };
+      if (r.done) return { value: undefined, done: true };
+      return { value: r.value instanceof GraphQLError ? { errors: [r.value] } : { data: r.value }, done: false };
     },
     return: done,
     throw: done,

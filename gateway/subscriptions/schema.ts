@@ -1,5 +1,5 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { extendSchema, type GraphQLSchema, parse } from 'graphql';
+import { extendSchema, type GraphQLError, type GraphQLSchema, parse } from 'graphql';
 import type { EventBus } from '../../subgraphs/shared/events';
 import type { Logger } from '../../subgraphs/shared/logger';
 import { type Principal, requireRight } from '../../subgraphs/shared/principal';
@@ -8,11 +8,23 @@ import type { EventReader } from './event-reader';
 import { eventStream } from './event-stream';
 import { delivers, type Topic } from './topics';
 
-/** What a subscription knows of its subscriber, fixed when the connection was authenticated. */
+/** One open subscription, as the rights check sees it. */
+export interface HeldSubscription {
+  topic: Topic;
+  args: Record<string, unknown>;
+  /** Ends it with this error as its last result. */
+  end(error: GraphQLError): void;
+}
+
+/**
+ * What a subscription knows of its subscriber: authenticated at connection, re-checked while it
+ * stays open (the principal is replaced when its rights change, see rights-check.ts).
+ */
 export interface SubscriberContext {
   principal: Principal;
   /** The principal as a string, to tell the subscribers that may share one read of an event. */
   principalKey: string;
+  subscriptions: Set<HeldSubscription>;
 }
 
 export interface SubscriptionSchema {
@@ -34,6 +46,7 @@ export function subscriptionSchema(
   all: Topic[],
   bus: EventBus,
   reader: EventReader,
+  maxPending: number,
   log: Logger,
 ): SubscriptionSchema {
   const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
@@ -50,20 +63,28 @@ export function subscriptionSchema(
     field.subscribe = (_root, args: Record<string, unknown>, ctx: SubscriberContext, info) => {
       requireRight(ctx.principal, topic.right, 'R');
       const { query, variablesFor } = eventQuery(topic, info);
-      const group = `${ctx.principalKey}\n${query}`;
+      let groupOf = ctx.principalKey;
+      let group = `${groupOf}\n${query}`;
       const key = info.path.key;
       open += 1;
-      return eventStream(
+      const held: HeldSubscription = { topic, args, end: (error) => stream.fail(error) };
+      const stream = eventStream(
         bus,
         (e) => {
           if (!delivers(topic, e, args, ctx.principal)) return undefined;
+          if (groupOf !== ctx.principalKey) group = `${(groupOf = ctx.principalKey)}\n${query}`;
           return reader
             .read(e, group, query, variablesFor(e), ctx.principal)
             .then((node) => (node === undefined ? undefined : { [key]: node }));
         },
-        log,
-        () => (open -= 1),
+        { maxPending, log },
+        () => {
+          open -= 1;
+          ctx.subscriptions.delete(held);
+        },
       );
+      ctx.subscriptions.add(held);
+      return stream;
     };
   }
   return { schema, topics, open: count };

@@ -8,10 +8,14 @@ import type { GraphClient } from '../../rest-compat/shared/graph-client';
 import type { Config } from '../../subgraphs/shared/config';
 import type { EventBus } from '../../subgraphs/shared/events';
 import type { Logger } from '../../subgraphs/shared/logger';
-import type { Authenticator } from '../auth';
+import type { MikroORM } from '@mikro-orm/core';
+import { Authenticator } from '../auth';
 import { assertWithinLimits, parseLimits } from '../limits';
+import { UNTHROTTLED } from '../login-throttle';
 import { authenticateConnection } from './authenticate';
 import { EventReader } from './event-reader';
+import { originAllowed } from './origin';
+import { RightsCheck } from './rights-check';
 import { subscriptionSchema, type SubscriberContext } from './schema';
 import { TOPICS } from './topics';
 
@@ -22,9 +26,11 @@ export interface SubscriptionServerOptions {
   bus: EventBus;
   client: GraphClient;
   authenticator: Authenticator;
+  /** Where open connections' credentials are checked again, bypassing the authenticator's cache. */
+  orm: MikroORM;
   /** Where the open subscriptions are reported (`govpay_graphql_subscriptions`). */
   metrics: Registry;
-  config: Pick<Config, 'auth' | 'graphql' | 'env'>;
+  config: Pick<Config, 'auth' | 'graphql' | 'env' | 'allowedOrigins' | 'subscriptions'>;
   log: Logger;
 }
 
@@ -37,12 +43,13 @@ export interface SubscriptionServer {
 
 /**
  * The graphql-ws endpoint on the edge server's graph path (Apollo keeps HTTP on the same path).
- * A connection is authenticated once, at `connection_init`; only subscription operations are
+ * Upgrades from browser pages of origins not allowed are refused (403) before any WebSocket exists.
+ * A connection is authenticated at `connection_init` and re-checked while open (rights-check.ts); only subscription operations are
  * served, validated against the subscription schema and held to the graph's depth and cost limits.
  */
 export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionServer {
   const reader = new EventReader(o.client, o.log);
-  const { schema, topics, open } = subscriptionSchema(o.supergraphSdl, TOPICS, o.bus, reader, o.log);
+  const { schema, topics, open } = subscriptionSchema(o.supergraphSdl, TOPICS, o.bus, reader, o.config.subscriptions.maxPending, o.log);
   new Gauge({
     name: 'govpay_graphql_subscriptions',
     help: 'GraphQL subscriptions open on this instance',
@@ -51,7 +58,20 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
       this.set(open());
     },
   });
-  const wsServer = new WebSocketServer({ server: o.httpServer, path: o.path });
+  const wsServer = new WebSocketServer({
+    server: o.httpServer,
+    path: o.path,
+    verifyClient: ({ req }, done) => {
+      if (originAllowed(req, o.config.allowedOrigins)) return done(true);
+      o.log.info({ origin: req.headers.origin }, 'WebSocket upgrade refused: Origin not allowed');
+      done(false, 403, 'Origin not allowed: list it in ALLOWED_ORIGINS');
+    },
+  });
+  const rights = new RightsCheck(
+    new Authenticator(o.orm, { ...o.config.auth, cacheTtlSeconds: 0 }, UNTHROTTLED, o.log),
+    o.config.auth,
+    o.log,
+  );
   const server = useServer<Record<string, unknown>, { subscriber: SubscriberContext }>(
     {
       schema,
@@ -63,7 +83,13 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
           ctx.extra.socket.close(outcome.code, outcome.reason);
           return false;
         }
-        ctx.extra.subscriber = { principal: outcome.principal, principalKey: JSON.stringify(outcome.principal) };
+        const subscriber: SubscriberContext = {
+          principal: outcome.principal,
+          principalKey: JSON.stringify(outcome.principal),
+          subscriptions: new Set(),
+        };
+        ctx.extra.subscriber = subscriber;
+        rights.watch({ params: ctx.connectionParams, request: ctx.extra.request, socket: ctx.extra.socket, subscriber });
         return true;
       },
       onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
@@ -99,6 +125,9 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
   o.log.info({ path: o.path, fields: topics.map((t) => t.field) }, 'graphql-ws subscriptions ready');
   return {
     fields: topics.map((t) => t.field),
-    close: () => server.dispose() as Promise<void>,
+    close: () => {
+      rights.stop();
+      return server.dispose() as Promise<void>;
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { HubEvent, HubEventType } from '../../subgraphs/shared/events';
-import { inScope, type Principal, type Servizio } from '../../subgraphs/shared/principal';
+import { can, inScope, type Principal, type Servizio } from '../../subgraphs/shared/principal';
 
 type EventOf<T extends HubEventType> = Extract<HubEvent, { tipo: T }>;
 
@@ -69,4 +69,10 @@ export const TOPICS: Topic[] = [pendenzaAggiornata, ricevutaRegistrata] as Topic
 export function delivers(topic: Topic, e: HubEvent, args: Record<string, unknown>, p: Principal): boolean {
   const t = topic as Topic<typeof e.tipo>;
   return e.tipo === topic.tipo && t.matches(e as never, args) && t.visibleTo(p, e as never);
+}
+
+/** Whether a principal may hold this subscription: the topic's read right, and the dominio it names in scope. */
+export function allows(topic: Topic, p: Principal, args: Record<string, unknown>): boolean {
+  const dominio = args.idDominio;
+  return can(p, topic.right, 'R') && (typeof dominio !== 'string' || inScope(p.domini, dominio));
 }

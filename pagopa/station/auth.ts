@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { IncomingMessage } from 'node:http';
+import { credentialCaches } from '../../gateway/credential-caches';
 import { basicCredentials, fromTrustedProxy, OutcomeCache } from '../../gateway/credentials';
 import { Intermediario } from '../../schema/entities';
 import type { StationCaller } from '../../subgraphs/pagamenti/domain/station-types';
@@ -19,7 +20,7 @@ export type StationAuthenticate = (req: IncomingMessage) => Promise<StationCalle
  * PAA fault); this only says who is calling.
  */
 export function stationAuthenticator(orm: MikroORM, settings: Config['auth']): StationAuthenticate {
-  const cache = new OutcomeCache<StationCaller | undefined>(settings.cacheTtlSeconds);
+  const cache = credentialCaches(orm.em).register(new OutcomeCache<StationCaller | undefined>(settings.cacheTtlSeconds));
 
   const byPassword = async (principal: string, password: string): Promise<StationCaller | undefined> => {
     const intermediari = await orm.em

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import type { Authenticator } from '../../gateway/auth';
+import type { CredentialCaches } from '../../gateway/credential-caches';
 import { errors } from '../../subgraphs/shared/errors';
 import { requireRight } from '../../subgraphs/shared/principal';
 import type { GraphClient } from '../shared/graph-client';
@@ -8,11 +9,11 @@ import { stripNulls } from '../shared/json';
 import { SCOPE_FIELDS } from './utenze';
 
 /** Batch operations the hub can run on request; each answers with GovPay's `operazione`. */
-const OPERAZIONI: Record<string, { descrizione: string; run: (deps: { authenticator: Authenticator }) => string }> = {
+const OPERAZIONI: Record<string, { descrizione: string; run: (deps: { caches: CredentialCaches }) => string }> = {
   resetCacheAnagrafica: {
     descrizione: "Svuota la cache dell'anagrafica: utenze e autorizzazioni sono rilette dal database",
-    run: ({ authenticator }) => {
-      authenticator.reset();
+    run: ({ caches }) => {
+      caches.clear();
       return 'Cache anagrafica svuotata';
     },
   },
@@ -39,7 +40,7 @@ export function sistemaRoutes(router: Router, graph: GraphClient, authenticator:
       const idOperazione = req.params.idOperazione as string;
       const operazione = Object.hasOwn(OPERAZIONI, idOperazione) ? OPERAZIONI[idOperazione] : undefined;
       if (!operazione) throw errors.notFound(`Operazione ${idOperazione} inesistente.`);
-      const dettaglio = operazione.run({ authenticator });
+      const dettaglio = operazione.run({ caches: authenticator.caches });
       return {
         status: 200,
         body: {

@@ -56,7 +56,24 @@ const schema = z.object({
   LOGIN_FAILURES_PER_PRINCIPAL: z.coerce.number().int().min(1).max(10_000).default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
   LOGIN_FAILURES_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
+  SIMULATOR_ENABLED: booleanFlag.optional(),
+  SUBSCRIPTION_MAX_PENDING: z.coerce.number().int().min(1).max(100_000).default(1000),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins such as https://portale.ente.it'),
 });
+
+/** An origin as browsers send it: scheme, host and optional port, nothing after. */
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
@@ -83,7 +100,7 @@ export interface Config {
   /** Unset: events stay in this process; set: Redis pub/sub carries them to every gateway. */
   redisUrl?: string;
   /** The pagoPA side: a real Nodo at `nodoUrl`, or the simulator started on `simulatorPort`. */
-  pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; stationBodyLimit: string };
+  pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; simulatorHost: string; stationBodyLimit: string };
   /** Calls to the Ente's system: verify must answer well within the Nodo's 7 s deadline. */
   ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
   /** Work done after commit (notifications, events): this instance's worker. */
@@ -92,6 +109,10 @@ export interface Config {
   subgraphTimeoutMs: number;
   /** Failed password logins allowed per principal and per client address within the window, before 429. */
   loginThrottle: { perPrincipal: number; perAddress: number; windowSeconds: number };
+  /** Browser origins whose pages may open WebSocket subscriptions (requests with no Origin are not browsers'). */
+  allowedOrigins: string[];
+  /** Events one subscriber may have waiting before the oldest are dropped. */
+  subscriptions: { maxPending: number };
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration: INTERNAL_PRINCIPAL_SECRET is required in production (subgraphs and gateways must share it).',
     );
   }
+  refuseUnsafeOperations(e);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -144,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.GRAPHQL_MAX_TOKENS,
     },
     bodyLimit: e.BODY_LIMIT,
-    demoSeed: e.DEMO_SEED ?? database.dialect === 'sqlite',
+    demoSeed: e.DEMO_SEED ?? (database.dialect === 'sqlite' && e.NODE_ENV !== 'production'),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     tracciati: {
       bodyLimit: e.TRACCIATO_BODY_LIMIT,
@@ -155,8 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     pagopa: {
       nodoUrl: e.NODO_URL,
-      simulator: !e.NODO_URL,
+      simulator: e.SIMULATOR_ENABLED ?? (!e.NODO_URL && e.NODE_ENV !== 'production'),
       simulatorPort: e.SIMULATOR_PORT,
+      simulatorHost: e.SIMULATOR_HOST,
       stationBodyLimit: e.STATION_BODY_LIMIT,
     },
     ente: { verifyTimeoutMs: e.ENTE_VERIFY_TIMEOUT_MS, notifyTimeoutMs: e.ENTE_NOTIFY_TIMEOUT_MS },
@@ -167,5 +190,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: e.LOGIN_FAILURES_PER_ADDRESS,
       windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS,
     },
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    subscriptions: { maxPending: e.SUBSCRIPTION_MAX_PENDING },
   };
+}
+
+/**
+ * Combinations that are each valid but unsafe together. The demo seed is refused rather than
+ * ignored in production: it creates utenze with publicly known passwords, and an operator who
+ * asked for it must notice that the hub will not do it, not find a line in the log later.
+ */
+function refuseUnsafeOperations(e: z.infer<typeof schema>): void {
+  if (e.NODE_ENV === 'production' && e.DEMO_SEED === true) {
+    throw new ConfigError(
+      'Invalid configuration: DEMO_SEED=true is refused with NODE_ENV=production: the demo configuration has publicly known passwords. Unset DEMO_SEED.',
+    );
+  }
+  // A lease shorter than a notification lets another worker take the job while it is still being sent: the Ente gets it twice at once.
+  if (e.OUTBOX_LEASE_SECONDS * 1000 <= e.ENTE_NOTIFY_TIMEOUT_MS) {
+    throw new ConfigError(
+      `Invalid configuration: OUTBOX_LEASE_SECONDS (${e.OUTBOX_LEASE_SECONDS} s) must exceed ENTE_NOTIFY_TIMEOUT_MS (${e.ENTE_NOTIFY_TIMEOUT_MS} ms), or a notification still being sent is taken over and sent twice.`,
+    );
+  }
 }
