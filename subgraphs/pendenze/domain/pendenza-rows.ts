@@ -83,7 +83,15 @@ export function newPendenza(
   now = new Date(),
 ): NewPendenza {
   return {
-    fields: { idPendenza: p.idPendenza, uuid: randomUUID(), dataCaricamento: now, descrizioneStato: null, dataPagamento: null, ...pendenzaFields(p.input, numero) },
+    fields: {
+      idPendenza: p.idPendenza,
+      uuid: randomUUID(),
+      dataCaricamento: now,
+      descrizioneStato: null,
+      anomalo: false,
+      dataPagamento: null,
+      ...pendenzaFields(p.input, numero),
+    },
     keys: { idA2A: p.idA2A, dominio: p.input.idDominio, tipoPendenza: p.input.idTipoPendenza, unitaOperativa: p.unita?.id ?? null },
     voci: p.input.voci.map((v, i) => voceFields(v, i + 1, p.ibanOf.get(v) ?? null)),
     allegati: allegatiOf(p.input),
@@ -91,7 +99,7 @@ export function newPendenza(
 }
 
 const PENDENZA_COLUMNS = [
-  'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato',
+  'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato', 'anomalo',
   'causale', 'importoCents', 'soggettoPagatore', 'idDebitore', 'dataCaricamento', 'dataValidita', 'dataScadenza', 'dataPagamento',
   'annoRiferimento', 'cartellaPagamento', 'tassonomia', 'tassonomiaAvviso', 'direzione', 'divisione', 'documento', 'idDocumento',
   'datiAllegati', 'proprieta', 'uuid', 'createdAt', 'updatedAt',
