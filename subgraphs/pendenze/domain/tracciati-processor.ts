@@ -78,10 +78,17 @@ export class TracciatoProcessor {
   }
 
   private async chunk(em: EntityManager, t: TracciatoPendenze): Promise<void> {
-    const principal = t.caricatoDa as unknown as Principal;
-    const service = new PendenzeService(em, principal);
     await referenceCache(em).refresh(em);
     const righe = await this.righe(em, t);
+    // The uploader's rights as they are now, not at upload: a revoked scope fails the rows left, a disabled uploader all of them.
+    const principal = await referenceCache(em)
+      .rights(em, t.caricatoDa as unknown as Principal)
+      .catch((e: unknown) => {
+        if (!(e instanceof DomainError)) throw e;
+        for (const r of righe) r.esito ??= failed(r, e, this.log);
+        return t.caricatoDa as unknown as Principal;
+      });
+    const service = new PendenzeService(em, principal);
     for (const r of righe) if (r.tipo === 'ADD' && !r.esito) await this.prepare(service, r, t.idTipoPendenza);
 
     const prepared = righe.filter((r) => r.prepared) as Array<Riga & { idA2A: string; idPendenza: string }>;
