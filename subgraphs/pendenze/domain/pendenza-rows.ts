@@ -4,6 +4,7 @@ import { AllegatoPendenza, Pendenza, VocePendenza, type Soggetto, type TipoVoce 
 import { compact } from '../../shared/compact';
 import { perDatabase } from '../../shared/per-database';
 import { RowInserter, type Row } from '../../shared/row-inserter';
+import { retryTransient } from '../../shared/transaction';
 import type { NuovaPendenzaInput, VoceInput } from './inputs';
 import type { NumeroAvviso } from './numero-avviso';
 import type { AllegatoView, PendenzaFields, PendenzaRefs, VoceFields } from './views';
@@ -140,7 +141,7 @@ export class PendenzaInserts {
    * taken raises the database's unique violation. Returns the allegati with their new ids.
    */
   async insertOne(em: EntityManager, p: NewPendenza): Promise<AllegatoView[]> {
-    return em.getConnection().transactional(async (ctx) => {
+    return retryTransient(() => em.getConnection().transactional(async (ctx) => {
       const id = await this.pendenze.insert(em, [this.pendenzaRow(p)], ctx);
       await this.insertVoci(em, [{ id, p }], ctx);
       const allegati: AllegatoView[] = [];
@@ -150,7 +151,7 @@ export class PendenzaInserts {
         allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
       }
       return allegati;
-    });
+    }));
   }
 }
 

@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger';
 import { centsToEuro } from '../../shared/money';
 import type { Principal } from '../../shared/principal';
 import { RowInserter } from '../../shared/row-inserter';
+import { transaction } from '../../shared/transaction';
 import { releaseNumeriAvviso, takeNumeriAvviso, type GeneratedNumero, type NumberingPlan } from './numero-avviso';
 import { newPendenza, pendenzaInserts, type NewPendenza } from './pendenza-rows';
 import { PendenzeService, type PreparedPendenza } from './pendenze';
@@ -195,7 +196,7 @@ export class TracciatoProcessor {
     for (const { r, p } of rows) r.esito = done(r, 'ADD_OK', { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) });
     const esiti = righe.map((r) => r.esito as Esito);
     const ok = esiti.filter((e) => e.stato === 'ESEGUITO').length;
-    await em.transactional(async (tx) => {
+    await transaction(em, async (tx) => {
       const ctx = tx.getTransactionContext() as Transaction;
       if (rows.length) await insertNew(tx, rows.map((x) => x.p), ctx);
       await new RowInserter(tx, OperazioneTracciato, ESITO_COLUMNS).insert(tx, esiti.map((e) => ({ ...e, tracciato: t.id })), ctx);
