@@ -34,6 +34,13 @@ const put = (idA2A: string, id: string, body: unknown, auth?: string) =>
   call(t.baseUrl, 'PUT', `${PV2}/pendenze/${idA2A}/${id}`, { body, auth });
 const get = (idA2A: string, id: string) => call(t.baseUrl, 'GET', `${PV2}/pendenze/${idA2A}/${id}`);
 const annulla = [{ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }];
+const annullaViaGraph = (idA2A: string, id: string, auth: string) =>
+  gql(
+    t.baseUrl,
+    'mutation ($idA2A: ID!, $id: ID!, $ops: [JSONObject!]!) { patchPendenza(idA2A: $idA2A, idPendenza: $id, operazioni: $ops) { stato } }',
+    { idA2A, id, ops: annulla },
+    auth,
+  );
 
 /** A SEGRETERIA pendenza of the demo dominio, loaded by gpadmin for IDA2A01 (or another applicazione). */
 async function segreteria(idA2A = 'IDA2A01'): Promise<string> {
@@ -131,12 +138,7 @@ describe('the graph', () => {
       SOLO_LIBERO,
     );
     expect(save.body.errors[0].extensions).toMatchObject({ codice: '403000', status: 403 });
-    const patch = await gql(
-      t.baseUrl,
-      'mutation ($id: ID!, $ops: [JSONObject!]!) { patchPendenza(idA2A: "IDA2A01", idPendenza: $id, operazioni: $ops) { stato } }',
-      { id, ops: annulla },
-      SOLO_LIBERO,
-    );
+    const patch = await annullaViaGraph('IDA2A01', id, SOLO_LIBERO);
     expect(patch.body.errors[0].extensions).toMatchObject({ codice: '403000', status: 403 });
     await unchanged(id);
   });
@@ -185,12 +187,7 @@ describe('an applicazione', () => {
     const viaBackoffice = await call(t.baseUrl, 'PATCH', `${BO}/pendenze/APPA/${id}`, { body: annulla, auth: APP_C });
     expect(viaBackoffice.status).toBe(400);
     expect(viaBackoffice.body.codice).toBe('APP_002');
-    const viaGraph = await gql(
-      t.baseUrl,
-      'mutation ($id: ID!, $ops: [JSONObject!]!) { patchPendenza(idA2A: "APPA", idPendenza: $id, operazioni: $ops) { stato } }',
-      { id, ops: annulla },
-      APP_C,
-    );
+    const viaGraph = await annullaViaGraph('APPA', id, APP_C);
     expect(viaGraph.body.errors[0].extensions).toMatchObject({ codice: 'APP_002', status: 400 });
     await unchanged(id, 'APPA');
   });
