@@ -451,7 +451,9 @@ describe('scope', () => {
     expect(r.body.numRisultati).toBe(0);
     const all = await call(t.baseUrl, 'GET', `${PV2}/pendenze?idPendenza=${id}`, { auth: limited });
     expect(all.body.numRisultati).toBe(0);
-    expect((await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${id}`, { auth: limited })).status).toBe(404);
+    // Another applicazione's pendenza is refused before it is looked up (GovPay's 403), so nothing is told of it.
+    expect((await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${id}`, { auth: limited })).status).toBe(403);
+    expect((await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/non-esiste`, { auth: limited })).status).toBe(403);
     expect((await get(`/pendenze?idDominio=11223344556&idPendenza=${id}`)).body.numRisultati).toBe(1);
   });
 });

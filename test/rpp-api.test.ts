@@ -55,7 +55,10 @@ beforeAll(async () => {
   await creaPendenza('RPP-ALTRO', { idDominio: ALTRO });
 
   unDominio = await applicazione('UNDOMINIO', { acl: [{ servizio: 'Pagamenti', autorizzazioni: ['Lettura'] }] });
-  senzaPagamenti = await applicazione('SENZAPAG', { acl: [{ servizio: 'Pendenze', autorizzazioni: ['Lettura'] }] });
+  // An operatore: an applicazione reads only its own pendenze, and these belong to IDA2A01.
+  const operatore = { ragioneSociale: 'Senza Pagamenti', password: 'Password1!', domini: [DOMINIO], acl: [{ servizio: 'Pendenze', autorizzazioni: ['R'] }] };
+  expect((await bo('PUT', '/operatori/senzapag', operatore)).status).toBe(201);
+  senzaPagamenti = basic({ user: 'senzapag', password: 'Password1!' });
   soloLibero = await applicazione('SOLOLIB', { tipiPendenza: ['LIBERO'], acl: [{ servizio: 'Pagamenti', autorizzazioni: ['Lettura'] }] });
 
   await insertRpp(t.hub.orm, { idPendenza: 'RPP-A', ccp: 'CCP-A1', dataPagamento: new Date('2026-11-20T09:00:00.000Z') });

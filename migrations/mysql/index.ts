@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261205101213 } from './Migration20261205101213';
 import { Migration20261201203435 } from './Migration20261201203435';
 import { Migration20261201195707 } from './Migration20261201195707';
 import { Migration20261126183827 } from './Migration20261126183827';
@@ -12,4 +13,5 @@ export const mysqlMigrations: MigrationObject[] = [
   { name: 'Migration20261126183827', class: Migration20261126183827 },
   { name: 'Migration20261201195707', class: Migration20261201195707 },
   { name: 'Migration20261201203435', class: Migration20261201203435 },
+  { name: 'Migration20261205101213', class: Migration20261205101213 },
 ];

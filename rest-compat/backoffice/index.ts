@@ -16,6 +16,7 @@ import { utenzeRoutes } from './utenze';
 /** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
 const BACKOFFICE_PENDENZA: PendenzaShape = {
   dominioFields: DOMINIO_FIELDS,
+  campi: 'anomalo',
   dominio: (d) => dominioIndex(d as unknown as GraphDominio),
   // Portal payment sessions arrive with API Pagamento; until then a pendenza has none.
   dettaglio: { pagamenti: [] },

@@ -176,6 +176,8 @@ function pendenzaBody(body: unknown): Record<string, unknown> {
  */
 export interface PendenzaShape {
   dominioFields: string;
+  /** Graph fields of the pendenza only this API shows (the Backoffice's anomalo). */
+  campi: string;
   dominio: (d: GraphPendenza['dominio']) => unknown;
   /** Collections the API's detail adds (the Backoffice lists the portal payments too). */
   dettaglio: Record<string, unknown>;
@@ -183,7 +185,7 @@ export interface PendenzaShape {
   rpp: Record<string, unknown>;
 }
 
-export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: 'idDominio', dominio: (d) => d, dettaglio: {}, rpp: {} };
+export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: 'idDominio', campi: '', dominio: (d) => d, dettaglio: {}, rpp: {} };
 
 const shaped = <T extends GraphPendenza>(shape: PendenzaShape, p: T): T => ({ ...p, dominio: shape.dominio(p.dominio) as T['dominio'] });
 
@@ -191,7 +193,7 @@ export function getPendenza(graph: GraphClient, shape: PendenzaShape = PENDENZE_
   return route(graph, async ({ req, principal }) => {
     const data = await graph.run<{ pendenza: GraphPendenza }>(
       `query ($idA2A: ID!, $idPendenza: ID!) { pendenza(idA2A: $idA2A, idPendenza: $idPendenza) {
-        ${PENDENZA_DETTAGLIO_FIELDS} dominio { ${shape.dominioFields} } } }`,
+        ${PENDENZA_DETTAGLIO_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } }`,
       { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza },
       principal,
     );
@@ -228,7 +230,7 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
         $direzione: String, $divisione: String, $dataDa: DateTimeISO, $dataA: DateTimeISO, ${PAGE}) {
       pendenze(idDominio: $idDominio, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore, stato: $stato,
         direzione: $direzione, divisione: $divisione, dataDa: $dataDa, dataA: $dataA, ${PAGE_ARGS}) {
-        nodes { ${PENDENZA_FIELDS} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
+        nodes { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
       {
         idDominio: f.idDominio,
         idA2A: f.idA2A,

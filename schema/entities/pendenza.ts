@@ -63,6 +63,10 @@ export class Pendenza extends Timestamped {
   @Property({ type: 'string', length: 255, nullable: true })
   descrizioneStato?: string | null;
 
+  /** A payment an operator must look at (GovPay's anomalo): a receipt that arrived for a cancelled pendenza. */
+  @Property({ type: 'boolean', default: false })
+  anomalo: boolean = false;
+
   @Property({ type: 'string', length: 140 })
   causale!: string;
 

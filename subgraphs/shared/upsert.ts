@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { transaction } from './transaction';
 
 /**
  * Runs an upsert in a transaction. Two concurrent creations of one key both see it absent and
@@ -7,9 +8,9 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
  */
 export async function upsert<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
   try {
-    return await em.transactional(work);
+    return await transaction(em, work);
   } catch (e) {
-    if (e instanceof UniqueConstraintViolationException) return em.transactional(work);
+    if (e instanceof UniqueConstraintViolationException) return transaction(em, work);
     throw e;
   }
 }

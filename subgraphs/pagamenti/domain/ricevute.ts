@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { createHash } from 'node:crypto';
 import { Rpp } from '../../../schema/entities';
 import { perDatabase } from '../../shared/per-database';
+import { transaction } from '../../shared/transaction';
 import { RowInserter } from '../../shared/row-inserter';
 import { registraPagamento } from '../../pendenze/domain/pagamento';
 import { referenceCache, type DominioRef } from '../../pendenze/domain/references';
@@ -71,7 +72,7 @@ export async function registraRicevuta(em: EntityManager, log: Logger, dominio: 
   const impronta = improntaOf(req.receiptJson);
   let esito: Esito;
   try {
-    esito = await em.fork().transactional((tx) => register(tx, log, dominio, req, impronta));
+    esito = await transaction(em, (tx) => register(tx, log, dominio, req, impronta));
   } catch (e) {
     if (!(e instanceof UniqueConstraintViolationException)) throw e;
     // A concurrent delivery of the same receipt committed first.
@@ -128,7 +129,13 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
   ]);
 
   const pagata = !!pendenza && eseguito && !paid;
-  if (pagata) await registraPagamento(tx, pendenza.id, romeDate(dataPagamento));
+  if (pagata) {
+    const annullata = pendenza.stato === 'ANNULLATA';
+    await registraPagamento(tx, pendenza.id, romeDate(dataPagamento), annullata);
+    if (annullata) {
+      log.warn({ idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId }, 'receipt of a cancelled pendenza: paid, flagged anomalo');
+    }
+  }
   await enqueue(tx, await jobsOf(tx, dominio, req, pendenza, pagata));
   if (duplicato)
     log.warn(

@@ -4,6 +4,7 @@ import { AllegatoPendenza, Pendenza, VocePendenza, type Soggetto, type TipoVoce 
 import { compact } from '../../shared/compact';
 import { perDatabase } from '../../shared/per-database';
 import { RowInserter, type Row } from '../../shared/row-inserter';
+import { retryTransient } from '../../shared/transaction';
 import type { NuovaPendenzaInput, VoceInput } from './inputs';
 import type { NumeroAvviso } from './numero-avviso';
 import type { AllegatoView, PendenzaFields, PendenzaRefs, VoceFields } from './views';
@@ -83,7 +84,15 @@ export function newPendenza(
   now = new Date(),
 ): NewPendenza {
   return {
-    fields: { idPendenza: p.idPendenza, uuid: randomUUID(), dataCaricamento: now, descrizioneStato: null, dataPagamento: null, ...pendenzaFields(p.input, numero) },
+    fields: {
+      idPendenza: p.idPendenza,
+      uuid: randomUUID(),
+      dataCaricamento: now,
+      descrizioneStato: null,
+      anomalo: false,
+      dataPagamento: null,
+      ...pendenzaFields(p.input, numero),
+    },
     keys: { idA2A: p.idA2A, dominio: p.input.idDominio, tipoPendenza: p.input.idTipoPendenza, unitaOperativa: p.unita?.id ?? null },
     voci: p.input.voci.map((v, i) => voceFields(v, i + 1, p.ibanOf.get(v) ?? null)),
     allegati: allegatiOf(p.input),
@@ -91,7 +100,7 @@ export function newPendenza(
 }
 
 const PENDENZA_COLUMNS = [
-  'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato',
+  'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato', 'anomalo',
   'causale', 'importoCents', 'soggettoPagatore', 'idDebitore', 'dataCaricamento', 'dataValidita', 'dataScadenza', 'dataPagamento',
   'annoRiferimento', 'cartellaPagamento', 'tassonomia', 'tassonomiaAvviso', 'direzione', 'divisione', 'documento', 'idDocumento',
   'datiAllegati', 'proprieta', 'uuid', 'createdAt', 'updatedAt',
@@ -132,7 +141,7 @@ export class PendenzaInserts {
    * taken raises the database's unique violation. Returns the allegati with their new ids.
    */
   async insertOne(em: EntityManager, p: NewPendenza): Promise<AllegatoView[]> {
-    return em.getConnection().transactional(async (ctx) => {
+    return retryTransient(() => em.getConnection().transactional(async (ctx) => {
       const id = await this.pendenze.insert(em, [this.pendenzaRow(p)], ctx);
       await this.insertVoci(em, [{ id, p }], ctx);
       const allegati: AllegatoView[] = [];
@@ -142,7 +151,7 @@ export class PendenzaInserts {
         allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
       }
       return allegati;
-    });
+    }));
   }
 }
 

@@ -13,6 +13,7 @@ import { centsToDecimalString } from '../../shared/money';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
 import { inScope, requireRight, type Principal } from '../../shared/principal';
 import { romeDate } from '../../shared/rome-time';
+import { transaction } from '../../shared/transaction';
 import { upsert } from '../../shared/upsert';
 import { parseInput } from '../../shared/validation';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
@@ -25,6 +26,7 @@ import {
   type NumberingPlan,
   type NumeroAvviso,
 } from './numero-avviso';
+import { lockPendenza } from './pendenza-lock';
 import { referenceCache, type DominioRef, type ReferenceCache } from './references';
 import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, voceFields } from './pendenza-rows';
 import { pendenzaView, refsOf, toPendenzaView, type PendenzaRefs, type PendenzaView } from './views';
@@ -104,9 +106,7 @@ export class PendenzeService {
     requireRight(this.actor, 'Pendenze', 'W');
     parseInput(ids.idA2A, idA2A, 'idA2A');
     parseInput(ids.idPendenza, idPendenza, 'idPendenza');
-    if (this.actor.kind === 'applicazione' && this.actor.id !== idA2A) {
-      throw errors.badRequest('APP_002', `Applicazione autenticata (${this.actor.id}) diversa dalla chiamante (${idA2A})`);
-    }
+    this.requireOwn(idA2A);
     const input = parseInput(nuovaPendenza, raw);
     if (!inScope(this.actor.domini, input.idDominio) || !inScope(this.actor.tipiPendenza, input.idTipoPendenza)) {
       throw errors.forbidden(
@@ -163,8 +163,10 @@ export class PendenzeService {
   private update(prepared: PreparedPendenza): Promise<{ created: boolean; value: PendenzaView }> {
     const { idA2A, idPendenza, label, input, dominio, unita, supplied } = prepared;
     return upsert(this.em, async (em) => {
+      await lockPendenza(em, idA2A, idPendenza);
       const p = await em.findOne(Pendenza, { applicazione: idA2A, idPendenza }, { populate: ['voci', 'allegati'] });
       if (!p) throw errors.notFound(`Pendenza ${label} inesistente.`);
+      this.checkWritable(p, label);
       this.checkUpdate(p, input, label);
       if (!p.numeroAvviso || !p.iuv) throw errors.internal(`La pendenza ${label} non ha un numero avviso.`);
       const numero = supplied ?? { numeroAvviso: p.numeroAvviso, iuv: p.iuv };
@@ -200,6 +202,8 @@ export class PendenzeService {
 
   async get(idA2A: string, idPendenza: string): Promise<PendenzaView> {
     requireRight(this.actor, 'Pendenze', 'R');
+    // GovPay refuses another applicazione's key before looking it up: nothing is told of it.
+    if (this.actor.kind === 'applicazione' && this.actor.id !== idA2A) throw notYours();
     const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
     return this.visible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`);
   }
@@ -222,6 +226,7 @@ export class PendenzeService {
     requireRight(this.actor, 'Pendenze', 'R');
     const where: Where = { dominio: { idDominio }, idDocumento: numeroDocumento, numeroAvviso: { $ne: null } };
     if (numeriAvviso?.length) where.numeroAvviso = { $in: numeriAvviso };
+    if (this.actor.kind === 'applicazione') where.applicazione = { idA2A: this.actor.id };
     const rate = (await this.em.find(Pendenza, where as never, { populate: POPULATE as never, orderBy: { numeroAvviso: 'ASC' } })).filter(
       (p) => inScope(this.actor.domini, p.dominio.idDominio) && inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza),
     );
@@ -254,6 +259,8 @@ export class PendenzeService {
     if (this.actor.tipiPendenza !== '*') where.tipoPendenza = { idTipoPendenza: { $in: this.actor.tipiPendenza } };
     if (filter.idDominio) where.dominio = { idDominio: domini && !domini.includes(filter.idDominio) ? { $in: [] } : filter.idDominio };
     if (filter.idA2A) where.applicazione = { idA2A: filter.idA2A };
+    // As in GovPay, an applicazione lists its own pendenze only, whatever idA2A it asks for.
+    if (this.actor.kind === 'applicazione') where.applicazione = { idA2A: this.actor.id };
     if (filter.idPendenza) where.idPendenza = filter.idPendenza;
     if (filter.idDebitore) where.idDebitore = filter.idDebitore;
     if (filter.direzione) where.direzione = filter.direzione;
@@ -270,52 +277,73 @@ export class PendenzeService {
     return mapPage(await findPage(this.em, Pendenza, where, page, { populate: POPULATE as never }), (p) => toPendenzaView(p));
   }
 
-  /** GovPay's PATCH: annullamento (stato ANNULLATA) and its description; an ANNULLATA pendenza comes back with a PUT. */
+  /**
+   * GovPay's PATCH: annullamento (stato ANNULLATA) and its description; an ANNULLATA pendenza comes
+   * back with a PUT. The row is locked first, as a receipt locks it, so a payment committed
+   * meanwhile is seen and the pendenza is never cancelled over it.
+   */
   async patch(idA2A: string, idPendenza: string, raw: unknown): Promise<PendenzaView> {
     requireRight(this.actor, 'Pendenze', 'W');
+    this.requireOwn(idA2A);
     const ops = parseInput(patchOps, raw);
-    return this.em.transactional(async (em) => {
+    const label = `(IdA2A:${idA2A}, Id:${idPendenza})`;
+    return transaction(this.em, async (em) => {
+      await lockPendenza(em, idA2A, idPendenza);
       const p = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
-      const view = this.visible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`);
-      const pendenza = p as Pendenza;
+      if (!p) throw errors.notFound(`Pendenza ${label} inesistente.`);
+      this.checkWritable(p, label);
       for (const op of ops) {
         if (op.path === '/descrizioneStato') {
-          pendenza.descrizioneStato = op.op === 'DELETE' ? null : String(op.value ?? '').slice(0, 255);
+          p.descrizioneStato = op.op === 'DELETE' ? null : String(op.value ?? '').slice(0, 255);
         } else if (op.value === 'ANNULLATA') {
-          if (pendenza.stato !== 'NON_ESEGUITA') {
-            throw errors.unprocessable(
-              'VER_009',
-              `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) non puo' essere annullata: si trova nello stato ${view.stato}.`,
-            );
+          if (p.stato !== 'NON_ESEGUITA') {
+            throw errors.unprocessable('VER_009', `La pendenza ${label} e' in uno stato che non consente l'annullamento (${p.stato})`);
           }
-          pendenza.stato = 'ANNULLATA';
+          p.stato = 'ANNULLATA';
         } else if (op.value === 'NON_ESEGUITA') {
-          if (pendenza.stato !== 'ANNULLATA') {
-            throw errors.unprocessable(
-              'VER_003',
-              `La pendenza (IdA2A:${idA2A}, Id:${idPendenza}) si trova nello stato ${view.stato} e non puo' essere ripristinata.`,
-            );
+          if (p.stato !== 'ANNULLATA') {
+            throw errors.unprocessable('VER_003', `La pendenza ${label} e' in uno stato che non consente l'aggiornamento (${p.stato})`);
           }
-          pendenza.stato = 'NON_ESEGUITA';
+          p.stato = 'NON_ESEGUITA';
         } else {
           throw errors.syntax(`Il valore '${String(op.value)}' non e' ammesso per /stato: usare ANNULLATA o NON_ESEGUITA.`);
         }
       }
       await em.flush();
-      return toPendenzaView(pendenza);
+      return toPendenzaView(p);
     });
+  }
+
+  /** An applicazione writes only the pendenze under its own idA2A (GovPay's APP_002). */
+  private requireOwn(idA2A: string): void {
+    if (this.actor.kind === 'applicazione' && this.actor.id !== idA2A) {
+      throw errors.badRequest('APP_002', `Applicazione autenticata (${this.actor.id}) diversa dalla chiamante (${idA2A})`);
+    }
+  }
+
+  /**
+   * A write must be allowed on the pendenza as it is stored, not only on what the body says it
+   * becomes: otherwise a caller could take over a dominio or tipo pendenza outside its scope by
+   * naming one inside it.
+   */
+  private checkWritable(p: Pendenza, label: string): void {
+    const idDominio = p.dominio.idDominio;
+    const idTipoPendenza = p.tipoPendenza.idTipoPendenza;
+    if (!inScope(this.actor.domini, idDominio) || !inScope(this.actor.tipiPendenza, idTipoPendenza)) {
+      throw errors.forbidden(
+        `Il chiamante non e' autorizzato ad aggiornare la pendenza ${label}: tipo pendenza ${idTipoPendenza} del dominio ${idDominio}.`,
+      );
+    }
   }
 
   private visible(p: Pendenza | null, missing: string): PendenzaView {
     return toPendenzaView(this.checkVisible(p, missing));
   }
 
-  /** A pendenza the caller may not see is reported as missing to an applicazione, forbidden to others. */
+  /** A pendenza outside the caller's domini or tipi, or another applicazione's, is forbidden. */
   private checkVisible(p: Pendenza | null, missing: string): Pendenza {
     if (!p) throw errors.notFound(missing);
-    if (this.actor.kind === 'applicazione' && p.applicazione.idA2A !== this.actor.id && !inScope(this.actor.domini, p.dominio.idDominio)) {
-      throw errors.notFound(missing);
-    }
+    if (this.actor.kind === 'applicazione' && p.applicazione.idA2A !== this.actor.id) throw notYours();
     if (!inScope(this.actor.domini, p.dominio.idDominio) || !inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza)) {
       throw errors.forbidden(`Il chiamante non e' autorizzato a consultare la pendenza.`);
     }
@@ -401,12 +429,15 @@ export class PendenzeService {
     return d;
   }
 
-  /** The update rules of a PUT on an existing pendenza. */
+  /** The update rules of a PUT on an existing pendenza, GovPay's: a paid one never changes, nor does its dominio. */
   private checkUpdate(existing: Pendenza, input: NuovaPendenzaInput, label: string): void {
-    if (existing.stato === 'ESEGUITA' || existing.stato === 'ESEGUITA_PARZIALE') {
+    if (existing.stato !== 'NON_ESEGUITA' && existing.stato !== 'ANNULLATA') {
+      throw errors.unprocessable('VER_003', `La pendenza ${label} e' in uno stato che non consente l'aggiornamento (${existing.stato})`);
+    }
+    if (input.idDominio !== existing.dominio.idDominio) {
       throw errors.unprocessable(
-        'VER_003',
-        `La pendenza ${label} si trova in uno stato che non consente l'aggiornamento (${existing.stato}).`,
+        'VER_004',
+        `La pendenza ${label} presenta un beneficiario (${input.idDominio}) diverso da quello originale (${existing.dominio.idDominio})`,
       );
     }
     if (input.numeroAvviso && existing.numeroAvviso && input.numeroAvviso !== existing.numeroAvviso) {
@@ -438,3 +469,5 @@ export class PendenzeService {
     for (const surplus of current.slice(voci.length)) p.voci.remove(surplus);
   }
 }
+
+const notYours = () => errors.forbidden(`Il chiamante non e' autorizzato a consultare la pendenza di un'altra applicazione.`);

@@ -5,6 +5,7 @@ import {
   Dominio,
   EntrataDominio,
   Intermediario,
+  Operatore,
   Stazione,
   TipoPendenzaDominio,
   UnitaOperativa,
@@ -14,6 +15,7 @@ import {
 } from '../../../schema/entities';
 import { toPrincipal } from '../../anagrafica/domain/credentials';
 import { anagraficaRevision } from '../../anagrafica/domain/revision';
+import { errors } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
 import { perDatabase } from '../../shared/per-database';
 
@@ -85,6 +87,7 @@ export class ReferenceCache {
   private applicazioni = new Map<string, Promise<ApplicazioneRef | null>>();
   private stazioni = new Map<string, Promise<StazioneRef | null>>();
   private intermediari = new Map<string, Promise<IntermediarioRef | null>>();
+  private utenze = new Map<string, Promise<Principal>>();
   /** One entry (the whole list), kept in a map to share `cached`'s failure handling. */
   private connettoriList = new Map<'all', Promise<ConnettoreRef[]>>();
 
@@ -98,6 +101,7 @@ export class ReferenceCache {
     this.applicazioni = new Map();
     this.stazioni = new Map();
     this.intermediari = new Map();
+    this.utenze = new Map();
     this.connettoriList = new Map();
   }
 
@@ -123,6 +127,19 @@ export class ReferenceCache {
     return cached(this.intermediari, idIntermediario, async () => {
       const i = await isolated(em).findOne(Intermediario, { idIntermediario }, { fields: ['idIntermediario', 'abilitato'] });
       return i ? { idIntermediario: i.idIntermediario, abilitato: i.abilitato } : null;
+    });
+  }
+
+  /**
+   * The rights a utenza has now (as of the cached revision), for work done on its behalf after its
+   * request (a tracciato's rows): refused (403) when it was disabled or removed meanwhile.
+   */
+  rights(em: EntityManager, who: Pick<Principal, 'kind' | 'principal' | 'autenticazione'>): Promise<Principal> {
+    return cached(this.utenze, `${who.kind}\u0000${who.principal}`, async () => {
+      const entity = who.kind === 'applicazione' ? Applicazione : Operatore;
+      const utenza = await isolated(em).findOne(entity, { principal: who.principal });
+      if (!utenza) throw errors.forbidden(`L'utenza ${who.principal} non esiste piu'.`);
+      return toPrincipal(utenza, who.autenticazione);
     });
   }
 

@@ -6,6 +6,7 @@ import { centsToEuro } from '../../shared/money';
 import type { Principal } from '../../shared/principal';
 import { RowInserter } from '../../shared/row-inserter';
 import { ids } from './inputs';
+import { transaction } from '../../shared/transaction';
 import { releaseNumeriAvviso, takeNumeriAvviso, type GeneratedNumero, type NumberingPlan } from './numero-avviso';
 import { newPendenza, pendenzaInserts, type NewPendenza } from './pendenza-rows';
 import { PendenzeService, type PreparedPendenza } from './pendenze';
@@ -79,10 +80,17 @@ export class TracciatoProcessor {
   }
 
   private async chunk(em: EntityManager, t: TracciatoPendenze): Promise<void> {
-    const principal = t.caricatoDa as unknown as Principal;
-    const service = new PendenzeService(em, principal);
     await referenceCache(em).refresh(em);
     const righe = await this.righe(em, t);
+    // The uploader's rights as they are now, not at upload: a revoked scope fails the rows left, a disabled uploader all of them.
+    const principal = await referenceCache(em)
+      .rights(em, t.caricatoDa as unknown as Principal)
+      .catch((e: unknown) => {
+        if (!(e instanceof DomainError)) throw e;
+        for (const r of righe) r.esito ??= failed(r, e, this.log);
+        return t.caricatoDa as unknown as Principal;
+      });
+    const service = new PendenzeService(em, principal);
     for (const r of righe) if (r.tipo === 'ADD' && !r.esito) await this.prepare(service, r, t.idTipoPendenza);
 
     const prepared = righe.filter((r) => r.prepared) as Array<Riga & { idA2A: string; idPendenza: string }>;
@@ -189,7 +197,7 @@ export class TracciatoProcessor {
     for (const { r, p } of rows) r.esito = done(r, 'ADD_OK', { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) });
     const esiti = righe.map((r) => r.esito as Esito);
     const ok = esiti.filter((e) => e.stato === 'ESEGUITO').length;
-    await em.transactional(async (tx) => {
+    await transaction(em, async (tx) => {
       const ctx = tx.getTransactionContext() as Transaction;
       if (rows.length) await insertNew(tx, rows.map((x) => x.p), ctx);
       await new RowInserter(tx, OperazioneTracciato, ESITO_COLUMNS).insert(tx, esiti.map((e) => ({ ...e, tracciato: t.id })), ctx);

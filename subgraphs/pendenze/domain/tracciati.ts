@@ -16,6 +16,7 @@ import { perDatabase } from '../../shared/per-database';
 import { mapPage, type Page, type PageRequest } from '../../shared/paging';
 import { inScope, requireRight, type Principal } from '../../shared/principal';
 import { RowInserter } from '../../shared/row-inserter';
+import { transaction } from '../../shared/transaction';
 import { parseInput } from '../../shared/validation';
 import { ids } from './inputs';
 
@@ -164,11 +165,12 @@ export class TracciatiService {
     const dominio = await this.em.findOne(Dominio, { idDominio });
     if (!dominio) throw errors.unprocessable('DOM_000', `Dominio (${idDominio}) inesistente`);
 
-    const id = await this.em.transactional(async (em) => {
+    const id = await transaction(this.em, async (em) => {
       const t = em.create(TracciatoPendenze, {
         idTracciato: body.idTracciato,
         nomeFile: opts.nomeFile || `${body.idTracciato}.json`,
-        dominio,
+        // A reference in the transaction's own fork: `dominio` was read by another EntityManager.
+        dominio: em.getReference(Dominio, dominio.idDominio),
         idTipoPendenza: opts.idTipoPendenza ?? null,
         stato: 'IN_ATTESA',
         caricatoDa: this.actor as unknown as Record<string, unknown>,

@@ -43,6 +43,7 @@ export interface PendenzaView {
   unitaOperativa?: { idUnita: string; ragioneSociale: string };
   stato: StatoPendenzaView;
   descrizioneStato?: string;
+  anomalo: boolean;
   numeroAvviso?: string;
   iuvAvviso?: string;
   causale: string;
@@ -143,6 +144,7 @@ export function pendenzaView(p: PendenzaFields, refs: PendenzaRefs): PendenzaVie
     unitaOperativa: refs.unitaOperativa,
     stato: statoOf(p),
     descrizioneStato: orUndefined(p.descrizioneStato),
+    anomalo: p.anomalo,
     numeroAvviso: orUndefined(p.numeroAvviso),
     iuvAvviso: orUndefined(p.iuv),
     causale: p.causale,

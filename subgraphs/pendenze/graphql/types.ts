@@ -87,6 +87,8 @@ export class Pendenza {
   @Field(() => UnitaOperativaPendenza, { nullable: true }) unitaOperativa?: UnitaOperativaPendenza;
   @Field(() => String, { description: 'NON_ESEGUITA, ESEGUITA, ESEGUITA_PARZIALE, ANNULLATA or SCADUTA' }) stato!: string;
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
+  @Field(() => Boolean, { description: 'A payment an operator must look at: a receipt arrived after the pendenza was cancelled.' })
+  anomalo!: boolean;
   @Field(() => String, { nullable: true }) numeroAvviso?: string;
   @Field(() => String, { nullable: true }) iuvAvviso?: string;
   @Field(() => String) causale!: string;
