@@ -1,4 +1,3 @@
-import type { Request } from 'express';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { StationAuthenticate } from '../pagopa/station/auth';
@@ -114,11 +113,6 @@ export function throttledStationAuthenticate(authenticate: StationAuthenticate, 
   return async (req) => {
     const credentials = basicCredentials(req.headers.authorization);
     if (!credentials) return authenticate(req);
-    try {
-      return await throttle.guard({ principal: credentials.user, address: req.socket.remoteAddress }, () => authenticate(req));
-    } catch (e) {
-      if (e instanceof RetryLaterError) (req as Request).res?.setHeader('Retry-After', String(e.retryAfterSeconds));
-      throw e;
-    }
+    return throttle.guard({ principal: credentials.user, address: req.socket.remoteAddress }, () => authenticate(req));
   };
 }

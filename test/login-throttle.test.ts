@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { basic, BO, call, gql, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
+import { upgrade } from './helpers/raw-subscriber';
 
 /**
  * Failed password logins are throttled per principal and per client address, on REST, the graph
@@ -50,13 +51,25 @@ describe('in memory', () => {
     const soap = (auth: string) =>
       call(t.baseUrl, 'POST', STATION, { auth, rawBody: '<x/>', headers: { 'content-type': 'text/xml', soapaction: 'paVerifyPaymentNotice' } });
     for (let i = 0; i < 3; i++) expect((await soap(wrong('ndpsym'))).status).toBe(401);
-    expectThrottled(await soap(basic({ user: 'ndpsym', password: 'Password1!' })), 60);
+    const refused = await soap(basic({ user: 'ndpsym', password: 'Password1!' }));
+    expectThrottled(refused, 60);
+    expect(refused.body).toMatch(/<faultcode>\w+:Client<\/faultcode>\s*<faultstring>Troppi tentativi di autenticazione falliti: riprovare tra \d+ secondi\.<\/faultstring>/);
   });
 
   it('refuses an address that guessed many principals, whatever principal it tries next', async () => {
     // Failures so far from this address: 3 (gpadmin) + 3 (ndpsym); two more reach the limit of 8.
     for (const user of ['nobody-1', 'nobody-2']) expect((await call(t.baseUrl, 'GET', `${PV2}/profilo`, { auth: wrong(user) })).status).toBe(401);
     expectThrottled(await call(t.baseUrl, 'GET', `${PV2}/profilo`, { auth: basic(IDA2A01) }), 60);
+  });
+
+  it('closes a WebSocket from a throttled address with 4429, naming the wait', async () => {
+    const opened = await upgrade(t.baseUrl);
+    if (!opened.opened) throw new Error(`upgrade refused: ${opened.status}`);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      opened.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    opened.socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: basic(IDA2A01) } }));
+    expect(await closed).toEqual({ code: 4429, reason: expect.stringMatching(/^Troppi tentativi di autenticazione falliti: .*riprovare tra \d+ secondi\.$/) });
   });
 });
 

@@ -4,9 +4,11 @@ import { DomainError } from '../../subgraphs/shared/errors';
 import type { Principal } from '../../subgraphs/shared/principal';
 import type { Authenticator } from '../auth';
 
-/** graphql-ws close codes for a connection refused at `connection_init`. */
-export const CLOSE_UNAUTHENTICATED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
+/**
+ * graphql-ws close codes for a connection refused at `connection_init`: 4000 plus the HTTP status
+ * the same refusal gets over HTTP (401, 403, 429 throttled, 503 database unreachable).
+ */
+const REFUSALS = new Set([401, 403, 429, 503]);
 
 export type ConnectionAuth = { principal: Principal } | { code: number; reason: string };
 
@@ -31,9 +33,8 @@ export async function authenticateConnection(
     });
     return { principal };
   } catch (e) {
-    if (!(e instanceof DomainError) || (e.status !== 401 && e.status !== 403)) throw e;
-    const code = e.status === 401 ? CLOSE_UNAUTHENTICATED : CLOSE_FORBIDDEN;
-    return { code, reason: closeReason(`${e.fault.descrizione}${e.fault.dettaglio ? `: ${e.fault.dettaglio}` : ''}`) };
+    if (!(e instanceof DomainError) || !REFUSALS.has(e.status)) throw e;
+    return { code: 4000 + e.status, reason: closeReason(`${e.fault.descrizione}${e.fault.dettaglio ? `: ${e.fault.dettaglio}` : ''}`) };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Counter, type Registry } from 'prom-client';
 
-export type StationOutcome = 'OK' | 'KO' | 'SOAP_FAULT' | 'UNAUTHENTICATED';
+export type StationOutcome = 'OK' | 'KO' | 'SOAP_FAULT' | 'UNAUTHENTICATED' | 'THROTTLED';
 
 export interface StationMetrics {
   count(operation: string, outcome: StationOutcome, faultCode?: string): void;

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import { PAA_FAULTS, PagoPaFault, type PaaFaultCode } from '../../subgraphs/pagamenti/domain/faults';
 import type { StationCaller, StationService } from '../../subgraphs/pagamenti/domain/station-types';
+import { RetryLaterError } from '../../subgraphs/shared/errors';
 import type { Logger } from '../../subgraphs/shared/logger';
 import { parseSoap } from '../soap/parse';
 import { OPERATIONS, PAFORNODE_NS, type Operation } from '../soap/protocol';
@@ -96,6 +97,10 @@ export function stationRouter(options: StationRouterOptions): Router {
         .status(413)
         .type(XML)
         .send(soapFault('Client', `the request body is larger than ${options.bodyLimit}`));
+    }
+    if (err instanceof RetryLaterError) {
+      metrics.count(operation, 'THROTTLED');
+      return void res.status(err.status).set('Retry-After', String(err.retryAfterSeconds)).type(XML).send(soapFault('Client', err.message));
     }
     if (err.status && err.status < 500) {
       metrics.count(operation, 'SOAP_FAULT');
