@@ -49,16 +49,23 @@ describe('in memory', () => {
 
   it("throttles the station's Nodo the same way", async () => {
     const soap = (auth: string) =>
-      call(t.baseUrl, 'POST', STATION, { auth, rawBody: '<x/>', headers: { 'content-type': 'text/xml', soapaction: 'paVerifyPaymentNotice' } });
+      call(t.baseUrl, 'POST', STATION, {
+        auth,
+        rawBody: '<x/>',
+        headers: { 'content-type': 'text/xml', soapaction: 'paVerifyPaymentNotice' },
+      });
     for (let i = 0; i < 3; i++) expect((await soap(wrong('ndpsym'))).status).toBe(401);
     const refused = await soap(basic({ user: 'ndpsym', password: 'Password1!' }));
     expectThrottled(refused, 60);
-    expect(refused.body).toMatch(/<faultcode>\w+:Client<\/faultcode>\s*<faultstring>Troppi tentativi di autenticazione falliti: riprovare tra \d+ secondi\.<\/faultstring>/);
+    expect(refused.body).toMatch(
+      /<faultcode>\w+:Client<\/faultcode>\s*<faultstring>Troppi tentativi di autenticazione falliti: riprovare tra \d+ secondi\.<\/faultstring>/,
+    );
   });
 
   it('refuses an address that guessed many principals, whatever principal it tries next', async () => {
     // Failures so far from this address: 3 (gpadmin) + 3 (ndpsym); two more reach the limit of 8.
-    for (const user of ['nobody-1', 'nobody-2']) expect((await call(t.baseUrl, 'GET', `${PV2}/profilo`, { auth: wrong(user) })).status).toBe(401);
+    for (const user of ['nobody-1', 'nobody-2'])
+      expect((await call(t.baseUrl, 'GET', `${PV2}/profilo`, { auth: wrong(user) })).status).toBe(401);
     expectThrottled(await call(t.baseUrl, 'GET', `${PV2}/profilo`, { auth: basic(IDA2A01) }), 60);
   });
 
@@ -69,7 +76,10 @@ describe('in memory', () => {
       opened.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
     );
     opened.socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: basic(IDA2A01) } }));
-    expect(await closed).toEqual({ code: 4429, reason: expect.stringMatching(/^Troppi tentativi di autenticazione falliti: .*riprovare tra \d+ secondi\.$/) });
+    expect(await closed).toEqual({
+      code: 4429,
+      reason: expect.stringMatching(/^Troppi tentativi di autenticazione falliti: .*riprovare tra \d+ secondi\.$/),
+    });
   });
 });
 
@@ -80,7 +90,12 @@ describe('on Redis, shared by every instance', () => {
   beforeAll(async () => {
     if (!redis) throw new Error('TEST_REDIS_URL is required: run the suite with `npm test`');
     // A short window and a principal of this run only, so nothing lingers for other tests sharing the Redis.
-    const env = { REDIS_URL: redis, LOGIN_FAILURES_PER_PRINCIPAL: '4', LOGIN_FAILURES_PER_ADDRESS: '1000', LOGIN_FAILURES_WINDOW_SECONDS: '3' };
+    const env = {
+      REDIS_URL: redis,
+      LOGIN_FAILURES_PER_PRINCIPAL: '4',
+      LOGIN_FAILURES_PER_ADDRESS: '1000',
+      LOGIN_FAILURES_WINDOW_SECONDS: '3',
+    };
     a = await startHub(env);
     const dbUrl = a.hub.config.database.dialect === 'sqlite' ? `sqlite:${a.hub.config.database.path}` : a.hub.config.database.url;
     b = await startHub({ ...env, DATABASE_URL: dbUrl });
