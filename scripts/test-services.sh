@@ -26,6 +26,7 @@ command -v xmllint >/dev/null 2>&1 || need_packages+=(libxml2-utils)
 command -v pdftoppm >/dev/null 2>&1 || need_packages+=(poppler-utils)
 command -v zbarimg >/dev/null 2>&1 || need_packages+=(zbar-tools)
 command -v dmtxread >/dev/null 2>&1 || need_packages+=(dmtx-utils)
+command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     log "missing ${need_packages[*]} and not root: install them (apt-get install ${need_packages[*]}) and retry"
