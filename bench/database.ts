@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../schema/orm';
-import { seedDemo } from '../subgraphs/anagrafica/domain/demo';
-import { loadConfig } from '../subgraphs/shared/config';
-import { createLogger } from '../subgraphs/shared/logger';
+import { seedDemo } from '../subgraphs/anagrafica/services';
+import { loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
 
 /** The database one bench run uses: a fresh MariaDB schema when TEST_MYSQL_URL is set, else a SQLite file. */
 export interface BenchDatabase {

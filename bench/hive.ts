@@ -1,7 +1,7 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
+import { PRINCIPAL_HEADER } from '../core/principal';
 
 /**
  * GraphQL Hive Gateway over the same supergraph, for the side-by-side comparison: the anagrafica

@@ -1,4 +1,4 @@
-import { projectRoot } from '../gateway/supergraph';
+import { projectRoot } from '../core/project-root';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { startServer, type ServerProcess } from './processes';
 import { measureSubscriptions, type SubscriptionsResult } from './subscriptions';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
 import { DEMO_APP_AUTHORIZATION, DEMO_AUTHORIZATION } from './servers';
-import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
+import { PRINCIPAL_HEADER } from '../core/principal';
 
 /**
  * `npm run bench`: the primary-key query straight to the subgraph, through Apollo Gateway (in

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { createHub } from '../gateway/app';
-import { readSupergraph, projectRoot } from '../gateway/supergraph';
-import { loadConfig } from '../subgraphs/shared/config';
-import type { HubEvent } from '../subgraphs/shared/events';
+import { projectRoot } from '../core/project-root';
+import { readSupergraph } from '../schema/supergraph';
+import { loadConfig } from '../core/config';
+import type { HubEvent } from '../core/events';
 import { startHive } from './hive';
 
 /**

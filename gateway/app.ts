@@ -15,27 +15,29 @@ import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
 import { jsonBodyParser } from '../rest-compat/shared/json';
 import { openDatabase } from '../schema/orm';
-import { isEmpty, seedDemo } from '../subgraphs/anagrafica/domain/demo';
+import { isEmpty, seedDemo } from '../subgraphs/anagrafica/services';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import type { Config } from '../subgraphs/shared/config';
-import { createLogger, type Logger } from '../subgraphs/shared/logger';
-import { RetryLaterError } from '../subgraphs/shared/errors';
-import { PrincipalSigner } from '../subgraphs/shared/principal';
-import { createEventBus } from '../subgraphs/shared/event-bus';
-import type { EventBus } from '../subgraphs/shared/events';
-import { subgraphHttpApp } from '../subgraphs/shared/subgraph-http';
-import { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
-import { TracciatiWorker } from '../subgraphs/pendenze/domain/tracciati-worker';
-import { PagamentiStation } from '../subgraphs/pagamenti/domain/station';
-import { OutboxWorker } from '../subgraphs/pagamenti/domain/outbox-worker';
+import type { Config } from '../core/config';
+import { createLogger, type Logger } from '../core/logger';
+import { RetryLaterError } from '../core/errors';
+import { PrincipalSigner } from '../core/principal';
+import { createEventBus } from '../core/event-bus';
+import type { EventBus } from '../core/events';
+import { subgraphHttpApp } from '../subgraphs/runtime/subgraph-http';
+import { SubgraphRuntime } from '../subgraphs/runtime/subgraph-runtime';
+import { TracciatiWorker } from '../subgraphs/pendenze/services';
+import { PagamentiStation } from '../subgraphs/pagamenti/services';
+import { OutboxWorker } from '../subgraphs/pagamenti/services';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
+import { graphExecutor } from './graph-executor';
 import { createGraphServer } from './graph-server';
 import { LoginThrottle, throttledStationAuthenticate } from './login-throttle';
 import { mountProbes } from './probes';
 import { securityHeaders } from './security-headers';
 import { attachSubscriptions } from './subscriptions/server';
-import { projectRoot, readSupergraph } from './supergraph';
+import { projectRoot } from '../core/project-root';
+import { readSupergraph } from '../schema/supergraph';
 
 export interface Hub {
   config: Config;
@@ -136,7 +138,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       },
     }),
   );
-  const client = new GraphClient(graph, signer, log);
+  const client = new GraphClient(graphExecutor(graph, signer, log), log);
   const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));

@@ -1,21 +1,19 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { CredentialsService } from '../subgraphs/anagrafica/domain/credentials';
-import type { Config } from '../subgraphs/shared/config';
-import { DomainError, errors } from '../subgraphs/shared/errors';
-import type { Logger } from '../subgraphs/shared/logger';
-import type { Principal } from '../subgraphs/shared/principal';
-import { credentialCaches, type CredentialCaches } from './credential-caches';
-import { basicCredentials, fromTrustedProxy, OutcomeCache } from './credentials';
+import { CredentialsService } from '../subgraphs/anagrafica/services';
+import type { Config } from '../core/config';
+import { DomainError, errors } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { Principal } from '../core/principal';
+import { credentialCaches, type CredentialCaches } from '../core/credential-caches';
+import {
+  basicCredentials,
+  fromTrustedProxy,
+  OutcomeCache,
+  type AuthMode,
+  type CallerAuthenticator,
+  type IncomingCredentials,
+} from '../core/credentials';
 import type { LoginGuard } from './login-throttle';
-
-export type AuthMode = 'basic' | 'header';
-
-export interface IncomingCredentials {
-  authorization?: string;
-  /** Value of the configured principal header (header mode). */
-  forwardedPrincipal?: string;
-  remoteAddress?: string;
-}
 
 /**
  * Authenticates callers at the edge: HTTP Basic against the hashed passwords of applicazioni and
@@ -24,7 +22,7 @@ export interface IncomingCredentials {
  * Password attempts pass the login throttle; a database that cannot be asked answers 503, never a
  * false 401.
  */
-export class Authenticator {
+export class Authenticator implements CallerAuthenticator {
   private readonly cache: OutcomeCache<Principal>;
   /** Every credential cache of this database in this process, this one included: what an anagrafica reset clears. */
   readonly caches: CredentialCaches;

@@ -1,4 +1,4 @@
-import type { Principal } from '../subgraphs/shared/principal';
+import type { Principal } from '../core/principal';
 
 /** Per-request state of the gateway: the authenticated caller and its signed form for subgraphs. */
 export interface GatewayContext {

@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
-import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
+import { PRINCIPAL_HEADER } from '../core/principal';
+import type { SubgraphRuntime } from '../subgraphs/runtime/subgraph-runtime';
 import type { GatewayContext } from './context';
 import { keepAliveFetch } from './http-fetcher';
 

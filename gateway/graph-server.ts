@@ -4,10 +4,10 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Server } from 'node:http';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Config } from '../subgraphs/shared/config';
-import { DomainError, internalFault } from '../subgraphs/shared/errors';
-import type { Logger } from '../subgraphs/shared/logger';
-import type { SubgraphRuntime } from '../subgraphs/shared/subgraph-runtime';
+import type { Config } from '../core/config';
+import { DomainError, internalFault } from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { SubgraphRuntime } from '../subgraphs/runtime/subgraph-runtime';
 import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './data-sources';
 import { operationLimitsPlugin, parseLimits } from './limits';

@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { errors } from '../subgraphs/shared/errors';
+import { errors } from '../core/errors';
 
 interface FetchInit {
   method?: string;

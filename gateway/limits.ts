@@ -12,7 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { createComplexityRule } from 'graphql-query-complexity';
-import type { Config } from '../subgraphs/shared/config';
+import type { Config } from '../core/config';
 import type { GatewayContext } from './context';
 import { fieldCost } from './graph-cost';
 

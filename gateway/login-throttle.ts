@@ -1,10 +1,10 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { StationAuthenticate } from '../pagopa/station/auth';
-import type { Config } from '../subgraphs/shared/config';
-import { RetryLaterError } from '../subgraphs/shared/errors';
-import type { Logger } from '../subgraphs/shared/logger';
-import { basicCredentials } from './credentials';
+import type { Config } from '../core/config';
+import { RetryLaterError } from '../core/errors';
+import type { Logger } from '../core/logger';
+import { basicCredentials } from '../core/credentials';
 
 /** Who is trying a password, and from where. */
 export interface LoginAttempt {

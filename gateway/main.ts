@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../subgraphs/shared/config';
-import { createLogger } from '../subgraphs/shared/logger';
+import { ConfigError, loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
 import { STATION_PATH } from '../pagopa';
 import { createSimulator, type Simulator } from '../simulator';
-import { DEMO } from '../subgraphs/anagrafica/domain/demo';
+import { DEMO } from '../subgraphs/anagrafica/services';
 import { createHub } from './app';
 
 /** `npm start`: the whole hub in one process, stopped gracefully on SIGTERM/SIGINT. */

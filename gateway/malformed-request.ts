@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, visit, type DocumentNode } from 'graphql';
 import { illegalCharacterAt } from '../rest-compat/shared/json';
-import { errors } from '../subgraphs/shared/errors';
-import { NOT_XML_CHAR } from '../subgraphs/shared/xml-chars';
+import { errors } from '../core/errors';
+import { NOT_XML_CHAR } from '../core/xml-chars';
 import type { GatewayContext } from './context';
 
 /**

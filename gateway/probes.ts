@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { Logger } from '../subgraphs/shared/logger';
+import type { Logger } from '../core/logger';
 
 /**
  * Liveness, readiness (the database answers) and Prometheus metrics; every request is timed (and

@@ -1,4 +1,4 @@
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
 import helmet from 'helmet';
 
 /**
@@ -17,18 +17,4 @@ export function securityHeaders(): RequestHandler {
   });
   const landingPage = helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' } });
   return (req, res, next) => (req.method === 'GET' && req.path === '/graphql' && !!req.get('accept')?.includes('text/html') ? landingPage : api)(req, res, next);
-}
-
-/** A MIME type as RFC 6838 spells one; anything else an uploader declared is served as bytes. */
-const MIME_TYPE = /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}$/;
-
-/**
- * Headers for a file someone uploaded (an allegato): always a download, never rendered on the
- * API's origin whatever type the uploader declared (`text/html` would be stored XSS), no sniffing,
- * and a CSP that sandboxes it should a browser display it anyway.
- */
-export function downloadHeaders(res: Response, nome: string, tipo: string): void {
-  res.attachment(nome);
-  res.type(MIME_TYPE.test(tipo) ? tipo : 'application/octet-stream');
-  res.set({ 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" });
 }

@@ -3,8 +3,8 @@ import { MikroORM } from '@mikro-orm/core';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DatabaseConfig } from '../subgraphs/shared/config';
-import { projectRoot } from '../gateway/supergraph';
+import type { DatabaseConfig } from '../core/config';
+import { projectRoot } from '../core/project-root';
 import { mysqlFlavor, ormOptions } from '../schema/orm';
 
 /**

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import { composeSubgraphs, projectRoot, supergraphPath, subgraphSdlPath } from '../gateway/supergraph';
+import { projectRoot } from '../core/project-root';
+import { composeSubgraphs, supergraphPath, subgraphSdlPath } from '../schema/supergraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 /** Regenerates schema/graphql: each subgraph's SDL and the supergraph composed from them. */

@@ -1,21 +1,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { projectRoot } from '../gateway/supergraph';
+import { projectRoot } from '../core/project-root';
 import { regExpProblems } from './regexp-lint';
 
 /**
  * The project's own rules that the type-checker cannot see, over the application's sources
  * (tests, benchmarks and scripts are exempt where noted):
- *  - the environment is read in one place, subgraphs/shared/config.ts;
+ *  - the environment is read in one place, core/config.ts;
  *  - logs go through pino, not console.log/info/debug;
  *  - no `debugger`, no `.only` left in tests, no TODO/FIXME markers;
  *  - every regular expression of the application and the scripts is safe from catastrophic
  *    backtracking (scripts/regexp-lint.ts).
  */
-const APP_DIRS = ['gateway', 'subgraphs', 'rest-compat', 'schema', 'migrations', 'pagopa', 'simulator'];
+const APP_DIRS = ['core', 'gateway', 'subgraphs', 'rest-compat', 'schema', 'migrations', 'pagopa', 'simulator'];
 const ALL_DIRS = [...APP_DIRS, 'test', 'bench', 'scripts'];
 const PATTERN_DIRS = [...APP_DIRS, 'scripts'];
-const CONFIG_FILE = join('subgraphs', 'shared', 'config.ts');
+const CONFIG_FILE = join('core', 'config.ts');
 
 interface Rule {
   name: string;

@@ -5,9 +5,9 @@ import ts from 'typescript';
  * Every regular expression in the code, checked with recheck: a literal (`/…/flags`) or a
  * `RegExp(…)`/`new RegExp(…)` whose source is a constant must not backtrack super-linearly. A
  * source that is not a constant may only be another checked pattern's `.source`; patterns from
- * data are built in subgraphs/shared/safe-regexp.ts alone, which checks them when they are saved.
+ * data are built in core/safe-regexp.ts alone, which checks them when they are saved.
  */
-export const DATA_PATTERNS_MODULE = 'subgraphs/shared/safe-regexp.ts';
+export const DATA_PATTERNS_MODULE = 'core/safe-regexp.ts';
 
 export interface PatternProblem {
   line: number;

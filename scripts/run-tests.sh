@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole suite: type-check, build, lint (the start-up test runs the compiled hub), then jest on
+# The whole suite: type-check, build, lint and the layering check (the start-up test runs the compiled hub), then jest on
 # SQLite and again on MariaDB. Expects TEST_MYSQL_URL (scripts/test-services.sh provides it).
 # Ends with `N passed, N failed, N skipped` (scripts/test-summary.ts); a skip without a declared
 # reason fails the suite.
@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 npx tsc -p tsconfig.json || { echo "type-check failed"; exit 1; }
 node dist/scripts/lint.js || exit 1
+npm run --silent lint:layers || { echo "layering check failed (.dependency-cruiser.cjs)"; exit 1; }
 
 # Every Backoffice reply the suite receives is kept for the conformance suite (npm run test:conformance).
 export GOVPAY_RECORD_DIR=${GOVPAY_RECORD_DIR:-$PWD/.test-output/responses}

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { openDatabase } from '../schema/orm';
-import { seedDemo } from '../subgraphs/anagrafica/domain/demo';
-import { loadConfig } from '../subgraphs/shared/config';
-import { createLogger } from '../subgraphs/shared/logger';
+import { seedDemo } from '../subgraphs/anagrafica/services';
+import { loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
 
 /** `npm run seed:demo`: loads (or restores) the demo configuration on DATABASE_URL, whatever it holds. */
 async function main(): Promise<void> {

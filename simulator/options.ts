@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { projectRoot } from '../gateway/supergraph';
-import { MAX_CENTS } from '../subgraphs/shared/money';
-import type { Logger } from '../subgraphs/shared/logger';
+import { projectRoot } from '../core/project-root';
+import { MAX_CENTS } from '../core/money';
+import type { Logger } from '../core/logger';
 import type { Timeouts } from './soap/client';
 import { pspNames, text35, type NodoDefaults } from './flow/request';
 import type { StationVersion } from './soap/types';

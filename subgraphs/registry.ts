@@ -1,4 +1,4 @@
-import type { BuiltSubgraph } from './shared/build-subgraph';
+import type { BuiltSubgraph } from './runtime/build-subgraph';
 import { ANAGRAFICA, buildAnagraficaSubgraph } from './anagrafica';
 import { buildPagamentiSubgraph, PAGAMENTI } from './pagamenti';
 import { buildPendenzeSubgraph, PENDENZE } from './pendenze';

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { openDatabase } from '../schema/orm';
-import { loadConfig } from './shared/config';
-import { createLogger } from './shared/logger';
-import { PrincipalSigner } from './shared/principal';
-import { subgraphHttpApp } from './shared/subgraph-http';
-import { SubgraphRuntime } from './shared/subgraph-runtime';
+import { loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
+import { PrincipalSigner } from '../core/principal';
+import { subgraphHttpApp } from './runtime/subgraph-http';
+import { SubgraphRuntime } from './runtime/subgraph-runtime';
 import { SUBGRAPHS } from './registry';
 
 /**

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { composeSubgraphs, projectRoot, readSupergraph, subgraphSdlPath } from '../gateway/supergraph';
+import { projectRoot } from '../core/project-root';
+import { composeSubgraphs, readSupergraph, subgraphSdlPath } from '../schema/supergraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 /**

@@ -1,4 +1,4 @@
-import { basicCredentials, fromTrustedProxy, OutcomeCache } from '../gateway/credentials';
+import { basicCredentials, fromTrustedProxy, OutcomeCache } from '../core/credentials';
 
 /** The edge's shared credential handling (gateway and pagoPA station). */
 describe('OutcomeCache', () => {

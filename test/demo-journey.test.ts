@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { projectRoot } from '../gateway/supergraph';
+import { projectRoot } from '../core/project-root';
 import { verticale, VERTICALE } from './helpers/fixtures';
 import { basic, GPADMIN } from './helpers/http';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';

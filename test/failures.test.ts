@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
+import { PRINCIPAL_HEADER } from '../core/principal';
 import { basic, BO, call, gql, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 

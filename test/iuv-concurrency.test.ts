@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { IuvSequence } from '../schema/entities';
 import { openDatabase } from '../schema/orm';
-import { loadConfig } from '../subgraphs/shared/config';
-import { createLogger } from '../subgraphs/shared/logger';
+import { loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
 import { scratchDatabase, type ScratchDatabase } from './helpers/database';
 import { runCompiled } from './helpers/run-compiled';

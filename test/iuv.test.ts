@@ -1,4 +1,4 @@
-import { DomainError } from '../subgraphs/shared/errors';
+import { DomainError } from '../core/errors';
 import {
   checkDigits,
   expandIuvPrefix,

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/core';
 import { mysqlFlavor, ormOptions } from '../schema/orm';
-import { loadConfig } from '../subgraphs/shared/config';
+import { loadConfig } from '../core/config';
 import { dialect, scratchDatabase } from './helpers/database';
 
 /** The migrations of the suite's dialect reach exactly the schema the entities describe. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { projectRoot } from '../gateway/supergraph';
+import { projectRoot } from '../core/project-root';
 import { basic, call, gql, IDA2A01 } from './helpers/http';
 import { SECRET, startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';

@@ -1,5 +1,5 @@
 import { Rpp } from '../schema/entities';
-import { PRINCIPAL_HEADER, SYSTEM_PRINCIPAL } from '../subgraphs/shared/principal';
+import { PRINCIPAL_HEADER, SYSTEM_PRINCIPAL } from '../core/principal';
 import { basic, BO, call, GPADMIN, gql, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';

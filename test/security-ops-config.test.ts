@@ -1,4 +1,4 @@
-import { loadConfig } from '../subgraphs/shared/config';
+import { loadConfig } from '../core/config';
 
 /** The operational settings of issue 10: the simulator, the demo seed, the outbox's lease, WebSocket origins. */
 const PRODUCTION = { NODE_ENV: 'production', INTERNAL_PRINCIPAL_SECRET: 'x'.repeat(32) };

@@ -1,9 +1,9 @@
 import { openDatabase } from '../schema/orm';
 import { ContoAccredito, Dominio, EntrataDominio, Operatore } from '../schema/entities';
 import { isEmpty, seedDemo } from '../subgraphs/anagrafica/domain/demo';
-import { loadConfig } from '../subgraphs/shared/config';
-import { createLogger } from '../subgraphs/shared/logger';
-import { verifyPassword } from '../subgraphs/shared/passwords';
+import { loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
+import { verifyPassword } from '../core/passwords';
 import { scratchDatabase } from './helpers/database';
 
 /** The demo configuration of DESIGN.md §3, loadable any number of times. */

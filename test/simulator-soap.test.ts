@@ -2,7 +2,7 @@ import { formatAmount, parseDecimalAmount, parseSoapAmount } from '../pagopa/soa
 import { parseSoap } from '../pagopa/soap/parse';
 import { readPaymentData, readResponse } from '../simulator/soap/read';
 import { buildReceipt } from '../simulator/soap/receipt';
-import { getPaymentRequest, sendRTRequest, verifyRequest } from '../simulator/soap/requests';
+import { getPaymentRequest, sendRTRequest, verifyRequest } from '../pagopa/soap/requests';
 import { escapeXml } from '../pagopa/soap/xml';
 import { XsdValidator } from '../simulator/xsd/xmllint';
 import { getPaymentOk, ko, responseEnvelope, SAMPLE, verifyOk } from './helpers/station-double';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../gateway/supergraph';
+import { projectRoot } from '../core/project-root';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
 
 /**

@@ -19,17 +19,10 @@ import { SoapTransport } from '../simulator/soap/transport';
 import { XsdValidator } from '../simulator/xsd/xmllint';
 import { seedDemo } from '../subgraphs/anagrafica/domain/demo';
 import { PagoPaFault } from '../subgraphs/pagamenti/domain/faults';
-import type {
-  GetPaymentRequest,
-  PaymentData,
-  SendRTRequest,
-  StationCaller,
-  StationService,
-  VerifyRequest,
-  VerifyResult,
-} from '../subgraphs/pagamenti/domain/station-types';
-import { loadConfig, type Config } from '../subgraphs/shared/config';
-import { createLogger } from '../subgraphs/shared/logger';
+import type { GetPaymentRequest, PaymentData, VerifyRequest, VerifyResult } from '../pagopa/soap/messages';
+import type { SendRTRequest, StationCaller, StationService } from '../subgraphs/pagamenti/domain/station-types';
+import { loadConfig, type Config } from '../core/config';
+import { createLogger } from '../core/logger';
 import { scratchDatabase, type ScratchDatabase } from './helpers/database';
 import { basic } from './helpers/http';
 import { NODO_AUTH } from './helpers/simulator';

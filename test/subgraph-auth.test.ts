@@ -1,4 +1,4 @@
-import { PrincipalSigner, SYSTEM_PRINCIPAL, PRINCIPAL_HEADER } from '../subgraphs/shared/principal';
+import { PrincipalSigner, SYSTEM_PRINCIPAL, PRINCIPAL_HEADER } from '../core/principal';
 import { BO, call } from './helpers/http';
 import { SECRET, startHub, type TestHub } from './helpers/hub';
 

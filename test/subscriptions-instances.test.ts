@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { EVENTS_CHANNEL } from '../subgraphs/shared/event-bus';
+import { EVENTS_CHANNEL } from '../core/event-bus';
 import { basic, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';

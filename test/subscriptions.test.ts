@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { subscriptionSchema } from '../gateway/subscriptions/schema';
 import { TOPICS } from '../gateway/subscriptions/topics';
-import { composeSubgraphs, projectRoot, subgraphSdlPath } from '../gateway/supergraph';
-import type { HubEvent } from '../subgraphs/shared/events';
+import { projectRoot } from '../core/project-root';
+import { composeSubgraphs, subgraphSdlPath } from '../schema/supergraph';
+import type { HubEvent } from '../core/events';
 import { basic, BO, call, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza, nuovoDominio } from './helpers/fixtures';

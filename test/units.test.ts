@@ -1,9 +1,9 @@
-import { centsToDecimalString, centsToEuro, euroAmount } from '../subgraphs/shared/money';
-import { Importo } from '../subgraphs/shared/scalars';
-import { ConfigError, loadConfig } from '../subgraphs/shared/config';
-import { decodeCursor, encodeCursor, parseOrdering } from '../subgraphs/shared/paging';
-import { hashPassword, verifyPassword } from '../subgraphs/shared/passwords';
-import { PrincipalSigner, SYSTEM_PRINCIPAL } from '../subgraphs/shared/principal';
+import { centsToDecimalString, centsToEuro, euroAmount } from '../core/money';
+import { Importo } from '../subgraphs/runtime/scalars';
+import { ConfigError, loadConfig } from '../core/config';
+import { decodeCursor, encodeCursor, parseOrdering } from '../core/paging';
+import { hashPassword, verifyPassword } from '../core/passwords';
+import { PrincipalSigner, SYSTEM_PRINCIPAL } from '../core/principal';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {

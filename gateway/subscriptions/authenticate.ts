@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { Config } from '../../subgraphs/shared/config';
-import { DomainError } from '../../subgraphs/shared/errors';
-import type { Principal } from '../../subgraphs/shared/principal';
+import type { Config } from '../../core/config';
+import { DomainError } from '../../core/errors';
+import type { Principal } from '../../core/principal';
 import type { Authenticator } from '../auth';
 
 /**

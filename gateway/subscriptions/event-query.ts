@@ -11,7 +11,7 @@ import {
   type SelectionSetNode,
   visit,
 } from 'graphql';
-import type { HubEvent } from '../../subgraphs/shared/events';
+import type { HubEvent } from '../../core/events';
 import type { Topic } from './topics';
 
 /** The response key of the object in the event query's result. */

@@ -1,8 +1,8 @@
 import type { GraphClient } from '../../rest-compat/shared/graph-client';
-import { DomainError } from '../../subgraphs/shared/errors';
-import type { HubEvent } from '../../subgraphs/shared/events';
-import type { Logger } from '../../subgraphs/shared/logger';
-import type { Principal } from '../../subgraphs/shared/principal';
+import { DomainError } from '../../core/errors';
+import type { HubEvent } from '../../core/events';
+import type { Logger } from '../../core/logger';
+import type { Principal } from '../../core/principal';
 import { EVENT_QUERY_KEY } from './event-query';
 
 /**

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { EventBus, HubEvent } from '../../subgraphs/shared/events';
-import type { Logger } from '../../subgraphs/shared/logger';
+import type { EventBus, HubEvent } from '../../core/events';
+import type { Logger } from '../../core/logger';
 
 /** The results, ended by `fail` with one last error (the subscriber lost the right to them). */
 export interface EventStream<T> extends AsyncIterableIterator<T | GraphQLError> {

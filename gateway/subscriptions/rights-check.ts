@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { Config } from '../../subgraphs/shared/config';
-import { errors } from '../../subgraphs/shared/errors';
-import type { Logger } from '../../subgraphs/shared/logger';
+import type { Config } from '../../core/config';
+import { errors } from '../../core/errors';
+import type { Logger } from '../../core/logger';
 import type { Authenticator } from '../auth';
 import { authenticateConnection, type ConnectionAuth } from './authenticate';
 import type { SubscriberContext } from './schema';

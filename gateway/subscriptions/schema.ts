@@ -1,8 +1,8 @@
 import { Supergraph } from '@apollo/federation-internals';
 import { extendSchema, type GraphQLError, type GraphQLSchema, parse } from 'graphql';
-import type { EventBus } from '../../subgraphs/shared/events';
-import type { Logger } from '../../subgraphs/shared/logger';
-import { type Principal, requireRight } from '../../subgraphs/shared/principal';
+import type { EventBus } from '../../core/events';
+import type { Logger } from '../../core/logger';
+import { type Principal, requireRight } from '../../core/principal';
 import { eventQuery } from './event-query';
 import type { EventReader } from './event-reader';
 import { eventStream } from './event-stream';

@@ -1,5 +1,5 @@
-import type { HubEvent, HubEventType } from '../../subgraphs/shared/events';
-import { can, inScope, type Principal, type Servizio } from '../../subgraphs/shared/principal';
+import type { HubEvent, HubEventType } from '../../core/events';
+import { can, inScope, type Principal, type Servizio } from '../../core/principal';
 
 type EventOf<T extends HubEventType> = Extract<HubEvent, { tipo: T }>;
 

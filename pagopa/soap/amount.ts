@@ -1,4 +1,4 @@
-import { centsToDecimalString, MAX_CENTS } from '../../subgraphs/shared/money';
+import { centsToDecimalString, MAX_CENTS } from '../../core/money';
 
 /**
  * pagoPA amounts are `\d+\.\d{2}` strings up to 999,999,999.99. Inside the hub and the simulator

@@ -1,4 +1,4 @@
-import type { MapEntry, Subject } from '../../subgraphs/pagamenti/domain/station-types';
+import type { MapEntry, Subject } from './messages';
 import { group, leaf, list, type Xml } from './xml';
 
 /**

@@ -1,6 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isUtf8 } from 'node:buffer';
-import { NOT_XML_CHAR } from '../../subgraphs/shared/xml-chars';
+import { NOT_XML_CHAR } from '../../core/xml-chars';
 import { SOAP11_ENV_NS } from './protocol';
 
 /**

@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { IncomingMessage } from 'node:http';
-import { credentialCaches } from '../../gateway/credential-caches';
-import { basicCredentials, fromTrustedProxy, OutcomeCache } from '../../gateway/credentials';
+import { credentialCaches } from '../../core/credential-caches';
+import { basicCredentials, fromTrustedProxy, OutcomeCache } from '../../core/credentials';
 import { Intermediario } from '../../schema/entities';
-import type { StationCaller } from '../../subgraphs/pagamenti/domain/station-types';
-import type { Config } from '../../subgraphs/shared/config';
-import { verifyPassword } from '../../subgraphs/shared/passwords';
+import type { StationCaller } from '../../subgraphs/pagamenti/services';
+import type { Config } from '../../core/config';
+import { verifyPassword } from '../../core/passwords';
 
 /** Who the Nodo is, from the request's credentials; undefined when they prove nothing. */
 export type StationAuthenticate = (req: IncomingMessage) => Promise<StationCaller | undefined>;

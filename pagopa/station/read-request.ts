@@ -1,14 +1,6 @@
 import type { z } from 'zod';
-import type {
-  GetPaymentRequest,
-  MapEntry,
-  Receipt,
-  ReceiptTransfer,
-  SendRTRequest,
-  StationIds,
-  Subject,
-  VerifyRequest,
-} from '../../subgraphs/pagamenti/domain/station-types';
+import type { GetPaymentRequest, MapEntry, Receipt, ReceiptTransfer, StationIds, Subject, VerifyRequest } from '../soap/messages';
+import type { SendRTRequest } from '../../subgraphs/pagamenti/services';
 import { elementXml, type XmlElement } from '../soap/parse';
 import { OPERATIONS, type Operation } from '../soap/protocol';
 import { elementToObject, issueProblem, type ElementProblem } from './element-object';

@@ -1,4 +1,4 @@
-import type { PaymentData, Transfer, VerifyResult } from '../../subgraphs/pagamenti/domain/station-types';
+import type { PaymentData, Transfer, VerifyResult } from '../soap/messages';
 import { formatAmount } from '../soap/amount';
 import { metadataElement, subjectElement } from '../soap/elements';
 import { OPERATIONS, PAFORNODE_NS, SOAP11_ENV_NS, type Operation } from '../soap/protocol';

@@ -1,10 +1,10 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Registry } from 'prom-client';
-import { PAA_FAULTS, PagoPaFault, type PaaFaultCode } from '../../subgraphs/pagamenti/domain/faults';
-import type { StationCaller, StationService } from '../../subgraphs/pagamenti/domain/station-types';
-import { RetryLaterError } from '../../subgraphs/shared/errors';
-import type { Logger } from '../../subgraphs/shared/logger';
+import { PAA_FAULTS, PagoPaFault, type PaaFaultCode } from '../../subgraphs/pagamenti/services';
+import type { StationCaller, StationService } from '../../subgraphs/pagamenti/services';
+import { RetryLaterError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
 import { parseSoap } from '../soap/parse';
 import { OPERATIONS, PAFORNODE_NS, type Operation } from '../soap/protocol';
 import { writable } from '../soap/xml';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import { projectRoot } from '../../gateway/supergraph';
+import { projectRoot } from '../../core/project-root';
 import { escapeXml } from '../soap/xml';
 
 /** The project's own WSDL and schema, served by the station at its endpoint. */

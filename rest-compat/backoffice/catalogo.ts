@@ -1,9 +1,9 @@
 import type { Router } from 'express';
-import { tipoEntrataInput, tipoPendenzaInput } from '../../subgraphs/anagrafica/domain/inputs';
-import { parseInput } from '../../subgraphs/shared/validation';
+import { tipoEntrataInput, tipoPendenzaInput } from '../../subgraphs/anagrafica/services';
+import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { filters, jsonBody, route, saved } from '../shared/http';
-import { stripNulls } from '../shared/json';
+import { stripNulls } from '../../core/compact';
 import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
 
 const ENTRATA_FIELDS = 'idEntrata descrizione tipoContabilita codiceContabilita';

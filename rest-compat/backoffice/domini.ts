@@ -6,11 +6,11 @@ import {
   entrataDominioInput,
   tipoPendenzaDominioInput,
   unitaOperativaInput,
-} from '../../subgraphs/anagrafica/domain/inputs';
-import { parseInput } from '../../subgraphs/shared/validation';
+} from '../../subgraphs/anagrafica/services';
+import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { filters, jsonBody, route, saved } from '../shared/http';
-import { stripNulls } from '../shared/json';
+import { stripNulls } from '../../core/compact';
 import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
 
 const RECAPITI = 'indirizzo civico cap localita provincia nazione email pec tel fax web';

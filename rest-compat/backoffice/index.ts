@@ -1,7 +1,8 @@
 import { Router, type RequestHandler } from 'express';
-import type { Authenticator } from '../../gateway/auth';
-import { errors } from '../../subgraphs/shared/errors';
-import { getPendenza, listPendenze, patchPendenza, type PendenzaShape } from '../pendenze';
+import type { CallerAuthenticator } from '../../core/credentials';
+import { errors } from '../../core/errors';
+import { getPendenza, listPendenze, patchPendenza } from '../pendenze';
+import type { PendenzaShape } from '../pendenze/shape';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, wellFormedUrl } from '../shared/http';
@@ -29,7 +30,7 @@ export const BACKOFFICE_BASE = '/govpay/backend/api/backoffice/rs/:auth/v1';
 /** GovPay's API Backoffice v1 (configuration resources), mounted at BACKOFFICE_BASE. */
 export function backofficeRouter(
   graph: GraphClient,
-  authenticator: Authenticator,
+  authenticator: CallerAuthenticator,
   principalHeader: string,
   bodies: { json: RequestHandler; tracciato: RequestHandler },
 ): Router {

@@ -1,9 +1,9 @@
 import type { Router } from 'express';
-import { intermediarioInput, stazioneInput } from '../../subgraphs/anagrafica/domain/inputs';
-import { parseInput } from '../../subgraphs/shared/validation';
+import { intermediarioInput, stazioneInput } from '../../subgraphs/anagrafica/services';
+import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { filters, jsonBody, route, saved } from '../shared/http';
-import { stripNulls } from '../shared/json';
+import { stripNulls } from '../../core/compact';
 import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
 import { dominioIndex, DOMINIO_FIELDS, type GraphDominio } from './domini';
 

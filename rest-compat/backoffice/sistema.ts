@@ -1,11 +1,11 @@
 import type { Router } from 'express';
-import type { Authenticator } from '../../gateway/auth';
-import type { CredentialCaches } from '../../gateway/credential-caches';
-import { errors } from '../../subgraphs/shared/errors';
-import { requireRight } from '../../subgraphs/shared/principal';
+import type { CallerAuthenticator } from '../../core/credentials';
+import type { CredentialCaches } from '../../core/credential-caches';
+import { errors } from '../../core/errors';
+import { requireRight } from '../../core/principal';
 import type { GraphClient } from '../shared/graph-client';
 import { route } from '../shared/http';
-import { stripNulls } from '../shared/json';
+import { stripNulls } from '../../core/compact';
 import { SCOPE_FIELDS } from './utenze';
 
 /** Batch operations the hub can run on request; each answers with GovPay's `operazione`. */
@@ -20,7 +20,7 @@ const OPERAZIONI: Record<string, { descrizione: string; run: (deps: { caches: Cr
 };
 
 /** The caller's profile and the hub's maintenance operations. */
-export function sistemaRoutes(router: Router, graph: GraphClient, authenticator: Authenticator): void {
+export function sistemaRoutes(router: Router, graph: GraphClient, authenticator: CallerAuthenticator): void {
   router.get(
     '/profilo',
     route(graph, async ({ principal }) => {

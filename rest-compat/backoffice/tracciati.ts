@@ -1,11 +1,11 @@
-import type { Request, Router } from 'express';
+import type { Router } from 'express';
 import { z } from 'zod';
-import { DomainError, errors } from '../../subgraphs/shared/errors';
-import { romeDateTime } from '../../subgraphs/shared/rome-time';
-import { parseInput } from '../../subgraphs/shared/validation';
+import { DomainError, errors } from '../../core/errors';
+import { romeDateTime } from '../../core/rome-time';
+import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { filters, route } from '../shared/http';
-import { stripNulls } from '../shared/json';
+import { filters, numericIdParam, route } from '../shared/http';
+import { stripNulls } from '../../core/compact';
 import { booleanParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 
@@ -86,7 +86,6 @@ function esitoCsv(ops: GraphOperazione[]): string {
   return [CSV_HEADER, ...ops.map((o) => CSV_HEADER.map((h) => o[h as keyof GraphOperazione]))].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-const idParam = (req: Request) => parseInput(z.coerce.number().int().min(1).max(2 ** 31 - 1), req.params.id, 'id');
 const uploadQuery = z.object({ stampaAvvisi: booleanParam.default(true), nomeFile: z.string().min(1).max(255).optional() });
 
 /** Backoffice tracciati: bulk loads of pendenze, uploaded as JSON and processed in the background. */
@@ -133,7 +132,7 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     route(graph, async ({ req, principal }) => {
       const data = await graph.run<{ tracciatoPendenze: GraphTracciato & { richiesta: unknown } }>(
         `query ($id: Int!) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS} richiesta } }`,
-        { id: idParam(req) },
+        { id: numericIdParam(req) },
         principal,
       );
       const { richiesta, ...t } = data.tracciatoPendenze;
@@ -146,7 +145,7 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     route(graph, async ({ req, principal }) => {
       const data = await graph.run<{ tracciatoPendenze: { richiesta: unknown } }>(
         'query ($id: Int!) { tracciatoPendenze(id: $id) { richiesta } }',
-        { id: idParam(req) },
+        { id: numericIdParam(req) },
         principal,
       );
       return { status: 200, body: data.tracciatoPendenze.richiesta };
@@ -161,7 +160,7 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
       }>(
         `query ($id: Int!) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
           esito { inserimenti { ${OPERAZIONE_FIELDS} } annullamenti { ${OPERAZIONE_FIELDS} } } } }`,
-        { id: idParam(req) },
+        { id: numericIdParam(req) },
         principal,
       );
       const { esito, ...t } = data.tracciatoPendenze;
@@ -187,7 +186,7 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
       }>(
         `query ($id: Int!, ${PAGE}) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
           operazioni(${PAGE_ARGS}) { nodes { ${OPERAZIONE_FIELDS} } totalCount pageInfo { hasNextPage } } } }`,
-        { id: idParam(req), ...pageVariables(paging) },
+        { id: numericIdParam(req), ...pageVariables(paging) },
         principal,
       );
       const t = data.tracciatoPendenze;

@@ -1,5 +1,5 @@
-import { codiceImporto, qrCodePayload } from '../../subgraphs/pendenze/avviso';
-import { romeDate } from '../../subgraphs/shared/rome-time';
+import { codiceImporto, qrCodePayload } from '../../subgraphs/pendenze/services';
+import { romeDate } from '../../core/rome-time';
 import type { GraphPendenza } from './mapping';
 
 const STATO_AVVISO: Record<string, string> = {

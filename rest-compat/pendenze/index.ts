@@ -1,17 +1,18 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import type { Authenticator } from '../../gateway/auth';
-import { downloadHeaders } from '../../gateway/security-headers';
-import { errors } from '../../subgraphs/shared/errors';
-import type { Principal } from '../../subgraphs/shared/principal';
-import { parseInput } from '../../subgraphs/shared/validation';
+import type { CallerAuthenticator } from '../../core/credentials';
+import { downloadHeaders } from '../shared/download';
+import { errors } from '../../core/errors';
+import type { Principal } from '../../core/principal';
+import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { authenticate, filters, patchBody, route, wellFormedUrl } from '../shared/http';
-import { stripNulls } from '../shared/json';
+import { authenticate, filters, numericIdParam, patchBody, route, wellFormedUrl } from '../shared/http';
+import { stripNulls } from '../../core/compact';
 import { booleanParam, dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson } from './avviso';
 import { rppRoutes } from './rpp';
+import { PENDENZE_SHAPE, type PendenzaShape } from './shape';
 import { PENDENZA_DETTAGLIO_FIELDS, PENDENZA_FIELDS, pendenzaDettaglio, pendenzaIndex, type GraphPendenza } from './mapping';
 
 export const PENDENZE_BASE = '/govpay/backend/api/pendenze/rs/:auth/v2';
@@ -44,7 +45,7 @@ const documentoQuery = avvisoQuery.extend({
 const listQuery = z.object({ dataDa: dateParam, dataA: dateParam });
 
 /** GovPay's API Pendenze v2, for the Ente's back-office systems, mapped onto the graph. */
-export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator, principalHeader: string): Router {
+export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenticator, principalHeader: string): Router {
   const router = Router({ mergeParams: true });
   router.use(wellFormedUrl, authenticate(authenticator, principalHeader), requireApiPendenze);
 
@@ -116,31 +117,20 @@ export function pendenzeRouter(graph: GraphClient, authenticator: Authenticator,
     }),
   );
 
-  router.get(
-    '/allegati/:id',
-    async (req, res, next) => {
-      try {
-        const id = parseInput(
-          z.coerce
-            .number()
-            .int()
-            .min(1)
-            .max(2 ** 31 - 1),
-          req.params.id,
-          'id',
-        );
-        const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
-          'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
-          { id },
-          res.locals.principal as Principal,
-        );
-        downloadHeaders(res, data.allegato.nome, data.allegato.tipo);
-        res.status(200).send(Buffer.from(data.allegato.contenuto, 'base64'));
-      } catch (e) {
-        next(e);
-      }
-    },
-  );
+  router.get('/allegati/:id', async (req, res, next) => {
+    try {
+      const id = numericIdParam(req);
+      const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
+        'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
+        { id },
+        res.locals.principal as Principal,
+      );
+      downloadHeaders(res, data.allegato.nome, data.allegato.tipo);
+      res.status(200).send(Buffer.from(data.allegato.contenuto, 'base64'));
+    } catch (e) {
+      next(e);
+    }
+  });
 
   rppRoutes(router, graph, PENDENZE_SHAPE);
 
@@ -169,26 +159,9 @@ function pendenzaBody(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-/** GET /pendenze/{idA2A}/{idPendenza}, shared by API Pendenze and the Backoffice. */
-/**
- * How an API shows a pendenza's dominio: API Pendenze with its name only, the Backoffice with the
- * whole dominio (GovPay embeds its index there).
- */
-export interface PendenzaShape {
-  dominioFields: string;
-  /** Graph fields of the pendenza only this API shows (the Backoffice's anomalo). */
-  campi: string;
-  dominio: (d: GraphPendenza['dominio']) => unknown;
-  /** Collections the API's detail adds (the Backoffice lists the portal payments too). */
-  dettaglio: Record<string, unknown>;
-  /** Fields the API's Rpp adds (the Backoffice's modello). */
-  rpp: Record<string, unknown>;
-}
-
-export const PENDENZE_SHAPE: PendenzaShape = { dominioFields: 'idDominio', campi: '', dominio: (d) => d, dettaglio: {}, rpp: {} };
-
 const shaped = <T extends GraphPendenza>(shape: PendenzaShape, p: T): T => ({ ...p, dominio: shape.dominio(p.dominio) as T['dominio'] });
 
+/** GET /pendenze/{idA2A}/{idPendenza}, shared by API Pendenze and the Backoffice. */
 export function getPendenza(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const data = await graph.run<{ pendenza: GraphPendenza }>(

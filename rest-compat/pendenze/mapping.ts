@@ -1,5 +1,5 @@
-import { stripNulls } from '../shared/json';
-import { romeDate } from '../../subgraphs/shared/rome-time';
+import { stripNulls } from '../../core/compact';
+import { romeDate } from '../../core/rome-time';
 
 /** The graph selection REST needs for GovPay's Pendenza, and the mapping back to GovPay's JSON. */
 export const PENDENZA_FIELDS = `idA2A idPendenza idTipoPendenza dominio { idDominio ragioneSociale }

@@ -1,11 +1,11 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { ESITI_RPP } from '../../subgraphs/pagamenti/domain/rpp';
-import { parseInput } from '../../subgraphs/shared/validation';
+import { ESITI_RPP } from '../../subgraphs/pagamenti/services';
+import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { route } from '../shared/http';
 import { dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
-import type { PendenzaShape } from './index';
+import type { PendenzaShape } from './shape';
 import { PENDENZA_FIELDS, pendenzaIndex, rppJson, RPP_FIELDS, type GraphPendenza, type GraphRpp } from './mapping';
 
 const text = z.string().max(1024).optional();

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, errors, internalFault, RetryLaterError } from '../../subgraphs/shared/errors';
-import type { Logger } from '../../subgraphs/shared/logger';
+import { DomainError, errors, internalFault, RetryLaterError } from '../../core/errors';
+import type { Logger } from '../../core/logger';
 
 export function sendFault(res: Response, e: DomainError): void {
   if (e instanceof RetryLaterError) res.set('Retry-After', String(e.retryAfterSeconds));

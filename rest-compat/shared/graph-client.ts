@@ -1,8 +1,19 @@
-import type { ApolloServer } from '@apollo/server';
-import type { GatewayContext } from '../../gateway/context';
-import { domainErrorFromExtensions, internalFault } from '../../subgraphs/shared/errors';
-import type { Logger } from '../../subgraphs/shared/logger';
-import type { Principal, PrincipalSigner } from '../../subgraphs/shared/principal';
+import { domainErrorFromExtensions, internalFault } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type { Principal } from '../../core/principal';
+
+/** What the graph answers one operation (GraphQL's response, already complete). */
+export interface GraphResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+/**
+ * Runs one operation of the federated graph as `principal`, trusted (REST's own operations are not
+ * held to the callers' limits). The edge provides it (gateway/graph-executor.ts): REST compat
+ * reaches the graph through what it is handed, never through the gateway's modules.
+ */
+export type GraphExecutor = (query: string, variables: Record<string, unknown>, principal: Principal) => Promise<GraphResult>;
 
 /**
  * Runs graph operations on behalf of a REST caller: every GovPay REST route is a thin mapping
@@ -10,18 +21,12 @@ import type { Principal, PrincipalSigner } from '../../subgraphs/shared/principa
  */
 export class GraphClient {
   constructor(
-    private readonly server: ApolloServer<GatewayContext>,
-    private readonly signer: PrincipalSigner,
+    private readonly execute: GraphExecutor,
     private readonly log: Logger,
   ) {}
 
   async run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: Principal): Promise<T> {
-    const response = await this.server.executeOperation(
-      { query, variables },
-      { contextValue: { principal, signedPrincipal: this.signer.tokenFor(principal), trusted: true } },
-    );
-    if (response.body.kind !== 'single') throw internalFault(this.log, undefined, 'the graph answered a REST operation incrementally', { query });
-    const { data, errors: graphErrors } = response.body.singleResult;
+    const { data, errors: graphErrors } = await this.execute(query, variables, principal);
     if (graphErrors?.length) {
       // Only GovPay's faults reach the caller; any other error of the graph is the hub's own bug.
       throw domainErrorFromExtensions(graphErrors[0].extensions) ?? internalFault(this.log, graphErrors, 'a REST operation failed in the graph', { query });

@@ -1,9 +1,9 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
-import type { Authenticator, AuthMode } from '../../gateway/auth';
-import { errors } from '../../subgraphs/shared/errors';
-import type { Principal } from '../../subgraphs/shared/principal';
-import { parseInput } from '../../subgraphs/shared/validation';
+import type { AuthMode, CallerAuthenticator } from '../../core/credentials';
+import { errors } from '../../core/errors';
+import type { Principal } from '../../core/principal';
+import { parseInput } from '../../core/validation';
 import type { GraphClient } from './graph-client';
 import { illegalCharacterAt } from './json';
 import { booleanParam } from './paging';
@@ -27,7 +27,7 @@ const AUTH_MODES = new Set<AuthMode>(['basic', 'header']);
  * Authenticates a GovPay API call by the mode its path names (`/rs/basic/…`, `/rs/header/…`);
  * an unknown mode is a path that does not exist.
  */
-export function authenticate(authenticator: Authenticator, principalHeader: string): RequestHandler {
+export function authenticate(authenticator: CallerAuthenticator, principalHeader: string): RequestHandler {
   return async (req, res, next) => {
     const mode = req.params.auth as AuthMode;
     if (!AUTH_MODES.has(mode)) return next(errors.notFound(`Modalita' di autenticazione '${mode}' non supportata.`));
@@ -102,3 +102,15 @@ export function patchBody(req: Request): Record<string, unknown>[] {
 }
 
 export const saved = (created: boolean): RestResult => ({ status: created ? 201 : 200 });
+
+/** A numeric id in the path (a tracciato's, an allegato's): a positive integer a signed INT column holds. */
+export const numericIdParam = (req: Request, name = 'id'): number =>
+  parseInput(
+    z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1),
+    req.params[name],
+    name,
+  );

@@ -1,20 +1,7 @@
 import express, { type RequestHandler } from 'express';
 import { isUtf8 } from 'node:buffer';
-import { errors } from '../../subgraphs/shared/errors';
-import { NOT_XML_CHAR } from '../../subgraphs/shared/xml-chars';
-
-/** GovPay leaves optional fields out rather than sending null: the graph's nulls are dropped. */
-export function stripNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(stripNulls) as T;
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => [k, stripNulls(v)]),
-    ) as T;
-  }
-  return value;
-}
+import { errors } from '../../core/errors';
+import { NOT_XML_CHAR } from '../../core/xml-chars';
 
 /** Deeper than any body GovPay's APIs or the graph take; enough for free-form `proprieta` and `datiAllegati`. */
 export const MAX_JSON_DEPTH = 64;

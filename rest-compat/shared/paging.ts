@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
-import { MAX_PAGE_SIZE } from '../../subgraphs/shared/paging';
-import { parseInput } from '../../subgraphs/shared/validation';
+import { MAX_PAGE_SIZE } from '../../core/paging';
+import { parseInput } from '../../core/validation';
 
 /** A query parameter that is `true` or `false`, as GovPay's APIs write booleans in URLs. */
 export const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -1,6 +1,6 @@
 import { JsonDocument } from './json-document';
 import { Entity, PrimaryKeyProp, PrimaryKey, Property } from '@mikro-orm/core';
-import type { Acl } from '../../subgraphs/shared/principal';
+import type { Acl } from '../../core/principal';
 import { Timestamped } from './timestamped';
 
 /** A dominio an utenza may act on; `idDominio: '*'` means every dominio. */

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { Logger } from '../../subgraphs/shared/logger';
+import type { Logger } from '../../core/logger';
 import type { Nodo } from '../flow/nodo';
 import { InvalidRequestError, type PaymentRequest, type VerifyRequest } from '../flow/request';
 import { renderPage } from './page';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../../subgraphs/shared/logger';
+import type { Logger } from '../../core/logger';
 import type { StationClient, Step } from '../soap/client';
 import type { StationVersion } from '../soap/types';
 import { History } from './history';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../../subgraphs/shared/logger';
+import type { Logger } from '../../core/logger';
 import { formatAmount } from '../../pagopa/soap/amount';
 import type { StationClient } from '../soap/client';
 import { buildReceipt } from '../soap/receipt';

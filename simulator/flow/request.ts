@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_CENTS } from '../../subgraphs/shared/money';
+import { MAX_CENTS } from '../../core/money';
 import { parseDecimalAmount } from '../../pagopa/soap/amount';
 import type { PspProfile } from '../soap/receipt';
 import type { QrCode, StationIds, StationVersion, TransferType } from '../soap/types';

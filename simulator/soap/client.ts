@@ -1,9 +1,9 @@
-import type { Logger } from '../../subgraphs/shared/logger';
+import type { Logger } from '../../core/logger';
 import { XsdValidator, type XsdVerdict } from '../xsd/xmllint';
 import { parseSoap, type XmlElement } from '../../pagopa/soap/parse';
 import type { Operation } from '../../pagopa/soap/protocol';
 import { readPaymentData, readResponse, readVerifyData, type Read } from './read';
-import { getPaymentRequest, sendRTRequest, verifyRequest } from './requests';
+import { getPaymentRequest, sendRTRequest, verifyRequest } from '../../pagopa/soap/requests';
 import { SoapTransport, TransportError } from './transport';
 import type {
   Fault,

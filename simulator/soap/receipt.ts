@@ -1,4 +1,4 @@
-import { romeDate, romeDateTime } from '../../subgraphs/shared/rome-time';
+import { romeDate, romeDateTime } from '../../core/rome-time';
 import { formatAmount } from '../../pagopa/soap/amount';
 import { issueMarcaDaBollo } from './marca-da-bollo';
 import type { PaymentData, QrCode, Receipt, ReceiptTransfer } from './types';

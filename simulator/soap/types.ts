@@ -1,47 +1,23 @@
-import type { MapEntry, MarcaDaBollo } from '../../subgraphs/pagamenti/domain/station-types';
+import type { WrittenReceipt, WrittenReceiptTransfer } from '../../pagopa/soap/requests';
+import type { WrittenSubject } from '../../pagopa/soap/elements';
+import type { MapEntry, MarcaDaBollo } from '../../pagopa/soap/messages';
 
 /**
- * The paForNode data the simulator sends and reads, as typed values. Amounts are integer cents;
- * field names follow paForNode.xsd so that a reader can hold the two side by side.
+ * The paForNode data the simulator reads from a station's answers and sends back. Where it says
+ * what pagoPA's wire says, it is pagoPA's type (pagopa/soap/messages.ts); the types below are
+ * looser on purpose, each for the reason on its line: the simulator reads another system's
+ * answers without trusting their enumerations, and writes them back to test the station's refusals.
  */
-/** A station's paForNode version: V2 activates with paGetPaymentV2 and receives paSendRTV2. */
-export type StationVersion = 'V1' | 'V2';
-export type Outcome = 'OK' | 'KO';
-export type TransferType = 'POSTAL' | 'PAGOPA';
+export type { Fault, MapEntry, Outcome, QrCode, StationIds, StationVersion, TransferType } from '../../pagopa/soap/messages';
+export type { GetPaymentOptions } from '../../pagopa/soap/requests';
 
-// The shapes both sides of paForNode read alike; the simulator keeps its own, looser, types where
-// it reads another system's answers (subjects, transfers) without trusting their enumerations.
-export type { MapEntry, QrCode, StationIds } from '../../subgraphs/pagamenti/domain/station-types';
-
-/** ctFaultBean. */
-export interface Fault {
-  faultCode: string;
-  faultString: string;
-  id: string;
-  description?: string;
-  serial?: string;
-  originalFaultCode?: string;
-  originalFaultString?: string;
-  originalDescription?: string;
-}
-
-/** ctSubject (debtor or payer), in the XSD's element order. */
-export interface Subject {
-  uniqueIdentifier: { entityUniqueIdentifierType: string; entityUniqueIdentifierValue: string };
-  fullName: string;
-  streetName?: string;
-  civicNumber?: string;
-  postalCode?: string;
-  city?: string;
-  stateProvinceRegion?: string;
-  country?: string;
-  email?: string;
-}
+/** ctSubject as read: its identifier type is any text, kept as the station sent it. */
+export type Subject = WrittenSubject;
 
 /** ctRichiestaMarcaDaBollo: a transfer paid with a digital revenue stamp instead of to an IBAN. */
 export type MarcaDaBolloRequest = MarcaDaBollo;
 
-/** ctTransferPA / ctTransferPAV2: exactly one of `iban` and `richiestaMarcaDaBollo` is set. */
+/** ctTransferPA / ctTransferPAV2 as read: `idTransfer` kept as text, as the station sent it. */
 export interface Transfer {
   idTransfer: string;
   transferAmountCents: number;
@@ -54,7 +30,7 @@ export interface Transfer {
   metadata?: MapEntry[];
 }
 
-/** The data of paVerifyPaymentNoticeRes. */
+/** paVerifyPaymentNoticeRes's data as read: enumerations and booleans kept as the station's text. */
 export interface VerifyData {
   amountCents: number;
   options: string;
@@ -67,7 +43,7 @@ export interface VerifyData {
   officeName?: string;
 }
 
-/** ctPaymentPA / ctPaymentPAV2: what the station answers an activation with. */
+/** ctPaymentPA / ctPaymentPAV2 as read: a missing companyName is reported by the XSD check, not refused here. */
 export interface PaymentData {
   creditorReferenceId: string;
   paymentAmountCents: number;
@@ -80,43 +56,8 @@ export interface PaymentData {
   metadata?: MapEntry[];
 }
 
-/** The optional fields of an activation request. */
-export interface GetPaymentOptions {
-  amountCents?: number;
-  paymentNote?: string;
-  transferType?: TransferType;
-}
+/** A receipt transfer: the activation's as read, with the marca da bollo itself where one was asked. */
+export type ReceiptTransfer = WrittenReceiptTransfer & Omit<Transfer, 'richiestaMarcaDaBollo'>;
 
-/** A receipt transfer: the activation's, with the marca da bollo itself where one was asked. */
-export interface ReceiptTransfer extends Omit<Transfer, 'richiestaMarcaDaBollo'> {
-  mbdAttachment?: string;
-}
-
-/** ctReceipt / ctReceiptV2 (the V2-only fields are written for V2 stations only). */
-export interface Receipt {
-  receiptId: string;
-  noticeNumber: string;
-  fiscalCode: string;
-  outcome: Outcome;
-  creditorReferenceId: string;
-  paymentAmountCents: number;
-  description: string;
-  companyName: string;
-  officeName?: string;
-  debtor: Subject;
-  transfers: ReceiptTransfer[];
-  idPSP: string;
-  pspFiscalCode?: string;
-  pspPartitaIVA?: string;
-  PSPCompanyName: string;
-  idChannel: string;
-  channelDescription: string;
-  paymentMethod?: string;
-  paymentNote?: string;
-  feeCents?: number;
-  paymentDateTime?: string;
-  applicationDate?: string;
-  transferDate?: string;
-  metadata?: MapEntry[];
-  standIn?: boolean;
-}
+/** ctReceipt / ctReceiptV2 as the simulator writes it back (the V2-only fields for V2 stations only). */
+export type Receipt = WrittenReceipt & { debtor: Subject; transfers: ReceiptTransfer[] };

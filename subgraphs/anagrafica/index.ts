@@ -1,4 +1,4 @@
-import { buildSubgraph, type BuiltSubgraph } from '../shared/build-subgraph';
+import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
 import { anagraficaResolvers, referenceResolvers } from './graphql/resolvers';
 
 export const ANAGRAFICA = 'anagrafica';

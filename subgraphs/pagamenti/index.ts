@@ -1,4 +1,4 @@
-import { buildSubgraph, type BuiltSubgraph } from '../shared/build-subgraph';
+import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
 import { pagamentiResolvers, referenceResolvers } from './graphql/resolvers';
 
 export const PAGAMENTI = 'pagamenti';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../../gateway/supergraph';
+import { projectRoot } from '../../core/project-root';
 
 /** The compiled hub (`npm run build`): tests that kill a hub process build it with `ensureBuilt` (helpers/build.ts). */
 export const COMPILED_MAIN = join(projectRoot(), 'dist', 'gateway', 'main.js');

@@ -1,6 +1,6 @@
 import { createHub, type Hub } from '../../gateway/app';
-import { loadConfig } from '../../subgraphs/shared/config';
-import { createLogger, type Logger } from '../../subgraphs/shared/logger';
+import { loadConfig } from '../../core/config';
+import { createLogger, type Logger } from '../../core/logger';
 import { scratchDatabase } from './database';
 
 export interface TestHub {

@@ -1,7 +1,7 @@
 import { IuvAllocator } from '../../subgraphs/pendenze/domain/iuv-sequence';
 import { openDatabase } from '../../schema/orm';
-import { loadConfig } from '../../subgraphs/shared/config';
-import { createLogger } from '../../subgraphs/shared/logger';
+import { loadConfig } from '../../core/config';
+import { createLogger } from '../../core/logger';
 
 /**
  * Run as a process of its own by test/iuv-concurrency.test.ts: several allocators (as several

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { createHash } from 'node:crypto';
 import { Dominio, Pendenza, Rpp } from '../../schema/entities';
-import { centsToDecimalString } from '../../subgraphs/shared/money';
+import { centsToDecimalString } from '../../core/money';
 
 export interface RppFixture {
   idA2A?: string;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createHash } from 'node:crypto';
 import { Applicazione, Dominio, Pendenza, Rpp, type ConnettoreIntegrazione } from '../../schema/entities';
-import { centsToDecimalString } from '../../subgraphs/shared/money';
+import { centsToDecimalString } from '../../core/money';
 
 /** The demo dominio, whose pendenze the fixtures pay. */
 export const DOMINIO = '12345678901';

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { projectRoot } from '../../gateway/supergraph';
+import { projectRoot } from '../../core/project-root';
 
 /** Runs a compiled script of dist/ (build it first with `ensureBuilt`) as its own process; resolves with its stdout. */
 export function runCompiled(script: string, args: string[], env: Record<string, string> = {}): Promise<string> {

@@ -1,4 +1,4 @@
-import { createLogger } from '../../subgraphs/shared/logger';
+import { createLogger } from '../../core/logger';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../simulator';
 import { TEST_XSD } from './xsd';
 

@@ -1,4 +1,4 @@
-import type { PaymentData, VerifyResult } from '../../subgraphs/pagamenti/domain/station-types';
+import type { PaymentData, VerifyResult } from '../../pagopa/soap/messages';
 
 /** What an in-test StationService answers: fixed data covering every optional part of the responses. */
 export const VERIFY_RESULT: VerifyResult = {

@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { HubEvent } from '../../subgraphs/shared/events';
+import type { HubEvent } from '../../core/events';
 import type { TestHub } from './hub';
 import { until } from './until';
 

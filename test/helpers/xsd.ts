@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../../gateway/supergraph';
+import { projectRoot } from '../../core/project-root';
 
 /** The simulator tests' own cut-down response schema, always at hand. */
 export const TEST_XSD = join(projectRoot(), 'test', 'fixtures', 'paForNode-responses.xsd');

@@ -1,5 +1,5 @@
-import { errors } from '../../shared/errors';
-import { inScope, requireRight, type Principal, type Servizio } from '../../shared/principal';
+import { errors } from '../../../core/errors';
+import { inScope, requireRight, type Principal, type Servizio } from '../../../core/principal';
 
 /**
  * Authorization for the anagrafica: the ACL service and right decide what may be done, the

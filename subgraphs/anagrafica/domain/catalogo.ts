@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { TipoEntrata, TipoPendenza } from '../../../schema/entities';
-import { errors } from '../../shared/errors';
+import { errors } from '../../../core/errors';
 import { saveConfiguration } from './revision';
-import { contains, findPage, type Where } from '../../shared/find-page';
-import { mapPage, type Page, type PageRequest } from '../../shared/paging';
-import type { Principal } from '../../shared/principal';
-import { parseInput } from '../../shared/validation';
+import { contains, findPage, type Where } from '../../../core/find-page';
+import { mapPage, type Page, type PageRequest } from '../../../core/paging';
+import type { Principal } from '../../../core/principal';
+import { parseInput } from '../../../core/validation';
 import { authorize } from './access';
 import { layoutOf } from './domini';
 import { ids, tipoEntrataInput, tipoPendenzaInput } from './inputs';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Applicazione, Operatore, type DominioAutorizzato } from '../../../schema/entities';
-import { errors } from '../../shared/errors';
-import { verifyPassword } from '../../shared/passwords';
-import type { Principal, Scope } from '../../shared/principal';
+import { errors } from '../../../core/errors';
+import { verifyPassword } from '../../../core/passwords';
+import type { Principal, Scope } from '../../../core/principal';
 
 /**
  * Turns credentials into a Principal: the gateway calls this once per caller (and caches the

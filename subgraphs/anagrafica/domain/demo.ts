@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Intermediario } from '../../../schema/entities';
-import { SERVIZI, SYSTEM_PRINCIPAL } from '../../shared/principal';
+import { SERVIZI, SYSTEM_PRINCIPAL } from '../../../core/principal';
 import { CatalogoService } from './catalogo';
 import { DominiService } from './domini';
 import { IntermediariService } from './intermediari';

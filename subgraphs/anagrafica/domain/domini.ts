@@ -10,13 +10,13 @@ import {
   UnitaOperativa,
   type Recapiti,
 } from '../../../schema/entities';
-import { compact } from '../../shared/compact';
-import { errors } from '../../shared/errors';
+import { compact } from '../../../core/compact';
+import { errors } from '../../../core/errors';
 import { saveConfiguration } from './revision';
-import { contains, findPage, type Where } from '../../shared/find-page';
-import { mapPage, type Page, type PageRequest } from '../../shared/paging';
-import type { Principal } from '../../shared/principal';
-import { parseInput } from '../../shared/validation';
+import { contains, findPage, type Where } from '../../../core/find-page';
+import { mapPage, type Page, type PageRequest } from '../../../core/paging';
+import type { Principal } from '../../../core/principal';
+import { parseInput } from '../../../core/validation';
 import { authorizeDominio, authorize, visibleDomini } from './access';
 import {
   contoAccreditoInput,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { SERVIZI } from '../../shared/principal';
-import { regExpProblem } from '../../shared/safe-regexp';
-import { pattern } from '../../shared/validation';
+import { SERVIZI } from '../../../core/principal';
+import { regExpProblem } from '../../../core/safe-regexp';
+import { pattern } from '../../../core/validation';
 
 /**
  * The anagrafica's input contract, shared by the graph's mutations and the Backoffice REST API:

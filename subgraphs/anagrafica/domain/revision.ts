@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { upsert } from '../../shared/upsert';
+import { upsert } from '../../../core/upsert';
 
 const BUMP = 'update anagrafica_revisione set revisione = revisione + 1 where id = 1';
 const READ = 'select revisione from anagrafica_revisione where id = 1';

@@ -1,19 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import {
-  Applicazione,
-  Dominio,
-  Operatore,
-  TipoPendenza,
-  UnitaOperativa,
-  type DominioAutorizzato,
-} from '../../../schema/entities';
-import { errors } from '../../shared/errors';
+import { Applicazione, Dominio, Operatore, TipoPendenza, UnitaOperativa, type DominioAutorizzato } from '../../../schema/entities';
+import { errors } from '../../../core/errors';
 import { saveConfiguration } from './revision';
-import { findPage, type Where } from '../../shared/find-page';
-import type { Page, PageRequest } from '../../shared/paging';
-import { hashPassword } from '../../shared/passwords';
-import type { Acl, Principal } from '../../shared/principal';
-import { parseInput } from '../../shared/validation';
+import { findPage, type Where } from '../../../core/find-page';
+import type { Page, PageRequest } from '../../../core/paging';
+import { hashPassword } from '../../../core/passwords';
+import type { Acl, Principal } from '../../../core/principal';
+import { parseInput } from '../../../core/validation';
 import { authorize } from './access';
 import { applicazioneInput, ids, operatoreInput } from './inputs';
 import type { Saved } from './intermediari';

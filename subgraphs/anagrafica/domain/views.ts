@@ -13,8 +13,8 @@ import type {
   TipoPendenzaLayout,
   UnitaOperativa,
 } from '../../../schema/entities';
-import { compact } from '../../shared/compact';
-import type { Acl } from '../../shared/principal';
+import { compact } from '../../../core/compact';
+import type { Acl } from '../../../core/principal';
 
 /**
  * What the anagrafica shows of its records: plain objects shared by the graph and REST, so that

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Dominio, Intermediario, Stazione, TipoEntrata, TipoPendenza } from '../../../schema/entities';
-import { memoized, type SubgraphContext } from '../../shared/context';
+import { memoized, type SubgraphContext } from '../../runtime/context';
 import {
   toDominioView,
   toIntermediarioView,

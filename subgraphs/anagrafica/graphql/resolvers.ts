@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { pageRequest, PageArgs, toConnection } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
-import { saved, Saved } from '../../shared/saved';
+import { pageRequest, PageArgs, toConnection } from '../../runtime/connection';
+import type { SubgraphContext } from '../../runtime/context';
+import { saved, Saved } from '../../runtime/saved';
 import { CatalogoService, ENTRATE_ORDER, TIPI_PENDENZA_ORDER } from '../domain/catalogo';
 import {
   CONTI_ORDER,

@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Connection } from '../../shared/connection';
+import { Connection } from '../../runtime/connection';
 
 /* The anagrafica's graph types. Resolvers return the domain's views, whose fields match these. */
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { OutboxJob } from '../../../schema/entities';
-import type { EventBus, HubEvent } from '../../shared/events';
-import { takeLeases } from '../../shared/leases';
-import type { Logger } from '../../shared/logger';
-import { PollingWorker } from '../../shared/polling-worker';
+import type { EventBus, HubEvent } from '../../../core/events';
+import { takeLeases } from '../../../core/leases';
+import type { Logger } from '../../../core/logger';
+import { PollingWorker } from '../../../core/polling-worker';
 import { notificaRicevuta } from '../ente/notifica';
 import { outboxSignal } from './outbox';
 

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { EventEmitter } from 'node:events';
 import { OutboxJob, type TipoOutbox } from '../../../schema/entities';
-import { perDatabase } from '../../shared/per-database';
-import { RowInserter } from '../../shared/row-inserter';
+import { perDatabase } from '../../../core/per-database';
+import { RowInserter } from '../../../core/row-inserter';
 
 export interface NuovoJob {
   tipo: TipoOutbox;

@@ -1,11 +1,11 @@
 import type { Soggetto, TipoContabilita } from '../../../schema/entities';
-import { isIso11649 } from '../../pendenze/domain/iuv';
-import type { DominioRef } from '../../pendenze/domain/references';
-import { compact } from '../../shared/compact';
-import { centsToDecimalString } from '../../shared/money';
+import { isIso11649 } from '../../pendenze/services';
+import type { DominioRef } from '../../pendenze/services';
+import { compact } from '../../../core/compact';
+import { centsToDecimalString } from '../../../core/money';
 import { PagoPaFault } from './faults';
 import type { Posizione, VocePosizione } from './posizione';
-import type { MapEntry, PaymentData, Subject, Transfer, VerifyResult } from './station-types';
+import type { MapEntry, PaymentData, Subject, Transfer, VerifyResult } from '../../../pagopa/soap/messages';
 
 /** What a pendenza's payment is built from: the pendenza with its voci, and every dominio it credits. */
 export interface PendenzaPagabile {

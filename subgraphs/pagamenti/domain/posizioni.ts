@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Rpp } from '../../../schema/entities';
-import { iuvFromNumeroAvviso } from '../../pendenze/domain/iuv';
-import { referenceCache, type DominioRef } from '../../pendenze/domain/references';
-import type { Logger } from '../../shared/logger';
-import { romeDate } from '../../shared/rome-time';
+import { iuvFromNumeroAvviso } from '../../pendenze/services';
+import { referenceCache, type DominioRef } from '../../pendenze/services';
+import type { Logger } from '../../../core/logger';
+import { romeDate } from '../../../core/rome-time';
 import { enteOfIuv, verificaPendenzaEnte } from '../ente/verifica';
 import { PagoPaFault } from './faults';
 import type { PendenzaPagabile } from './payment-data';

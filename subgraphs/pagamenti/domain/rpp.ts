@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import { Rpp } from '../../../schema/entities';
-import { errors } from '../../shared/errors';
-import { findPage, type Where } from '../../shared/find-page';
-import { mapPage, type Page, type PageRequest } from '../../shared/paging';
-import { can, inScope, requireRight, type Principal } from '../../shared/principal';
-import { parseInput } from '../../shared/validation';
+import { errors } from '../../../core/errors';
+import { findPage, type Where } from '../../../core/find-page';
+import { mapPage, type Page, type PageRequest } from '../../../core/paging';
+import { can, inScope, requireRight, type Principal } from '../../../core/principal';
+import { parseInput } from '../../../core/validation';
 import { toRppView, type RppView } from './rpp-views';
 
 /** Public sort fields of the attempts → entity properties (GovPay's dataRichiesta is the payment's time). */

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { referenceCache, type DominioRef, type StazioneRef } from '../../pendenze/domain/references';
+import { referenceCache, type DominioRef, type StazioneRef } from '../../pendenze/services';
 import { PagoPaFault } from './faults';
-import type { StationCaller, StationIds } from './station-types';
+import type { StationIds } from '../../../pagopa/soap/messages';
+import type { StationCaller } from './station-types';
 
 export interface CheckedCall {
   stazione: StazioneRef;

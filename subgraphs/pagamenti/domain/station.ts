@@ -1,19 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Config } from '../../shared/config';
-import type { Logger } from '../../shared/logger';
+import type { Config } from '../../../core/config';
+import type { Logger } from '../../../core/logger';
 import { checkExpressible, paymentDataOf, verifyResultOf } from './payment-data';
 import { posizionePagabile } from './posizioni';
 import { registraRicevuta } from './ricevute';
 import { checkCall } from './station-checks';
-import type {
-  GetPaymentRequest,
-  PaymentData,
-  SendRTRequest,
-  StationCaller,
-  StationService,
-  VerifyRequest,
-  VerifyResult,
-} from './station-types';
+import type { GetPaymentRequest, PaymentData, VerifyRequest, VerifyResult } from '../../../pagopa/soap/messages';
+import type { SendRTRequest, StationCaller, StationService } from './station-types';
 
 /**
  * The station's domain (paForNode): verify and getPayment read the pendenza (asking the Ente when

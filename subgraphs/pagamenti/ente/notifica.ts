@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import { Rpp, type ConnettoreIntegrazione } from '../../../schema/entities';
-import { stripNulls } from '../../../rest-compat/shared/json';
-import { centsToEuro } from '../../shared/money';
-import { romeDate, romeDateTime } from '../../shared/rome-time';
-import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/domain/views';
+import { stripNulls } from '../../../core/compact';
+import { centsToEuro } from '../../../core/money';
+import { romeDate, romeDateTime } from '../../../core/rome-time';
+import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/services';
 import type { NuovoJob } from '../domain/outbox';
-import type { Subject } from '../domain/station-types';
+import type { Subject } from '../../../pagopa/soap/messages';
 import { callEnte, type EnteRequest } from './connector';
 
 /** What a NOTIFICA_RICEVUTA job carries: the receipt's key. */

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PendenzeService } from '../../pendenze/domain/pendenze';
-import type { ConnettoreRef } from '../../pendenze/domain/references';
-import { DomainError } from '../../shared/errors';
-import type { Logger } from '../../shared/logger';
-import { centsToDecimalString, euroAmount } from '../../shared/money';
-import { inScope } from '../../shared/principal';
-import { matchesWhole } from '../../shared/safe-regexp';
+import { PendenzeService } from '../../pendenze/services';
+import type { ConnettoreRef } from '../../pendenze/services';
+import { DomainError } from '../../../core/errors';
+import type { Logger } from '../../../core/logger';
+import { centsToDecimalString, euroAmount } from '../../../core/money';
+import { inScope } from '../../../core/principal';
+import { matchesWhole } from '../../../core/safe-regexp';
 import { PagoPaFault } from '../domain/faults';
 import { callEnte, EnteUnreachable, type EnteResponse } from './connector';
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { pageRequest, PageArgs, toConnection } from '../../shared/connection';
-import { memoized, type SubgraphContext } from '../../shared/context';
+import { pageRequest, PageArgs, toConnection } from '../../runtime/connection';
+import { memoized, type SubgraphContext } from '../../runtime/context';
 import { RPP_ORDER, RppService, type PendenzaKey, type RppKey } from '../domain/rpp';
 import { rptXml } from '../domain/rpt-xml';
 import type { RppView } from '../domain/rpp-views';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ContoAccredito, Pendenza } from '../../../schema/entities';
-import { errors } from '../../shared/errors';
+import { errors } from '../../../core/errors';
 import { renderAvvisoPdf, type AvvisoPdfData, type LinguaSecondaria } from '../avviso';
 
 export const LINGUE_SECONDARIE: readonly LinguaSecondaria[] = ['de', 'en', 'fr', 'sl'];

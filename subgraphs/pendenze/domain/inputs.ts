@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { euroAmount } from '../../shared/money';
-import { pattern } from '../../shared/validation';
+import { euroAmount } from '../../../core/money';
+import { pattern } from '../../../core/validation';
 
 /** API Pendenze v2's NuovaPendenza, with GovPay's limits: the contract of the graph and REST alike. */
 export const TASSONOMIE_AVVISO = [

@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { IuvSequence } from '../../../schema/entities';
-import { perDatabase } from '../../shared/per-database';
+import { perDatabase } from '../../../core/per-database';
 
 /** How many progressives an instance reserves at a time for single loads. */
 const BLOCK = 50;

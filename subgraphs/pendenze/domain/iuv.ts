@@ -1,6 +1,6 @@
-import { errors } from '../../shared/errors';
-import { romeDate } from '../../shared/rome-time';
-import { matchesWhole } from '../../shared/safe-regexp';
+import { errors } from '../../../core/errors';
+import { romeDate } from '../../../core/rome-time';
+import { matchesWhole } from '../../../core/safe-regexp';
 
 /**
  * IUV and numero avviso (pagoPA's "codice avviso"), pure functions only.

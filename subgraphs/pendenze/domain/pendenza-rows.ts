@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Transaction } from '@mikro-orm/core';
 import { AllegatoPendenza, Pendenza, VocePendenza, type Soggetto, type TipoVoce } from '../../../schema/entities';
-import { compact } from '../../shared/compact';
-import { perDatabase } from '../../shared/per-database';
-import { RowInserter, type Row } from '../../shared/row-inserter';
-import { retryTransient } from '../../shared/transaction';
+import { compact } from '../../../core/compact';
+import { perDatabase } from '../../../core/per-database';
+import { RowInserter, type Row } from '../../../core/row-inserter';
+import { retryTransient } from '../../../core/transaction';
 import type { NuovaPendenzaInput, VoceInput } from './inputs';
 import type { NumeroAvviso } from './numero-avviso';
 import type { AllegatoView, PendenzaFields, PendenzaRefs, VoceFields } from './views';

@@ -1,21 +1,14 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import {
-  AllegatoPendenza,
-  Dominio,
-  Pendenza,
-  TipoPendenza,
-  UnitaOperativa,
-  VocePendenza,
-} from '../../../schema/entities';
-import { errors } from '../../shared/errors';
-import { contains, findPage, type Where } from '../../shared/find-page';
-import { centsToDecimalString } from '../../shared/money';
-import { mapPage, type Page, type PageRequest } from '../../shared/paging';
-import { inScope, requireRight, type Principal } from '../../shared/principal';
-import { romeDate } from '../../shared/rome-time';
-import { transaction } from '../../shared/transaction';
-import { upsert } from '../../shared/upsert';
-import { parseInput } from '../../shared/validation';
+import { AllegatoPendenza, Dominio, Pendenza, TipoPendenza, UnitaOperativa, VocePendenza } from '../../../schema/entities';
+import { errors } from '../../../core/errors';
+import { contains, findPage, type Where } from '../../../core/find-page';
+import { centsToDecimalString } from '../../../core/money';
+import { mapPage, type Page, type PageRequest } from '../../../core/paging';
+import { inScope, requireRight, type Principal } from '../../../core/principal';
+import { romeDate } from '../../../core/rome-time';
+import { transaction } from '../../../core/transaction';
+import { upsert } from '../../../core/upsert';
+import { parseInput } from '../../../core/validation';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
 import { avvisoPdf } from './avviso';
 import {

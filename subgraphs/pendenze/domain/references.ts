@@ -13,11 +13,11 @@ import {
   type DominioAutorizzato,
   type TipoContabilita,
 } from '../../../schema/entities';
-import { toPrincipal } from '../../anagrafica/domain/credentials';
-import { anagraficaRevision } from '../../anagrafica/domain/revision';
-import { errors } from '../../shared/errors';
-import type { Principal } from '../../shared/principal';
-import { perDatabase } from '../../shared/per-database';
+import { toPrincipal } from '../../anagrafica/services';
+import { anagraficaRevision } from '../../anagrafica/services';
+import { errors } from '../../../core/errors';
+import type { Principal } from '../../../core/principal';
+import { perDatabase } from '../../../core/per-database';
 
 /** What loading a pendenza needs to know of a dominio's configuration, as plain data. */
 export interface DominioRef {

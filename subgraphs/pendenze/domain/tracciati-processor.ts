@@ -1,12 +1,18 @@
 import { UniqueConstraintViolationException, type EntityManager, type Transaction } from '@mikro-orm/core';
-import { OperazioneTracciato, ParteTracciato, TracciatoPendenze, type StatoOperazione, type TipoOperazione } from '../../../schema/entities';
-import { DomainError, errors, type FaultBean } from '../../shared/errors';
-import type { Logger } from '../../shared/logger';
-import { centsToEuro } from '../../shared/money';
-import type { Principal } from '../../shared/principal';
-import { RowInserter } from '../../shared/row-inserter';
+import {
+  OperazioneTracciato,
+  ParteTracciato,
+  TracciatoPendenze,
+  type StatoOperazione,
+  type TipoOperazione,
+} from '../../../schema/entities';
+import { DomainError, errors, type FaultBean } from '../../../core/errors';
+import type { Logger } from '../../../core/logger';
+import { centsToEuro } from '../../../core/money';
+import type { Principal } from '../../../core/principal';
+import { RowInserter } from '../../../core/row-inserter';
 import { ids } from './inputs';
-import { transaction } from '../../shared/transaction';
+import { transaction } from '../../../core/transaction';
 import { releaseNumeriAvviso, takeNumeriAvviso, type GeneratedNumero, type NumberingPlan } from './numero-avviso';
 import { newPendenza, pendenzaInserts, type NewPendenza } from './pendenza-rows';
 import { PendenzeService, type PreparedPendenza } from './pendenze';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { TracciatoPendenze } from '../../../schema/entities';
-import { takeLeases } from '../../shared/leases';
-import type { Logger } from '../../shared/logger';
-import { PollingWorker } from '../../shared/polling-worker';
+import { takeLeases } from '../../../core/leases';
+import type { Logger } from '../../../core/logger';
+import { PollingWorker } from '../../../core/polling-worker';
 import { tracciatiSignal } from './tracciati';
 import { LeaseLost, TracciatoProcessor } from './tracciati-processor';
 

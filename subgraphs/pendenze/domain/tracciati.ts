@@ -10,14 +10,14 @@ import {
   type StatoTracciato,
   type TipoOperazione,
 } from '../../../schema/entities';
-import { errors } from '../../shared/errors';
-import { findPage, type Where } from '../../shared/find-page';
-import { perDatabase } from '../../shared/per-database';
-import { mapPage, type Page, type PageRequest } from '../../shared/paging';
-import { inScope, requireRight, type Principal } from '../../shared/principal';
-import { RowInserter } from '../../shared/row-inserter';
-import { transaction } from '../../shared/transaction';
-import { parseInput } from '../../shared/validation';
+import { errors } from '../../../core/errors';
+import { findPage, type Where } from '../../../core/find-page';
+import { perDatabase } from '../../../core/per-database';
+import { mapPage, type Page, type PageRequest } from '../../../core/paging';
+import { inScope, requireRight, type Principal } from '../../../core/principal';
+import { RowInserter } from '../../../core/row-inserter';
+import { transaction } from '../../../core/transaction';
+import { parseInput } from '../../../core/validation';
 import { ids } from './inputs';
 
 /** The most rows one tracciato may have; larger loads are split into several tracciati. */

@@ -1,6 +1,6 @@
 import type { AllegatoPendenza, Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
-import { centsToEuro } from '../../shared/money';
-import { romeDate } from '../../shared/rome-time';
+import { centsToEuro } from '../../../core/money';
+import { romeDate } from '../../../core/rome-time';
 
 export type StatoPendenzaView = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA' | 'SCADUTA';
 

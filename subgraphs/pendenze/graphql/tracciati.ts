@@ -1,7 +1,7 @@
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, pageRequest, PageArgs, toConnection } from '../../shared/connection';
-import type { SubgraphContext } from '../../shared/context';
+import { Connection, pageRequest, PageArgs, toConnection } from '../../runtime/connection';
+import type { SubgraphContext } from '../../runtime/context';
 import { OPERAZIONI_ORDER, TRACCIATI_ORDER, TracciatiService, type TracciatoView } from '../domain/tracciati';
 import { DominioRef } from './types';
 

@@ -1,8 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { Connection } from '../../shared/connection';
-export { DominioRef } from '../../shared/dominio-ref';
-import { Importo } from '../../shared/scalars';
+import { Connection } from '../../runtime/connection';
+export { DominioRef } from '../../runtime/dominio-ref';
+import { Importo } from '../../runtime/scalars';
 
 /* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
 

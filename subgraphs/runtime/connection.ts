@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { errors } from './errors';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, parseOrdering, type Page, type PageRequest } from './paging';
+import { errors } from '../../core/errors';
+import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, parseOrdering, type Page, type PageRequest } from '../../core/paging';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page ends and whether another follows.' })

@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'graphql';
 
 /** The subgraphs' URLs inside the supergraph are placeholders: the gateway routes by name. */
@@ -23,15 +23,4 @@ export function composeSubgraphs(sdls: Record<string, string>): string {
 /** The committed supergraph artefact the gateway serves. */
 export function readSupergraph(root: string): string {
   return readFileSync(supergraphPath(root), 'utf8');
-}
-
-/** The project's root (where package.json is), from compiled code in dist/ or from the sources alike. */
-export function projectRoot(from: string = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { CredentialCaches } from './credential-caches';
+import type { Principal } from './principal';
 
 /**
  * What every edge that authenticates callers shares (the gateway's applicazioni and operatori,
@@ -60,4 +62,23 @@ export class OutcomeCache<T> {
   clear(): void {
     this.entries.clear();
   }
+}
+
+export type AuthMode = 'basic' | 'header';
+
+export interface IncomingCredentials {
+  authorization?: string;
+  /** Value of the configured principal header (header mode). */
+  forwardedPrincipal?: string;
+  remoteAddress?: string;
+}
+
+/**
+ * What an entrance needs to know its caller: the edge builds one authenticator (gateway/auth.ts)
+ * and passes it to the graph and to GovPay's REST routers alike.
+ */
+export interface CallerAuthenticator {
+  authenticate(mode: AuthMode, c: IncomingCredentials): Promise<Principal>;
+  /** Every credential cache of the database in this process: what an anagrafica reset clears. */
+  readonly caches: CredentialCaches;
 }

@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
-import { internalFault } from './errors';
-import type { Logger } from './logger';
-import { PRINCIPAL_HEADER } from './principal';
+import { internalFault } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import { PRINCIPAL_HEADER } from '../../core/principal';
 import type { SubgraphRuntime } from './subgraph-runtime';
 
 /**

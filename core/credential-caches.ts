@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { perDatabase } from '../subgraphs/shared/per-database';
+import { perDatabase } from './per-database';
 
 export interface Clearable {
   clear(): void;

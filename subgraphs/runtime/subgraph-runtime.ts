@@ -9,9 +9,9 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { SubgraphContext } from './context';
-import { DomainError, errors, internalFault } from './errors';
-import type { Logger } from './logger';
-import type { PrincipalSigner } from './principal';
+import { DomainError, errors, internalFault } from '../../core/errors';
+import type { Logger } from '../../core/logger';
+import type { PrincipalSigner } from '../../core/principal';
 
 export interface GraphQLRequestBody {
   query?: unknown;

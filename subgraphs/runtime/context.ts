@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { Principal } from './principal';
+import type { Principal } from '../../core/principal';
 
 /** What every subgraph resolver receives: the verified caller and a request-scoped EntityManager. */
 export interface SubgraphContext {

@@ -1,11 +1,26 @@
-import { formatAmount } from '../../pagopa/soap/amount';
-import { OPERATIONS, PAFORNODE_NS, SOAP11_ENV_NS, type Operation } from '../../pagopa/soap/protocol';
-import { metadataElement as metadata, subjectElement as subject } from '../../pagopa/soap/elements';
-import { group, leaf, list, type Xml } from '../../pagopa/soap/xml';
-import { type GetPaymentOptions, type QrCode, type Receipt, type ReceiptTransfer, type StationIds, type StationVersion } from './types';
+import { formatAmount } from './amount';
+import { metadataElement as metadata, subjectElement as subject, type WrittenSubject } from './elements';
+import type { GetPaymentRequest, QrCode, Receipt, ReceiptTransfer, StationIds, StationVersion } from './messages';
+import { OPERATIONS, PAFORNODE_NS, SOAP11_ENV_NS, type Operation } from './protocol';
+import { group, leaf, list, type Xml } from './xml';
+
+/** The optional fields of an activation request. */
+export type GetPaymentOptions = Pick<GetPaymentRequest, 'amountCents' | 'paymentNote' | 'transferType'>;
 
 /**
- * The request envelopes of the five operations, element by element in paForNode.xsd's order.
+ * What a receipt writer accepts: pagoPA's receipt with its subjects' identifier types and its
+ * transfers' ids as any text, because the Nodo's side (the simulator) writes back what a station
+ * answered, right or wrong, to see what the station makes of it.
+ */
+export type WrittenReceiptTransfer = Omit<ReceiptTransfer, 'idTransfer'> & { idTransfer: number | string };
+export type WrittenReceipt = Omit<Receipt, 'debtor' | 'payer' | 'transfers'> & {
+  debtor: WrittenSubject;
+  payer?: WrittenSubject;
+  transfers: WrittenReceiptTransfer[];
+};
+
+/**
+ * The Nodo's request envelopes of the five operations the station serves, element by element in paForNode.xsd's order.
  * Only the body's root is namespace-qualified: the XSD has no elementFormDefault, so its
  * children are unqualified.
  */
@@ -43,11 +58,11 @@ export function getPaymentRequest(version: StationVersion, ids: StationIds, qr: 
   ]);
 }
 
-export function sendRTRequest(version: StationVersion, ids: StationIds, receipt: Receipt): string {
+export function sendRTRequest(version: StationVersion, ids: StationIds, receipt: WrittenReceipt): string {
   return envelope(version === 'V2' ? 'paSendRTV2' : 'paSendRT', [...stationIds(ids), receiptElement(version, receipt)]);
 }
 
-function receiptElement(version: StationVersion, r: Receipt): Xml {
+function receiptElement(version: StationVersion, r: WrittenReceipt): Xml {
   const v2 = version === 'V2';
   return group('receipt', [
     leaf('receiptId', r.receiptId),
@@ -82,11 +97,11 @@ function receiptElement(version: StationVersion, r: Receipt): Xml {
  * A receipt's transfer: ctTransferPA (V1: always an IBAN, no companyName) or
  * ctTransferPAReceiptV2 (the IBAN, or the marca da bollo the PSP issued for that transfer).
  */
-function transfer(version: StationVersion, t: ReceiptTransfer): Xml {
+function transfer(version: StationVersion, t: WrittenReceiptTransfer): Xml {
   const v2 = version === 'V2';
   if (!v2 && t.iban === undefined) throw new Error(`transfer ${t.idTransfer} has no IBAN, which a V1 receipt requires`);
   return group('transfer', [
-    leaf('idTransfer', t.idTransfer),
+    leaf('idTransfer', String(t.idTransfer)),
     leaf('transferAmount', formatAmount(t.transferAmountCents)),
     leaf('fiscalCodePA', t.fiscalCodePA),
     leaf('companyName', v2 ? t.companyName : undefined),

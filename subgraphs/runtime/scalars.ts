@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { centsToDecimalString } from './money';
+import { centsToDecimalString } from '../../core/money';
 
 /**
  * Money on the graph: euro as a string with exactly two decimals ("100.99"), integer cents inside.

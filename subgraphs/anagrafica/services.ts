@@ -1,0 +1,19 @@
+// What the anagrafica context publishes to the rest of the hub: the edge's authentication, the
+// demo configuration, the inputs GovPay's REST APIs validate with, and the revision other contexts
+// cache against. Anything else in this folder is the context's own.
+export { CredentialsService, toPrincipal } from './domain/credentials';
+export { DEMO, isEmpty, seedDemo } from './domain/demo';
+export {
+  contoAccreditoInput,
+  dominioInput,
+  entrataDominioInput,
+  tipoPendenzaDominioInput,
+  unitaOperativaInput,
+  applicazioneInput,
+  intermediarioInput,
+  operatoreInput,
+  stazioneInput,
+  tipoEntrataInput,
+  tipoPendenzaInput,
+} from './domain/inputs';
+export { anagraficaRevision } from './domain/revision';
