@@ -15,6 +15,8 @@ export GOVPAY_RECORD_DIR=${GOVPAY_RECORD_DIR:-$PWD/.test-output/responses}
 rm -rf "$GOVPAY_RECORD_DIR"
 
 RESULTS=$(mktemp -d)
+HUB_ERRORS=.test-output/hub-errors
+rm -rf "$HUB_ERRORS"
 status=0
 for db in sqlite mysql; do
   echo "=== jest on $db ==="
@@ -22,5 +24,9 @@ for db in sqlite mysql; do
 done
 
 node dist/scripts/test-summary.js "$RESULTS" || status=1
+if [ $status -ne 0 ] && [ -n "$(ls -A "$HUB_ERRORS" 2>/dev/null)" ]; then
+  echo "=== errors the test hubs logged (test/helpers/hub.ts) ==="
+  tail -n 40 "$HUB_ERRORS"/*.log
+fi
 rm -rf "$RESULTS"
 exit $status
