@@ -7,11 +7,7 @@ export function compact<T extends object>(o: T): T {
 export function stripNulls<T>(value: T): T {
   if (Array.isArray(value)) return value.map(stripNulls) as T;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== null && v !== undefined)
-        .map(([k, v]) => [k, stripNulls(v)]),
-    ) as T;
+    return compact(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripNulls(v)]))) as T;
   }
   return value;
 }

@@ -1,8 +1,7 @@
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Registry } from 'prom-client';
-import { PAA_FAULTS, PagoPaFault, type PaaFaultCode } from '../../subgraphs/pagamenti/services';
-import type { StationCaller, StationService } from '../../subgraphs/pagamenti/services';
+import { PAA_FAULTS, type PaaFaultCode, PagoPaFault, type StationCaller, type StationService } from '../../subgraphs/pagamenti/services';
 import { RetryLaterError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { parseSoap } from '../soap/parse';

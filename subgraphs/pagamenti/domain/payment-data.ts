@@ -1,6 +1,5 @@
 import type { Soggetto, TipoContabilita } from '../../../schema/entities';
-import { isIso11649 } from '../../pendenze/services';
-import type { DominioRef } from '../../pendenze/services';
+import { type DominioRef, isIso11649 } from '../../pendenze/services';
 import { compact } from '../../../core/compact';
 import { centsToDecimalString } from '../../../core/money';
 import { PagoPaFault } from './faults';

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Rpp } from '../../../schema/entities';
-import { iuvFromNumeroAvviso } from '../../pendenze/services';
-import { referenceCache, type DominioRef } from '../../pendenze/services';
+import { type DominioRef, iuvFromNumeroAvviso, referenceCache } from '../../pendenze/services';
 import type { Logger } from '../../../core/logger';
 import { romeDate } from '../../../core/rome-time';
 import { enteOfIuv, verificaPendenzaEnte } from '../ente/verifica';

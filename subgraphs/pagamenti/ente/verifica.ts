@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { PendenzeService } from '../../pendenze/services';
-import type { ConnettoreRef } from '../../pendenze/services';
+import { type ConnettoreRef, PendenzeService } from '../../pendenze/services';
 import { DomainError } from '../../../core/errors';
 import type { Logger } from '../../../core/logger';
 import { centsToDecimalString, euroAmount } from '../../../core/money';

@@ -13,8 +13,7 @@ import {
   type DominioAutorizzato,
   type TipoContabilita,
 } from '../../../schema/entities';
-import { toPrincipal } from '../../anagrafica/services';
-import { anagraficaRevision } from '../../anagrafica/services';
+import { anagraficaRevision, toPrincipal } from '../../anagrafica/services';
 import { errors } from '../../../core/errors';
 import type { Principal } from '../../../core/principal';
 import { perDatabase } from '../../../core/per-database';
