@@ -16,6 +16,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 export const GENERIC_ERRORS = [400, 401, 403, 404, 422];
 /** HTTP-level refusals before any operation runs (body over the size limit, unsupported encoding). */
 const HTTP_LIMIT_ERRORS = [413, 415];
+/**
+ * The hub's own refusals, on any operation, with GovPay's FaultBean (README, Security): too many
+ * failed logins (429), a database that cannot be asked while authenticating (503), a subgraph that
+ * did not answer in time (504). GovPay's specs predate them; their body is still checked.
+ */
+export const HUB_REFUSALS = [429, 503, 504];
 const JSON_TYPES = ['application/json', 'application/problem+json'];
 
 /** One GovPay API: its spec, where its operations live, and the deviations GovPay itself documents. */
@@ -348,7 +354,7 @@ export class GovPaySpec {
       const d = this.deref(responses[key]);
       response = d.obj;
       responseLocation = d.ref ?? pointer('paths', template, method, 'responses', key);
-    } else if (GENERIC_ERRORS.includes(reply.status) || this.profile.httpLimitErrors.includes(reply.status)) {
+    } else if ([...GENERIC_ERRORS, ...HUB_REFUSALS, ...this.profile.httpLimitErrors].includes(reply.status)) {
       // Not listed for this operation, but GovPay documents it API-wide (components/responses) or in its notes.
       const component = this.componentResponse(statusKey);
       response = component ? this.deref(this.doc.components.responses[component]).obj : undefined;

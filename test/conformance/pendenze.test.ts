@@ -13,7 +13,8 @@ import { PV2, sweep } from './sweep-pendenze';
  * (see the PENDENZE profile in openapi.ts):
  * - PUT /pendenze/{idA2A}/{idPendenza} answers 201 on create, the spec lists only 200 (govpay-rest-apis.md §1);
  * - GET /rpp/{idDominio}/{iuv}/{ccp} lists 201, a compatibility layer answers 200 (govpay-rest-apis.md §1);
- * - every operation may answer 400/401/403/404/422 with a FaultBean (govpay-rest-apis.md §0.2).
+ * - every operation may answer 400/401/403/404/422 with a FaultBean (govpay-rest-apis.md §0.2), and the
+ *   hub's own refusals 429/503/504 with a FaultBean (openapi.ts, HUB_REFUSALS).
  * And one check tighter than the schema: PendenzaCreata is exactly {idDominio, numeroAvviso, UUID, pdf?},
  * `pdf` present if and only if the request asked `stampaAvviso=true` (govpay-rest-apis.md §1).
  */
@@ -118,6 +119,11 @@ describe(`API Pendenze v2 conformance to GovPay's OpenAPI (api-pendenze-v2.yaml)
     expect(bad('GET', `${PV2}/pendenze/A/B`, 422, fault)).toEqual([]);
     expect(bad('GET', `${PV2}/pendenze/A/B`, 404, { codice: '404000' })).not.toEqual([]);
     expect(bad('PUT', `${PV2}/pendenze/A/B`, 415, fault)).not.toEqual([]);
+    // The hub's refusals (throttled, database unreachable, subgraph timeout): a FaultBean on any operation, nothing else.
+    expect(bad('GET', `${PV2}/profilo`, 429, { ...fault, categoria: 'AUTORIZZAZIONE', codice: '429000' })).toEqual([]);
+    expect(bad('GET', `${PV2}/rpp`, 504, { ...fault, categoria: 'INTERNO', codice: '504000' })).toEqual([]);
+    expect(bad('GET', `${PV2}/profilo`, 429, { errore: 'troppi tentativi' })).not.toEqual([]);
+    expect(bad('GET', `${PV2}/profilo`, 418, fault)).not.toEqual([]);
     expect(bad('GET', `${PV2}/profilo`, 418, undefined)).not.toEqual([]);
     // Shapes and media types.
     expect(bad('GET', `${PV2}/pendenze`, 200, { numRisultati: 1, numPagine: 1, risultatiPerPagina: 25, pagina: 1, risultati: [{ idA2A: 'A' }] })).not.toEqual([]);
