@@ -1,6 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { IuvSequence } from '../../../schema/entities';
 import { perDatabase } from '../../../core/per-database';
+import { retryTransient } from '../../../core/transaction';
 
 /** How many progressives an instance reserves at a time for single loads. */
 const BLOCK = 50;
@@ -25,23 +26,29 @@ async function reserveProgressives(em: EntityManager, idDominio: string, prefiss
   return first;
 }
 
-/** Adds `count` to a sequence and reads it back in one short transaction; null when the row does not exist. */
+/**
+ * Adds `count` to a sequence and reads it back in one short transaction; null when the row does
+ * not exist. Retried on a deadlock or lock-wait timeout: every request waiting on this refill would
+ * fail with it.
+ */
 function bump(em: EntityManager, idDominio: string, prefisso: string, count: number): Promise<number | null> {
   // A fork of its own: this short transaction must not flush whatever the caller has loaded.
-  return em.fork().transactional(async (tx) => {
-    const conn = tx.getConnection();
-    // Raw statements must run on the transaction's own connection (SQLite has only one).
-    const inTx = tx.getTransactionContext();
-    const sql = 'update iuv_sequences set ultimo = ultimo + ? where id_dominio = ? and prefisso = ?';
-    if ((await conn.execute(sql, [count, idDominio, prefisso], 'run', inTx)).affectedRows === 0) return null;
-    const row = await conn.execute<{ ultimo: number | string }>(
-      'select ultimo from iuv_sequences where id_dominio = ? and prefisso = ?',
-      [idDominio, prefisso],
-      'get',
-      inTx,
-    );
-    return Number(row.ultimo);
-  });
+  return retryTransient(() =>
+    em.fork().transactional(async (tx) => {
+      const conn = tx.getConnection();
+      // Raw statements must run on the transaction's own connection (SQLite has only one).
+      const inTx = tx.getTransactionContext();
+      const sql = 'update iuv_sequences set ultimo = ultimo + ? where id_dominio = ? and prefisso = ?';
+      if ((await conn.execute(sql, [count, idDominio, prefisso], 'run', inTx)).affectedRows === 0) return null;
+      const row = await conn.execute<{ ultimo: number | string }>(
+        'select ultimo from iuv_sequences where id_dominio = ? and prefisso = ?',
+        [idDominio, prefisso],
+        'get',
+        inTx,
+      );
+      return Number(row.ultimo);
+    }),
+  );
 }
 
 interface Pool {

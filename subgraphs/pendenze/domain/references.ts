@@ -105,26 +105,28 @@ export class ReferenceCache {
   }
 
   dominio(em: EntityManager, idDominio: string): Promise<DominioRef | null> {
-    return cached(this.domini, idDominio, () => loadDominio(isolated(em), idDominio));
+    return cached(this.domini, idDominio, em, (db) => loadDominio(db, idDominio));
   }
 
   applicazione(em: EntityManager, idA2A: string): Promise<ApplicazioneRef | null> {
-    return cached(this.applicazioni, idA2A, async () => {
-      const a = await isolated(em).findOne(Applicazione, { idA2A }, { fields: ['idA2A', 'codificaIuv', 'regExpIuv'] });
+    return cached(this.applicazioni, idA2A, em, async (db) => {
+      const a = await db.findOne(Applicazione, { idA2A }, { fields: ['idA2A', 'codificaIuv', 'regExpIuv'] });
       return a ? { idA2A: a.idA2A, codificaIuv: a.codificaIuv ?? null, regExpIuv: a.regExpIuv ?? null } : null;
     });
   }
 
   stazione(em: EntityManager, idStazione: string): Promise<StazioneRef | null> {
-    return cached(this.stazioni, idStazione, async () => {
-      const s = await isolated(em).findOne(Stazione, { idStazione });
-      return s ? { idStazione: s.idStazione, abilitato: s.abilitato, versione: s.versione, idIntermediario: s.intermediario.idIntermediario } : null;
+    return cached(this.stazioni, idStazione, em, async (db) => {
+      const s = await db.findOne(Stazione, { idStazione });
+      return s
+        ? { idStazione: s.idStazione, abilitato: s.abilitato, versione: s.versione, idIntermediario: s.intermediario.idIntermediario }
+        : null;
     });
   }
 
   intermediario(em: EntityManager, idIntermediario: string): Promise<IntermediarioRef | null> {
-    return cached(this.intermediari, idIntermediario, async () => {
-      const i = await isolated(em).findOne(Intermediario, { idIntermediario }, { fields: ['idIntermediario', 'abilitato'] });
+    return cached(this.intermediari, idIntermediario, em, async (db) => {
+      const i = await db.findOne(Intermediario, { idIntermediario }, { fields: ['idIntermediario', 'abilitato'] });
       return i ? { idIntermediario: i.idIntermediario, abilitato: i.abilitato } : null;
     });
   }
@@ -134,9 +136,9 @@ export class ReferenceCache {
    * request (a tracciato's rows): refused (403) when it was disabled or removed meanwhile.
    */
   rights(em: EntityManager, who: Pick<Principal, 'kind' | 'principal' | 'autenticazione'>): Promise<Principal> {
-    return cached(this.utenze, `${who.kind}\u0000${who.principal}`, async () => {
+    return cached(this.utenze, `${who.kind}\u0000${who.principal}`, em, async (db) => {
       const entity = who.kind === 'applicazione' ? Applicazione : Operatore;
-      const utenza = await isolated(em).findOne(entity, { principal: who.principal });
+      const utenza = await db.findOne(entity, { principal: who.principal });
       if (!utenza) throw errors.forbidden(`L'utenza ${who.principal} non esiste piu'.`);
       return toPrincipal(utenza, who.autenticazione);
     });
@@ -144,8 +146,8 @@ export class ReferenceCache {
 
   /** Every applicazione with what the hub needs to call its system. */
   connettori(em: EntityManager): Promise<ConnettoreRef[]> {
-    return cached(this.connettoriList, 'all', async () =>
-      (await isolated(em).find(Applicazione, {}, { orderBy: { idA2A: 'ASC' } })).map((a) => ({
+    return cached(this.connettoriList, 'all', em, async (db) =>
+      (await db.find(Applicazione, {}, { orderBy: { idA2A: 'ASC' } })).map((a) => ({
         idA2A: a.idA2A,
         principal: a.abilitato ? toPrincipal(a, 'BASIC') : null,
         domini: a.domini,
@@ -160,19 +162,24 @@ export class ReferenceCache {
 export const referenceCache = (em: EntityManager): ReferenceCache => perDatabase(em, 'pendenze.references', () => new ReferenceCache());
 
 /**
- * A clean identity map for a cache load, on the caller's transaction when it has one: SQLite has
- * one connection, so a load outside a running transaction would wait for it forever.
+ * A load shared by every request that wants the same entry, on a clean identity map. A caller
+ * inside a transaction loads on that transaction (SQLite has one connection, so a load outside it
+ * would wait for it forever) and shares only the result: the transaction may end before the load's
+ * last query, and whoever waited on that load would fail with it.
  */
-const isolated = (em: EntityManager) => em.fork({ keepTransactionContext: true });
-
-function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
-  let p = map.get(key);
-  if (!p) {
-    p = load();
-    map.set(key, p);
-    // A failed load (database down) must not be remembered.
-    p.catch(() => map.get(key) === p && map.delete(key));
+function cached<T>(map: Map<string, Promise<T>>, key: string, em: EntityManager, load: (db: EntityManager) => Promise<T>): Promise<T> {
+  const hit = map.get(key);
+  if (hit) return hit;
+  if (em.isInTransaction()) {
+    return load(em.fork({ keepTransactionContext: true })).then((value) => {
+      if (!map.has(key)) map.set(key, Promise.resolve(value));
+      return value;
+    });
   }
+  const p = load(em.fork());
+  map.set(key, p);
+  // A failed load (database down) must not be remembered.
+  p.catch(() => map.get(key) === p && map.delete(key));
   return p;
 }
 
@@ -193,7 +200,9 @@ async function loadDominio(em: EntityManager, idDominio: string): Promise<Domini
     iuvPrefix: d.iuvPrefix ?? null,
     idStazione: d.stazione.idStazione,
     applicationCode: d.stazione.applicationCode,
-    unita: new Map(unita.map((u) => [u.idUnita, { id: u.id, idUnita: u.idUnita, ragioneSociale: u.ragioneSociale, abilitato: u.abilitato }])),
+    unita: new Map(
+      unita.map((u) => [u.idUnita, { id: u.id, idUnita: u.idUnita, ragioneSociale: u.ragioneSociale, abilitato: u.abilitato }]),
+    ),
     tipi: new Map(
       tipi.map((t) => [
         t.tipoPendenza.idTipoPendenza,
