@@ -66,6 +66,7 @@ export enum OrderDirection {
 }
 registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
+@InputType('SoggettoVersanteInput')
 @ObjectType({ description: 'The versante (who pays) as GovPay describes a Soggetto.' })
 export class SoggettoVersante {
   @Field(() => String, { description: 'F (person) or G (organisation)' }) tipo!: string;
@@ -81,6 +82,7 @@ export class SoggettoVersante {
   @Field(() => String, { nullable: true }) cellulare?: string;
 }
 
+@InputType('ContoAddebitoInput')
 @ObjectType()
 export class ContoAddebito {
   @Field(() => String) iban!: string;
@@ -160,27 +162,6 @@ export class PendenzaDaPagareInput {
   nuova?: Record<string, unknown>;
 }
 
-@InputType()
-export class SoggettoVersanteInput {
-  @Field(() => String) tipo!: string;
-  @Field(() => String) identificativo!: string;
-  @Field(() => String, { nullable: true }) anagrafica?: string;
-  @Field(() => String, { nullable: true }) indirizzo?: string;
-  @Field(() => String, { nullable: true }) civico?: string;
-  @Field(() => String, { nullable: true }) cap?: string;
-  @Field(() => String, { nullable: true }) localita?: string;
-  @Field(() => String, { nullable: true }) provincia?: string;
-  @Field(() => String, { nullable: true }) nazione?: string;
-  @Field(() => String, { nullable: true }) email?: string;
-  @Field(() => String, { nullable: true }) cellulare?: string;
-}
-
-@InputType()
-export class ContoAddebitoInput {
-  @Field(() => String) iban!: string;
-  @Field(() => String, { nullable: true }) bic?: string;
-}
-
 @InputType({ description: "A portal's request to pay a cart (GovPay's NuovoPagamento)." })
 export class AvviaPagamentoInput {
   @Field(() => [PendenzaDaPagareInput], { description: '1 to 5 pendenze.' }) pendenze!: PendenzaDaPagareInput[];
@@ -191,8 +172,8 @@ export class AvviaPagamentoInput {
   urlRitorno?: string;
   @Field(() => String, { nullable: true }) idSessionePortale?: string;
   @Field(() => String, { nullable: true, description: 'yyyy-MM-dd, from today to 30 days ahead.' }) dataEsecuzionePagamento?: string;
-  @Field(() => SoggettoVersanteInput, { nullable: true }) soggettoVersante?: SoggettoVersanteInput;
-  @Field(() => ContoAddebitoInput, { nullable: true }) contoAddebito?: ContoAddebitoInput;
+  @Field(() => SoggettoVersante, { nullable: true }) soggettoVersante?: SoggettoVersante;
+  @Field(() => ContoAddebito, { nullable: true }) contoAddebito?: ContoAddebito;
   @Field(() => String, { nullable: true }) credenzialiPagatore?: string;
   @Field(() => AutenticazioneSoggetto, { nullable: true }) autenticazioneSoggetto?: AutenticazioneSoggetto;
   @Field(() => LinguaPagamento, { nullable: true }) lingua?: LinguaPagamento;

@@ -9,17 +9,11 @@ import { cercaPosizione } from '../posizioni';
 import type { PendenzaPagabile } from '../payment-data';
 import { erroriPagamento } from './errori';
 import type { PendenzaDaPagare } from './nuovo-pagamento';
+import type { PendenzaNelCarrello } from './viste';
 
 /** A pendenza of the cart as the hub holds it: what Checkout is told, what the session records. */
-export interface VoceCarrello {
+export interface VoceCarrello extends PendenzaNelCarrello {
   pendenzaId: number;
-  idA2A: string;
-  idPendenza: string;
-  idDominio: string;
-  idTipoPendenza: string;
-  numeroAvviso: string;
-  iuv: string;
-  importoCents: number;
   causale: string;
   idDebitore: string;
   stato: string;

@@ -7,8 +7,8 @@ import type {
   StatoPagamento,
 } from '../../../../schema/entities';
 
-export interface PagamentoPendenzaView {
-  indice: number;
+/** A pendenza as a cart names it: the session records these, Checkout is told its notice and amount. */
+export interface PendenzaNelCarrello {
   idA2A: string;
   idPendenza: string;
   idDominio: string;
@@ -16,6 +16,10 @@ export interface PagamentoPendenzaView {
   numeroAvviso: string;
   iuv: string;
   importoCents: number;
+}
+
+export interface PagamentoPendenzaView extends PendenzaNelCarrello {
+  indice: number;
   esito: EsitoPendenzaPagamento;
   /** The receipt that settled it (its receiptId), when one arrived. */
   ccp?: string;
