@@ -36,10 +36,14 @@ export class PagamentoResolver {
     description:
       "Starts the payment of a portal's cart through pagoPA Checkout: send the browser to `redirect`. Needs the Pagamenti write right and every pendenza in the caller's scope.",
   })
-  async avviaPagamento(@Arg('input', () => AvviaPagamentoInput) input: AvviaPagamentoInput, @Ctx() ctx: SubgraphContext): Promise<AvviaPagamentoPayload> {
+  async avviaPagamento(
+    @Arg('input', () => AvviaPagamentoInput) input: AvviaPagamentoInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<{ created: boolean; pagamento: PagamentoView; redirect: string }> {
     if (!this.host) throw errors.internal('Avvio dei pagamenti non configurato in questo processo.');
     const { created, pagamento } = await new AvvioPagamento(ctx.em, ctx.principal, this.host).avvia(plain(input));
-    return { created, pagamento: pagamento as unknown as Pagamento, redirect: pagamento.redirect ?? '' };
+    // A payment in progress always has Checkout's page: it is written only once Checkout answered.
+    return { created, pagamento, redirect: pagamento.redirect ?? '' };
   }
 
   @Query(() => Pagamento, { description: 'A payment session by id.' })
