@@ -53,8 +53,16 @@ module.exports = {
       name: 'subgraphs-use-only-pagopa-wire-types',
       comment: "pagopa/ calls the subgraphs' services; a subgraph may use only pagoPA's wire contract (pagopa/soap/messages.ts).",
       severity: 'error',
-      from: { path: '^subgraphs/' },
+      from: { path: '^subgraphs/', pathNot: '^subgraphs/serve\\.ts$' },
       to: { path: '^pagopa/', pathNot: '^pagopa/soap/messages\\.ts$' },
+    },
+    {
+      name: 'standalone-subgraph-hosts-only-checkout',
+      comment:
+        "subgraphs/serve.ts is a composition root, like gateway/app.ts: running the pagamenti subgraph alone, it hands it pagoPA Checkout's client (the port the context declares), built by pagopa/checkout/host.ts. Nothing else of pagopa/.",
+      severity: 'error',
+      from: { path: '^subgraphs/serve\\.ts$' },
+      to: { path: '^pagopa/', pathNot: ['^pagopa/soap/messages\\.ts$', '^pagopa/checkout/host\\.ts$'] },
     },
     {
       name: 'no-subgraph-internals-across-contexts',

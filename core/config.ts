@@ -64,7 +64,15 @@ const schema = z.object({
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins such as https://portale.ente.it'),
+  PUBLIC_BASE_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+  CHECKOUT_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+  CHECKOUT_API_KEY: z.string().min(1).optional(),
+  CHECKOUT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  PAYMENT_SESSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1800),
+  PAYMENT_SESSION_SWEEP_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
 });
+
+const withoutTrailingSlash = (url: string) => (url.endsWith('/') ? url.slice(0, -1) : url);
 
 /** An origin as browsers send it: scheme, host and optional port, nothing after. */
 function isOrigin(value: string): boolean {
@@ -113,6 +121,12 @@ export interface Config {
   allowedOrigins: string[];
   /** Events one subscriber may have waiting before the oldest are dropped. */
   subscriptions: { maxPending: number };
+  /** Where browsers reach this hub (Checkout's return URLs point here), without a trailing slash; unset: http://localhost:<the port it listens on>. */
+  publicBaseUrl?: string;
+  /** pagoPA Checkout (or the simulator's): where carts are opened, with its subscription key and deadline. */
+  checkout: { url: string; apiKey?: string; timeoutMs: number };
+  /** Payment sessions started on a portal: how long an abandoned cart stays open, how often they are swept. */
+  pagamenti: { sessionTimeoutMs: number; sweepMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -192,6 +206,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     allowedOrigins: e.ALLOWED_ORIGINS,
     subscriptions: { maxPending: e.SUBSCRIPTION_MAX_PENDING },
+    publicBaseUrl: e.PUBLIC_BASE_URL && withoutTrailingSlash(e.PUBLIC_BASE_URL),
+    checkout: {
+      url: withoutTrailingSlash(e.CHECKOUT_URL ?? `http://127.0.0.1:${e.SIMULATOR_PORT}/checkout/ec/v1`),
+      apiKey: e.CHECKOUT_API_KEY,
+      timeoutMs: e.CHECKOUT_TIMEOUT_MS,
+    },
+    pagamenti: { sessionTimeoutMs: e.PAYMENT_SESSION_TIMEOUT_SECONDS * 1000, sweepMs: e.PAYMENT_SESSION_SWEEP_MS },
   };
 }
 

@@ -12,6 +12,9 @@ export interface FaultBean {
   codice: string;
   descrizione: string;
   dettaglio?: string;
+  /** GovPay's FaultBeanEsteso: the payment session the refused request left behind (FALLITO), and its path. */
+  id?: string;
+  location?: string;
 }
 
 export class DomainError extends Error {
@@ -106,5 +109,7 @@ export function domainErrorFromExtensions(ext: Record<string, unknown> | undefin
     codice: ext.codice,
     descrizione: String(ext.descrizione ?? ''),
     ...(typeof ext.dettaglio === 'string' ? { dettaglio: ext.dettaglio } : {}),
+    ...(typeof ext.id === 'string' ? { id: ext.id } : {}),
+    ...(typeof ext.location === 'string' ? { location: ext.location } : {}),
   });
 }

@@ -13,6 +13,7 @@ export const EVENTS_CHANNEL = 'govpay-hub:events';
 const KNOWN_VERSIONS: Record<HubEventType, readonly number[]> = {
   pendenzaAggiornata: [1],
   ricevutaRegistrata: [1],
+  pagamentoAggiornato: [1],
 };
 
 function isKnownEvent(value: unknown): value is HubEvent {

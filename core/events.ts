@@ -26,6 +26,19 @@ export type HubEvent =
       idPendenza: string | null;
       idTipoPendenza: string | null;
       at: string;
+    }
+  | {
+      v: 1;
+      tipo: 'pagamentoAggiornato';
+      /** The payment session's id (GovPay's Pagamento.id). */
+      id: string;
+      stato: string;
+      /** The applicazione that started it; null when an operatore did. */
+      idA2A: string | null;
+      /** The domini and tipi pendenza of its cart: who else may see it. */
+      domini: string[];
+      tipiPendenza: string[];
+      at: string;
     };
 
 export type HubEventType = HubEvent['tipo'];

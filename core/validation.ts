@@ -49,3 +49,18 @@ function describeIssue(path: string, issue: z.core.$ZodIssue): string {
 export function pattern(max: number, re: RegExp, message?: string) {
   return z.string().max(max, { abort: true }).regex(re, message);
 }
+
+/** An absolute http(s) URL of at most `max` characters (a browser is sent there: no javascript:, data: or relative URLs). */
+export function httpUrl(max: number) {
+  return z
+    .string()
+    .max(max, { abort: true })
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'http:' || u.protocol === 'https:') && !!u.hostname;
+      } catch {
+        return false;
+      }
+    }, 'deve essere un URL http o https');
+}

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
+import { pagamentiHost, returnRouter, RITORNO_PATH, STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
 import { faultHandler } from '../rest-compat/shared/fault';
@@ -16,7 +16,7 @@ import { GraphClient } from '../rest-compat/shared/graph-client';
 import { jsonBodyParser } from '../rest-compat/shared/json';
 import { openDatabase } from '../schema/orm';
 import { isEmpty, seedDemo } from '../subgraphs/anagrafica/services';
-import { SUBGRAPHS } from '../subgraphs/registry';
+import { SUBGRAPHS, type SubgraphHost } from '../subgraphs/registry';
 import type { Config } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
 import { RetryLaterError } from '../core/errors';
@@ -26,7 +26,7 @@ import type { EventBus } from '../core/events';
 import { subgraphHttpApp } from '../subgraphs/runtime/subgraph-http';
 import { SubgraphRuntime } from '../subgraphs/runtime/subgraph-runtime';
 import { TracciatiWorker } from '../subgraphs/pendenze/services';
-import { OutboxWorker, PagamentiStation } from '../subgraphs/pagamenti/services';
+import { ChiusuraSessioniScadute, OutboxWorker, PagamentiStation } from '../subgraphs/pagamenti/services';
 import { Authenticator } from './auth';
 import type { GatewayContext } from './context';
 import { graphExecutor } from './graph-executor';
@@ -79,9 +79,12 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   }
   const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
   const remoteUrls = config.subgraphs.urls;
+  // Unset, the public address is this server's own, known once it listens.
+  let publicBaseUrl = config.publicBaseUrl;
+  const host: SubgraphHost = { pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`) };
   const local = new Map<string, SubgraphRuntime>();
   for (const [name, build] of Object.entries(SUBGRAPHS)) {
-    if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build()).schema, orm, signer, log));
+    if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build(host)).schema, orm, signer, log));
   }
 
   const app = express();
@@ -118,6 +121,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       registry,
     }),
   );
+  // Where pagoPA Checkout sends the citizen back: straight to the domain, like the station (no caller to authenticate: the token is the proof).
+  app.use(RITORNO_PATH, returnRouter({ em: orm.em, secret: config.internalPrincipal.secret, log }));
   const json = jsonBodyParser(config.bodyLimit);
   app.use(
     '/graphql',
@@ -167,6 +172,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         notifyTimeoutMs: config.ente.notifyTimeoutMs,
       })
     : undefined;
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
 
   return {
     config,
@@ -180,8 +186,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     async listen() {
       await listenOn(server, config.port, config.host);
       await listenOn(subgraphServer, config.subgraphs.port, config.subgraphs.host);
+      publicBaseUrl ??= `http://localhost:${(server.address() as AddressInfo).port}`;
       worker?.start();
       outbox?.start();
+      sweep.start();
       return {
         port: (server.address() as AddressInfo).port,
         subgraphPort: (subgraphServer.address() as AddressInfo).port,
@@ -189,6 +197,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     },
     async close() {
       await worker?.stop();
+      await sweep.stop();
       await subscriptions.close();
       await outbox?.stop();
       await graph.stop();

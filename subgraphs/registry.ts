@@ -1,11 +1,16 @@
 import type { BuiltSubgraph } from './runtime/build-subgraph';
 import { ANAGRAFICA, buildAnagraficaSubgraph } from './anagrafica';
-import { buildPagamentiSubgraph, PAGAMENTI } from './pagamenti';
+import { buildPagamentiSubgraph, PAGAMENTI, type PagamentiHost } from './pagamenti';
 import { buildPendenzeSubgraph, PENDENZE } from './pendenze';
 
+/** What the process hosting the subgraphs hands them (absent when only their schema is wanted). */
+export interface SubgraphHost {
+  pagamenti?: PagamentiHost;
+}
+
 /** Every subgraph of the hub, by the name the supergraph knows it by. */
-export const SUBGRAPHS: Record<string, () => Promise<BuiltSubgraph>> = {
+export const SUBGRAPHS: Record<string, (host?: SubgraphHost) => Promise<BuiltSubgraph>> = {
   [ANAGRAFICA]: buildAnagraficaSubgraph,
   [PENDENZE]: buildPendenzeSubgraph,
-  [PAGAMENTI]: buildPagamentiSubgraph,
+  [PAGAMENTI]: (host) => buildPagamentiSubgraph(host?.pagamenti),
 };

@@ -7,6 +7,7 @@ import { PrincipalSigner } from '../core/principal';
 import { subgraphHttpApp } from './runtime/subgraph-http';
 import { SubgraphRuntime } from './runtime/subgraph-runtime';
 import { SUBGRAPHS } from './registry';
+import { pagamentiHost } from '../pagopa/checkout/host';
 
 /**
  * Runs one subgraph as its own process (`node dist/subgraphs/serve.js anagrafica`), for
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, `subgraph-${name}`);
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
   const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
-  const runtime = new SubgraphRuntime(name, (await build()).schema, orm, signer, log);
+  const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
+  const runtime = new SubgraphRuntime(name, (await build({ pagamenti: pagamentiHost(config, log, () => publicBaseUrl) })).schema, orm, signer, log);
   const server: Server = subgraphHttpApp([runtime], config.bodyLimit, log).listen(config.subgraphs.port, config.subgraphs.host);
   log.info({ port: config.subgraphs.port, subgraph: name }, 'subgraph listening');
   const stop = () => server.close(() => orm.close().then(() => process.exit(0)));

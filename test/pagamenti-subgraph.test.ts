@@ -7,6 +7,7 @@ import { SECRET, startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
 import { insertRpp } from './helpers/rpp-fixture';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
+import { CheckoutDouble } from './helpers/checkout-double';
 
 /**
  * The pagamenti subgraph as its own process (`npm run start:subgraph pagamenti`, compiled), behind
@@ -20,6 +21,7 @@ let owner: TestHub;
 let gateway: TestHub;
 let child: ChildProcess;
 let subgraphUrl: string;
+let checkout: CheckoutDouble;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,7 +56,11 @@ describe('the pagamenti subgraph alone', () => {
     const db = owner.hub.config.database;
     const DATABASE_URL = db.dialect === 'sqlite' ? `sqlite:${db.path}` : db.url;
     const port = await freePort();
-    await startSubgraph({ DATABASE_URL, INTERNAL_PRINCIPAL_SECRET: SECRET, SUBGRAPHS_PORT: String(port), SUBGRAPHS_HOST: '127.0.0.1', DEMO_SEED: 'false' });
+    checkout = await new CheckoutDouble().start();
+    await startSubgraph({
+      ...{ DATABASE_URL, INTERNAL_PRINCIPAL_SECRET: SECRET, SUBGRAPHS_PORT: String(port), SUBGRAPHS_HOST: '127.0.0.1', DEMO_SEED: 'false' },
+      ...{ CHECKOUT_URL: checkout.url, PUBLIC_BASE_URL: 'https://hub.ente.example' },
+    });
     subgraphUrl = `http://127.0.0.1:${port}/pagamenti/graphql`;
     gateway = await startHub({ DATABASE_URL, SUBGRAPH_PAGAMENTI_URL: subgraphUrl });
   }, 60000);
@@ -65,6 +71,20 @@ describe('the pagamenti subgraph alone', () => {
     await exited;
     await gateway?.close();
     await owner?.close();
+    await checkout?.stop();
+  });
+
+  it("starts a portal's payment with the Checkout client its process was handed", async () => {
+    const r = await gql(
+      gateway.baseUrl,
+      'mutation ($input: AvviaPagamentoInput!) { avviaPagamento(input: $input) { redirect pagamento { idSession stato } } }',
+      { input: { pendenze: [{ riferimento: { idA2A: 'IDA2A01', idPendenza: 'SOLO-1' } }], urlRitorno: 'https://portale.example/' } },
+      app,
+    );
+    expect(r.body.errors).toBeUndefined();
+    const { redirect, pagamento } = r.body.data.avviaPagamento;
+    expect([redirect, pagamento.stato]).toEqual([checkout.pageOf(pagamento.idSession), 'IN_CORSO']);
+    expect(checkout.carts.map((c) => c.body.returnUrls.returnOkUrl.startsWith('https://hub.ente.example/'))).toEqual([true]);
   });
 
   it('answers the federated graph and the REST /rpp through the gateway', async () => {

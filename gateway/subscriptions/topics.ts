@@ -62,8 +62,25 @@ const ricevutaRegistrata: Topic<'ricevutaRegistrata'> = {
   visibleTo: (p, e) => inScope(p.domini, e.idDominio) && (e.idTipoPendenza === null || inScope(p.tipiPendenza, e.idTipoPendenza)),
 };
 
+const pagamentoAggiornato: Topic<'pagamentoAggiornato'> = {
+  tipo: 'pagamentoAggiornato',
+  field: 'pagamentoAggiornato',
+  description:
+    'A payment started on a portal that changed (started, failed, a receipt of its cart, the return from Checkout, closed), optionally only one payment (id) or those of one dominio.',
+  args: 'id: ID, idDominio: String',
+  type: 'Pagamento',
+  right: 'Pagamenti',
+  query: { field: 'pagamento', args: { id: { type: 'ID!', from: (e) => e.id } } },
+  matches: (e, args) => given(args, 'id', e.id) && (typeof args.idDominio !== 'string' || e.domini.includes(args.idDominio)),
+  // As the graph reads sessions: an applicazione its own, an operatore those wholly in its scope.
+  visibleTo: (p, e) =>
+    p.kind === 'applicazione'
+      ? e.idA2A === p.id
+      : e.domini.every((d) => inScope(p.domini, d)) && e.tipiPendenza.every((t) => inScope(p.tipiPendenza, t)),
+};
+
 /** Every subscription the hub knows; the gateway offers those whose types the supergraph has. */
-export const TOPICS: Topic[] = [pendenzaAggiornata, ricevutaRegistrata] as Topic[];
+export const TOPICS: Topic[] = [pendenzaAggiornata, ricevutaRegistrata, pagamentoAggiornato] as Topic[];
 
 /** Whether this event feeds this topic and may reach this subscriber with these arguments. */
 export function delivers(topic: Topic, e: HubEvent, args: Record<string, unknown>, p: Principal): boolean {

@@ -2,6 +2,7 @@ import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
 import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
 import { OutboxJob, Rpp } from './pagamento';
+import { PagamentoPortale, PagamentoPortalePendenza } from './pagamento-portale';
 import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
 import { AnagraficaRevisione } from './revisione';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
@@ -12,6 +13,7 @@ export * from './dominio';
 export * from './entrata';
 export * from './intermediario';
 export * from './pagamento';
+export * from './pagamento-portale';
 export * from './pendenza';
 export * from './revisione';
 export * from './tipo-pendenza';
@@ -41,4 +43,6 @@ export const entities = [
   OperazioneTracciato,
   Rpp,
   OutboxJob,
+  PagamentoPortale,
+  PagamentoPortalePendenza,
 ];

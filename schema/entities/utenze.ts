@@ -62,6 +62,10 @@ export class Applicazione extends Timestamped {
   @Property({ type: JsonDocument, nullable: true })
   servizioIntegrazione?: ConnettoreIntegrazione | null;
 
+  /** A portal's default return address, for payments it starts without naming one (§7.2: several portals, one Ente). */
+  @Property({ type: 'string', length: 1024, nullable: true })
+  urlRitorno?: string | null;
+
   @Property({ type: 'boolean' })
   abilitato: boolean = true;
 }

@@ -1,9 +1,16 @@
 import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
+import type { PagamentiHost } from './domain/sessioni/avvio';
+import { PagamentoResolver } from './graphql/pagamenti-resolvers';
 import { pagamentiResolvers, referenceResolvers } from './graphql/resolvers';
 
 export const PAGAMENTI = 'pagamenti';
+export type { PagamentiHost } from './domain/sessioni/avvio';
 
-/** The pagamenti subgraph: payment attempts (RPP) and their receipts, and the attempts of each pendenza. */
-export function buildPagamentiSubgraph(): Promise<BuiltSubgraph> {
-  return buildSubgraph([...pagamentiResolvers], referenceResolvers);
+/**
+ * The pagamenti subgraph: payment attempts (RPP) and their receipts, the attempts of each
+ * pendenza, and the payments started on a portal. Starting one needs `host` (pagoPA Checkout's
+ * client and the hub's public address); without it, as for the schema's artefacts, it refuses.
+ */
+export function buildPagamentiSubgraph(host?: PagamentiHost): Promise<BuiltSubgraph> {
+  return buildSubgraph([...pagamentiResolvers], referenceResolvers, [new PagamentoResolver(host)]);
 }

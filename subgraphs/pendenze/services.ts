@@ -4,8 +4,9 @@
 // through its exported service). Anything else in this folder is the context's own.
 export { codiceImporto, qrCodePayload } from './avviso';
 export { iuvFromNumeroAvviso, isIso11649 } from './domain/iuv';
+export { ids as pendenzaIds, soggetto } from './domain/inputs';
 export { registraPagamento } from './domain/pagamento';
-export { PendenzeService } from './domain/pendenze';
+export { PendenzeService, type PreparedPendenza } from './domain/pendenze';
 export { referenceCache, type ConnettoreRef, type DominioRef, type StazioneRef } from './domain/references';
 export { TracciatiWorker } from './domain/tracciati-worker';
 export { toPendenzaView, type PendenzaView, type VoceView } from './domain/views';

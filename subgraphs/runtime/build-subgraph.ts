@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires"])';
@@ -20,11 +20,29 @@ export interface BuiltSubgraph {
 export async function buildSubgraph(
   resolvers: NonEmptyArray<Function>,
   referenceResolvers: Record<string, { __resolveReference: (...args: never[]) => unknown }>,
+  instances: object[] = [],
 ): Promise<BuiltSubgraph> {
-  const base = await buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  const base = await buildSchema({ resolvers, validate: false, emitSchemaFile: false, container: resolverContainer(instances) });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(base)}\n`;
   const map = createResolversMap(base) as Record<string, Record<string, unknown>>;
   for (const [type, ref] of Object.entries(referenceResolvers)) map[type] = { ...(map[type] ?? {}), ...ref };
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: map as never });
   return { schema, sdl };
+}
+
+/**
+ * How type-graphql gets a resolver object: the instance the subgraph's host built (with what it
+ * was handed, such as a client of pagoPA) when there is one, else one made once with no arguments.
+ */
+function resolverContainer(instances: object[]): ContainerType {
+  const made = new Map<Function, object>();
+  return {
+    get(cls: new () => object) {
+      const given = instances.find((i) => i.constructor === cls);
+      if (given) return given;
+      let instance = made.get(cls);
+      if (!instance) made.set(cls, (instance = new cls()));
+      return instance;
+    },
+  };
 }

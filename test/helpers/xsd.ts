@@ -8,14 +8,11 @@ export const TEST_XSD = join(projectRoot(), 'test', 'fixtures', 'paForNode-respo
 /** The station's own paForNode.xsd (pagopa/wsdl), which the simulator validates against by default. */
 export const STATION_XSD = join(projectRoot(), 'pagopa', 'wsdl', 'paForNode.xsd');
 
-/** pagoPA's paForNode.xsd, when ../shared/reference (or $GOVPAY_REFERENCE_DIR) is there. */
-const officialPath = join(
-  process.env.GOVPAY_REFERENCE_DIR ?? join(projectRoot(), '..', 'shared', 'reference'),
-  'pagopa',
-  'wsdl',
-  'xsd',
-  'paForNode.xsd',
-);
+/** The read-only reference material (../shared/reference, or $GOVPAY_REFERENCE_DIR); `npm test` must not need it. */
+export const REFERENCE_DIR = process.env.GOVPAY_REFERENCE_DIR ?? join(projectRoot(), '..', 'shared', 'reference');
+
+/** pagoPA's paForNode.xsd, when the reference material is there. */
+const officialPath = join(REFERENCE_DIR, 'pagopa', 'wsdl', 'xsd', 'paForNode.xsd');
 export const OFFICIAL_XSD = existsSync(officialPath) ? officialPath : undefined;
 
 /** Why the tests against pagoPA's own XSD are skipped when it is absent (`npm test` must not need it). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SERVIZI } from '../../../core/principal';
 import { regExpProblem } from '../../../core/safe-regexp';
-import { pattern } from '../../../core/validation';
+import { httpUrl, pattern } from '../../../core/validation';
 
 /**
  * The anagrafica's input contract, shared by the graph's mutations and the Backoffice REST API:
@@ -221,6 +221,7 @@ export const applicazioneInput = z.object({
   acl: z.array(aclInput).max(SERVIZI.length).nullish().transform((v) => v ?? []),
   ruoli: z.array(text(255)).max(100).nullish().transform((v) => v ?? []),
   servizioIntegrazione: connettore.nullish(),
+  urlRitorno: httpUrl(1024).nullish(),
   abilitato: flag(true),
 });
 export type ApplicazioneInput = z.output<typeof applicazioneInput>;

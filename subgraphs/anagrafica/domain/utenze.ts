@@ -83,6 +83,8 @@ export class UtenzeService {
               auth: input.servizioIntegrazione.auth ?? undefined,
             }
           : null,
+        // GovPay's Backoffice has no such field: a PUT that leaves it out keeps it.
+        ...(input.urlRitorno !== undefined ? { urlRitorno: input.urlRitorno } : {}),
         abilitato: input.abilitato,
       });
       if (passwordHash) entity.passwordHash = passwordHash;

@@ -149,6 +149,7 @@ export interface ApplicazioneView extends UtenzaView {
   apiPendenze: boolean;
   apiRagioneria: boolean;
   servizioIntegrazione?: { url: string; versioneApi?: string; auth?: Record<string, unknown> };
+  urlRitorno?: string;
 }
 
 export interface OperatoreView extends UtenzaView {
@@ -310,6 +311,7 @@ export const toApplicazioneView = (a: Applicazione, names: UtenzaNames): Applica
           auth: a.servizioIntegrazione.auth,
         })
       : undefined,
+    urlRitorno: a.urlRitorno ?? undefined,
   });
 
 export const toOperatoreView = (o: Operatore, names: UtenzaNames): OperatoreView => ({

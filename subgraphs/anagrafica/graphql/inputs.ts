@@ -163,6 +163,11 @@ export class ApplicazioneInput extends UtenzaInput {
   @Field(() => Boolean, { nullable: true }) apiPendenze?: boolean;
   @Field(() => Boolean, { nullable: true }) apiRagioneria?: boolean;
   @Field(() => ServizioIntegrazioneInput, { nullable: true }) servizioIntegrazione?: ServizioIntegrazioneInput;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where the browser returns from pagoPA for payments this portal starts without a urlRitorno; omitted: kept, null: removed.',
+  })
+  urlRitorno?: string | null;
 }
 
 @InputType()

@@ -200,6 +200,7 @@ export class Applicazione extends Utenza {
   @Field(() => Boolean) apiPendenze!: boolean;
   @Field(() => Boolean) apiRagioneria!: boolean;
   @Field(() => ServizioIntegrazione, { nullable: true }) servizioIntegrazione?: ServizioIntegrazione;
+  @Field(() => String, { nullable: true, description: 'Default return address of the payments this portal starts.' }) urlRitorno?: string;
 }
 
 @ObjectType({ description: 'A person using the back-office.' })

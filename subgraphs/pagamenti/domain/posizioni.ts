@@ -38,9 +38,42 @@ export interface RichiestaPosizione {
 }
 
 /**
- * The pendenza a notice asks to pay, in GovPay's order: the hub's own (asking its Ente again when
- * its dataValidita has passed) or, when the hub holds none, what the Ente that issued the IUV
- * answers; then annullata, già pagata, scaduta are refused with their PAA code.
+ * What the hub knows of a notice, in GovPay's order: its own pendenza (asked again of its Ente when
+ * its dataValidita has passed) or, when it holds none, what the Ente that issued the IUV answers.
+ */
+export type RicercaPosizione =
+  | { tipo: 'trovata'; pagabile: PendenzaPagabile }
+  /** The hub holds none and no Ente with a verify service issued the IUV. */
+  | { tipo: 'sconosciuta' }
+  /** The hub's data expired (dataValidita) and its Ente has no service to refresh them. */
+  | { tipo: 'scaduta'; pagabile: PendenzaPagabile }
+  /** The Ente asked answered that the notice cannot be paid, or failed to answer. */
+  | { tipo: 'rifiutata'; idA2A: string; fault: PagoPaFault };
+
+export async function cercaPosizione(em: EntityManager, log: Logger, req: RichiestaPosizione, verifyTimeoutMs: number): Promise<RicercaPosizione> {
+  const { dominio, numeroAvviso } = req;
+  const where = { numeroAvviso };
+  const found = await loadPagabile(em, dominio, where);
+  const stale = found?.pendenza.stato === 'NON_ESEGUITA' && !!found.pendenza.dataValidita && found.pendenza.dataValidita < romeDate();
+  if (found && !stale) return { tipo: 'trovata', pagabile: found };
+  const iuv = iuvFromNumeroAvviso(numeroAvviso);
+  const connettori = await referenceCache(em).connettori(em);
+  const ente = found ? connettori.find((c) => c.idA2A === found.pendenza.idA2A) : enteOfIuv(connettori, dominio.idDominio, iuv);
+  if (!ente?.servizioIntegrazione || !ente.principal) return found ? { tipo: 'scaduta', pagabile: found } : { tipo: 'sconosciuta' };
+  try {
+    await verificaPendenzaEnte(em.fork(), log, ente, { idDominio: dominio.idDominio, numeroAvviso, iuv, amountCents: req.amountCents }, verifyTimeoutMs);
+  } catch (e) {
+    if (e instanceof PagoPaFault) return { tipo: 'rifiutata', idA2A: ente.idA2A, fault: e };
+    throw e;
+  }
+  const saved = await loadPagabile(em.fork(), dominio, where);
+  if (!saved) throw new PagoPaFault('PAA_SYSTEM_ERROR', `La pendenza dell'avviso ${numeroAvviso} restituita dall'Ente non e' stata salvata.`);
+  return { tipo: 'trovata', pagabile: saved };
+}
+
+/**
+ * The pendenza a notice asks to pay, as the station answers the Nodo: annullata, già pagata,
+ * scaduta and unknown are refused with their PAA code.
  */
 export async function posizionePagabile(
   em: EntityManager,
@@ -48,30 +81,23 @@ export async function posizionePagabile(
   req: RichiestaPosizione,
   verifyTimeoutMs: number,
 ): Promise<PendenzaPagabile> {
-  const { dominio, numeroAvviso } = req;
-  const where = { numeroAvviso };
-  const today = romeDate();
-  let found = await loadPagabile(em, dominio, where);
-  const stale = found?.pendenza.stato === 'NON_ESEGUITA' && !!found.pendenza.dataValidita && found.pendenza.dataValidita < today;
-  if (!found || stale) {
-    const iuv = iuvFromNumeroAvviso(numeroAvviso);
-    const connettori = await referenceCache(em).connettori(em);
-    const ente = found ? connettori.find((c) => c.idA2A === found!.pendenza.idA2A) : enteOfIuv(connettori, dominio.idDominio, iuv);
-    if (!ente?.servizioIntegrazione || !ente.principal) {
-      if (found) {
-        throw new PagoPaFault(
-          'PAA_PAGAMENTO_SCADUTO',
-          `I dati della pendenza sono validi fino al ${found.pendenza.dataValidita} e l'Ente non ha un servizio per aggiornarli.`,
-        );
-      }
-      throw new PagoPaFault('PAA_PAGAMENTO_SCONOSCIUTO', `L'avviso ${numeroAvviso} del dominio ${dominio.idDominio} non e' presente nell'archivio.`);
-    }
-    await verificaPendenzaEnte(em.fork(), log, ente, { idDominio: dominio.idDominio, numeroAvviso, iuv, amountCents: req.amountCents }, verifyTimeoutMs);
-    found = await loadPagabile(em.fork(), dominio, where);
-    if (!found) throw new PagoPaFault('PAA_SYSTEM_ERROR', `La pendenza dell'avviso ${numeroAvviso} restituita dall'Ente non e' stata salvata.`);
+  const r = await cercaPosizione(em, log, req, verifyTimeoutMs);
+  switch (r.tipo) {
+    case 'sconosciuta':
+      throw new PagoPaFault(
+        'PAA_PAGAMENTO_SCONOSCIUTO',
+        `L'avviso ${req.numeroAvviso} del dominio ${req.dominio.idDominio} non e' presente nell'archivio.`,
+      );
+    case 'scaduta':
+      throw new PagoPaFault(
+        'PAA_PAGAMENTO_SCADUTO',
+        `I dati della pendenza sono validi fino al ${r.pagabile.pendenza.dataValidita} e l'Ente non ha un servizio per aggiornarli.`,
+      );
+    case 'rifiutata':
+      throw r.fault;
   }
-  await checkPayable(em, found.pendenza, today);
-  return found;
+  await checkPayable(em, r.pagabile.pendenza, romeDate());
+  return r.pagabile;
 }
 
 async function checkPayable(em: EntityManager, p: Posizione, today: string): Promise<void> {

@@ -15,6 +15,7 @@ import { enqueue, outboxSignal, type NuovoJob } from './outbox';
 import { ctPaymentPAJson, paymentDataOf } from './payment-data';
 import type { Posizione } from './posizione';
 import { loadPagabile } from './posizioni';
+import { sessioneDopoRicevuta } from './sessioni/ricevute';
 import type { SendRTRequest } from './station-types';
 
 /** sha256 of a JSON value with its object keys sorted: equal for the same receipt however it was serialised. */
@@ -135,6 +136,8 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
       log.warn({ idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId }, 'receipt of a cancelled pendenza: paid, flagged anomalo');
     }
   }
+  // The portal's session paying this pendenza learns its outcome in the same transaction.
+  if (pendenza) await sessioneDopoRicevuta(tx, { pendenzaId: pendenza.id, eseguito, ccp: r.receiptId });
   await enqueue(tx, await jobsOf(tx, dominio, req, pendenza, pagata));
   if (duplicato)
     log.warn(

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
-import { Rpp } from '../../../schema/entities';
+import { PagamentoPortalePendenza, Rpp } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
 import { findPage, type Where } from '../../../core/find-page';
 import { mapPage, type Page, type PageRequest } from '../../../core/paging';
@@ -39,7 +39,7 @@ export interface RppFilter {
   divisione?: string[] | null;
   tassonomia?: string | null;
   esito?: string | null;
-  /** A portal payment session: attempts of sessions arrive with API Pagamento, so none matches yet. */
+  /** A portal's payment session: the receipts that settled its pendenze. */
   idPagamento?: string | null;
   dataRptDa?: Date | null;
   dataRptA?: Date | null;
@@ -84,8 +84,8 @@ export class RppService {
   async list(filter: RppFilter, page: PageRequest): Promise<Page<RppView>> {
     requireRight(this.actor, 'Pagamenti', 'R');
     if (filter.esito) parseInput(z.enum(ESITI_RPP), filter.esito, 'esito');
-    if (filter.idPagamento) return { items: [], total: page.withCount ? 0 : undefined, offset: page.offset, hasNextPage: false };
     const where: Where = { ...this.scope() };
+    if (filter.idPagamento) where.$and = [{ $or: await this.ricevuteDelPagamento(filter.idPagamento) }];
     const pendenza: Where = { ...(where.pendenza as Where | undefined) };
     // A filter narrows the caller's scope, never widens it: a dominio outside it matches nothing.
     if (filter.idDominio) where.dominio = inScope(this.actor.domini, filter.idDominio) ? filter.idDominio : { $in: [] };
@@ -138,6 +138,16 @@ export class RppService {
     );
     const views = rows.filter((r) => this.visible(r)).map(toRppView);
     return keys.map((k) => views.find((v) => v.idDominio === k.idDominio && v.iuv === k.iuv && v.ccp === k.ccp) ?? null);
+  }
+
+  /** The keys of the receipts that settled a session's pendenze (one that matches nothing when there are none). */
+  private async ricevuteDelPagamento(idPagamento: string): Promise<Where[]> {
+    const voci = await this.em.find(
+      PagamentoPortalePendenza,
+      { pagamento: { idPagamento }, ccp: { $ne: null } },
+      { fields: ['idDominio', 'iuv', 'ccp'] },
+    );
+    return voci.length ? voci.map((v) => ({ dominio: v.idDominio, iuv: v.iuv, ccp: v.ccp })) : [{ id: { $in: [] } }];
   }
 
   /** The caller's scope as a filter: an attempt without a pendenza only for callers of every tipo pendenza. */

@@ -4,6 +4,7 @@ import type { Logger } from '../../../core/logger';
 import { checkExpressible, paymentDataOf, verifyResultOf } from './payment-data';
 import { posizionePagabile } from './posizioni';
 import { registraRicevuta } from './ricevute';
+import { attivazione, checkNonInCorso } from './sessioni/attivazione';
 import { checkCall } from './station-checks';
 import type { GetPaymentRequest, PaymentData, VerifyRequest, VerifyResult } from '../../../pagopa/soap/messages';
 import type { SendRTRequest, StationCaller, StationService } from './station-types';
@@ -26,6 +27,7 @@ export class PagamentiStation implements StationService {
     const pagabile = await posizionePagabile(em, this.log, { dominio, numeroAvviso: req.qrCode.noticeNumber }, this.ente.verifyTimeoutMs);
     // The Nodo activates with the primitive the station is configured for.
     checkExpressible(pagabile.pendenza, stazione.versione);
+    await checkNonInCorso(em, pagabile.pendenza.id);
     return verifyResultOf(pagabile);
   }
 
@@ -39,7 +41,10 @@ export class PagamentiStation implements StationService {
       this.ente.verifyTimeoutMs,
     );
     checkExpressible(pagabile.pendenza, versione);
-    return paymentDataOf(pagabile, versione, req.transferType);
+    const data = paymentDataOf(pagabile, versione, req.transferType);
+    // Last, once nothing else can refuse it: an activation taken by a portal's session is its own.
+    await attivazione(em, pagabile.pendenza.id);
+    return data;
   }
 
   async sendRT(caller: StationCaller, req: SendRTRequest): Promise<void> {

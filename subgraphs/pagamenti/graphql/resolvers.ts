@@ -5,6 +5,8 @@ import { memoized, type SubgraphContext } from '../../runtime/context';
 import { RPP_ORDER, RppService, type PendenzaKey, type RppKey } from '../domain/rpp';
 import { rptXml } from '../domain/rpt-xml';
 import type { RppView } from '../domain/rpp-views';
+import { pagamentoById, rppByKey } from './loaders';
+import { PagamentoPendenzaResolver, PagamentoResolver } from './pagamenti-resolvers';
 import { DominioRef, PendenzaRef, Rpp, RppConnection } from './types';
 
 const rpps = (ctx: SubgraphContext) => new RppService(ctx.em, ctx.principal);
@@ -86,19 +88,11 @@ function rppOfPendenza(ctx: SubgraphContext): DataLoader<PendenzaKey, RppView[],
   );
 }
 
-/** Attempts referenced by other subgraphs (the subscriptions' events), one query per request. */
-function rppByKey(ctx: SubgraphContext): DataLoader<RppKey, RppView | null, string> {
-  return memoized(
-    ctx,
-    'rppByKey',
-    () => new DataLoader<RppKey, RppView | null, string>((keys) => rpps(ctx).byKeys(keys), { cacheKeyFn: (k) => JSON.stringify([k.idDominio, k.iuv, k.ccp]) }),
-  );
-}
-
 export const referenceResolvers = {
   Rpp: { __resolveReference: (ref: RppKey, ctx: SubgraphContext) => rppByKey(ctx).load(ref) },
+  Pagamento: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => pagamentoById(ctx).load(ref.id) },
   // The gateway sends only the key: the attempts are resolved by the field resolver above.
   Pendenza: { __resolveReference: (ref: PendenzaRef) => ref },
 };
 
-export const pagamentiResolvers = [RppResolver, PendenzaRppResolver] as const;
+export const pagamentiResolvers = [RppResolver, PendenzaRppResolver, PagamentoResolver, PagamentoPendenzaResolver] as const;

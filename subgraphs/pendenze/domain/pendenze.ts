@@ -93,10 +93,11 @@ export class PendenzeService {
   /**
    * Every check of a PUT that needs no lock, in GovPay's order: the caller's rights, the body, the
    * references to the anagrafica (as cached: the caller refreshes the cache first), an
-   * Ente-supplied numero avviso. Nothing is written.
+   * Ente-supplied numero avviso. Nothing is written. A spontaneous pendenza that a portal puts in a
+   * payment's cart (GovPay's API Pagamento) needs the right to pay, `Pagamenti`, instead of `Pendenze`.
    */
-  async prepare(idA2A: string, idPendenza: string, raw: unknown): Promise<PreparedPendenza> {
-    requireRight(this.actor, 'Pendenze', 'W');
+  async prepare(idA2A: string, idPendenza: string, raw: unknown, servizio: 'Pendenze' | 'Pagamenti' = 'Pendenze'): Promise<PreparedPendenza> {
+    requireRight(this.actor, servizio, 'W');
     parseInput(ids.idA2A, idA2A, 'idA2A');
     parseInput(ids.idPendenza, idPendenza, 'idPendenza');
     this.requireOwn(idA2A);

@@ -1,0 +1,100 @@
+import type {
+  EsitoPendenzaPagamento,
+  EsitoRitorno,
+  PagamentoPortale,
+  PagamentoPortalePendenza,
+  Soggetto,
+  StatoPagamento,
+} from '../../../../schema/entities';
+
+/** A pendenza as a cart names it: the session records these, Checkout is told its notice and amount. */
+export interface PendenzaNelCarrello {
+  idA2A: string;
+  idPendenza: string;
+  idDominio: string;
+  idTipoPendenza: string;
+  numeroAvviso: string;
+  iuv: string;
+  importoCents: number;
+}
+
+export interface PagamentoPendenzaView extends PendenzaNelCarrello {
+  indice: number;
+  esito: EsitoPendenzaPagamento;
+  /** The receipt that settled it (its receiptId), when one arrived. */
+  ccp?: string;
+}
+
+/** A payment session as every edge shows it; amounts in cents, dates as instants. */
+export interface PagamentoView {
+  id: string;
+  idSession: string;
+  nome: string;
+  stato: StatoPagamento;
+  descrizioneStato?: string;
+  importoCents: number;
+  idSessionePortale?: string;
+  urlRitorno?: string;
+  redirect?: string;
+  dataRichiesta: Date;
+  dataAggiornamento: Date;
+  dataScadenza: Date;
+  dataEsecuzionePagamento?: string;
+  soggettoVersante?: Soggetto;
+  contoAddebito?: { iban: string; bic?: string };
+  credenzialiPagatore?: string;
+  autenticazioneSoggetto?: string;
+  lingua?: string;
+  avviatoDa: { tipo: 'applicazione' | 'operatore'; id: string };
+  esitoRitorno?: EsitoRitorno;
+  dataRitorno?: Date;
+  pendenze: PagamentoPendenzaView[];
+}
+
+const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+export function toPagamentoPendenzaView(i: PagamentoPortalePendenza): PagamentoPendenzaView {
+  return {
+    indice: i.indice,
+    idA2A: i.idA2A,
+    idPendenza: i.idPendenza,
+    idDominio: i.idDominio,
+    idTipoPendenza: i.idTipoPendenza,
+    numeroAvviso: i.numeroAvviso,
+    iuv: i.iuv,
+    importoCents: i.importoCents,
+    esito: i.esito,
+    ccp: orUndefined(i.ccp),
+  };
+}
+
+/** The view of a session whose items are loaded. */
+export function toPagamentoView(p: PagamentoPortale): PagamentoView {
+  return {
+    id: p.idPagamento,
+    idSession: p.idSession,
+    nome: p.nome,
+    stato: p.stato,
+    descrizioneStato: orUndefined(p.descrizioneStato),
+    importoCents: p.importoCents,
+    idSessionePortale: orUndefined(p.idSessionePortale),
+    urlRitorno: orUndefined(p.urlRitorno),
+    redirect: orUndefined(p.redirect),
+    dataRichiesta: p.createdAt,
+    dataAggiornamento: p.updatedAt,
+    dataScadenza: p.scadenza,
+    dataEsecuzionePagamento: orUndefined(p.dataEsecuzionePagamento),
+    soggettoVersante: orUndefined(p.soggettoVersante),
+    contoAddebito: p.contoAddebito ? { iban: p.contoAddebito.iban, bic: orUndefined(p.contoAddebito.bic) } : undefined,
+    credenzialiPagatore: orUndefined(p.credenzialiPagatore),
+    autenticazioneSoggetto: orUndefined(p.autenticazioneSoggetto),
+    lingua: orUndefined(p.lingua),
+    avviatoDa: { tipo: p.avviatoDaTipo, id: p.avviatoDa },
+    esitoRitorno: orUndefined(p.esitoRitorno),
+    dataRitorno: orUndefined(p.ritornoIl),
+    pendenze: p.pendenze
+      .getItems()
+      .sort((a, b) => a.indice - b.indice)
+      .map(toPagamentoPendenzaView),
+  };
+}

@@ -1,0 +1,97 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { errors } from '../../../core/errors';
+import { decodeCursor, type PageRequest } from '../../../core/paging';
+import { toConnection } from '../../runtime/connection';
+import type { SubgraphContext } from '../../runtime/context';
+import type { RppView } from '../domain/rpp-views';
+import { AvvioPagamento, type PagamentiHost } from '../domain/sessioni/avvio';
+import { PAGAMENTI_ORDER, PagamentiService } from '../domain/sessioni/consultazione';
+import type { PagamentoPendenzaView, PagamentoView } from '../domain/sessioni/viste';
+import {
+  AvviaPagamentoInput,
+  AvviaPagamentoPayload,
+  PagamentiFilter,
+  Pagamento,
+  PagamentoConnection,
+  PagamentoOrder,
+  PagamentoPendenza,
+} from './pagamenti-types';
+import { rppByKey } from './loaders';
+import { DominioRef, PendenzaRef, Rpp } from './types';
+
+/** Largest page of payment sessions (DESIGN.md §4b). */
+const MAX_FIRST = 100;
+
+const service = (ctx: SubgraphContext) => new PagamentiService(ctx.em, ctx.principal);
+
+/** Class instances of type-graphql's inputs as the plain JSON the domain validates (as REST's bodies are). */
+const plain = (input: object): unknown => JSON.parse(JSON.stringify(input));
+
+@Resolver(() => Pagamento)
+export class PagamentoResolver {
+  /** The host of the subgraph hands in what starting a payment needs (Checkout's client); schema tools build it without. */
+  constructor(private readonly host?: PagamentiHost) {}
+
+  @Mutation(() => AvviaPagamentoPayload, {
+    description:
+      "Starts the payment of a portal's cart through pagoPA Checkout: send the browser to `redirect`. Needs the Pagamenti write right and every pendenza in the caller's scope.",
+  })
+  async avviaPagamento(
+    @Arg('input', () => AvviaPagamentoInput) input: AvviaPagamentoInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<{ created: boolean; pagamento: PagamentoView; redirect: string }> {
+    if (!this.host) throw errors.internal('Avvio dei pagamenti non configurato in questo processo.');
+    const { created, pagamento } = await new AvvioPagamento(ctx.em, ctx.principal, this.host).avvia(plain(input));
+    // A payment in progress always has Checkout's page: it is written only once Checkout answered.
+    return { created, pagamento, redirect: pagamento.redirect ?? '' };
+  }
+
+  @Query(() => Pagamento, { description: 'A payment session by id.' })
+  pagamento(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<PagamentoView> {
+    return service(ctx).get(id);
+  }
+
+  @Query(() => Pagamento, { description: 'A payment session by the idSession the return to the portal carries.' })
+  pagamentoByIdSession(@Arg('idSession', () => ID) idSession: string, @Ctx() ctx: SubgraphContext): Promise<PagamentoView> {
+    return service(ctx).byIdSession(idSession);
+  }
+
+  @Query(() => PagamentoConnection, { description: 'Payment sessions the caller may see, newest first unless orderBy says otherwise.' })
+  async pagamenti(
+    @Arg('filter', () => PagamentiFilter, { nullable: true }) filter: PagamentiFilter | null,
+    @Arg('orderBy', () => [PagamentoOrder], { nullable: true }) orderBy: PagamentoOrder[] | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
+    const page: PageRequest = {
+      limit: first,
+      offset: after ? decodeCursor(after) + 1 : 0,
+      withCount: true,
+      orderBy: orderBy?.length ? orderBy.map((o) => [PAGAMENTI_ORDER[o.field], o.direction]) : [['createdAt', 'DESC']],
+    };
+    const f = filter ?? {};
+    return toConnection(
+      await service(ctx).list({ ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA }, page),
+    );
+  }
+}
+
+@Resolver(() => PagamentoPendenza)
+export class PagamentoPendenzaResolver {
+  @FieldResolver(() => PendenzaRef, { description: 'The pendenza (resolved by the pendenze subgraph, with its rights).' })
+  pendenza(@Root() v: PagamentoPendenzaView): PendenzaRef {
+    return { idA2A: v.idA2A, idPendenza: v.idPendenza };
+  }
+
+  @FieldResolver(() => DominioRef)
+  dominio(@Root() v: PagamentoPendenzaView): DominioRef {
+    return { idDominio: v.idDominio };
+  }
+
+  @FieldResolver(() => Rpp, { nullable: true, description: 'The receipt that settled it.' })
+  async rpp(@Root() v: PagamentoPendenzaView, @Ctx() ctx: SubgraphContext): Promise<RppView | null> {
+    return v.ccp ? rppByKey(ctx).load({ idDominio: v.idDominio, iuv: v.iuv, ccp: v.ccp }) : null;
+  }
+}
