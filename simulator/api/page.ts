@@ -1,15 +1,12 @@
 import type { Step } from '../soap/client';
 import type { PaymentRecord } from '../flow/record';
+import { escapeHtml } from './html';
 
 /**
  * `GET /`: what the simulator did, newest first, as one self-contained HTML page (no scripts,
  * no external assets). Everything shown comes from the station or the caller, so all of it is
  * escaped.
  */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
-}
-
 const STYLE = `body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.4em;text-align:left;vertical-align:top}code,pre{font:12px ui-monospace,monospace}
 pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.5em;max-height:20em;overflow:auto}
