@@ -1,16 +1,20 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../core/logger';
+import type { Checkout } from '../checkout/checkout';
+import { checkoutRoutes } from '../checkout/routes';
 import type { Nodo } from '../flow/nodo';
 import { InvalidRequestError, type PaymentRequest, type VerifyRequest } from '../flow/request';
+import { bodyError } from './body-error';
 import { renderPage } from './page';
 
 /**
  * The simulator's control API (JSON): start payments, read what happened, verify a notice,
- * clear the history. Documented in the README (The Nodo simulator).
+ * clear the history; and Checkout (checkout/routes.ts). Documented in the README (The Nodo simulator).
  */
-export function controlApp(nodo: Nodo, log: Logger): express.Express {
+export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(checkoutRoutes(checkout, log));
   app.use(express.json({ limit: '100kb' }));
 
   app.get('/health', (_req, res) => {
@@ -18,7 +22,7 @@ export function controlApp(nodo: Nodo, log: Logger): express.Express {
   });
 
   app.get('/', (_req, res) => {
-    res.type('html').send(renderPage(nodo.history()));
+    res.type('html').send(renderPage(nodo.history(), checkout.list()));
   });
 
   app.post('/api/payments', async (req, res) => {
@@ -52,9 +56,8 @@ export function controlApp(nodo: Nodo, log: Logger): express.Express {
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof InvalidRequestError) return void res.status(400).json({ error: err.message, issues: err.issues });
-    const e = err as { type?: string; message?: string };
-    if (e?.type === 'entity.parse.failed') return void res.status(400).json({ error: `malformed JSON: ${e.message}` });
-    if (e?.type === 'entity.too.large') return void res.status(413).json({ error: 'request body too large' });
+    const unread = bodyError(err);
+    if (unread) return void res.status(unread.status).json({ error: unread.message });
     log.error({ err, method: req.method, url: req.originalUrl }, 'simulator control API failed');
     res.status(500).json({ error: 'internal error' });
   });
