@@ -16,7 +16,7 @@ export type { SimulatorOptions } from './options';
 export { DEMO_DEFAULTS } from './options';
 export type { PaymentRecord, PaymentStatus, VerifiedNotice, Delivery } from './flow/record';
 export type { CartRecord, CartNotice, CartStatus } from './checkout/cart';
-export { CARTS_PATH } from './checkout/routes';
+export { CARTS_PATH, CHECKOUT_API_BASE } from './checkout/routes';
 export type { PaymentRequest, VerifyRequest, NodoDefaults } from './flow/request';
 export { InvalidRequestError } from './flow/request';
 export type { VerifyOutcome } from './flow/nodo';

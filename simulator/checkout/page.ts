@@ -16,7 +16,7 @@ const STYLE = `body{font:16px system-ui,sans-serif;margin:0;color:#17324d;backgr
 header{background:#0066cc;color:#fff;padding:.8em 1.5em;font-weight:600}main{max-width:48em;margin:1.5em auto;background:#fff;padding:1.5em 2em;border-radius:6px}
 table{border-collapse:collapse;width:100%;margin:1em 0}th,td{border-bottom:1px solid #dde3ea;padding:.5em;text-align:left;vertical-align:top}
 .num{text-align:right;white-space:nowrap}tfoot th,tfoot td{font-weight:700;border-bottom:0}fieldset{border:1px solid #dde3ea;border-radius:4px;margin:1em 0}
-label{display:block;padding:.4em 0}.buttons{display:flex;gap:1em;margin-top:1.5em}button{font:inherit;font-weight:600;padding:.6em 2em;border-radius:4px;border:2px solid #0066cc;cursor:pointer}
+label{display:block;padding:.4em 0 .4em 1.8em;text-indent:-1.8em}label small{display:block;text-indent:0}.buttons{display:flex;gap:1em;margin-top:1.5em}button{font:inherit;font-weight:600;padding:.6em 2em;border-radius:4px;border:2px solid #0066cc;cursor:pointer}
 button[value=paga]{background:#0066cc;color:#fff}button[value=annulla]{background:#fff;color:#0066cc}.ko{color:#a11}.ok{color:#17662a}small{color:#5c6f82}`;
 
 function layout(title: string, body: string, refresh = false): string {
@@ -30,8 +30,8 @@ export function renderCartPage(cart: CartRecord, psps: CheckoutPsp[]): string {
   const choices = psps
     .map(
       (p, i) => `<label><input type="radio" name="psp" value="${escapeHtml(p.idPSP)}"${i === 0 ? ' checked' : ''} required>
-<strong>${escapeHtml(p.label)}</strong> · ${escapeHtml(p.PSPCompanyName)} · commissione ${formatEuro(p.feeCents)}
-· totale <span class="num">${formatEuro(cart.totalAmount + p.feeCents)}</span></label>`,
+<strong>${escapeHtml(p.label)}</strong><br><small>${escapeHtml(p.PSPCompanyName)} · commissione ${formatEuro(p.feeCents)}
+· totale ${formatEuro(cart.totalAmount + p.feeCents)}</small></label>`,
     )
     .join('');
   const email = cart.emailNotice ? `<p>La ricevuta sarà inviata a <strong>${escapeHtml(cart.emailNotice)}</strong>.</p>` : '';

@@ -5,8 +5,10 @@ import { InvalidRequestError } from '../flow/request';
 import type { Checkout, PressResult } from './checkout';
 import { cartPath, renderBadChoicePage, renderCartPage, renderNotFoundPage, renderOutcomePage } from './page';
 
-/** Checkout's API for the Ente (checkout_v1.json: server `…/checkout/ec/v1`, path `/carts`). */
-export const CARTS_PATH = '/checkout/ec/v1/carts';
+/** Checkout's API for the Ente, as checkout_v1.json's server `https://api.platform.pagopa.it/checkout/ec/v1`… */
+export const CHECKOUT_API_BASE = '/checkout/ec/v1';
+/** …and its one path, `/carts`. */
+export const CARTS_PATH = `${CHECKOUT_API_BASE}/carts`;
 
 /** The pages forbid every script and outside resource: what they show is text and a form. */
 const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'";
