@@ -97,6 +97,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     start: (request) => nodo.start(request),
     verify: (request) => nodo.verify(request),
     history: () => nodo.history(),
-    carts: () => checkout.list(),
+    carts: () => checkout.carts.list(),
   };
 }

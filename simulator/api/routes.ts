@@ -6,6 +6,7 @@ import type { Nodo } from '../flow/nodo';
 import { InvalidRequestError, type PaymentRequest, type VerifyRequest } from '../flow/request';
 import { bodyError } from './body-error';
 import { renderPage } from './page';
+import { recordsRoutes } from './records';
 
 /**
  * The simulator's control API (JSON): start payments, read what happened, verify a notice,
@@ -22,7 +23,7 @@ export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger): express
   });
 
   app.get('/', (_req, res) => {
-    res.type('html').send(renderPage(nodo.history(), checkout.list()));
+    res.type('html').send(renderPage(nodo.history(), checkout.carts.list()));
   });
 
   app.post('/api/payments', async (req, res) => {
@@ -31,20 +32,7 @@ export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger): express
     res.status(201).location(`/api/payments/${record.id}`).json(record);
   });
 
-  app.get('/api/payments', (_req, res) => {
-    res.json(nodo.history());
-  });
-
-  app.get('/api/payments/:id', (req, res) => {
-    const record = nodo.get(req.params.id);
-    if (!record) return void res.status(404).json({ error: `no payment with id ${req.params.id}` });
-    res.json(record);
-  });
-
-  app.delete('/api/payments', (_req, res) => {
-    nodo.clear();
-    res.status(204).end();
-  });
+  app.use(recordsRoutes('/api/payments', 'payment', { list: () => nodo.history(), get: (id) => nodo.get(id), clear: () => nodo.clear() }));
 
   app.post('/api/verify', async (req, res) => {
     res.json(await nodo.verify(jsonBody<VerifyRequest>(req)));

@@ -31,7 +31,8 @@ export type PressResult =
  */
 export class Checkout {
   readonly psps: CheckoutPsp[];
-  private readonly carts: History<CartRecord>;
+  /** The carts opened, newest first (live records: a cart being paid keeps changing). */
+  readonly carts: History<CartRecord>;
 
   constructor(private readonly s: CheckoutSettings) {
     this.psps = checkoutPsps(s.nodoPsp);
@@ -46,18 +47,6 @@ export class Checkout {
     this.carts.add(cart);
     this.s.log.info({ cart: id, url: cart.url, notices: cart.notices.length }, `Checkout cart opened: ${cart.url}`);
     return cart;
-  }
-
-  get(id: string): CartRecord | undefined {
-    return this.carts.get(id);
-  }
-
-  list(): CartRecord[] {
-    return this.carts.list();
-  }
-
-  clear(): void {
-    this.carts.clear();
   }
 
   /** Paga: the Nodo pays every notice with the chosen PSP, then the browser goes back to the Ente. */

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../core/logger';
 import { bodyError } from '../api/body-error';
+import { recordsRoutes } from '../api/records';
 import { InvalidRequestError } from '../flow/request';
 import type { Checkout, PressResult } from './checkout';
 import { cartPath, renderBadChoicePage, renderCartPage, renderNotFoundPage, renderOutcomePage } from './page';
@@ -32,7 +33,7 @@ export function checkoutRoutes(checkout: Checkout, log: Logger): express.Router 
   });
 
   router.get('/checkout/c/:id', (req, res) => {
-    const cart = checkout.get(req.params.id);
+    const cart = checkout.carts.get(req.params.id);
     if (!cart) return void page(res, 404, renderNotFoundPage(req.params.id));
     page(res, 200, cart.status === 'APERTO' ? renderCartPage(cart, checkout.psps) : renderOutcomePage(cart));
   });
@@ -44,7 +45,7 @@ export function checkoutRoutes(checkout: Checkout, log: Logger): express.Router 
     if (form.azione === 'paga') result = await checkout.pay(id, String(form.psp ?? ''));
     else if (form.azione === 'annulla') result = checkout.cancel(id);
     else {
-      const cart = checkout.get(id);
+      const cart = checkout.carts.get(id);
       if (!cart) return void page(res, 404, renderNotFoundPage(id));
       return void page(res, 400, renderBadChoicePage(cart, 'Premi Paga o Annulla.'));
     }
@@ -60,20 +61,7 @@ export function checkoutRoutes(checkout: Checkout, log: Logger): express.Router 
     }
   });
 
-  router.get('/api/carts', (_req, res) => {
-    res.json(checkout.list());
-  });
-
-  router.get('/api/carts/:id', (req, res) => {
-    const cart = checkout.get(req.params.id);
-    if (!cart) return void res.status(404).json({ error: `no cart with id ${req.params.id}` });
-    res.json(cart);
-  });
-
-  router.delete('/api/carts', (_req, res) => {
-    checkout.clear();
-    res.status(204).end();
-  });
+  router.use(recordsRoutes('/api/carts', 'cart', checkout.carts));
 
   router.use(CARTS_PATH, (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof InvalidRequestError) {
