@@ -46,4 +46,3 @@ export const cartRequestSchema = z
   });
 
 export type CartRequest = z.output<typeof cartRequestSchema>;
-export type PaymentNotice = CartRequest['paymentNotices'][number];

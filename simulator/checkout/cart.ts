@@ -1,10 +1,7 @@
 import type { PaymentRecord, PaymentStatus } from '../flow/record';
 import type { CartRequest } from './cart-request';
 
-/**
- * A cart Checkout was given, as the records API and the page show it. Amounts are euro cents,
- * as Checkout's API carries them.
- */
+/** Where a cart is: waiting, being paid, or closed one of three ways. */
 export type CartStatus =
   /** Waiting for the person on the page. */
   | 'APERTO'
@@ -12,7 +9,7 @@ export type CartStatus =
   | 'IN_CORSO'
   /** Every notice was paid; the browser went to returnOkUrl. */
   | 'PAGATO'
-  /** A notice failed, so none was paid; the browser went to returnErrorUrl. */
+  /** A notice failed (then the others were not paid either: see each notice); the browser went to returnErrorUrl. */
   | 'ERRORE'
   /** Annulla was pressed; nothing was paid; the browser went to returnCancelUrl. */
   | 'ANNULLATO';
@@ -29,6 +26,10 @@ export interface CartNotice {
   failure?: string;
 }
 
+/**
+ * A cart Checkout was given, as the records API and the page show it. Amounts are euro cents,
+ * as Checkout's API carries them.
+ */
 export interface CartRecord {
   id: string;
   status: CartStatus;
