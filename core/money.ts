@@ -25,3 +25,27 @@ export function centsToEuro(cents: number): number {
 export function centsToDecimalString(cents: number): string {
   return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
+
+/** Integer cents as a bigint, refusing negative, fractional, unsafe or too large amounts. */
+export function toCents(importoCents: bigint | number): bigint {
+  if (typeof importoCents === 'number' && !Number.isSafeInteger(importoCents)) {
+    throw new Error(`importo non valido (centesimi interi attesi): ${importoCents}`);
+  }
+  const cents = BigInt(importoCents);
+  if (cents < 0n || cents > BigInt(MAX_CENTS)) throw new Error(`importo fuori dai limiti pagoPA: ${cents} centesimi`);
+  return cents;
+}
+
+/** Italian euro format from cents, as people read it (avviso, Checkout): 123456 → "1.234,56 €". */
+export function formatEuro(importoCents: bigint | number): string {
+  const cents = toCents(importoCents);
+  const euros = thousands((cents / 100n).toString());
+  return `${euros},${(cents % 100n).toString().padStart(2, '0')} €`;
+}
+
+/** Digits grouped by three from the right with dots ("1234567" → "1.234.567"), in one pass. */
+function thousands(digits: string): string {
+  const groups: string[] = [];
+  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
+  return groups.join('.');
+}

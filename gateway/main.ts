@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
 import { STATION_PATH } from '../pagopa';
-import { createSimulator, type Simulator } from '../simulator';
+import { CHECKOUT_API_BASE, createSimulator, type Simulator } from '../simulator';
 import { DEMO } from '../subgraphs/anagrafica/services';
 import { createHub } from './app';
 
@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     });
     const host = config.pagopa.simulatorHost;
     const simulatorPort = await simulator.listen(config.pagopa.simulatorPort, host);
-    log.info({ simulatorPort, host }, `pagoPA simulator ready: http://${host}:${simulatorPort}/ (control API under /api)`);
+    log.info(
+      { simulatorPort, host, checkoutUrl: `http://${host}:${simulatorPort}${CHECKOUT_API_BASE}` },
+      `pagoPA simulator ready: http://${host}:${simulatorPort}/ (control API under /api, pagoPA Checkout's API at ${CHECKOUT_API_BASE}/carts)`,
+    );
     if (config.env === 'production') {
       log.warn(
         { simulatorPort, host },

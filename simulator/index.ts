@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { controlApp } from './api/routes';
+import { Checkout } from './checkout/checkout';
 import { Nodo, type VerifyOutcome } from './flow/nodo';
+import type { CartRecord } from './checkout/cart';
 import type { PaymentRecord } from './flow/record';
 import type { PaymentRequest, VerifyRequest } from './flow/request';
 import { resolveOptions, type SimulatorOptions } from './options';
@@ -13,6 +15,8 @@ import { XsdValidator } from './xsd/xmllint';
 export type { SimulatorOptions } from './options';
 export { DEMO_DEFAULTS } from './options';
 export type { PaymentRecord, PaymentStatus, VerifiedNotice, Delivery } from './flow/record';
+export type { CartRecord, CartNotice, CartStatus } from './checkout/cart';
+export { CARTS_PATH, CHECKOUT_API_BASE } from './checkout/routes';
 export type { PaymentRequest, VerifyRequest, NodoDefaults } from './flow/request';
 export { InvalidRequestError } from './flow/request';
 export type { VerifyOutcome } from './flow/nodo';
@@ -22,7 +26,8 @@ export type { StationVersion } from './soap/types';
 
 /**
  * The pagoPA side of the hub's demo and tests: a Nodo dei Pagamenti with a PSP, calling the
- * hub's station over paForNode SOAP, driven through a small JSON control API.
+ * hub's station over paForNode SOAP, driven through a small JSON control API; and pagoPA
+ * Checkout, whose page pays an Ente's cart through the same Nodo.
  */
 export interface Simulator {
   /** The control API and the page, to mount or to listen on. */
@@ -39,6 +44,8 @@ export interface Simulator {
   verify(request: VerifyRequest): Promise<VerifyOutcome>;
   /** The payments played, newest first (live records: a running one keeps changing). */
   history(): PaymentRecord[];
+  /** The carts Checkout was given, newest first (live records, as the payments). */
+  carts(): CartRecord[];
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
@@ -55,7 +62,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     historyLimit: o.historyLimit,
     log,
   });
-  const app = controlApp(nodo, log);
+  const { idBrokerPA: _broker, idStation: _station, ...nodoPsp } = o.defaults;
+  const checkout = new Checkout({ nodo, nodoPsp, historyLimit: o.historyLimit, log });
+  const app = controlApp(nodo, checkout, log);
   let server: Server | undefined;
 
   return {
@@ -88,5 +97,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     start: (request) => nodo.start(request),
     verify: (request) => nodo.verify(request),
     history: () => nodo.history(),
+    carts: () => checkout.carts.list(),
   };
 }

@@ -1,16 +1,21 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from '../../core/logger';
+import type { Checkout } from '../checkout/checkout';
+import { checkoutRoutes } from '../checkout/routes';
 import type { Nodo } from '../flow/nodo';
 import { InvalidRequestError, type PaymentRequest, type VerifyRequest } from '../flow/request';
+import { bodyError } from './body-error';
 import { renderPage } from './page';
+import { recordsRoutes } from './records';
 
 /**
  * The simulator's control API (JSON): start payments, read what happened, verify a notice,
- * clear the history. Documented in the README (The Nodo simulator).
+ * clear the history; and Checkout (checkout/routes.ts). Documented in the README (The Nodo simulator).
  */
-export function controlApp(nodo: Nodo, log: Logger): express.Express {
+export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(checkoutRoutes(checkout, log));
   app.use(express.json({ limit: '100kb' }));
 
   app.get('/health', (_req, res) => {
@@ -18,7 +23,7 @@ export function controlApp(nodo: Nodo, log: Logger): express.Express {
   });
 
   app.get('/', (_req, res) => {
-    res.type('html').send(renderPage(nodo.history()));
+    res.type('html').send(renderPage(nodo.history(), checkout.carts.list()));
   });
 
   app.post('/api/payments', async (req, res) => {
@@ -27,20 +32,7 @@ export function controlApp(nodo: Nodo, log: Logger): express.Express {
     res.status(201).location(`/api/payments/${record.id}`).json(record);
   });
 
-  app.get('/api/payments', (_req, res) => {
-    res.json(nodo.history());
-  });
-
-  app.get('/api/payments/:id', (req, res) => {
-    const record = nodo.get(req.params.id);
-    if (!record) return void res.status(404).json({ error: `no payment with id ${req.params.id}` });
-    res.json(record);
-  });
-
-  app.delete('/api/payments', (_req, res) => {
-    nodo.clear();
-    res.status(204).end();
-  });
+  app.use(recordsRoutes('/api/payments', 'payment', { list: () => nodo.history(), get: (id) => nodo.get(id), clear: () => nodo.clear() }));
 
   app.post('/api/verify', async (req, res) => {
     res.json(await nodo.verify(jsonBody<VerifyRequest>(req)));
@@ -52,9 +44,8 @@ export function controlApp(nodo: Nodo, log: Logger): express.Express {
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof InvalidRequestError) return void res.status(400).json({ error: err.message, issues: err.issues });
-    const e = err as { type?: string; message?: string };
-    if (e?.type === 'entity.parse.failed') return void res.status(400).json({ error: `malformed JSON: ${e.message}` });
-    if (e?.type === 'entity.too.large') return void res.status(413).json({ error: 'request body too large' });
+    const unread = bodyError(err);
+    if (unread) return void res.status(unread.status).json({ error: unread.message });
     log.error({ err, method: req.method, url: req.originalUrl }, 'simulator control API failed');
     res.status(500).json({ error: 'internal error' });
   });

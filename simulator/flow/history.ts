@@ -1,13 +1,11 @@
-import type { PaymentRecord } from './record';
-
-/** The payments played, in memory: the simulator keeps no state beyond its process. */
-export class History {
-  private readonly records = new Map<string, PaymentRecord>();
+/** What the simulator played (payments, carts), in memory: it keeps no state beyond its process. */
+export class History<T extends { id: string }> {
+  private readonly records = new Map<string, T>();
 
   /** Beyond `limit` the oldest record goes, so a long demo cannot grow memory without end. */
   constructor(private readonly limit: number) {}
 
-  add(record: PaymentRecord): void {
+  add(record: T): void {
     this.records.set(record.id, record);
     for (const id of this.records.keys()) {
       if (this.records.size <= this.limit) break;
@@ -15,12 +13,12 @@ export class History {
     }
   }
 
-  get(id: string): PaymentRecord | undefined {
+  get(id: string): T | undefined {
     return this.records.get(id);
   }
 
   /** Newest first. */
-  list(): PaymentRecord[] {
+  list(): T[] {
     return [...this.records.values()].reverse();
   }
 

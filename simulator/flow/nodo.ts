@@ -3,7 +3,7 @@ import type { Logger } from '../../core/logger';
 import type { StationClient, Step } from '../soap/client';
 import type { StationVersion } from '../soap/types';
 import { History } from './history';
-import { playPayment } from './payment';
+import { playCart, playPayment, type FlowContext, type PlannedPayment } from './payment';
 import { newRecord, verifiedNotice, type PaymentRecord, type VerifiedNotice } from './record';
 import {
   parseRequest,
@@ -34,7 +34,7 @@ export interface VerifyOutcome {
 
 /** The simulated Nodo: plays payments in the background and remembers them. */
 export class Nodo {
-  private readonly records: History;
+  private readonly records: History<PaymentRecord>;
   private readonly running = new Set<Promise<void>>();
   private readonly closing = new AbortController();
 
@@ -44,14 +44,36 @@ export class Nodo {
 
   /** Starts a payment and returns its record at once; `done` settles when it is over. */
   start(request: PaymentRequest): { record: PaymentRecord; done: Promise<void> } {
+    const [payment] = this.planned([request]);
+    return { record: payment.record, done: this.run((ctx) => playPayment(ctx, payment)) };
+  }
+
+  /**
+   * Starts the payment of a cart, as Checkout asks the Nodo: all its notices are activated before
+   * any is paid (flow/payment.ts, playCart). Every request is checked before anything starts.
+   */
+  startCart(requests: PaymentRequest[]): { records: PaymentRecord[]; done: Promise<void> } {
+    const payments = this.planned(requests);
+    return { records: payments.map((p) => p.record), done: this.run((ctx) => playCart(ctx, payments)) };
+  }
+
+  /** The requests checked and planned, each with its record in the history. */
+  private planned(requests: PaymentRequest[]): PlannedPayment[] {
     if (this.closing.signal.aborted) throw new Error('the simulator is closed');
-    const plan = planPayment(parseRequest(paymentRequestSchema, request), this.s.defaults, (id) => this.s.stations[id] ?? 'V2');
-    const record = newRecord(randomUUID(), plan, new Date());
-    this.records.add(record);
-    const ctx = { ...this.s, signal: this.closing.signal };
-    const done = playPayment(ctx, plan, record).finally(() => this.running.delete(done));
+    const versionOf = (id: string) => this.s.stations[id] ?? 'V2';
+    const plans = requests.map((r) => planPayment(parseRequest(paymentRequestSchema, r), this.s.defaults, versionOf));
+    const now = new Date();
+    return plans.map((plan) => {
+      const record = newRecord(randomUUID(), plan, now);
+      this.records.add(record);
+      return { plan, record };
+    });
+  }
+
+  private run(play: (ctx: FlowContext) => Promise<void>): Promise<void> {
+    const done = play({ ...this.s, signal: this.closing.signal }).finally(() => this.running.delete(done));
     this.running.add(done);
-    return { record, done };
+    return done;
   }
 
   async pay(request: PaymentRequest): Promise<PaymentRecord> {

@@ -9,8 +9,8 @@ import type { QrCode, StationIds, StationVersion, TransferType } from '../soap/t
  * alike; every text ends up in an XML message, so lengths follow paForNode.xsd.
  */
 const NO_CONTROL_CHARS = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F]*$/;
-const text = (max: number) => z.string().min(1).max(max).regex(NO_CONTROL_CHARS, 'must not contain control characters');
-const digits = (n: number) => z.string().length(n, `must be exactly ${n} digits`).regex(/^\d+$/, `must be exactly ${n} digits`);
+export const text = (max: number) => z.string().min(1).max(max).regex(NO_CONTROL_CHARS, 'must not contain control characters');
+export const digits = (n: number) => z.string().length(n, `must be exactly ${n} digits`).regex(/^\d+$/, `must be exactly ${n} digits`);
 
 /** A decimal euro amount as text ("100.99"), to integer cents. */
 const decimalAmount = (min: number) =>
@@ -84,9 +84,14 @@ export type VerifyRequest = z.input<typeof verifyRequestSchema>;
 export type PaymentRequest = z.input<typeof paymentRequestSchema>;
 
 export class InvalidRequestError extends Error {
+  /** Every issue in a line: `path: message; …`. */
+  readonly detail: string;
+
   constructor(readonly issues: { path: string; message: string }[]) {
-    super(`invalid request: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`);
+    const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+    super(`invalid request: ${detail}`);
     this.name = 'InvalidRequestError';
+    this.detail = detail;
   }
 }
 

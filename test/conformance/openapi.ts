@@ -206,6 +206,7 @@ export class GovPaySpec {
     // GovPay's files indent a line of a description with a tab here and there (api-ente-v2's schemas),
     // which YAML refuses: a leading tab is read as the eight spaces GovPay's editor showed.
     this.doc = parse(readFileSync(file, 'utf8').replace(/^\t+/gm, (tabs) => ' '.repeat(8 * tabs.length))) as Json;
+    draft4Exclusives(this.doc);
     this.specId = `govpay-${profile.name}`;
     // OpenAPI 3.0 schemas: ajv understands `nullable`; annotations (example, deprecated, discriminator…) are ignored.
     // GovPay's patterns are Java regular expressions (e.g. `\-` outside a class), valid without the `u` flag only.
@@ -407,6 +408,27 @@ export class BackofficeSpec extends GovPaySpec {
   constructor(file?: string) {
     super(BACKOFFICE, file);
   }
+}
+
+/**
+ * OpenAPI 3.0 writes exclusiveMaximum/exclusiveMinimum as JSON Schema draft 4 did, a boolean beside
+ * maximum/minimum (pagoPA's ProblemJson status: `maximum: 600, exclusiveMaximum: true`); ajv knows
+ * only the later form, the bound itself: each such pair is rewritten in place.
+ */
+function draft4Exclusives(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  const o = node as Json;
+  for (const [flag, bound] of [
+    ['exclusiveMaximum', 'maximum'],
+    ['exclusiveMinimum', 'minimum'],
+  ]) {
+    if (typeof o[flag] !== 'boolean') continue;
+    if (o[flag] && typeof o[bound] === 'number') {
+      o[flag] = o[bound];
+      delete o[bound];
+    } else delete o[flag];
+  }
+  for (const child of Object.values(o)) draft4Exclusives(child);
 }
 
 function formatError(e: ErrorObject): string {

@@ -5,18 +5,10 @@
  * Amounts are integer cents (bigint or a safe integer number), never floats.
  */
 
-/** The largest amount pagoPA carries: 999,999,999.99 euro. */
-const MAX_CENTS = 99_999_999_999n;
+import { formatEuro, toCents } from '../../../core/money';
 
-/** Integer cents as a bigint, refusing negative, fractional, unsafe or too large amounts. */
-export function toCents(importoCents: bigint | number): bigint {
-  if (typeof importoCents === 'number' && !Number.isSafeInteger(importoCents)) {
-    throw new Error(`importo non valido (centesimi interi attesi): ${importoCents}`);
-  }
-  const cents = BigInt(importoCents);
-  if (cents < 0n || cents > MAX_CENTS) throw new Error(`importo fuori dai limiti pagoPA: ${cents} centesimi`);
-  return cents;
-}
+/** The amounts' formats live in core (Checkout's page prints them too); the avviso's callers find them here with the rest. */
+export { formatEuro, toCents };
 
 function checkNumeroAvviso(numeroAvviso: string): string {
   if (!/^\d{18}$/.test(numeroAvviso)) throw new Error(`numero avviso non valido (18 cifre attese): ${numeroAvviso}`);
@@ -105,20 +97,6 @@ export function posteDataMatrixPayload(input: PosteDataMatrixInput): string {
 /** The numero avviso as printed: groups of 4 digits ("3012 3456 7890 1234 56"). */
 export function formatNumeroAvviso(numeroAvviso: string): string {
   return checkNumeroAvviso(numeroAvviso).replace(/(\d{4})(?=\d)/g, '$1 ');
-}
-
-/** Italian euro format from cents: 123456 → "1.234,56 €". */
-export function formatEuro(importoCents: bigint | number): string {
-  const cents = toCents(importoCents);
-  const euros = thousands((cents / 100n).toString());
-  return `${euros},${(cents % 100n).toString().padStart(2, '0')} €`;
-}
-
-/** Digits grouped by three from the right with dots ("1234567" → "1.234.567"), in one pass. */
-function thousands(digits: string): string {
-  const groups: string[] = [];
-  for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
-  return groups.join('.');
 }
 
 /** `YYYY-MM-DD` → `dd/MM/yyyy`, refusing dates that do not exist. */
