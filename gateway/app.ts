@@ -166,6 +166,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         pollMs: config.outbox.pollMs,
         leaseMs: config.outbox.leaseMs,
         notifyTimeoutMs: config.ente.notifyTimeoutMs,
+        bulkEventsPerSecond: config.outbox.bulkEventsPerSecond,
       })
     : undefined;
 

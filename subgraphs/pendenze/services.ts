@@ -1,8 +1,10 @@
 // What the pendenze context publishes to the rest of the hub: the tracciati worker the edge runs,
 // the avviso's codes REST renders, and what the pagamenti context needs to find, verify and pay a
 // pendenza inside its own transaction (DESIGN.md §2: another context's table is changed only
-// through its exported service). Anything else in this folder is the context's own.
+// through its exported service), and how a change of a pendenza is announced. Anything else in
+// this folder is the context's own.
 export { codiceImporto, qrCodePayload } from './avviso';
+export { eventoPendenza } from './domain/eventi';
 export { iuvFromNumeroAvviso, isIso11649 } from './domain/iuv';
 export { registraPagamento } from './domain/pagamento';
 export { PendenzeService } from './domain/pendenze';

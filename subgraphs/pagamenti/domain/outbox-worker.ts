@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { OutboxJob } from '../../../schema/entities';
-import type { EventBus, HubEvent } from '../../../core/events';
+import type { EventBus } from '../../../core/events';
 import { takeLeases } from '../../../core/leases';
 import type { Logger } from '../../../core/logger';
 import { PollingWorker } from '../../../core/polling-worker';
 import { notificaRicevuta } from '../ente/notifica';
 import { outboxSignal } from './outbox';
+import { OutboxEvents } from './outbox-events';
 
 export interface OutboxWorkerOptions {
   /** This instance's name in leases. */
@@ -14,8 +15,10 @@ export interface OutboxWorkerOptions {
   /** Longer than a job can take (ENTE_NOTIFY_TIMEOUT_MS), so no job runs twice at once. */
   leaseMs: number;
   notifyTimeoutMs: number;
-  /** Jobs running at once on this instance. */
+  /** Notifications running at once on this instance. */
   concurrency?: number;
+  /** Events of bulk changes (tracciati) this instance publishes per second (OUTBOX_BULK_EVENTS_PER_SECOND). */
+  bulkEventsPerSecond?: number;
   /** The worker's clock (tests move it instead of waiting for a retry). */
   now?: () => Date;
 }
@@ -28,37 +31,58 @@ const MAX_ERROR = 2048;
 /** How long after its n-th failed attempt a job is tried again: n² minutes, at most a day. */
 export const retryDelayMs = (tentativi: number): number => Math.min(tentativi * tentativi * MINUTE, MAX_DELAY);
 
+/** The tipi of the event lanes (outbox-events.ts); every other tipo is a notification. */
+const EVENTI = ['EVENTO', 'EVENTI'];
+
 /**
  * Runs the outbox's due jobs: notifications to the Ente's systems and events for subscribers.
  * A job is taken with a lease (a conditional UPDATE, as the tracciati worker does), so any number of
- * instances share the table and each job runs once at a time; a few run concurrently here, and a
- * slow Ente holds one slot, not the worker. A failed job is retried with a growing delay and never
- * abandoned: an Ente down for hours gets its notifications when it is back.
+ * instances share the table and each job runs once at a time; a few notifications run concurrently
+ * here, and a slow Ente holds one slot, not the worker. Events go their own way, in lanes that
+ * never wait for a notification (OutboxEvents). A failed job is retried with a growing delay and
+ * never abandoned: an Ente down for hours gets its notifications when it is back.
  */
 export class OutboxWorker extends PollingWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly concurrency: number;
   private readonly now: () => Date;
+  private readonly events: OutboxEvents;
+  private bulk?: Promise<void>;
 
   constructor(
     private readonly root: EntityManager,
-    private readonly bus: EventBus,
+    bus: EventBus,
     log: Logger,
     private readonly options: OutboxWorkerOptions,
   ) {
     super(log, { name: 'outbox worker', pollMs: options.pollMs, wake: { emitter: outboxSignal(root), event: 'enqueued' } });
     this.concurrency = options.concurrency ?? 8;
     this.now = options.now ?? (() => new Date());
+    this.events = new OutboxEvents(root, bus, log, {
+      owner: options.owner,
+      leaseMs: options.leaseMs,
+      bulkPerSecond: options.bulkEventsPerSecond ?? 200,
+      now: this.now,
+      retryDelayMs,
+    });
   }
 
-  /** Stops taking jobs and waits for those running; a job cut short keeps its lease until it expires. */
+  /**
+   * Stops taking jobs and waits for those running; a notification cut short keeps its lease until
+   * it expires, bulk events cut short are handed back at once.
+   */
   override async stop(): Promise<void> {
     await super.stop();
-    await Promise.all(this.inFlight);
+    await Promise.all([...this.inFlight, this.bulk]);
   }
 
-  /** Fills the free slots with due jobs; each job that ends frees its slot and looks for more. */
+  /**
+   * Publishes the due events, starts the bulk lane's next round if it is idle, and fills the free
+   * notification slots; each job that ends frees its slot and looks for more.
+   */
   protected async drain(stopping: () => boolean): Promise<void> {
+    await this.events.publishDue(stopping);
+    this.bulk = this.events.startBulk(stopping, this.kick) ?? this.bulk;
     while (!stopping()) {
       const free = this.concurrency - this.inFlight.size;
       if (free <= 0) return;
@@ -76,7 +100,7 @@ export class OutboxWorker extends PollingWorker {
 
   private async claim(max: number): Promise<OutboxJob[]> {
     const now = this.now();
-    const due = { stato: 'DA_ESEGUIRE', prossimoTentativo: { $lte: now } };
+    const due = { tipo: { $nin: EVENTI }, stato: 'DA_ESEGUIRE', prossimoTentativo: { $lte: now } };
     const em = this.root.fork();
     const ids = await takeLeases(em, OutboxJob, {
       claimable: [{ ...due, leaseScadenza: null }, { ...due, leaseScadenza: { $lt: now } }],
@@ -101,8 +125,7 @@ export class OutboxWorker extends PollingWorker {
         return;
       }
       await this.release(job, { tentativi: tentativo, stato: 'ESEGUITO', eseguitoIl: this.now() });
-      // Events are many and routine; a notification is worth a line each.
-      this.log[job.tipo === 'EVENTO' ? 'debug' : 'info']({ ...about, outcome }, 'outbox job done');
+      this.log.info({ ...about, outcome }, 'outbox job done');
     } catch (e) {
       this.log.error({ ...about, err: e }, 'outbox job left to its lease expiry');
     }
@@ -117,10 +140,6 @@ export class OutboxWorker extends PollingWorker {
 
   /** Does the job; returns what happened, for the log. */
   private async handle(job: OutboxJob): Promise<string> {
-    if (job.tipo === 'EVENTO') {
-      await this.bus.publish(job.payload as unknown as HubEvent);
-      return 'published';
-    }
     const esito = await notificaRicevuta(this.root.fork(), job.payload, this.options.notifyTimeoutMs);
     return esito.inviata ? `sent ${esito.path}` : `nothing sent: ${esito.motivo}`;
   }
