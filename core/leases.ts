@@ -27,9 +27,9 @@ export async function takeLeases(em: EntityManager, entity: EntityName<{ id: num
 
 /**
  * Takes up to `max` rows with one UPDATE of all the candidates rather than one per row, for many
- * small jobs where a statement per row would cost more than the work. `claim.lease` must set the
- * owner column to a value unique to this call (`mark`), by which the rows this call won (those no
- * other instance took first) are read back and returned, in id order.
+ * small jobs where a statement per row would cost more than the work; returns them in id order.
+ * When another instance took some candidates first, the rows this call won are read back by
+ * `mark`, the value `claim.lease` gives the owner column, unique to this call.
  */
 export async function takeLeasesTogether<T extends { id: number }>(
   em: EntityManager,
@@ -37,10 +37,12 @@ export async function takeLeasesTogether<T extends { id: number }>(
   claim: LeaseClaim & { mark: Record<string, unknown> },
 ): Promise<T[]> {
   const where = { $or: claim.claimable };
-  const candidates = await em.find(entity, where as never, { fields: ['id'] as never, orderBy: { id: 'ASC' } as never, limit: claim.max });
+  const candidates = await em.find(entity, where as never, { orderBy: { id: 'ASC' } as never, limit: claim.max });
   if (!candidates.length) return [];
   const ids = candidates.map((c) => c.id);
-  if (!(await em.nativeUpdate(entity, { id: { $in: ids }, ...where } as never, claim.lease as never))) return [];
-  // Refreshed: the candidates' partial copies in the identity map predate the UPDATE.
+  const taken = await em.nativeUpdate(entity, { id: { $in: ids }, ...where } as never, claim.lease as never);
+  if (taken === candidates.length) return candidates.map((c) => Object.assign(c, claim.lease));
+  if (!taken) return [];
+  // Refreshed: the candidates' copies in the identity map predate the UPDATE.
   return em.find(entity, { id: { $in: ids }, ...claim.mark } as never, { orderBy: { id: 'ASC' } as never, refresh: true });
 }

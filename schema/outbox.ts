@@ -34,5 +34,12 @@ export async function enqueue(em: EntityManager, jobs: NuovoJob[], ctx?: Transac
   );
 }
 
-/** Tells this instance's outbox worker that jobs were committed, so it runs them before its next poll. */
+/**
+ * Tells this instance's outbox worker that jobs were committed, so it runs them before its next
+ * poll. The signal's argument names the tipi committed (none: any), so that the worker looks only
+ * where there is something new.
+ */
 export const outboxSignal = (em: EntityManager): EventEmitter => perDatabase(em, 'outbox.signal', () => new EventEmitter());
+
+/** Signals jobs of these tipi committed (see outboxSignal). */
+export const signalCommitted = (em: EntityManager, tipi?: TipoOutbox[]): void => void outboxSignal(em).emit('enqueued', tipi);

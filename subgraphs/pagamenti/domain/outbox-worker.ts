@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { OutboxJob } from '../../../schema/entities';
+import { OutboxJob, type TipoOutbox } from '../../../schema/entities';
 import type { EventBus } from '../../../core/events';
 import { takeLeases } from '../../../core/leases';
 import type { Logger } from '../../../core/logger';
@@ -31,8 +31,20 @@ const MAX_ERROR = 2048;
 /** How long after its n-th failed attempt a job is tried again: n² minutes, at most a day. */
 export const retryDelayMs = (tentativi: number): number => Math.min(tentativi * tentativi * MINUTE, MAX_DELAY);
 
+/**
+ * How long after a commit the worker looks: every write of a pendenza commits an event, and a
+ * look per write would cost the database more than the write itself; the commits of these few
+ * milliseconds are published together (a subscriber hears of them that much later).
+ */
+const SETTLE_MS = 50;
+
 /** The tipi of the event lanes (outbox-events.ts); every other tipo is a notification. */
 const EVENTI = ['EVENTO', 'EVENTI'];
+
+/** Where the worker looks for due jobs: each event lane, and the notifications. */
+type Lane = 'EVENTO' | 'EVENTI' | 'NOTIFICHE';
+const LANES: readonly Lane[] = ['EVENTO', 'EVENTI', 'NOTIFICHE'];
+const laneOf = (tipo: TipoOutbox): Lane => (tipo === 'EVENTO' || tipo === 'EVENTI' ? tipo : 'NOTIFICHE');
 
 /**
  * Runs the outbox's due jobs: notifications to the Ente's systems and events for subscribers.
@@ -48,6 +60,10 @@ export class OutboxWorker extends PollingWorker {
   private readonly now: () => Date;
   private readonly events: OutboxEvents;
   private bulk?: Promise<void>;
+  /** The lanes this instance committed to since the last drain (outboxSignal's tipi). */
+  private readonly wanted = new Set<Lane>();
+  /** When every lane was last looked at: at least once a poll, for retries and other instances' jobs. */
+  private lookedEverywhere = 0;
 
   constructor(
     private readonly root: EntityManager,
@@ -55,9 +71,10 @@ export class OutboxWorker extends PollingWorker {
     log: Logger,
     private readonly options: OutboxWorkerOptions,
   ) {
-    super(log, { name: 'outbox worker', pollMs: options.pollMs, wake: { emitter: outboxSignal(root), event: 'enqueued' } });
+    super(log, { name: 'outbox worker', pollMs: options.pollMs, wake: { emitter: outboxSignal(root), event: 'enqueued', afterMs: SETTLE_MS } });
     this.concurrency = options.concurrency ?? 8;
     this.now = options.now ?? (() => new Date());
+
     this.events = new OutboxEvents(root, bus, log, {
       owner: options.owner,
       leaseMs: options.leaseMs,
@@ -67,22 +84,48 @@ export class OutboxWorker extends PollingWorker {
     });
   }
 
+  private readonly committed = (tipi?: TipoOutbox[]): void => {
+    for (const lane of tipi?.map(laneOf) ?? LANES) this.wanted.add(lane);
+  };
+
+  override start(): void {
+    outboxSignal(this.root).on('enqueued', this.committed);
+    super.start();
+  }
+
   /**
    * Stops taking jobs and waits for those running; a notification cut short keeps its lease until
    * it expires, bulk events cut short are handed back at once.
    */
   override async stop(): Promise<void> {
+    outboxSignal(this.root).off('enqueued', this.committed);
     await super.stop();
     await Promise.all([...this.inFlight, this.bulk]);
   }
 
   /**
    * Publishes the due events, starts the bulk lane's next round if it is idle, and fills the free
-   * notification slots; each job that ends frees its slot and looks for more.
+   * notification slots; each job that ends frees its slot and looks for more. Woken by this
+   * instance's commits, it looks only in the lanes they wrote to (a PUT's event costs one look at
+   * the events, not three), and in every lane at least once a poll.
    */
   protected async drain(stopping: () => boolean): Promise<void> {
-    await this.events.publishDue(stopping);
-    this.bulk = this.events.startBulk(stopping, this.kick) ?? this.bulk;
+    const everywhere = this.wanted.size === 0 || Date.now() - this.lookedEverywhere >= this.options.pollMs;
+    const lanes = everywhere ? new Set(LANES) : new Set(this.wanted);
+    this.wanted.clear();
+    if (everywhere) this.lookedEverywhere = Date.now();
+    if (lanes.has('EVENTO')) await this.events.publishDue(stopping);
+    if (lanes.has('EVENTI')) this.bulk = this.events.startBulk(stopping, () => this.wake('EVENTI')) ?? this.bulk;
+    if (lanes.has('NOTIFICHE')) await this.fillSlots(stopping);
+  }
+
+  /** Looks again in one lane. */
+  private wake(lane: Lane): void {
+    this.wanted.add(lane);
+    this.kick();
+  }
+
+  private async fillSlots(stopping: () => boolean): Promise<void> {
     while (!stopping()) {
       const free = this.concurrency - this.inFlight.size;
       if (free <= 0) return;
@@ -90,7 +133,7 @@ export class OutboxWorker extends PollingWorker {
       for (const job of jobs) {
         const running: Promise<void> = this.run(job).finally(() => {
           this.inFlight.delete(running);
-          this.kick();
+          this.wake('NOTIFICHE');
         });
         this.inFlight.add(running);
       }

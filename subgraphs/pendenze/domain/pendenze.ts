@@ -9,7 +9,7 @@ import { romeDate } from '../../../core/rome-time';
 import { transaction } from '../../../core/transaction';
 import { upsert } from '../../../core/upsert';
 import { parseInput } from '../../../core/validation';
-import { enqueue, outboxSignal } from '../../../schema/outbox';
+import { enqueue, signalCommitted } from '../../../schema/outbox';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
 import { avvisoPdf } from './avviso';
 import { eventoPendenza, type Annuncio, type PendenzaCambiata } from './eventi';
@@ -197,7 +197,7 @@ export class PendenzeService {
 
   /** Wakes this instance's outbox worker once a write committed its announcement. */
   private announced(): void {
-    outboxSignal(this.em).emit('enqueued');
+    signalCommitted(this.em, [this.annuncio === 'subito' ? 'EVENTO' : 'EVENTI']);
   }
 
   private async exists(idA2A: string, idPendenza: string): Promise<boolean> {

@@ -13,7 +13,7 @@ import type { Principal } from '../../../core/principal';
 import { RowInserter } from '../../../core/row-inserter';
 import { ids } from './inputs';
 import { transaction } from '../../../core/transaction';
-import { enqueue, outboxSignal } from '../../../schema/outbox';
+import { enqueue, signalCommitted } from '../../../schema/outbox';
 import { eventiPendenze } from './eventi';
 import { releaseNumeriAvviso, takeNumeriAvviso, type GeneratedNumero, type NumberingPlan } from './numero-avviso';
 import { newPendenza, pendenzaInserts, type NewPendenza } from './pendenza-rows';
@@ -238,7 +238,7 @@ export class TracciatoProcessor {
     });
     t.operazioniEseguite += ok;
     t.operazioniFallite += esiti.length - ok;
-    if (rows.length) outboxSignal(em).emit('enqueued');
+    if (rows.length) signalCommitted(em, ['EVENTI']);
   }
 
   private async finish(em: EntityManager, t: TracciatoPendenze): Promise<void> {
