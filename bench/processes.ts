@@ -15,13 +15,13 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 /**
- * Forks `dist/bench/servers.js <role>` with `env` and waits for its ready message.
+ * Forks `dist/bench/servers.js <role>` (or `script`, another build's) with `env` and waits for its ready message.
  * BENCH_CPU_PROF=<role>[,<role>] writes a V8 CPU profile of those roles to BENCH_CPU_PROF_DIR (default ./bench-profiles).
  */
-export function startServer(role: Role, env: Record<string, string>): Promise<ServerProcess> {
+export function startServer(role: Role, env: Record<string, string>, script = join(__dirname, 'servers.js')): Promise<ServerProcess> {
   const profiled = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(role);
   const execArgv = profiled ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? 'bench-profiles'}`, `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`] : [];
-  const child: ChildProcess = fork(join(__dirname, 'servers.js'), [role], {
+  const child: ChildProcess = fork(script, [role], {
     env: { ...process.env, ...env },
     execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

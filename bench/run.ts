@@ -22,7 +22,9 @@ import { PRINCIPAL_HEADER } from '../core/principal';
  * and BENCH_ONLY (scenario ids, `bulk` for the bulk load, `subscriptions` for live esiti) tune a
  * run; a partial run (BENCH_ONLY) does not touch BENCHMARKS.md. BENCH_SUBSCRIPTIONS (1000),
  * BENCH_SUBSCRIPTION_EVENTS (50) and BENCH_SUBSCRIPTION_INTERVAL_MS (100) shape the live esiti run.
- * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts).
+ * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts). BENCH_BASELINE_DIST=<dir>
+ * (another build's dist/, e.g. main's) also starts a hub from that build on the same database and
+ * measures its PUT rows right before this build's, each row of this build compared with its own.
  */
 const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
@@ -109,8 +111,16 @@ async function main(): Promise<void> {
         check: (b) => (b as { data?: { __typename?: string } }).data?.__typename === 'Query',
       },
     ];
-    all.push(...(await pendenzeScenarios(hub.ready.port, hub.ready.subgraphPort ?? 0, signedPrincipal)));
-    const wanted = (id: string) => !only || only.includes(id);
+    const pendenze = await pendenzeScenarios(hub.ready.port, hub.ready.subgraphPort ?? 0, signedPrincipal);
+    const baselineDist = process.env.BENCH_BASELINE_DIST;
+    if (baselineDist) {
+      const before = await startServer('hub', env, join(baselineDist, 'bench', 'servers.js'));
+      servers.push(before);
+      console.log(`bench: baseline hub from ${baselineDist} :${before.ready.port}`);
+      const theirs = await pendenzeScenarios(before.ready.port, before.ready.subgraphPort ?? 0, before.ready.signedPrincipal ?? '', 'b');
+      all.push(...beforeAndAfter(pendenze, theirs, baselineDist));
+    } else all.push(...pendenze);
+    const wanted = (id: string) => !only || only.includes(id.replace(BEFORE, ''));
     const station = wanted('pa-verify') || wanted('pa-send-rt') ? await stationScenarios(hub.ready.port, numberEnv('BENCH_STATION_PENDENZE', 20_000)) : undefined;
     all.push(...(station?.scenarios ?? []));
     const scenarios = all.filter((s) => wanted(s.id));
@@ -168,12 +178,28 @@ const NUOVA_PENDENZA = {
 };
 const SAVE = 'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created node { numeroAvviso } } }';
 
+/** The id suffix of a scenario measured on the baseline build. */
+const BEFORE = '@before';
+
+/**
+ * The PUT rows of both builds, each of the baseline build right before this build's, which is
+ * compared with it: the same load on the same database a few seconds apart.
+ */
+function beforeAndAfter(ours: Scenario[], theirs: Scenario[], dist: string): Scenario[] {
+  return ours.flatMap((s) => {
+    const before = theirs.find((b) => b.id === s.id);
+    if (!s.id.startsWith('put-') || !before) return [s];
+    return [{ ...before, id: `${s.id}${BEFORE}`, label: `${before.label} [before: ${dist}]`, baseline: `${s.id}${BEFORE}` }, { ...s, baseline: `${s.id}${BEFORE}` }];
+  });
+}
+
 /**
  * Loading pendenze: a new pendenza per request through REST compat, the graph and the pendenze
- * subgraph alone (the baseline of the three), and the Avviso PDF of one pendenza.
+ * subgraph alone (the baseline of the three), and the Avviso PDF of one pendenza. `tag` keeps the
+ * ids of two hubs on one database apart.
  */
-async function pendenzeScenarios(port: number, subgraphPort: number, signedPrincipal: string): Promise<Scenario[]> {
-  const run = Date.now().toString(36);
+async function pendenzeScenarios(port: number, subgraphPort: number, signedPrincipal: string, tag = ''): Promise<Scenario[]> {
+  const run = `${tag}${Date.now().toString(36)}`;
   const json = { 'content-type': 'application/json' };
   const rest = `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01`;
   const body = JSON.stringify(NUOVA_PENDENZA);

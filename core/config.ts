@@ -50,6 +50,7 @@ const schema = z.object({
   OUTBOX_WORKER: booleanFlag.default(true),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(1000),
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  OUTBOX_BULK_EVENTS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(200),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(10),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(50).max(100_000).default(2000),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
@@ -111,8 +112,8 @@ export interface Config {
   pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; simulatorHost: string; stationBodyLimit: string };
   /** Calls to the Ente's system: verify must answer well within the Nodo's 7 s deadline. */
   ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
-  /** Work done after commit (notifications, events): this instance's worker. */
-  outbox: { worker: boolean; pollMs: number; leaseMs: number };
+  /** Work done after commit (notifications, events): this instance's worker; the pace of a tracciato's events. */
+  outbox: { worker: boolean; pollMs: number; leaseMs: number; bulkEventsPerSecond: number };
   /** How long the gateway waits for a subgraph in another process. */
   subgraphTimeoutMs: number;
   /** Failed password logins allowed per principal and per client address within the window, before 429. */
@@ -197,7 +198,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       stationBodyLimit: e.STATION_BODY_LIMIT,
     },
     ente: { verifyTimeoutMs: e.ENTE_VERIFY_TIMEOUT_MS, notifyTimeoutMs: e.ENTE_NOTIFY_TIMEOUT_MS },
-    outbox: { worker: e.OUTBOX_WORKER, pollMs: e.OUTBOX_POLL_MS, leaseMs: e.OUTBOX_LEASE_SECONDS * 1000 },
+    outbox: {
+      worker: e.OUTBOX_WORKER,
+      pollMs: e.OUTBOX_POLL_MS,
+      leaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
+      bulkEventsPerSecond: e.OUTBOX_BULK_EVENTS_PER_SECOND,
+    },
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     loginThrottle: {
       perPrincipal: e.LOGIN_FAILURES_PER_PRINCIPAL,

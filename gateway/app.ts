@@ -170,6 +170,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         pollMs: config.outbox.pollMs,
         leaseMs: config.outbox.leaseMs,
         notifyTimeoutMs: config.ente.notifyTimeoutMs,
+        bulkEventsPerSecond: config.outbox.bulkEventsPerSecond,
       })
     : undefined;
   const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });

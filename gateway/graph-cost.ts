@@ -4,13 +4,14 @@ import type { ComplexityEstimatorArgs } from 'graphql-query-complexity';
 /**
  * What one field of the graph costs, in units of a plain field read from a row already loaded.
  * Rendering an Avviso pagoPA (pdfkit, QR code, Data Matrix) took about 36 ms, the time of
- * hundreds of plain fields; a documento's PDF has a page per rata; an allegato's content and a
+ * hundreds of plain fields (a ricevuta di pagamento is priced alike); a documento's PDF has a page per rata; an allegato's content and a
  * tracciato's upload or outcome are whole files or every row of a bulk load.
  */
 export const PDF_COST = 250;
 
 export const FIELD_COSTS: Readonly<Record<string, number>> = {
   'Pendenza.avvisoPdf': PDF_COST,
+  'Rpp.ricevutaPdf': PDF_COST,
   'Query.documentoAvvisiPdf': 4 * PDF_COST,
   'FileAllegato.contenuto': 100,
   'TracciatoPendenze.richiesta': 1000,

@@ -30,7 +30,8 @@ const given = (args: Record<string, unknown>, name: string, value: string | null
 const pendenzaAggiornata: Topic<'pendenzaAggiornata'> = {
   tipo: 'pendenzaAggiornata',
   field: 'pendenzaAggiornata',
-  description: 'A pendenza whose state a payment changed (ESEGUITA), optionally only of one dominio or applicazione.',
+  description:
+    "A pendenza created, updated, cancelled, restored or paid (by the APIs, a tracciato or a receipt), optionally only of one dominio or applicazione. A tracciato's rows arrive at a bounded pace after their chunk commits.",
   args: 'idDominio: String, idA2A: String',
   type: 'Pendenza',
   right: 'Pendenze',

@@ -1,9 +1,10 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { ESITI_RPP } from '../../subgraphs/pagamenti/services';
+import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { route } from '../shared/http';
+import { route, type RestResult } from '../shared/http';
 import { dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
 import type { PendenzaShape } from './shape';
 import { PENDENZA_FIELDS, pendenzaIndex, rppJson, RPP_FIELDS, type GraphPendenza, type GraphRpp } from './mapping';
@@ -63,21 +64,39 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
     }),
   );
 
-  // The request and the receipt: pagoPA's JSON, or the XML when the caller prefers it.
-  for (const [path, json, xml] of [
-    ['/rpp/:idDominio/:iuv/:ccp/rpt', 'rpt', 'rptXml'],
-    ['/rpp/:idDominio/:iuv/:ccp/rt', 'rt', 'rtXml'],
-  ] as const) {
-    router.get(
-      path,
-      route(graph, async ({ req, principal }) => {
-        const asXml = req.accepts(['application/json', 'application/xml']) === 'application/xml';
-        const field = asXml ? xml : json;
-        const data = await graph.run<{ rpp: Record<string, unknown> }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`, keyOf(req.params), principal);
-        return asXml ? { status: 200, contentType: 'application/xml', body: data.rpp[field] } : { status: 200, body: data.rpp[field] };
-      }),
-    );
-  }
+  // The request: pagoPA's JSON, or the XML when the caller prefers it.
+  router.get(
+    '/rpp/:idDominio/:iuv/:ccp/rpt',
+    route(graph, async ({ req, principal }) => {
+      const field = req.accepts(['application/json', 'application/xml']) === 'application/xml' ? 'rptXml' : 'rpt';
+      return document(field, await rppField(graph, req.params, field, principal));
+    }),
+  );
+
+  // The receipt: pagoPA's JSON, the XML as received, or the ricevuta di pagamento for people as a PDF.
+  router.get(
+    '/rpp/:idDominio/:iuv/:ccp/rt',
+    route(graph, async ({ req, principal }) => {
+      const format = req.accepts(['application/json', 'application/xml', 'application/pdf']);
+      if (format === 'application/pdf') {
+        const pdf = await rppField(graph, req.params, 'ricevutaPdf', principal);
+        const { idDominio, iuv, ccp } = req.params;
+        return { status: 200, contentType: 'application/pdf', body: Buffer.from(String(pdf), 'base64'), filename: `${idDominio}_${iuv}_${ccp}.pdf` };
+      }
+      const field = format === 'application/xml' ? 'rtXml' : 'rt';
+      return document(field, await rppField(graph, req.params, field, principal));
+    }),
+  );
 }
+
+/** One field of an attempt, read through the graph as the caller. */
+async function rppField(graph: GraphClient, params: Record<string, unknown>, field: string, principal: Principal): Promise<unknown> {
+  const data = await graph.run<{ rpp: Record<string, unknown> }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`, keyOf(params), principal);
+  return data.rpp[field];
+}
+
+/** A request or receipt as JSON, or as the XML document it was. */
+const document = (field: string, value: unknown): RestResult =>
+  field.endsWith('Xml') ? { status: 200, contentType: 'application/xml', body: value } : { status: 200, body: value };
 
 const keyOf = (p: Record<string, unknown>) => ({ idDominio: p.idDominio, iuv: p.iuv, ccp: p.ccp });

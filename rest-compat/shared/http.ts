@@ -19,6 +19,8 @@ export interface RestResult {
   body?: unknown;
   /** Set for a non-JSON body (a PDF), sent as it is. */
   contentType?: string;
+  /** A file offered for download under this name (Content-Disposition: attachment). */
+  filename?: string;
 }
 
 const AUTH_MODES = new Set<AuthMode>(['basic', 'header']);
@@ -67,6 +69,7 @@ export function route(graph: GraphClient, fn: (call: RestCall) => Promise<RestRe
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const result = await fn({ req, principal: res.locals.principal as Principal, graph });
+      if (result.filename) res.attachment(result.filename);
       if (result.body === undefined) res.status(result.status).end();
       else if (result.contentType) res.status(result.status).type(result.contentType).send(result.body);
       else res.status(result.status).json(result.body);

@@ -85,7 +85,11 @@ export class Rpp extends Timestamped {
   impronta!: string;
 }
 
-export type TipoOutbox = 'NOTIFICA_RICEVUTA' | 'EVENTO';
+/**
+ * NOTIFICA_RICEVUTA: a receipt for the Ente's system; EVENTO: one event, published at once;
+ * EVENTI: the events of a bulk change (a tracciato's rows), published at a bounded pace.
+ */
+export type TipoOutbox = 'NOTIFICA_RICEVUTA' | 'EVENTO' | 'EVENTI';
 export type StatoOutbox = 'DA_ESEGUIRE' | 'ESEGUITO';
 
 /**

@@ -1,31 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
-import { EventEmitter } from 'node:events';
-import { OutboxJob, type TipoOutbox } from '../../../schema/entities';
-import { perDatabase } from '../../../core/per-database';
-import { RowInserter } from '../../../core/row-inserter';
-
-export interface NuovoJob {
-  tipo: TipoOutbox;
-  /** Unique per piece of work (e.g. `notifica:<idDominio>:<iuv>:<ccp>`). */
-  chiave: string;
-  payload: Record<string, unknown>;
-}
-
-const COLUMNS = ['tipo', 'chiave', 'payload', 'stato', 'tentativi', 'prossimoTentativo', 'createdAt', 'updatedAt'] as const;
-const inserter = (em: EntityManager) => perDatabase(em, 'pagamenti.outbox.inserter', () => new RowInserter(em, OutboxJob, COLUMNS));
-
-/**
- * Adds jobs to the outbox inside the caller's transaction (one INSERT, committed with it), so the
- * work happens if and only if what caused it commits.
- */
-export async function enqueue(em: EntityManager, jobs: NuovoJob[]): Promise<void> {
-  if (!jobs.length) return;
-  const now = new Date();
-  await inserter(em).insert(
-    em,
-    jobs.map((job) => ({ ...job, stato: 'DA_ESEGUIRE', tentativi: 0, prossimoTentativo: now, createdAt: now, updatedAt: now })),
-  );
-}
-
-/** Tells this instance's outbox worker that jobs were committed, so it runs them before its next poll. */
-export const outboxSignal = (em: EntityManager): EventEmitter => perDatabase(em, 'pagamenti.outbox', () => new EventEmitter());
+// The outbox is the hub's, not this context's: every context writes its after-commit work there
+// (schema/outbox.ts). The pagamenti context runs the worker that reads it.
+export { enqueue, outboxSignal, type NuovoJob } from '../../../schema/outbox';

@@ -4,7 +4,7 @@ import { Rpp } from '../../../schema/entities';
 import { perDatabase } from '../../../core/per-database';
 import { transaction } from '../../../core/transaction';
 import { RowInserter } from '../../../core/row-inserter';
-import { type DominioRef, referenceCache, registraPagamento } from '../../pendenze/services';
+import { eventoPendenza, referenceCache, registraPagamento, type DominioRef } from '../../pendenze/services';
 import type { HubEvent } from '../../../core/events';
 import type { Logger } from '../../../core/logger';
 import { centsToDecimalString } from '../../../core/money';
@@ -204,17 +204,8 @@ async function jobsOf(
   const ricevuta: HubEvent = { v: 1, tipo: 'ricevutaRegistrata', idDominio: dominio.idDominio, iuv, idRicevuta: ccp, ...ids, at };
   jobs.push({ tipo: 'EVENTO', chiave: `evento:ricevutaRegistrata:${key}`, payload: ricevuta });
   if (p && pagata) {
-    const aggiornata: HubEvent = {
-      v: 1,
-      tipo: 'pendenzaAggiornata',
-      idDominio: dominio.idDominio,
-      idA2A: p.idA2A,
-      idPendenza: p.idPendenza,
-      idTipoPendenza: p.idTipoPendenza,
-      stato: 'ESEGUITA',
-      at,
-    };
-    jobs.push({ tipo: 'EVENTO', chiave: `evento:pendenzaAggiornata:${key}`, payload: aggiornata });
+    const paid = { idDominio: dominio.idDominio, idA2A: p.idA2A, idPendenza: p.idPendenza, idTipoPendenza: p.idTipoPendenza, stato: 'ESEGUITA' };
+    jobs.push(eventoPendenza(paid, 'subito', `evento:pendenzaAggiornata:${key}`));
   }
   return jobs;
 }

@@ -6,6 +6,8 @@ import { findPage, type Where } from '../../../core/find-page';
 import { mapPage, type Page, type PageRequest } from '../../../core/paging';
 import { can, inScope, requireRight, type Principal } from '../../../core/principal';
 import { parseInput } from '../../../core/validation';
+import { toRicevutaView, type RicevutaView } from './ricevuta';
+import { renderRicevutaPdf } from './ricevuta-pdf';
 import { toRppView, type RppView } from './rpp-views';
 
 /** Public sort fields of the attempts → entity properties (GovPay's dataRichiesta is the payment's time). */
@@ -71,14 +73,49 @@ export class RppService {
   ) {}
 
   async get(idDominio: string, iuv: string, ccp: string): Promise<RppView> {
+    return toRppView(await this.one({ idDominio, iuv, ccp }, ['pendenza']));
+  }
+
+  /**
+   * The ricevuta di pagamento of an attempt as a PDF (GovPay's `/rt` with Accept: application/pdf):
+   * for an OK receipt and a KO one alike, which it says; an attempt without a receipt is 404.
+   */
+  async ricevutaPdf(k: RppKey): Promise<Buffer> {
+    const r = await this.one(k, ['dominio.logo', 'pendenza.voci']);
+    const ricevuta = toRicevutaView(r);
+    if (!ricevuta) throw errors.notFound(`Ricevuta del tentativo di pagamento (${k.idDominio}, ${k.iuv}, ${k.ccp}) non trovata.`);
+    return renderRicevutaPdf(ricevuta, r.dominio.logo ?? undefined);
+  }
+
+  /** The receipts of attempts the caller was shown (the graph's Rpp.ricevuta), in one query; null where there is none. */
+  async ricevute(keys: readonly RppKey[]): Promise<Array<RicevutaView | null>> {
+    if (!can(this.actor, 'Pagamenti', 'R') || keys.length === 0) return keys.map(() => null);
+    const rows = await this.em.find(
+      Rpp,
+      { $or: keys.map((k) => ({ dominio: k.idDominio, iuv: k.iuv, ccp: k.ccp })) },
+      { populate: ['dominio', 'pendenza.voci'] },
+    );
+    const visible = rows.filter((r) => this.visible(r));
+    return keys.map((k) => {
+      const r = visible.find((v) => v.dominio.idDominio === k.idDominio && v.iuv === k.iuv && v.ccp === k.ccp);
+      return r ? toRicevutaView(r) : null;
+    });
+  }
+
+  /** One attempt by key, for a caller with the Pagamenti read right who may see it (else 403; unknown 404). */
+  private async one(k: RppKey, populate: string[]): Promise<Rpp> {
     requireRight(this.actor, 'Pagamenti', 'R');
-    parseInput(key.idDominio, idDominio, 'idDominio');
-    parseInput(key.iuv, iuv, 'iuv');
-    parseInput(key.ccp, ccp, 'ccp');
-    const r = await this.em.findOne(Rpp, { dominio: idDominio, iuv, ccp }, { populate: ['pendenza'], strategy: 'joined' });
-    if (!r) throw errors.notFound(`Tentativo di pagamento (${idDominio}, ${iuv}, ${ccp}) inesistente.`);
+    parseInput(key.idDominio, k.idDominio, 'idDominio');
+    parseInput(key.iuv, k.iuv, 'iuv');
+    parseInput(key.ccp, k.ccp, 'ccp');
+    const r = await this.em.findOne(
+      Rpp,
+      { dominio: k.idDominio, iuv: k.iuv, ccp: k.ccp },
+      { populate: populate as never, strategy: 'joined' },
+    );
+    if (!r) throw errors.notFound(`Tentativo di pagamento (${k.idDominio}, ${k.iuv}, ${k.ccp}) inesistente.`);
     if (!this.visible(r)) throw errors.forbidden(`Il chiamante non e' autorizzato a consultare il tentativo di pagamento.`);
-    return toRppView(r);
+    return r;
   }
 
   async list(filter: RppFilter, page: PageRequest): Promise<Page<RppView>> {

@@ -6,7 +6,7 @@ import { centsToEuro } from '../../../core/money';
 import { romeDate, romeDateTime } from '../../../core/rome-time';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/services';
 import type { NuovoJob } from '../domain/outbox';
-import type { Subject } from '../../../pagopa/soap/messages';
+import { soggettoOf, storedReceipt, type StoredTransfer } from '../domain/receipt-json';
 import { callEnte, type EnteRequest } from './connector';
 
 /** What a NOTIFICA_RICEVUTA job carries: the receipt's key. */
@@ -71,7 +71,7 @@ function richiesta(connettore: ConnettoreIntegrazione, rpp: Rpp, pendenza: Pende
 
 /** API Ente v2's Ricevuta (api-ente-v2 govpay-api-schemas.yaml). */
 function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
-  const receipt = rpp.ricevuta as { channelDescription?: string; payer?: ReceiptSubject; transferList?: { transfer?: ReceiptTransfer[] } };
+  const receipt = storedReceipt(rpp);
   const transfers = receipt.transferList?.transfer ?? [];
   return stripNulls({
     dominio: { idDominio: rpp.dominio.idDominio, ragioneSociale: rpp.dominio.ragioneSociale },
@@ -82,7 +82,7 @@ function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
     esito: rpp.esito,
     modello: 'Pagamento ad iniziativa PSP',
     istitutoAttestante: { idPSP: rpp.idPsp, denominazione: rpp.ragioneSocialePsp, idCanale: rpp.idCanale, descrizione: receipt.channelDescription },
-    versante: receipt.payer && soggetto(receipt.payer),
+    versante: receipt.payer && soggettoOf(receipt.payer),
     pendenza: pendenzaPagata(pendenza, rpp, transfers),
     data: romeDateTime(rpp.createdAt),
     dataPagamento: romeDateTime(rpp.dataPagamento),
@@ -92,29 +92,8 @@ function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
   });
 }
 
-interface ReceiptTransfer {
-  transferCategory?: string;
-}
-
-/** A subject as the stored receipt has it: pagoPA's element names (`e-mail`). */
-type ReceiptSubject = Partial<Omit<Subject, 'email'>> & { 'e-mail'?: string };
-
-/** A pagoPA subject (ctSubject) as GovPay's Soggetto. */
-const soggetto = (s: ReceiptSubject) => ({
-  tipo: s.uniqueIdentifier?.entityUniqueIdentifierType,
-  identificativo: s.uniqueIdentifier?.entityUniqueIdentifierValue,
-  anagrafica: s.fullName,
-  indirizzo: s.streetName,
-  civico: s.civicNumber,
-  cap: s.postalCode,
-  localita: s.city,
-  provincia: s.stateProvinceRegion,
-  nazione: s.country,
-  email: s['e-mail'],
-});
-
 /** API Ente v2's PendenzaPagata: the pendenza as GovPay's REST shows it, each voce with what was collected for it. */
-function pendenzaPagata(p: PendenzaView, rpp: Rpp, transfers: ReceiptTransfer[]) {
+function pendenzaPagata(p: PendenzaView, rpp: Rpp, transfers: StoredTransfer[]) {
   const { idDominio, ragioneSocialeDominio, importoCents: _cents, voci, allegati: _allegati, dataCaricamento, ...rest } = p;
   const dominio = { idDominio, ragioneSociale: ragioneSocialeDominio };
   const identita = { idA2A: p.idA2A, idPendenza: p.idPendenza, dataCaricamento: romeDate(dataCaricamento) };
@@ -126,7 +105,7 @@ function pendenzaPagata(p: PendenzaView, rpp: Rpp, transfers: ReceiptTransfer[])
   };
 }
 
-function vocePagata(v: VoceView, rpp: Rpp, transfer: ReceiptTransfer | undefined, pendenza: object, dominio: { idDominio: string }) {
+function vocePagata(v: VoceView, rpp: Rpp, transfer: StoredTransfer | undefined, pendenza: object, dominio: { idDominio: string }) {
   const { importoCents: _cents, idDominio, ...rest } = v;
   return {
     ...rest,

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { memoized, type SubgraphContext } from '../../runtime/context';
 import { RppService, type RppKey } from '../domain/rpp';
+import type { RicevutaView } from '../domain/ricevuta';
 import type { RppView } from '../domain/rpp-views';
 import { PagamentiService } from '../domain/sessioni/consultazione';
 import type { PagamentoView } from '../domain/sessioni/viste';
@@ -20,4 +21,16 @@ export function rppByKey(ctx: SubgraphContext): DataLoader<RppKey, RppView | nul
 /** Payment sessions by id (the subscriptions' reads), one query per request. */
 export function pagamentoById(ctx: SubgraphContext): DataLoader<string, PagamentoView | null> {
   return memoized(ctx, 'pagamentoById', () => new DataLoader<string, PagamentoView | null>((ids) => new PagamentiService(ctx.em, ctx.principal).byIds(ids)));
+}
+
+/** The receipts of every attempt a request shows, in one query. */
+export function ricevutaByKey(ctx: SubgraphContext): DataLoader<RppKey, RicevutaView | null, string> {
+  return memoized(
+    ctx,
+    'ricevutaByKey',
+    () =>
+      new DataLoader<RppKey, RicevutaView | null, string>((keys) => new RppService(ctx.em, ctx.principal).ricevute(keys), {
+        cacheKeyFn: (k) => JSON.stringify([k.idDominio, k.iuv, k.ccp]),
+      }),
+  );
 }

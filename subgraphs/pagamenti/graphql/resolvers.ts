@@ -4,10 +4,11 @@ import { pageRequest, PageArgs, toConnection } from '../../runtime/connection';
 import { memoized, type SubgraphContext } from '../../runtime/context';
 import { RPP_ORDER, RppService, type PendenzaKey, type RppKey } from '../domain/rpp';
 import { rptXml } from '../domain/rpt-xml';
+import type { RicevutaView } from '../domain/ricevuta';
 import type { RppView } from '../domain/rpp-views';
-import { pagamentoById, rppByKey } from './loaders';
+import { pagamentoById, ricevutaByKey, rppByKey } from './loaders';
 import { PagamentoPendenzaResolver, PagamentoResolver } from './pagamenti-resolvers';
-import { DominioRef, PendenzaRef, Rpp, RppConnection } from './types';
+import { DominioRef, PendenzaRef, RicevutaPagamento, Rpp, RppConnection } from './types';
 
 const rpps = (ctx: SubgraphContext) => new RppService(ctx.em, ctx.principal);
 
@@ -63,6 +64,18 @@ export class RppResolver {
   @FieldResolver(() => DominioRef)
   dominio(@Root() r: RppView): DominioRef {
     return { idDominio: r.idDominio };
+  }
+
+  @FieldResolver(() => RicevutaPagamento, { nullable: true, description: 'The ricevuta di pagamento as data; null for an attempt without a receipt.' })
+  ricevuta(@Root() r: RppView, @Ctx() ctx: SubgraphContext): Promise<RicevutaView | null> {
+    return ricevutaByKey(ctx).load({ idDominio: r.idDominio, iuv: r.iuv, ccp: r.ccp });
+  }
+
+  @FieldResolver(() => String, {
+    description: "The ricevuta di pagamento as a PDF, base64 (GovPay's /rt as application/pdf); 404 for an attempt without a receipt. Costs as much as an avviso.",
+  })
+  async ricevutaPdf(@Root() r: RppView, @Ctx() ctx: SubgraphContext): Promise<string> {
+    return (await rpps(ctx).ricevutaPdf({ idDominio: r.idDominio, iuv: r.iuv, ccp: r.ccp })).toString('base64');
   }
 
   @FieldResolver(() => PendenzaRef, { nullable: true, description: 'Null for a receipt of a position the hub does not hold.' })

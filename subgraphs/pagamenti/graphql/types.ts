@@ -1,8 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 export { DominioRef } from '../../runtime/dominio-ref';
 import { Importo } from '../../runtime/scalars';
+import { Soggetto } from '../../runtime/soggetto';
 
 /* The pagamenti subgraph's types. Resolvers return the domain's views, whose fields match these. */
 
@@ -37,3 +38,43 @@ export class Rpp {
 }
 
 export const RppConnection = Connection(Rpp);
+
+export enum EsitoRicevuta {
+  ESEGUITO = 'ESEGUITO',
+  NON_ESEGUITO = 'NON_ESEGUITO',
+}
+registerEnumType(EsitoRicevuta, { name: 'EsitoRicevuta', description: 'Whether the PSP took the money (ESEGUITO) or the payment failed.' });
+
+@ObjectType({ description: 'The payment service provider that took the payment.' })
+export class PspRicevuta {
+  @Field(() => String) idPsp!: string;
+  @Field(() => String, { nullable: true }) ragioneSociale?: string;
+  @Field(() => String, { nullable: true }) idCanale?: string;
+  @Field(() => String, { nullable: true }) codiceFiscale?: string;
+}
+
+@ObjectType({ description: 'One thing paid for, as the receipt lists it.' })
+export class VoceRicevuta {
+  @Field(() => String) descrizione!: string;
+  @Field(() => Importo, { name: 'importo' }) importoCents!: number;
+}
+
+@ObjectType({
+  description:
+    'The ricevuta di pagamento a person keeps (the data of Rpp.ricevutaPdf): the Ente, the debtor, the payer when someone else paid, the amount, the notice, the PSP, the time, what was paid and the outcome.',
+})
+export class RicevutaPagamento {
+  @Field(() => EsitoRicevuta) esito!: EsitoRicevuta;
+  @Field(() => String, { description: "The Ente Creditore's codice fiscale." }) idDominio!: string;
+  @Field(() => String, { description: "The Ente Creditore's name as printed." }) ragioneSocialeDominio!: string;
+  @Field(() => Importo, { name: 'importo' }) importoCents!: number;
+  @Field(() => Date, { description: 'When the PSP took the money.' }) dataPagamento!: Date;
+  @Field(() => String) iuv!: string;
+  @Field(() => String, { nullable: true }) numeroAvviso?: string;
+  @Field(() => String, { description: "The receipt's id: the IUR (pagoPA's receiptId, GovPay's ccp)." }) idRicevuta!: string;
+  @Field(() => String, { nullable: true, description: 'What the payment was for.' }) causale?: string;
+  @Field(() => Soggetto, { description: 'Who owed the amount.' }) debitore!: Soggetto;
+  @Field(() => Soggetto, { nullable: true, description: 'Who paid, when not the debtor.' }) versante?: Soggetto;
+  @Field(() => PspRicevuta) psp!: PspRicevuta;
+  @Field(() => [VoceRicevuta]) voci!: VoceRicevuta[];
+}

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { dataMatrixPng, qrCodePng } from './codes';
-import { drawPage, PAGE_SIZE, printable, type PaginaAvviso } from './layout';
+import { renderPdf } from './drawing';
+import { drawPage, type PaginaAvviso } from './layout';
 import {
   contoCorrentePostale,
   formatData,
@@ -23,27 +23,14 @@ export type { LinguaSecondaria } from './labels';
 export async function renderAvvisoPdf(avviso: AvvisoPdfData): Promise<Buffer> {
   if (avviso.rate.length === 0) throw new Error("l'avviso non ha rate");
   const pages = await Promise.all(avviso.rate.map((rata, i) => pageOf(avviso, rata, i)));
-
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    info: {
-      Title: printable(`Avviso di pagamento - ${avviso.causale}`),
-      Author: printable(avviso.ente.ragioneSociale),
-      Subject: avviso.rate.map((r) => r.numeroAvviso).join(' '),
+  return renderPdf(
+    {
+      title: `Avviso di pagamento - ${avviso.causale}`,
+      author: avviso.ente.ragioneSociale,
+      subject: avviso.rate.map((r) => r.numeroAvviso).join(' '),
     },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  for (const page of pages) {
-    doc.addPage({ size: PAGE_SIZE, margin: 0 });
-    drawPage(doc, page);
-  }
-  doc.end();
-  return done;
+    pages.map((page) => (doc) => drawPage(doc, page)),
+  );
 }
 
 async function pageOf(avviso: AvvisoPdfData, rata: AvvisoPdfRata, index: number): Promise<PaginaAvviso> {

@@ -1,3 +1,4 @@
+import { COLOR, CONTENT_WIDTH, drawLogo, field, PAGE, sectionTitle, write, type Doc } from './drawing';
 import { heading, labeler, TESTI, type LabelKey, type LinguaSecondaria } from './labels';
 import type { AvvisoPdfData } from './types';
 
@@ -21,78 +22,16 @@ export interface PaginaAvviso {
   postale?: { conto: string; dataMatrix: Buffer };
 }
 
-const PAGE = { width: 595.28, height: 841.89, margin: 36 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const COLOR = { text: '#17324D', muted: '#5C6F82', accent: '#0066CC', tint: '#EBF3FA', rule: '#C5D0DB' };
-const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
-
-/** WinAnsi (the standard fonts' encoding) beyond Latin-1: what the page may print as it is. */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-
-/** Text the built-in Helvetica can draw: other letters lose their accents (č → c), the rest is "?". */
-export function printable(text: string): string {
-  const fits = (c: string) => /[\x20-\x7e\xa0-\xff\n]/.test(c) || WIN_ANSI_EXTRA.includes(c);
-  return Array.from(text, (c) => {
-    if (fits(c)) return c;
-    const base = c.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-    return base && Array.from(base).every(fits) ? base : '?';
-  }).join('');
-}
-
-type Doc = PDFKit.PDFDocument;
-
-interface TextStyle {
-  font?: keyof typeof FONT;
-  size?: number;
-  color?: string;
-  width?: number;
-  /** At most this many lines; longer text ends with an ellipsis. */
-  lines?: number;
-  align?: 'left' | 'right' | 'center';
-}
-
-/** Draws text at (x, y) and returns the y below it. */
-function write(doc: Doc, text: string, x: number, y: number, style: TextStyle = {}): number {
-  const size = style.size ?? 9;
-  doc
-    .font(FONT[style.font ?? 'regular'])
-    .fontSize(size)
-    .fillColor(style.color ?? COLOR.text);
-  const options: PDFKit.Mixins.TextOptions = { width: style.width, align: style.align ?? 'left', lineGap: 1 };
-  const maxHeight = style.lines ? style.lines * (doc.currentLineHeight(true) + 1) : Infinity;
-  if (style.lines) Object.assign(options, { height: maxHeight + 2, ellipsis: true });
-  const shown = printable(text);
-  doc.text(shown, x, y, options);
-  return y + Math.min(doc.heightOfString(shown, options), maxHeight);
-}
-
-function sectionTitle(doc: Doc, key: LabelKey, lingua: LinguaSecondaria | undefined, x: number, y: number, width: number): number {
-  const { it, second } = heading(key, lingua);
-  let bottom = write(doc, it, x, y, { font: 'bold', size: 10, color: COLOR.accent, width });
-  if (second) bottom = write(doc, second, x, bottom, { font: 'italic', size: 8, color: COLOR.muted, width });
-  doc.moveTo(x, bottom + 2).lineTo(x + width, bottom + 2).lineWidth(0.8).strokeColor(COLOR.accent).stroke();
-  return bottom + 6;
-}
-
-/** A label (small, grey) over its value (bold); returns the y below. */
-function field(doc: Doc, label: string, value: string, x: number, y: number, width: number, lines = 1): number {
-  const below = write(doc, label, x, y, { size: 7, color: COLOR.muted, width, lines: 1 });
-  return write(doc, value, x, below + 1, { font: 'bold', size: 10, width, lines }) + 5;
+function sectionTitleOf(doc: Doc, key: LabelKey, lingua: LinguaSecondaria | undefined, x: number, y: number, width: number): number {
+  return sectionTitle(doc, heading(key, lingua), x, y, width);
 }
 
 function header(doc: Doc, p: PaginaAvviso, y: number): number {
   const { ente } = p.data;
   const rightWidth = 210;
   let x = PAGE.margin;
-  const logo = decodeLogo(ente.logo);
-  if (logo) {
-    try {
-      doc.image(logo, x, y, { fit: [54, 54] });
-      x += 64;
-    } catch {
-      // A logo pdfkit cannot read is left out: the avviso is still valid without it.
-    }
-  }
+  const logo = drawLogo(doc, ente.logo, x, y, 54);
+  if (logo) x += 64;
   const leftWidth = PAGE.width - PAGE.margin - rightWidth - 12 - x;
   let left = write(doc, ente.ragioneSociale, x, y, { font: 'bold', size: 13, width: leftWidth, lines: 2 });
   if (ente.settore) left = write(doc, ente.settore, x, left + 1, { size: 9, width: leftWidth, lines: 1 });
@@ -125,12 +64,12 @@ function parties(doc: Doc, p: PaginaAvviso, y: number): number {
   const width = (CONTENT_WIDTH - 24) / 2;
   const rightX = PAGE.margin + width + 24;
 
-  let left = sectionTitle(doc, 'enteCreditore', linguaSecondaria, PAGE.margin, y, width);
+  let left = sectionTitleOf(doc, 'enteCreditore', linguaSecondaria, PAGE.margin, y, width);
   left = write(doc, `${t('codiceFiscale')} ${ente.cf}`, PAGE.margin, left, { size: 8, color: COLOR.muted, width });
   left = write(doc, ente.ragioneSociale, PAGE.margin, left + 1, { font: 'bold', size: 10, width, lines: 2 });
   if (ente.settore) left = write(doc, ente.settore, PAGE.margin, left, { size: 8.5, width, lines: 1 });
 
-  let right = sectionTitle(doc, 'destinatario', linguaSecondaria, rightX, y, width);
+  let right = sectionTitleOf(doc, 'destinatario', linguaSecondaria, rightX, y, width);
   right = write(doc, `${t('codiceFiscale')} ${debitore.cf}`, rightX, right, { size: 8, color: COLOR.muted, width });
   right = write(doc, debitore.anagrafica, rightX, right + 1, { font: 'bold', size: 10, width, lines: 2 });
   if (debitore.indirizzo) right = write(doc, debitore.indirizzo, rightX, right, { size: 8.5, width, lines: 2 });
@@ -146,14 +85,14 @@ function howAndWhere(doc: Doc, p: PaginaAvviso, y: number): number {
   const height = lingua ? 128 : 118;
   doc.roundedRect(PAGE.margin, y, CONTENT_WIDTH, height, 6).fill(COLOR.tint);
 
-  let left = sectionTitle(doc, 'quantoQuando', lingua, PAGE.margin + pad, y + pad, width);
+  let left = sectionTitleOf(doc, 'quantoQuando', lingua, PAGE.margin + pad, y + pad, width);
   const amount = write(doc, p.importo, PAGE.margin + pad, left + 2, { font: 'bold', size: 20, color: COLOR.accent, width });
   left = p.scadenza
     ? write(doc, `${t('entroIl')} ${p.scadenza}`, PAGE.margin + pad, amount + 1, { font: 'bold', size: 11, width })
     : amount;
   write(doc, TESTI.importoAggiornato, PAGE.margin + pad, left + 5, { size: 7, color: COLOR.muted, width, lines: 3 });
 
-  const right = sectionTitle(doc, 'dovePagare', lingua, rightX, y + pad, width);
+  const right = sectionTitleOf(doc, 'dovePagare', lingua, rightX, y + pad, width);
   const online = write(doc, TESTI.pagaOnline, rightX, right + 2, { size: 7.5, width, lines: 3 });
   write(doc, TESTI.pagaTerritorio, rightX, online + 4, { size: 7.5, width, lines: 3 });
   return y + height + 10;
@@ -229,14 +168,4 @@ export function drawPage(doc: Doc, p: PaginaAvviso): void {
   y = write(doc, TESTI.porzione, PAGE.margin, y, { font: 'italic', size: 8, color: COLOR.muted, width: CONTENT_WIDTH, align: 'center' }) + 6;
   y = bankPart(doc, p, y);
   postalPart(doc, p, y);
-}
-
-export const PAGE_SIZE: [number, number] = [PAGE.width, PAGE.height];
-
-function decodeLogo(logo: string | undefined): Buffer | undefined {
-  if (!logo) return undefined;
-  const bytes = Buffer.from(logo.replace(/^data:[^,]*,/, ''), 'base64');
-  const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  return png || jpeg ? bytes : undefined;
 }

@@ -5,6 +5,7 @@ import { compact } from '../../../core/compact';
 import { perDatabase } from '../../../core/per-database';
 import { RowInserter, type Row } from '../../../core/row-inserter';
 import { retryTransient } from '../../../core/transaction';
+import { enqueue, type NuovoJob } from '../../../schema/outbox';
 import type { NuovaPendenzaInput, VoceInput } from './inputs';
 import type { NumeroAvviso } from './numero-avviso';
 import type { AllegatoView, PendenzaFields, PendenzaRefs, VoceFields } from './views';
@@ -137,10 +138,11 @@ export class PendenzaInserts {
   }
 
   /**
-   * One new pendenza with its voci and allegati, in one transaction; a key or number already
-   * taken raises the database's unique violation. Returns the allegati with their new ids.
+   * One new pendenza with its voci and allegati, and the outbox's `jobs`, in one transaction; a key
+   * or number already taken raises the database's unique violation. Returns the allegati with their
+   * new ids.
    */
-  async insertOne(em: EntityManager, p: NewPendenza): Promise<AllegatoView[]> {
+  async insertOne(em: EntityManager, p: NewPendenza, jobs: NuovoJob[]): Promise<AllegatoView[]> {
     return retryTransient(() => em.getConnection().transactional(async (ctx) => {
       const id = await this.pendenze.insert(em, [this.pendenzaRow(p)], ctx);
       await this.insertVoci(em, [{ id, p }], ctx);
@@ -150,6 +152,7 @@ export class PendenzaInserts {
         const allegatoId = await this.allegati.insert(em, [row], ctx);
         allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
       }
+      await enqueue(em, jobs, ctx);
       return allegati;
     }));
   }

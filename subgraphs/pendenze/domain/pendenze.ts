@@ -9,8 +9,10 @@ import { romeDate } from '../../../core/rome-time';
 import { transaction } from '../../../core/transaction';
 import { upsert } from '../../../core/upsert';
 import { parseInput } from '../../../core/validation';
+import { enqueue, signalCommitted } from '../../../schema/outbox';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
 import { avvisoPdf } from './avviso';
+import { eventoPendenza, type Annuncio, type PendenzaCambiata } from './eventi';
 import {
   checkNumeroAvviso,
   numberingPlan,
@@ -77,11 +79,16 @@ const MAX_NUMBER_ATTEMPTS = 3;
 
 const POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci', 'allegati'] as const;
 
-/** Pendenze (debt positions): loading, reading, cancelling, with GovPay's checks and codes. */
+/**
+ * Pendenze (debt positions): loading, reading, cancelling, with GovPay's checks and codes. Every
+ * write announces its change to subscribers (pendenzaAggiornata) through the outbox, in its own
+ * transaction: a write that rolls back announces nothing. `annuncio` picks the lane (eventi.ts).
+ */
 export class PendenzeService {
   constructor(
     private readonly em: EntityManager,
     private readonly actor: Principal,
+    private readonly annuncio: Annuncio = 'subito',
   ) {}
 
   /** PUT semantics: creates (created=true) or updates an unpaid pendenza, or restores an ANNULLATA one. */
@@ -131,7 +138,9 @@ export class PendenzeService {
       const numero = (supplied ?? generated) as NumeroAvviso;
       const row = newPendenza(prepared, numero);
       try {
-        const allegati = await pendenzaInserts(this.em).insertOne(this.em, row);
+        const evento = eventoPendenza(cambiata(prepared.input, prepared, 'NON_ESEGUITA'), this.annuncio);
+        const allegati = await pendenzaInserts(this.em).insertOne(this.em, row, [evento]);
+        this.announced();
         return { created: true, value: pendenzaView(row.fields, newPendenzaRefs(row, labelsOf(prepared), allegati)) };
       } catch (e) {
         if (!(e instanceof UniqueConstraintViolationException)) throw e;
@@ -154,9 +163,9 @@ export class PendenzeService {
   }
 
   /** The update of an existing pendenza (or the restore of an ANNULLATA one), with GovPay's update rules. */
-  private update(prepared: PreparedPendenza): Promise<{ created: boolean; value: PendenzaView }> {
+  private async update(prepared: PreparedPendenza): Promise<{ created: boolean; value: PendenzaView }> {
     const { idA2A, idPendenza, label, input, dominio, unita, supplied } = prepared;
-    return upsert(this.em, async (em) => {
+    const updated = await upsert(this.em, async (em) => {
       await lockPendenza(em, idA2A, idPendenza);
       const p = await em.findOne(Pendenza, { applicazione: idA2A, idPendenza }, { populate: ['voci', 'allegati'] });
       if (!p) throw errors.notFound(`Pendenza ${label} inesistente.`);
@@ -179,9 +188,17 @@ export class PendenzeService {
         }
       }
       await em.flush();
+      await enqueue(em, [eventoPendenza(cambiata(input, prepared, p.stato), this.annuncio)]);
       // The references are not loaded: their labels come from the checked configuration.
       return { created: false, value: toPendenzaView(p, { ...refsOf(p), ...labelsOf(prepared) }) };
     });
+    this.announced();
+    return updated;
+  }
+
+  /** Wakes this instance's outbox worker once a write committed its announcement. */
+  private announced(): void {
+    signalCommitted(this.em, [this.annuncio === 'subito' ? 'EVENTO' : 'EVENTI']);
   }
 
   private async exists(idA2A: string, idPendenza: string): Promise<boolean> {
@@ -281,7 +298,7 @@ export class PendenzeService {
     this.requireOwn(idA2A);
     const ops = parseInput(patchOps, raw);
     const label = `(IdA2A:${idA2A}, Id:${idPendenza})`;
-    return transaction(this.em, async (em) => {
+    const patched = await transaction(this.em, async (em) => {
       await lockPendenza(em, idA2A, idPendenza);
       const p = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
       if (!p) throw errors.notFound(`Pendenza ${label} inesistente.`);
@@ -304,8 +321,12 @@ export class PendenzeService {
         }
       }
       await em.flush();
-      return toPendenzaView(p);
+      const view = toPendenzaView(p);
+      await enqueue(em, [eventoPendenza({ ...view, stato: p.stato }, this.annuncio)]);
+      return view;
     });
+    this.announced();
+    return patched;
   }
 
   /** An applicazione writes only the pendenze under its own idA2A (GovPay's APP_002). */
@@ -463,5 +484,14 @@ export class PendenzeService {
     for (const surplus of current.slice(voci.length)) p.voci.remove(surplus);
   }
 }
+
+/** A pendenza as its event names it, from a checked PUT. */
+const cambiata = (input: NuovaPendenzaInput, p: { idA2A: string; idPendenza: string }, stato: string): PendenzaCambiata => ({
+  idDominio: input.idDominio,
+  idA2A: p.idA2A,
+  idPendenza: p.idPendenza,
+  idTipoPendenza: input.idTipoPendenza,
+  stato,
+});
 
 const notYours = () => errors.forbidden(`Il chiamante non e' autorizzato a consultare la pendenza di un'altra applicazione.`);

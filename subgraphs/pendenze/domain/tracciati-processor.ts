@@ -13,6 +13,8 @@ import type { Principal } from '../../../core/principal';
 import { RowInserter } from '../../../core/row-inserter';
 import { ids } from './inputs';
 import { transaction } from '../../../core/transaction';
+import { enqueue, signalCommitted } from '../../../schema/outbox';
+import { eventiPendenze } from './eventi';
 import { releaseNumeriAvviso, takeNumeriAvviso, type GeneratedNumero, type NumberingPlan } from './numero-avviso';
 import { newPendenza, pendenzaInserts, type NewPendenza } from './pendenza-rows';
 import { PendenzeService, type PreparedPendenza } from './pendenze';
@@ -96,7 +98,8 @@ export class TracciatoProcessor {
         for (const r of righe) r.esito ??= failed(r, e, this.log);
         return t.caricatoDa as unknown as Principal;
       });
-    const service = new PendenzeService(em, principal);
+    // Rows announce their changes in the bulk lane: a tracciato of thousands must not flood subscribers.
+    const service = new PendenzeService(em, principal, 'in-blocco');
     for (const r of righe) if (r.tipo === 'ADD' && !r.esito) await this.prepare(service, r, t.idTipoPendenza);
 
     const prepared = righe.filter((r) => r.prepared) as Array<Riga & { idA2A: string; idPendenza: string }>;
@@ -197,7 +200,10 @@ export class TracciatoProcessor {
     for (const { plan, numero } of numbered) releaseNumeriAvviso(em, plan, [numero]);
   }
 
-  /** One transaction: the chunk's new pendenze, every row's outcome, the tracciato's counters and cursor. */
+  /**
+   * One transaction: the chunk's new pendenze, every row's outcome, the tracciato's counters and
+   * cursor, and one job announcing the new pendenze (the rows written one by one announced theirs).
+   */
   private async commit(em: EntityManager, t: TracciatoPendenze, righe: Riga[], numbered: Array<{ r: Riga; numero: GeneratedNumero }>): Promise<void> {
     const rows = numbered.map(({ r, numero }) => ({ r, p: newPendenza(r.prepared as PreparedPendenza, numero) }));
     for (const { r, p } of rows) r.esito = done(r, 'ADD_OK', { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) });
@@ -205,7 +211,17 @@ export class TracciatoProcessor {
     const ok = esiti.filter((e) => e.stato === 'ESEGUITO').length;
     await transaction(em, async (tx) => {
       const ctx = tx.getTransactionContext() as Transaction;
-      if (rows.length) await insertNew(tx, rows.map((x) => x.p), ctx);
+      if (rows.length) {
+        await insertNew(tx, rows.map((x) => x.p), ctx);
+        const nuove = rows.map(({ p }) => ({
+          idDominio: p.keys.dominio,
+          idA2A: p.keys.idA2A,
+          idPendenza: p.fields.idPendenza,
+          idTipoPendenza: p.keys.tipoPendenza,
+          stato: p.fields.stato,
+        }));
+        await enqueue(tx, [eventiPendenze(nuove, `eventi:tracciato:${t.id}:${righe[0].numero}`)], ctx);
+      }
       await new RowInserter(tx, OperazioneTracciato, ESITO_COLUMNS).insert(tx, esiti.map((e) => ({ ...e, tracciato: t.id })), ctx);
       const moved = await tx.nativeUpdate(
         TracciatoPendenze,
@@ -222,6 +238,7 @@ export class TracciatoProcessor {
     });
     t.operazioniEseguite += ok;
     t.operazioniFallite += esiti.length - ok;
+    if (rows.length) signalCommitted(em, ['EVENTI']);
   }
 
   private async finish(em: EntityManager, t: TracciatoPendenze): Promise<void> {

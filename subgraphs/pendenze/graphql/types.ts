@@ -2,6 +2,8 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 export { DominioRef } from '../../runtime/dominio-ref';
+import { Soggetto } from '../../runtime/soggetto';
+export { Soggetto };
 import { Importo } from '../../runtime/scalars';
 
 /* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
@@ -22,21 +24,6 @@ export class ApplicazioneRef {
 export class UnitaOperativaPendenza {
   @Field(() => String) idUnita!: string;
   @Field(() => String) ragioneSociale!: string;
-}
-
-@ObjectType({ description: 'A debtor or payer.' })
-export class Soggetto {
-  @Field(() => String, { description: 'F (persona fisica) or G (giuridica)' }) tipo!: string;
-  @Field(() => String) identificativo!: string;
-  @Field(() => String, { nullable: true }) anagrafica?: string;
-  @Field(() => String, { nullable: true }) indirizzo?: string;
-  @Field(() => String, { nullable: true }) civico?: string;
-  @Field(() => String, { nullable: true }) cap?: string;
-  @Field(() => String, { nullable: true }) localita?: string;
-  @Field(() => String, { nullable: true }) provincia?: string;
-  @Field(() => String, { nullable: true }) nazione?: string;
-  @Field(() => String, { nullable: true }) email?: string;
-  @Field(() => String, { nullable: true }) cellulare?: string;
 }
 
 @ObjectType({ description: 'One item of a pendenza.' })

@@ -1,0 +1,18 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+
+/** GovPay's Soggetto, a value type every subgraph that names a person shows alike (a pendenza's debtor, a receipt's debtor and payer). */
+@Directive('@shareable')
+@ObjectType({ description: 'A debtor or payer.' })
+export class Soggetto {
+  @Field(() => String, { description: 'F (persona fisica) or G (giuridica)' }) tipo!: string;
+  @Field(() => String) identificativo!: string;
+  @Field(() => String, { nullable: true }) anagrafica?: string;
+  @Field(() => String, { nullable: true }) indirizzo?: string;
+  @Field(() => String, { nullable: true }) civico?: string;
+  @Field(() => String, { nullable: true }) cap?: string;
+  @Field(() => String, { nullable: true }) localita?: string;
+  @Field(() => String, { nullable: true }) provincia?: string;
+  @Field(() => String, { nullable: true }) nazione?: string;
+  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true }) cellulare?: string;
+}
