@@ -57,6 +57,7 @@ it('rejects, naming the status, when Checkout fails or refuses the cart', async 
   await expect(client().openCart(cart())).rejects.toThrow(/HTTP 500 .*checkout unavailable/);
   checkout.mode = 'open';
   // A cart Checkout's schema refuses (no notice) is refused by the double with 400, like Checkout.
+  checkout.nextInvalidOnPurpose = true;
   await expect(client().openCart(cart({ paymentNotices: [] }))).rejects.toThrow(/HTTP 400/);
   expect(checkout.carts.map((c) => c.errors === null)).toEqual([true, false]);
 });

@@ -4,14 +4,17 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { projectRoot } from '../../core/project-root';
-import { closeServer, localServer, readBody } from './http';
+import { closeServer, localServer, readBody, recordExchange } from './http';
 
 /** checkout_v1.json's CartRequest and PaymentNotice (a copy kept in test/fixtures). */
 export const CART_SCHEMAS = JSON.parse(readFileSync(join(projectRoot(), 'test', 'fixtures', 'checkout-cart-request.json'), 'utf8'));
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-ajv.addSchema({ $id: 'checkout_v1', components: { schemas: { CartRequest: CART_SCHEMAS.CartRequest, PaymentNotice: CART_SCHEMAS.PaymentNotice } } });
+ajv.addSchema({
+  $id: 'checkout_v1',
+  components: { schemas: { CartRequest: CART_SCHEMAS.CartRequest, PaymentNotice: CART_SCHEMAS.PaymentNotice } },
+});
 const validCart = ajv.getSchema('checkout_v1#/components/schemas/CartRequest')!;
 
 /** What the double does with a cart: open it (302), fail (HTTP 500, pagoPA's ProblemJson), or never answer. */
@@ -33,6 +36,8 @@ export interface ReceivedCart {
 export class CheckoutDouble {
   readonly carts: ReceivedCart[] = [];
   mode: CheckoutMode = 'open';
+  /** The next cart is invalid on purpose (a test of the refusal): it is not recorded as what the hub sends. */
+  nextInvalidOnPurpose = false;
   private server?: Server;
   private readonly hanging = new Set<ServerResponse>();
   base = '';
@@ -71,6 +76,10 @@ export class CheckoutDouble {
     }
     const errors = validCart(body) ? null : [...(validCart.errors ?? [])];
     this.carts.push({ body, headers: req.headers, errors });
+    // What the hub sent, for the conformance suite to check against pagoPA's own checkout_v1.json.
+    if (!this.nextInvalidOnPurpose)
+      recordExchange('checkout', { method: 'POST', path: '/checkout/ec/v1/carts', status: errors ? 400 : 302, body });
+    this.nextInvalidOnPurpose = false;
     if (errors) return problem(res, 400, JSON.stringify(errors));
     if (this.mode === 'hang') return void this.hanging.add(res);
     if (this.mode === 'fail') return problem(res, 500, 'checkout unavailable');
@@ -79,5 +88,7 @@ export class CheckoutDouble {
 }
 
 function problem(res: ServerResponse, status: number, detail: string): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail }));
+  res
+    .writeHead(status, { 'content-type': 'application/problem+json' })
+    .end(JSON.stringify({ type: 'about:blank', title: 'Error', status, detail }));
 }
