@@ -20,6 +20,7 @@ const schema = z.object({
     .regex(/^(sqlite:.+|mysql:\/\/.+)$/, 'must be sqlite:<path> or mysql://user:pass@host:port/db')
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INTERNAL_PRINCIPAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   INTERNAL_PRINCIPAL_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -86,7 +87,7 @@ function isOrigin(value: string): boolean {
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
-  | { dialect: 'mysql'; url: string };
+  | { dialect: 'mysql'; url: string; connectTimeoutMs: number };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -143,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? { dialect: 'sqlite', path: './data/govpay.sqlite' }
     : e.DATABASE_URL.startsWith('sqlite:')
       ? { dialect: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) }
-      : { dialect: 'mysql', url: e.DATABASE_URL };
+      : { dialect: 'mysql', url: e.DATABASE_URL, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS };
   if (e.NODE_ENV === 'production' && !e.INTERNAL_PRINCIPAL_SECRET) {
     throw new ConfigError(
       'Invalid configuration: INTERNAL_PRINCIPAL_SECRET is required in production (subgraphs and gateways must share it).',

@@ -53,6 +53,9 @@ export function ormOptions(db: DatabaseConfig, poolMax = 10, flavor: MySqlFlavor
     clientUrl: db.url,
     timezone: '+00:00',
     pool: { min: 1, max: poolMax },
+    // The MariaDB connector gives up on a new connection after one second, less than a busy server
+    // or a far network may take to greet it.
+    driverOptions: { connection: { connectTimeout: db.connectTimeoutMs } },
     // MySQL commits DDL implicitly, so a migration transaction would only be a pretence.
     migrations: { migrationsList: mysqlMigrations, snapshot: false, silent: true, transactional: false, tableName: 'mikro_orm_migrations' },
   } as Options;

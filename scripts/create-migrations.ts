@@ -47,10 +47,10 @@ async function main(): Promise<void> {
   const mysqlUrl = process.env.TEST_MYSQL_URL;
   if (!mysqlUrl) throw new Error('TEST_MYSQL_URL is not set: run under scripts/test-services.sh');
   const scratch = `govpay_mig_${Date.now()}`;
-  const admin = await MikroORM.init({ ...ormOptions({ dialect: 'mysql', url: mysqlUrl }), entities: [], discovery: { warnWhenNoEntities: false } } as never);
+  const admin = await MikroORM.init({ ...ormOptions({ dialect: 'mysql', url: mysqlUrl, connectTimeoutMs: 10_000 }), entities: [], discovery: { warnWhenNoEntities: false } } as never);
   await admin.em.getConnection().execute(`create database ${scratch}`);
   try {
-    const mysql = await diff({ dialect: 'mysql', url: mysqlUrl.replace(/\/[^/]*$/, `/${scratch}`) });
+    const mysql = await diff({ dialect: 'mysql', url: mysqlUrl.replace(/\/[^/]*$/, `/${scratch}`), connectTimeoutMs: 10_000 });
     if (mysql.length) write('mysql', mysql, name);
   } finally {
     await admin.em.getConnection().execute(`drop database ${scratch}`);

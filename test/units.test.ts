@@ -17,7 +17,7 @@ describe('configuration', () => {
 
   it('reads a MySQL URL and turns the demo seed off for it by default', () => {
     const c = loadConfig({ DATABASE_URL: 'mysql://u:p@db:3306/govpay' });
-    expect(c.database).toEqual({ dialect: 'mysql', url: 'mysql://u:p@db:3306/govpay' });
+    expect(c.database).toEqual({ dialect: 'mysql', url: 'mysql://u:p@db:3306/govpay', connectTimeoutMs: 10_000 });
     expect(c.demoSeed).toBe(false);
   });
 
