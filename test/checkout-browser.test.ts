@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { STATION_PATH } from '../pagopa';
 import type { Simulator } from '../simulator';
+import { launchBrowser, press, withPage } from './helpers/browser';
 import { postCart } from './helpers/checkout';
 import { nuovaPendenza } from './helpers/fixtures';
 import { basic, call, closeServer, IDA2A01, localServer } from './helpers/http';
@@ -10,13 +11,11 @@ import { closeSimulators, simulatorFor } from './helpers/simulator';
 import { STATION_XSD } from './helpers/xsd';
 
 /**
- * The simulator's Checkout page in a real browser (Debian's Chromium, driven by playwright-core;
- * scripts/test-services.sh installs it when missing), paying pendenze of a real hub: the Ente
- * loads them through API Pendenze v2, opens a cart with Checkout's API, the person presses Paga
- * or Annulla, the browser lands on the Ente's portal (a tiny real HTTP server), and the hub tells
- * what happened to each pendenza.
+ * The simulator's Checkout page in a real browser (helpers/browser.ts), paying pendenze of a real
+ * hub: the Ente loads them through API Pendenze v2, opens a cart with Checkout's API, the person
+ * presses Paga or Annulla, the browser lands on the Ente's portal (a tiny real HTTP server), and
+ * the hub tells what happened to each pendenza.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const API = '/govpay/backend/api/pendenze/rs/basic/v2';
 
 let t: TestHub;
@@ -38,7 +37,7 @@ beforeAll(async () => {
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end(`<!DOCTYPE html><h1>Portale dell'Ente</h1><p id="path">${req.url}</p>`);
   });
-  browser = await chromium.launch({ executablePath: CHROMIUM });
+  browser = await launchBrowser();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -82,15 +81,6 @@ async function openCart(pendenze: { numeroAvviso: string; causale: string }[], s
   return r.location!;
 }
 
-async function withPage<T>(use: (page: Page) => Promise<T>, options: Parameters<Browser['newContext']>[0] = {}): Promise<T> {
-  const context: BrowserContext = await browser.newContext(options);
-  try {
-    return await use(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
 /** What the page lists, row by row: Ente, description, notice number, amount. */
 const rows = (page: Page) =>
   page
@@ -99,16 +89,11 @@ const rows = (page: Page) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.replace(/\s+/g, ' ').trim())),
     );
 
-/** Presses a button and waits for the page the browser lands on. */
-async function press(page: Page, label: 'Paga' | 'Annulla', landing: string): Promise<void> {
-  await Promise.all([page.waitForURL(landing), page.getByRole('button', { name: label, exact: true }).click()]);
-}
-
 describe('Checkout in a real browser', () => {
   it('lists the cart, pays with the chosen PSP on Paga, lands on returnOkUrl, and the hub has the pendenza ESEGUITA with its receipt', async () => {
     const p = await load();
     const url = await openCart([p], 'S-OK');
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const res = await page.goto(url);
       expect(res!.status()).toBe(200);
       expect(await page.title()).toBe('Il tuo carrello · pagoPA Checkout (simulatore)');
@@ -150,7 +135,7 @@ describe('Checkout in a real browser', () => {
     const p = await load();
     const url = await openCart([p], 'S-KO');
     const before = sim.history().length;
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.goto(url);
       await press(page, 'Annulla', returnUrls('S-KO').returnCancelUrl);
     });
@@ -163,7 +148,7 @@ describe('Checkout in a real browser', () => {
   it('pays a cart of two notices: both listed, both ESEGUITA', async () => {
     const [a, b] = [await load(), await load()];
     const url = await openCart([a, b], 'S-TWO');
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.goto(url);
       expect((await rows(page)).map((r) => [r[2], r[3]])).toEqual([
         [a.numeroAvviso, '100,99 €'],
@@ -185,6 +170,7 @@ describe('Checkout in a real browser', () => {
     const p = await load();
     const url = await openCart([p], 'S-NOJS');
     await withPage(
+      browser,
       async (page) => {
         await page.goto(url);
         expect(await page.locator('#totale').textContent()).toBe('100,99 €');
@@ -199,7 +185,7 @@ describe('Checkout in a real browser', () => {
     const p = await load();
     const unknown = { numeroAvviso: '001999999999999999', causale: 'Avviso inesistente' };
     const url = await openCart([p, unknown], 'S-ERR');
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.goto(url);
       await press(page, 'Paga', returnUrls('S-ERR').returnErrorUrl);
       await page.goBack();
@@ -215,7 +201,7 @@ describe('Checkout in a real browser', () => {
   it('after paying, the page back in history shows the outcome and no button: a cart is paid once', async () => {
     const p = await load();
     const url = await openCart([p], 'S-ONCE');
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       await page.goto(url);
       await press(page, 'Paga', returnUrls('S-ONCE').returnOkUrl);
       await page.goBack();
@@ -227,7 +213,7 @@ describe('Checkout in a real browser', () => {
   });
 
   it('an unknown cart gets a clear 404 page', async () => {
-    await withPage(async (page) => {
+    await withPage(browser, async (page) => {
       const res = await page.goto(`${simBase}/checkout/c/00000000-0000-0000-0000-000000000000`);
       expect(res!.status()).toBe(404);
       expect(await page.locator('h1').textContent()).toBe('Carrello non trovato');

@@ -151,14 +151,14 @@ describe('the return to the portal', () => {
   });
 
   it.each([
-    ['cancelled', 'returnCancelUrl' as const, 'Pagamento annullato dal versante su pagoPA Checkout.'],
-    ['failed', 'returnErrorUrl' as const, 'pagoPA Checkout ha segnalato un errore nel pagamento.'],
-  ])('%s at Checkout: esito ERROR, the session NON_ESEGUITO, its pendenza still payable', async (_what, which, descrizione) => {
+    ['cancelled', 'returnCancelUrl' as const, 'CANCEL', 'Pagamento annullato dal versante su pagoPA Checkout.'],
+    ['failed', 'returnErrorUrl' as const, 'ERROR', 'pagoPA Checkout ha segnalato un errore nel pagamento.'],
+  ])('%s at Checkout: esito %s, the session NON_ESEGUITO, its pendenza still payable', async (_what, which, esito, descrizione) => {
     const p1 = await loadPendenza(t);
     const { pagamento: p } = avviato(await avvia(t, [riferimento(p1)]));
     const back = await follow(t, returnUrlsOf(p.idSession)[which]);
-    expect(new URL(back.location!).searchParams.get('esito')).toBe('ERROR');
-    expect(await pagamento(t, p.id)).toMatchObject({ stato: 'NON_ESEGUITO', esitoRitorno: 'ERROR', descrizioneStato: descrizione, pendenze: [{ esito: 'NON_ESEGUITO' }] });
+    expect(new URL(back.location!).searchParams.get('esito')).toBe(esito);
+    expect(await pagamento(t, p.id)).toMatchObject({ stato: 'NON_ESEGUITO', esitoRitorno: esito, descrizioneStato: descrizione, pendenze: [{ esito: 'NON_ESEGUITO' }] });
     // Free again: a new payment of it starts, and a PSP's payment of it goes through.
     expect(avviato(await avvia(t, [riferimento(p1)])).created).toBe(true);
     const other = await t.hub.orm.em.fork().findOne(PagamentoPortale, { idPagamento: { $ne: p.id }, pendenze: { idPendenza: p1.idPendenza }, stato: 'IN_CORSO' });

@@ -5,7 +5,7 @@ import { Timestamped } from './timestamped';
 
 export type StatoPagamento = 'IN_CORSO' | 'ESEGUITO' | 'NON_ESEGUITO' | 'ESEGUITO_PARZIALE' | 'ANNULLATO' | 'FALLITO';
 export type EsitoPendenzaPagamento = 'IN_CORSO' | 'ESEGUITO' | 'NON_ESEGUITO';
-export type EsitoRitorno = 'OK' | 'ERROR' | 'DIFFERITO';
+export type EsitoRitorno = 'OK' | 'ERROR' | 'CANCEL' | 'DIFFERITO';
 
 /**
  * A payment started on an Ente's portal (GovPay's PagamentoPortale): a cart of 1..5 pendenze

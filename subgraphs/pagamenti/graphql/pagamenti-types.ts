@@ -29,11 +29,13 @@ registerEnumType(EsitoPendenzaPagamento, { name: 'EsitoPendenzaPagamento', descr
 export enum EsitoRitorno {
   OK = 'OK',
   ERROR = 'ERROR',
+  CANCEL = 'CANCEL',
   DIFFERITO = 'DIFFERITO',
 }
 registerEnumType(EsitoRitorno, {
   name: 'EsitoRitorno',
-  description: 'What the portal was told when the citizen came back from pagoPA: paid, not paid, or not known yet (no receipt yet).',
+  description:
+    'What the portal was told when the citizen came back from pagoPA: paid, not paid, cancelled by the citizen at Checkout, or not known yet (no receipt yet).',
 });
 
 export enum LinguaPagamento {

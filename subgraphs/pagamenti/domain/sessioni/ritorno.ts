@@ -49,8 +49,16 @@ const usato = () =>
     dettaglio: "Questo collegamento di ritorno da pagoPA e' gia' stato usato: l'esito del pagamento e' disponibile sul portale dell'Ente.",
   });
 
-/** What the portal is told: paid, not yet known (no receipt yet), or not paid. */
-const esitoDi = (s: PagamentoPortale): EsitoRitorno => (s.stato === 'ESEGUITO' ? 'OK' : s.stato === 'IN_CORSO' ? 'DIFFERITO' : 'ERROR');
+/**
+ * What the portal is told: paid, not yet known (no receipt yet), or not paid; not paid because the
+ * citizen pressed Annulla is CANCEL, as GovPay tells a portal, which may then offer the cart again
+ * rather than report an error.
+ */
+function esitoDi(s: PagamentoPortale, uscita: Uscita): EsitoRitorno {
+  if (s.stato === 'ESEGUITO') return 'OK';
+  if (s.stato === 'IN_CORSO') return 'DIFFERITO';
+  return uscita === 'cancel' ? 'CANCEL' : 'ERROR';
+}
 
 const CHIUSURA: Record<Exclude<Uscita, 'ok'>, string> = {
   cancel: 'Pagamento annullato dal versante su pagoPA Checkout.',
@@ -76,7 +84,7 @@ export async function registraRitorno(em: EntityManager, secret: string, token: 
       s.descrizioneStato = CHIUSURA[letto.uscita];
     }
     deriva(s);
-    s.esitoRitorno = esitoDi(s);
+    s.esitoRitorno = esitoDi(s, letto.uscita);
     s.ritornoIl = new Date();
     await salvaSessione(tx, s);
     const url = new URL(destinazione);
