@@ -83,12 +83,10 @@ export function catalogoRoutes(router: Router, graph: GraphClient, permesso: Req
         { id: idDominio(req.params) },
         lettoreCatalogo(principal),
       );
-      const tipi = data.dominio.tipiPendenza;
-      // The spec's list of a dominio's tipi pendenza is never paged: all of them, by descrizione.
-      return {
-        status: 200,
-        body: { numRisultati: tipi.nodes.length, numPagine: 1, risultatiPerPagina: tipi.nodes.length, pagina: 1, risultati: tipi.nodes.map(stripNulls) },
-      };
+      // The spec's list of a dominio's tipi pendenza is never paged: all of them, by descrizione. The hub
+      // keeps no portal form for a tipo pendenza, so a portal has none to offer as spontaneo: each is a dovuto.
+      const tipi = data.dominio.tipiPendenza.nodes.map((t) => stripNulls({ ...t, tipo: 'dovuto' }));
+      return { status: 200, body: { numRisultati: tipi.length, numPagine: 1, risultatiPerPagina: tipi.length, pagina: 1, risultati: tipi } };
     }),
   );
 
