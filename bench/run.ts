@@ -6,6 +6,7 @@ import { freshDatabase, seedBenchDatabase } from './database';
 import { measureBulk, type BulkResult } from './bulk';
 import { measure, type LoadRequest } from './load';
 import type { Scenario } from './scenario';
+import { CheckoutStub, pagamentoScenarios } from './pagamento';
 import { stationScenarios } from './station';
 import { startServer, type ServerProcess } from './processes';
 import { measureSubscriptions, type SubscriptionsResult } from './subscriptions';
@@ -25,6 +26,7 @@ import { PRINCIPAL_HEADER } from '../core/principal';
  * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts). BENCH_BASELINE_DIST=<dir>
  * (another build's dist/, e.g. main's) also starts a hub from that build on the same database and
  * measures its PUT rows right before this build's, each row of this build compared with its own.
+ * Starting a payment (`pagamento-graph`, `pagamento-rest`) opens its carts at a Checkout stub in this process.
  */
 const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   console.log(`bench: ${machine()}`);
   console.log(`bench: database ${db.description}`);
   const servers: ServerProcess[] = [];
+  const checkout = await new CheckoutStub().start();
   try {
     const env = {
       DATABASE_URL: db.url,
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
       INTERNAL_PRINCIPAL_TTL_SECONDS: '3600',
+      CHECKOUT_URL: checkout.url,
     };
     const hub = await startServer('hub', env);
     servers.push(hub);
@@ -120,6 +124,7 @@ async function main(): Promise<void> {
       const theirs = await pendenzeScenarios(before.ready.port, before.ready.subgraphPort ?? 0, before.ready.signedPrincipal ?? '', 'b');
       all.push(...beforeAndAfter(pendenze, theirs, baselineDist));
     } else all.push(...pendenze);
+    all.push(...pagamentoScenarios(hub.ready.port, NUOVA_PENDENZA));
     const wanted = (id: string) => !only || only.includes(id.replace(BEFORE, ''));
     const station = wanted('pa-verify') || wanted('pa-send-rt') ? await stationScenarios(hub.ready.port, numberEnv('BENCH_STATION_PENDENZE', 20_000)) : undefined;
     all.push(...(station?.scenarios ?? []));
@@ -163,6 +168,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+    await checkout.stop();
     await db.drop().catch((e) => console.error('bench: could not drop the bench database', e));
   }
 }

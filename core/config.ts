@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseEntry } from './address-list';
 
 /**
  * The hub's whole configuration, read from the environment once at start and validated, so a
@@ -72,6 +73,11 @@ const schema = z.object({
   CHECKOUT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   PAYMENT_SESSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1800),
   PAYMENT_SESSION_SWEEP_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
+  SPID_TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every((entry) => parseEntry(entry) !== undefined), 'must be a comma-separated list of IP addresses or networks such as 10.0.0.0/24'),
 });
 
 const withoutTrailingSlash = (url: string) => (url.endsWith('/') ? url.slice(0, -1) : url);
@@ -129,6 +135,8 @@ export interface Config {
   checkout: { url: string; apiKey?: string; timeoutMs: number };
   /** Payment sessions started on a portal: how long an abandoned cart stays open, how often they are swept. */
   pagamenti: { sessionTimeoutMs: number; sweepMs: number };
+  /** API Pagamento's `spid` mode: the addresses and networks of the SPID proxies whose X-SPID-* headers are believed. */
+  spid: { trustedProxies: string[] };
 }
 
 export class ConfigError extends Error {}
@@ -220,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.CHECKOUT_TIMEOUT_MS,
     },
     pagamenti: { sessionTimeoutMs: e.PAYMENT_SESSION_TIMEOUT_SECONDS * 1000, sweepMs: e.PAYMENT_SESSION_SWEEP_MS },
+    spid: { trustedProxies: e.SPID_TRUSTED_PROXIES },
   };
 }
 

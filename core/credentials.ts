@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { AddressList } from './address-list';
 import type { CredentialCaches } from './credential-caches';
-import type { Principal } from './principal';
+import { errors } from './errors';
+import { cittadino, type Principal } from './principal';
 
 /**
  * What every edge that authenticates callers shares (the gateway's applicazioni and operatori,
@@ -81,4 +83,40 @@ export interface CallerAuthenticator {
   authenticate(mode: AuthMode, c: IncomingCredentials): Promise<Principal>;
   /** Every credential cache of the database in this process: what an anagrafica reset clears. */
   readonly caches: CredentialCaches;
+}
+
+/** The attributes a SPID proxy asserts of the person it authenticated, as it forwards them (X-SPID-* headers). */
+export interface SpidAttributes {
+  fiscalNumber?: string;
+  name?: string;
+  familyName?: string;
+  email?: string;
+}
+
+/** The headers a SPID proxy sets (GovPay's default names). */
+export const SPID_HEADERS = {
+  fiscalNumber: 'x-spid-fiscalnumber',
+  name: 'x-spid-name',
+  familyName: 'x-spid-familyname',
+  email: 'x-spid-email',
+} as const;
+
+const CODICE_FISCALE = /^[A-Z0-9]{11,16}$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+const MAX_NAME = 35;
+
+/**
+ * A cittadino as a trusted SPID proxy asserts it: only a connection straight from one of
+ * `proxies` may assert one (from anywhere else the headers are ignored and the caller is not
+ * authenticated). SPID writes the fiscal number as `TINIT-<codice fiscale>`.
+ */
+export function spidCitizen(a: SpidAttributes, remoteAddress: string | undefined, proxies: AddressList): Principal {
+  if (!proxies.has(remoteAddress)) throw errors.unauthenticated('Autenticazione SPID ammessa solo dai proxy fidati.');
+  const raw = (a.fiscalNumber ?? '').trim().toUpperCase();
+  const codiceFiscale = raw.startsWith('TINIT-') ? raw.slice(6) : raw;
+  if (!CODICE_FISCALE.test(codiceFiscale)) throw errors.unauthenticated('Codice fiscale SPID (X-SPID-FISCALNUMBER) assente o non valido.');
+  const nome = a.name?.trim().slice(0, MAX_NAME) || undefined;
+  const cognome = a.familyName?.trim().slice(0, MAX_NAME) || undefined;
+  const email = a.email && a.email.length <= 256 && EMAIL.test(a.email.trim()) ? a.email.trim() : undefined;
+  return cittadino(codiceFiscale, { nome, cognome, email });
 }

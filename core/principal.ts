@@ -24,10 +24,14 @@ export interface Acl {
 /** `'*'` grants every dominio / tipo pendenza, present and future. */
 export type Scope = '*' | string[];
 
-/** Who is calling, as the gateway established it and the subgraphs trust it. */
+/**
+ * Who is calling, as the gateway established it and the subgraphs trust it: an applicazione or an
+ * operatore (the Ente's systems and staff), or on API Pagamento a citizen (`cittadino`, asserted by
+ * a trusted SPID proxy) or nobody known (`anonimo`, its `public` mode).
+ */
 export interface Principal {
-  kind: 'applicazione' | 'operatore';
-  /** idA2A for an applicazione, the login principal for an operatore. */
+  kind: 'applicazione' | 'operatore' | 'cittadino' | 'anonimo';
+  /** idA2A for an applicazione, the login principal for an operatore, the codice fiscale of a cittadino. */
   id: string;
   principal: string;
   nome: string;
@@ -35,7 +39,9 @@ export interface Principal {
   tipiPendenza: Scope;
   acl: Acl[];
   api: { pagamenti: boolean; pendenze: boolean; ragioneria: boolean };
-  autenticazione: 'BASIC' | 'HEADER';
+  autenticazione: 'BASIC' | 'HEADER' | 'SPID' | 'PUBLIC';
+  /** A cittadino's name and e-mail as the SPID proxy asserted them. */
+  anagrafica?: { nome?: string; cognome?: string; email?: string };
 }
 
 export function can(p: Principal, servizio: Servizio, diritto: Diritto): boolean {
@@ -110,3 +116,45 @@ export const SYSTEM_PRINCIPAL: Principal = {
   api: { pagamenti: false, pendenze: false, ragioneria: false },
   autenticazione: 'BASIC',
 };
+
+/** What API Pagamento lets a citizen and an anonymous caller do: pay, and read what is theirs. */
+const PAGAMENTO_PUBBLICO: Acl[] = [
+  { servizio: 'Pagamenti', autorizzazioni: ['R', 'W'] },
+  { servizio: 'Pendenze', autorizzazioni: ['R'] },
+];
+
+/** A citizen authenticated by SPID: every dominio, but only the pendenze and payments that are theirs. */
+export function cittadino(codiceFiscale: string, anagrafica: NonNullable<Principal['anagrafica']>): Principal {
+  const nome = [anagrafica.nome, anagrafica.cognome].filter(Boolean).join(' ') || codiceFiscale;
+  return {
+    kind: 'cittadino',
+    id: codiceFiscale,
+    principal: codiceFiscale,
+    nome,
+    domini: '*',
+    tipiPendenza: '*',
+    acl: PAGAMENTO_PUBBLICO,
+    api: { pagamenti: true, pendenze: false, ragioneria: false },
+    autenticazione: 'SPID',
+    anagrafica,
+  };
+}
+
+/** GovPay's name for the anonymous user, written as the versante of what it pays. */
+export const ANONIMO = 'ANONIMO';
+
+/** The anonymous caller of API Pagamento's `public` mode. */
+export const ANONYMOUS_PRINCIPAL: Principal = {
+  kind: 'anonimo',
+  id: ANONIMO,
+  principal: ANONIMO,
+  nome: ANONIMO,
+  domini: '*',
+  tipiPendenza: '*',
+  acl: PAGAMENTO_PUBBLICO,
+  api: { pagamenti: true, pendenze: false, ragioneria: false },
+  autenticazione: 'PUBLIC',
+};
+
+/** The codice fiscale whose pendenze alone the caller may see (a cittadino's own), or undefined for the Ente's callers. */
+export const soloDebitore = (p: Principal): string | undefined => (p.kind === 'cittadino' ? p.id : undefined);

@@ -10,6 +10,7 @@ import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { pagamentiHost, returnRouter, RITORNO_PATH, STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
+import { PAGAMENTO_BASE, pagamentoRouter } from '../rest-compat/pagamento';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
 import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
@@ -20,6 +21,7 @@ import { SUBGRAPHS, type SubgraphHost } from '../subgraphs/registry';
 import type { Config } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
 import { RetryLaterError } from '../core/errors';
+import { AddressList } from '../core/address-list';
 import { PrincipalSigner } from '../core/principal';
 import { createEventBus } from '../core/event-bus';
 import type { EventBus } from '../core/events';
@@ -146,6 +148,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
+  app.use(
+    PAGAMENTO_BASE,
+    pagamentoRouter(client, authenticator, config.auth.principalHeader, { json, spidProxies: new AddressList(config.spid.trustedProxies) }),
+  );
   app.use(faultHandler(log));
   const subscriptions = attachSubscriptions({
     httpServer: server,

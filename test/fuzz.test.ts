@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { nuovaPendenza, nuovoDominio } from './helpers/fixtures';
+import { CheckoutDouble } from './helpers/checkout-double';
 import { basic, BO, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { stationCall } from './helpers/station-call';
@@ -7,21 +8,27 @@ import { ENVELOPES } from './helpers/station-envelopes';
 import { until } from './helpers/until';
 
 /**
- * Fuzzed input on every entrance: API Pendenze v2 (PUT, PATCH, GET), the Backoffice (PUT of a
+ * Fuzzed input on every entrance: API Pendenze v2 (PUT, PATCH, GET), API Pagamento v2 (POST
+ * /pagamenti, reads, in each auth mode), the Backoffice (PUT of a
  * dominio, tracciati upload), the station (each operation) and the graph. Whatever comes in, the
  * hub answers without a 5xx (a SOAP Client fault, HTTP 500 by SOAP 1.1, is the station's
  * documented answer to what is not a paForNode request; a Server fault is not) and keeps
  * answering /health. Seeded: FUZZ_SEED replays a run, the default keeps CI reproducible.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
-const RUNS = { pendenze: 700, dominio: 200, tracciati: 60, station: 800, graph: 400 };
+const RUNS = { pendenze: 700, pagamento: 400, dominio: 200, tracciati: 60, station: 800, graph: 400 };
 
 let t: TestHub;
+let checkout: CheckoutDouble;
 const tracciati: number[] = [];
 beforeAll(async () => {
-  t = await startHub({ TRACCIATI_POLL_MS: '100' });
+  checkout = await new CheckoutDouble().start();
+  t = await startHub({ TRACCIATI_POLL_MS: '100', CHECKOUT_URL: checkout.url });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await checkout?.stop();
+});
 
 const PZ = '/govpay/backend/api/pendenze/rs/basic/v2';
 const APP = basic(IDA2A01);
@@ -36,7 +43,7 @@ interface Sent {
 }
 
 async function send(r: Sent): Promise<{ status: number; text: string }> {
-  const headers: Record<string, string> = { authorization: r.auth };
+  const headers: Record<string, string> = r.auth ? { authorization: r.auth } : {};
   if (r.body !== undefined) headers['content-type'] = r.contentType ?? 'application/json';
   const res = await fetch(`${t.baseUrl}${r.path}`, { method: r.method, headers, body: r.body });
   return { status: res.status, text: await res.text() };
@@ -166,6 +173,33 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(put, patch, get), async (request) => expectNoServerError(request, await send(request))),
       options(RUNS.pendenze),
+    );
+  });
+
+  it('API Pagamento v2: POST /pagamenti and the reads, in every mode, never answer 5xx', async () => {
+    const PG = (mode: string) => `/govpay/frontend/api/pagamento/rs/${mode}/v2`;
+    const modes = fc.constantFrom<[string, string]>(['basic', APP], ['spid', ''], ['public', ''], ['basic', ADMIN]);
+    const cart = {
+      pendenze: [{ idA2A: 'IDA2A01', idPendenza: 'FUZZ-PAG', ...nuovaPendenza('FUZZ-PAG') }, { idDominio: '12345678901', numeroAvviso: '001340000000000000', idDebitore: 'RSSMRA30A01H501I' }],
+      urlRitorno: 'https://portale.example/esito',
+      soggettoVersante: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', email: 'a@example.it', cap: 0 },
+      dataEsecuzionePagamento: '2999-01-01',
+      lingua: 'it',
+      autenticazioneSoggetto: 'N/A',
+    };
+    const cartPaths = ['pendenze', 'pendenze.0', 'pendenze.1', 'pendenze.0.voci', 'pendenze.0.importo', 'pendenze.1.numeroAvviso', 'pendenze.2', 'urlRitorno', 'soggettoVersante', 'soggettoVersante.cap', 'lingua', 'autenticazioneSoggetto', 'contoAddebito', 'dataEsecuzionePagamento'];
+    const start = fc
+      .record({ mode: modes, body: bodyOf(mutated(cart, cartPaths)), q: query })
+      .map(({ mode: [m, auth], body, q }): Sent => ({ method: 'POST', path: `${PG(m)}/pagamenti${q}`, auth, body }));
+    const read = fc
+      .tuple(modes, fc.constantFrom('/pagamenti/', '/pagamenti/byIdSession/', '/pendenze/IDA2A01/', '/avvisi/12345678901/', '/domini/', '/rpp/12345678901/', '/pagamenti', '/pendenze'), segment, query)
+      .map(([[m, auth], base, id, q]): Sent => ({ method: 'GET', path: `${PG(m)}${base}${id}${q}`, auth }));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(start, read), async (request) => {
+        const reply = await send(request);
+        expectNoServerError(request, reply);
+      }),
+      options(RUNS.pagamento),
     );
   });
 

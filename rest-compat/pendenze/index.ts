@@ -35,6 +35,13 @@ const avvisoQuery = z.object({
     .transform((v) => (v && v !== 'false' ? v : undefined)),
 });
 
+/** API Pagamento's avviso adds how an anonymous caller proves it is the debtor, and reCAPTCHA's token (not checked: no key is configured). */
+const avvisoProvaQuery = avvisoQuery.extend({
+  idDebitore: z.string().min(1).max(35).optional(),
+  UUID: z.string().min(1).max(64).optional(),
+  gRecaptchaResponse: z.string().max(4096).optional(),
+});
+
 const documentoQuery = avvisoQuery.extend({
   numeriAvviso: z
     .union([z.string().regex(/^\d{18}$/), z.array(z.string().regex(/^\d{18}$/)).max(100)])
@@ -71,37 +78,10 @@ export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenti
   router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph));
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
 
-  router.get(
-    '/pendenze/byAvviso/:idDominio/:numeroAvviso',
-    route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ pendenzaByAvviso: GraphPendenza }>(
-        `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) { ${PENDENZA_DETTAGLIO_FIELDS} } }`,
-        { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso },
-        principal,
-      );
-      return { status: 200, body: pendenzaDettaglio(data.pendenzaByAvviso) };
-    }),
-  );
-
+  router.get('/pendenze/byAvviso/:idDominio/:numeroAvviso', getPendenzaByAvviso(graph));
   router.get('/pendenze', listPendenze(graph));
 
-  router.get(
-    '/avvisi/:idDominio/:numeroAvviso',
-    route(graph, async ({ req, principal }) => {
-      const { linguaSecondaria } = parseInput(avvisoQuery, { ...(req.query as Record<string, unknown>) });
-      const pdf = req.accepts(['application/json', 'application/pdf']) === 'application/pdf';
-      const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string }; avvisoPdf?: string } }>(
-        `query ($idDominio: ID!, $numeroAvviso: ID!, $pdf: Boolean!, $lingua: String) {
-          pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) {
-            ${PENDENZA_FIELDS} dominio { gln } avvisoPdf(linguaSecondaria: $lingua) @include(if: $pdf) } }`,
-        { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso, pdf, lingua: linguaSecondaria },
-        principal,
-      );
-      const p = data.pendenzaByAvviso;
-      if (pdf) return { status: 200, contentType: 'application/pdf', body: Buffer.from(p.avvisoPdf ?? '', 'base64') };
-      return { status: 200, body: avvisoJson(p) };
-    }),
-  );
+  router.get('/avvisi/:idDominio/:numeroAvviso', getAvviso(graph));
 
   router.get(
     '/documenti/:idDominio/:numeroDocumento/avvisi',
@@ -117,35 +97,11 @@ export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenti
     }),
   );
 
-  router.get('/allegati/:id', async (req, res, next) => {
-    try {
-      const id = numericIdParam(req);
-      const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
-        'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
-        { id },
-        res.locals.principal as Principal,
-      );
-      downloadHeaders(res, data.allegato.nome, data.allegato.tipo);
-      res.status(200).send(Buffer.from(data.allegato.contenuto, 'base64'));
-    } catch (e) {
-      next(e);
-    }
-  });
+  router.get('/allegati/:id', getAllegato(graph));
 
   rppRoutes(router, graph, PENDENZE_SHAPE);
 
-  router.get(
-    '/profilo',
-    route(graph, async ({ principal }) => {
-      const data = await graph.run<{
-        profilo: { nome: string; domini: unknown[]; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
-      }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
-      const { nome, domini, tipiPendenza, acl } = data.profilo;
-      // API Pendenze names the rights in words, where the Backoffice writes R and W.
-      const parole = acl.map((a) => ({ ...a, autorizzazioni: a.autorizzazioni.map((r) => (r === 'R' ? 'Lettura' : 'Scrittura')) }));
-      return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl: parole }) };
-    }),
-  );
+  router.get('/profilo', getProfilo(graph));
 
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
@@ -219,5 +175,74 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
       principal,
     );
     return { status: 200, body: listEnvelope(req, paging, data.pendenze, (p) => pendenzaIndex(shaped(shape, p))) };
+  });
+}
+
+/**
+ * GET /avvisi/{idDominio}/{numeroAvviso}: GovPay's Avviso as JSON, or its PDF. API Pagamento's
+ * anonymous callers add the proof that the avviso is theirs (`idDebitore` or `UUID`).
+ */
+export function getAvviso(graph: GraphClient, prova = false): RequestHandler {
+  return route(graph, async ({ req, principal }) => {
+    const q: { linguaSecondaria?: string; idDebitore?: string; UUID?: string } = parseInput(prova ? avvisoProvaQuery : avvisoQuery, {
+      ...(req.query as Record<string, unknown>),
+    });
+    const { linguaSecondaria, idDebitore, UUID } = q;
+    const pdf = req.accepts(['application/json', 'application/pdf']) === 'application/pdf';
+    const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string }; avvisoPdf?: string } }>(
+      `query ($idDominio: ID!, $numeroAvviso: ID!, $pdf: Boolean!, $lingua: String, $idDebitore: String, $UUID: String) {
+        pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso, idDebitore: $idDebitore, UUID: $UUID) {
+          ${PENDENZA_FIELDS} dominio { gln } avvisoPdf(linguaSecondaria: $lingua) @include(if: $pdf) } }`,
+      { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso, pdf, lingua: linguaSecondaria, idDebitore, UUID },
+      principal,
+    );
+    const p = data.pendenzaByAvviso;
+    if (pdf) return { status: 200, contentType: 'application/pdf', body: Buffer.from(p.avvisoPdf ?? '', 'base64') };
+    return { status: 200, body: avvisoJson(p) };
+  });
+}
+
+/** GET /allegati/{id}: a file sent in a pendenza's allegati, always as a download. */
+export function getAllegato(graph: GraphClient): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const id = numericIdParam(req);
+      const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
+        'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
+        { id },
+        res.locals.principal as Principal,
+      );
+      downloadHeaders(res, data.allegato.nome, data.allegato.tipo);
+      res.status(200).send(Buffer.from(data.allegato.contenuto, 'base64'));
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+/** GET /profilo of an applicazione or operatore: its name, scope and rights in words. */
+export function getProfilo(graph: GraphClient): RequestHandler {
+  return route(graph, async ({ principal }) => {
+    const data = await graph.run<{
+      profilo: { nome: string; domini: Array<{ idDominio: string; ragioneSociale: string }>; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
+    }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
+    const { nome, domini, tipiPendenza, acl } = data.profilo;
+    // The APIs name the rights in words, where the Backoffice writes R and W.
+    return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl: aclInParole(acl) }) };
+  });
+}
+
+export const aclInParole = (acl: Array<{ servizio: string; autorizzazioni: string[] }>) =>
+  acl.map((a) => ({ ...a, autorizzazioni: a.autorizzazioni.map((r) => (r === 'R' ? 'Lettura' : 'Scrittura')) }));
+
+/** GET /pendenze/byAvviso/{idDominio}/{numeroAvviso}: the pendenza of an avviso, in detail. */
+export function getPendenzaByAvviso(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
+  return route(graph, async ({ req, principal }) => {
+    const data = await graph.run<{ pendenzaByAvviso: GraphPendenza }>(
+      `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) { ${PENDENZA_DETTAGLIO_FIELDS} } }`,
+      { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso },
+      principal,
+    );
+    return { status: 200, body: { ...pendenzaDettaglio(data.pendenzaByAvviso), ...shape.dettaglio } };
   });
 }

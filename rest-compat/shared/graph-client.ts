@@ -1,4 +1,4 @@
-import { domainErrorFromExtensions, internalFault } from '../../core/errors';
+import { domainErrorFromExtensions, errors, internalFault } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import type { Principal } from '../../core/principal';
 
@@ -28,8 +28,11 @@ export class GraphClient {
   async run<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, principal: Principal): Promise<T> {
     const { data, errors: graphErrors } = await this.execute(query, variables, principal);
     if (graphErrors?.length) {
+      const [first] = graphErrors;
+      // A value of the caller's the graph's typed variables refuse (a number where a string goes) is the caller's syntax error.
+      if (first.extensions?.code === 'BAD_USER_INPUT' && !first.extensions.codice) throw errors.syntax(first.message);
       // Only GovPay's faults reach the caller; any other error of the graph is the hub's own bug.
-      throw domainErrorFromExtensions(graphErrors[0].extensions) ?? internalFault(this.log, graphErrors, 'a REST operation failed in the graph', { query });
+      throw domainErrorFromExtensions(first.extensions) ?? internalFault(this.log, graphErrors, 'a REST operation failed in the graph', { query });
     }
     return data as T;
   }

@@ -25,15 +25,23 @@ export interface RestResult {
 
 const AUTH_MODES = new Set<AuthMode>(['basic', 'header']);
 
+/** A mode one API adds to basic and header (API Pagamento's spid and public): the caller from the request alone. */
+export type ExtraAuthMode = (req: Request) => Principal;
+
 /**
- * Authenticates a GovPay API call by the mode its path names (`/rs/basic/…`, `/rs/header/…`);
- * an unknown mode is a path that does not exist.
+ * Authenticates a GovPay API call by the mode its path names (`/rs/basic/…`, `/rs/header/…`, or
+ * one of the API's own); an unknown mode is a path that does not exist.
  */
-export function authenticate(authenticator: CallerAuthenticator, principalHeader: string): RequestHandler {
+export function authenticate(authenticator: CallerAuthenticator, principalHeader: string, extra: Record<string, ExtraAuthMode> = {}): RequestHandler {
   return async (req, res, next) => {
     const mode = req.params.auth as AuthMode;
-    if (!AUTH_MODES.has(mode)) return next(errors.notFound(`Modalita' di autenticazione '${mode}' non supportata.`));
+    const own = Object.hasOwn(extra, mode) ? extra[mode] : undefined;
+    if (!AUTH_MODES.has(mode) && !own) return next(errors.notFound(`Modalita' di autenticazione '${mode}' non supportata.`));
     try {
+      if (own) {
+        res.locals.principal = own(req);
+        return next();
+      }
       res.locals.principal = await authenticator.authenticate(mode, {
         authorization: req.header('authorization'),
         forwardedPrincipal: req.header(principalHeader),

@@ -70,9 +70,9 @@ export class PagamentoPortale extends Timestamped {
   @Property({ type: 'string', length: 2, nullable: true })
   lingua?: string | null;
 
-  /** Who started it: an applicazione (its idA2A) or an operatore (its principal). */
+  /** Who started it: an applicazione (its idA2A), an operatore (its principal), a cittadino (its codice fiscale) or an anonymous caller. */
   @Property({ type: 'string', length: 20 })
-  avviatoDaTipo!: 'applicazione' | 'operatore';
+  avviatoDaTipo!: 'applicazione' | 'operatore' | 'cittadino' | 'anonimo';
 
   @Index()
   @Property({ type: 'string', length: 255 })

@@ -116,6 +116,24 @@ export const PENDENZE: ApiProfile = {
 };
 
 /**
+ * API Pagamento v2 (api-pagamento-v2.yaml): the same deviations as API Pendenze where it repeats its
+ * operations (the paging envelope without counts, GET /rpp/{…} answering 200), and POST /pendenze
+ * /{idDominio}/{idTipoPendenza} listing 422 with a FaultBean, as the others.
+ */
+export const PAGAMENTO: ApiProfile = {
+  name: 'pagamento',
+  file: 'api-pagamento-v2.yaml',
+  prefix: /^\/govpay\/frontend\/api\/pagamento\/rs\/[^/]+\/v2(\/[^?#]*)?(?:[?#].*)?$/,
+  faultBean: 'FaultBean',
+  httpLimitErrors: [],
+  aliasStatus({ method, template, status }, documented) {
+    if (method === 'get' && template === '/rpp/{idDominio}/{iuv}/{ccp}' && status === 200 && documented.includes('201')) return '201';
+    return undefined;
+  },
+  excused: (reply, problem) => PENDENZE.excused!(reply, problem),
+};
+
+/**
  * GovPay's API Ente, which the hub calls (notifications to the Ente's system): the suite checks the
  * request bodies the hub sends, so only the spec's paths and schemas matter, not its replies.
  */
@@ -400,6 +418,13 @@ export class GovPaySpec {
 export class PendenzeSpec extends GovPaySpec {
   constructor(file?: string) {
     super(PENDENZE, file);
+  }
+}
+
+/** API Pagamento v2 (api-pagamento-v2.yaml). */
+export class PagamentoSpec extends GovPaySpec {
+  constructor(file?: string) {
+    super(PAGAMENTO, file);
   }
 }
 

@@ -116,6 +116,8 @@ export function collectReplies(
   api: string,
   label: string,
   sweep: (baseUrl: string, hub: TestHub) => Promise<RecordedReply[]>,
+  /** What the hub under the sweep talks to (a Checkout), started first: its settings for the hub. */
+  services?: { start(): Promise<Record<string, string>>; stop(): Promise<void> },
 ) {
   const recorded = loadRecordings(api);
   let t: TestHub | undefined;
@@ -126,12 +128,13 @@ export function collectReplies(
   beforeAll(async () => {
     // The sweep's own replies are collected here, not appended to npm test's recordings.
     delete process.env.GOVPAY_RECORD_DIR;
-    t = await startHub();
+    t = await startHub(await services?.start());
     swept = await sweep(t.baseUrl, t);
   }, 120000);
 
   afterAll(async () => {
     await t?.close();
+    await services?.stop();
     const failing = all().filter((r) => s.check(r).problems.length > 0).length;
     console.log(
       `${label} conformance (spec ${s.version}): ${all().length} replies validated — ` +

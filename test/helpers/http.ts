@@ -48,6 +48,7 @@ export async function call(
 const RECORDED_APIS: [prefix: string, name: string][] = [
   ['/govpay/backend/api/backoffice/', 'backoffice'],
   ['/govpay/backend/api/pendenze/', 'pendenze'],
+  ['/govpay/frontend/api/pagamento/', 'pagamento'],
 ];
 
 function record(method: string, path: string, status: number, body: unknown, contentType?: string): void {

@@ -4,7 +4,7 @@ import { PagamentoPortalePendenza, Rpp } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
 import { findPage, type Where } from '../../../core/find-page';
 import { mapPage, type Page, type PageRequest } from '../../../core/paging';
-import { can, inScope, requireRight, type Principal } from '../../../core/principal';
+import { can, inScope, requireRight, soloDebitore, type Principal } from '../../../core/principal';
 import { parseInput } from '../../../core/validation';
 import { toRicevutaView, type RicevutaView } from './ricevuta';
 import { renderRicevutaPdf } from './ricevuta-pdf';
@@ -139,6 +139,8 @@ export class RppService {
     if (filter.direzione?.length) pendenza.direzione = { $in: filter.direzione };
     if (filter.divisione?.length) pendenza.divisione = { $in: filter.divisione };
     if (filter.tassonomia) pendenza.tassonomia = filter.tassonomia;
+    const proprio = soloDebitore(this.actor);
+    if (proprio) pendenza.idDebitore = proprio;
     if (Object.keys(pendenza).length) where.pendenza = pendenza;
     if (filter.dataRptDa || filter.dataRptA) where.dataPagamento = range(filter.dataRptDa, filter.dataRptA);
     if (filter.dataRtDa || filter.dataRtA) where.createdAt = range(filter.dataRtDa, filter.dataRtA);
@@ -190,12 +192,19 @@ export class RppService {
   /** The caller's scope as a filter: an attempt without a pendenza only for callers of every tipo pendenza. */
   private scope(): Where {
     const where: Where = {};
+    // A cittadino sees the attempts of the pendenze it owes; an anonymous caller none.
+    if (this.actor.kind === 'anonimo') return { id: { $in: [] } };
+    const proprio = soloDebitore(this.actor);
+    if (proprio) where.pendenza = { idDebitore: proprio };
     if (this.actor.domini !== '*') where.dominio = { $in: this.actor.domini };
     if (this.actor.tipiPendenza !== '*') where.pendenza = { tipoPendenza: { $in: this.actor.tipiPendenza } };
     return where;
   }
 
   private visible(r: Rpp): boolean {
+    if (this.actor.kind === 'anonimo') return false;
+    const proprio = soloDebitore(this.actor);
+    if (proprio && r.pendenza?.idDebitore.toUpperCase() !== proprio) return false;
     if (!inScope(this.actor.domini, r.dominio.idDominio)) return false;
     if (this.actor.tipiPendenza === '*') return true;
     return !!r.pendenza && inScope(this.actor.tipiPendenza, r.pendenza.tipoPendenza.idTipoPendenza);

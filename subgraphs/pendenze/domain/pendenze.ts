@@ -4,7 +4,7 @@ import { errors } from '../../../core/errors';
 import { contains, findPage, type Where } from '../../../core/find-page';
 import { centsToDecimalString } from '../../../core/money';
 import { mapPage, type Page, type PageRequest } from '../../../core/paging';
-import { inScope, requireRight, type Principal } from '../../../core/principal';
+import { inScope, requireRight, soloDebitore, type Principal } from '../../../core/principal';
 import { romeDate } from '../../../core/rome-time';
 import { transaction } from '../../../core/transaction';
 import { upsert } from '../../../core/upsert';
@@ -219,17 +219,21 @@ export class PendenzeService {
     return this.visible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`);
   }
 
-  async getByAvviso(idDominio: string, numeroAvviso: string): Promise<PendenzaView> {
+  /**
+   * A pendenza by its avviso. An anonymous caller (API Pagamento's `public` mode) must prove it
+   * knows the debtor, as GovPay asks: the debtor's codice fiscale or the pendenza's UUID.
+   */
+  async getByAvviso(idDominio: string, numeroAvviso: string, prova: ProvaDebitore = {}): Promise<PendenzaView> {
     requireRight(this.actor, 'Pendenze', 'R');
     const p = await this.em.findOne(Pendenza, { dominio: { idDominio }, numeroAvviso }, { populate: POPULATE as never });
-    return this.visible(p, `Avviso ${numeroAvviso} del dominio ${idDominio} inesistente.`);
+    return this.visible(p, `Avviso ${numeroAvviso} del dominio ${idDominio} inesistente.`, prova);
   }
 
   /** The Avviso pagoPA PDF of a pendenza the caller may see. */
-  async avvisoPdf(idA2A: string, idPendenza: string, lingua?: string | null): Promise<Buffer> {
+  async avvisoPdf(idA2A: string, idPendenza: string, lingua?: string | null, prova?: ProvaDebitore): Promise<Buffer> {
     requireRight(this.actor, 'Pendenze', 'R');
     const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
-    return avvisoPdf(this.em, [this.checkVisible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`)], lingua);
+    return avvisoPdf(this.em, [this.checkVisible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`, prova)], lingua);
   }
 
   /** One PDF with the avvisi of every rata of a documento (or of the numeri avviso asked for). */
@@ -274,6 +278,10 @@ export class PendenzeService {
     if (this.actor.kind === 'applicazione') where.applicazione = { idA2A: this.actor.id };
     if (filter.idPendenza) where.idPendenza = filter.idPendenza;
     if (filter.idDebitore) where.idDebitore = filter.idDebitore;
+    // A cittadino lists the pendenze it owes, whatever debtor it asks for; an anonymous caller none.
+    if (this.actor.kind === 'anonimo') throw anonimo();
+    const proprio = soloDebitore(this.actor);
+    if (proprio) where.idDebitore = proprio;
     if (filter.direzione) where.direzione = filter.direzione;
     if (filter.divisione) where.divisione = filter.divisione;
     if (filter.causale) where.causale = contains(filter.causale);
@@ -351,14 +359,20 @@ export class PendenzeService {
     }
   }
 
-  private visible(p: Pendenza | null, missing: string): PendenzaView {
-    return toPendenzaView(this.checkVisible(p, missing));
+  private visible(p: Pendenza | null, missing: string, prova?: ProvaDebitore): PendenzaView {
+    return toPendenzaView(this.checkVisible(p, missing, prova));
   }
 
-  /** A pendenza outside the caller's domini or tipi, or another applicazione's, is forbidden. */
-  private checkVisible(p: Pendenza | null, missing: string): Pendenza {
+  /**
+   * A pendenza outside the caller's domini or tipi, another applicazione's, another debtor's for a
+   * cittadino, or one an anonymous caller cannot prove it owes, is forbidden.
+   */
+  private checkVisible(p: Pendenza | null, missing: string, prova?: ProvaDebitore): Pendenza {
     if (!p) throw errors.notFound(missing);
     if (this.actor.kind === 'applicazione' && p.applicazione.idA2A !== this.actor.id) throw notYours();
+    if (this.actor.kind === 'anonimo' && !provato(p, prova)) throw anonimo();
+    const proprio = soloDebitore(this.actor);
+    if (proprio && p.idDebitore.toUpperCase() !== proprio) throw notYours();
     if (!inScope(this.actor.domini, p.dominio.idDominio) || !inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza)) {
       throw errors.forbidden(`Il chiamante non e' autorizzato a consultare la pendenza.`);
     }
@@ -495,3 +509,16 @@ const cambiata = (input: NuovaPendenzaInput, p: { idA2A: string; idPendenza: str
 });
 
 const notYours = () => errors.forbidden(`Il chiamante non e' autorizzato a consultare la pendenza di un'altra applicazione.`);
+
+/** What an anonymous caller shows to read a pendenza: the debtor's codice fiscale, or the pendenza's UUID. */
+export interface ProvaDebitore {
+  idDebitore?: string | null;
+  UUID?: string | null;
+}
+
+const provato = (p: Pendenza, prova: ProvaDebitore = {}): boolean =>
+  (!!prova.idDebitore && prova.idDebitore.toUpperCase() === p.idDebitore.toUpperCase()) || (!!prova.UUID && !!p.uuid && prova.UUID === p.uuid);
+
+/** GovPay's refusal of an anonymous caller who does not name the pendenza's debtor. */
+const anonimo = () =>
+  errors.forbidden("Utenza non autorizzata, il codice fiscale del debitore non corrisponde a quello indicato nella pendenza.");

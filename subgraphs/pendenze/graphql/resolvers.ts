@@ -24,9 +24,12 @@ export class PendenzaResolver {
   pendenzaByAvviso(
     @Arg('idDominio', () => ID) idDominio: string,
     @Arg('numeroAvviso', () => ID) numeroAvviso: string,
+    @Arg('idDebitore', () => String, { nullable: true, description: "The debtor's codice fiscale: how an anonymous caller shows the avviso is theirs." })
+    idDebitore: string | null,
+    @Arg('UUID', () => String, { nullable: true, description: "The pendenza's UUID: the other way an anonymous caller shows it." }) UUID: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return pendenze(ctx).getByAvviso(idDominio, numeroAvviso);
+    return pendenze(ctx).getByAvviso(idDominio, numeroAvviso, { idDebitore, UUID });
   }
 
   @Query(() => PendenzaConnection, { description: 'orderBy: dataCaricamento, dataValidita, dataScadenza, stato, idPendenza, importo.' })
@@ -95,7 +98,8 @@ export class PendenzaResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     if (!p.numeroAvviso) return null;
-    return (await pendenze(ctx).avvisoPdf(p.idA2A, p.idPendenza, lingua)).toString('base64');
+    // The pendenza was read with the caller's rights (an anonymous caller's proof included): its UUID proves it again.
+    return (await pendenze(ctx).avvisoPdf(p.idA2A, p.idPendenza, lingua, { UUID: p.UUID })).toString('base64');
   }
 
   @FieldResolver(() => DominioRef)

@@ -11,6 +11,7 @@ import { truncate } from '../payment-data';
 import { loadPagabile } from '../posizioni';
 import { Carrello, checkPagabile, voceDi, type ElementoCarrello, type NuovaVoce, type VoceCarrello } from './carrello';
 import type { CartOpener } from './checkout-port';
+import { checkDebitori, checkFormePermesse, versanteDelChiamante } from './chiamante';
 import { conSessione, erroriPagamento } from './errori';
 import { nuovoPagamento, type NuovoPagamento } from './nuovo-pagamento';
 import { registraFallita, registraSessione, sessioneCheTiene, stessoCarrello, type NuovaSessione } from './registrazione';
@@ -59,10 +60,12 @@ export class AvvioPagamento {
 
   async avvia(raw: unknown): Promise<PagamentoAvviato> {
     requireRight(this.actor, 'Pagamenti', 'W');
-    const input = parseInput(nuovoPagamento, raw);
+    const input = versanteDelChiamante(this.actor, parseInput(nuovoPagamento, raw));
+    checkFormePermesse(this.actor, input);
     checkDataEsecuzione(input.dataEsecuzionePagamento);
     if (!input.urlRitorno && !(await this.urlRitornoApplicazione())) throw erroriPagamento.urlRitornoMancante();
     const elementi = await new Carrello(this.em, this.actor, this.host.log, this.host.verifyTimeoutMs).risolvi(input.pendenze);
+    await checkDebitori(this.em, this.actor, input, elementi);
     const nuova = this.nuovaSessione(input, elementi);
     let voci = elementi.flatMap((e) => ('esistente' in e ? [e.esistente] : []));
     try {

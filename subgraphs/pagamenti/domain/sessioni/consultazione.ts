@@ -3,7 +3,7 @@ import { PagamentoPortale, type StatoPagamento } from '../../../../schema/entiti
 import { errors } from '../../../../core/errors';
 import { findPage, type Where } from '../../../../core/find-page';
 import { mapPage, type Page, type PageRequest } from '../../../../core/paging';
-import { can, inScope, requireRight, type Principal } from '../../../../core/principal';
+import { ANONIMO, can, inScope, requireRight, type Principal } from '../../../../core/principal';
 import { toPagamentoView, type PagamentoView } from './viste';
 
 export interface PagamentiFilter {
@@ -23,6 +23,9 @@ export interface PagamentiFilter {
 export const PAGAMENTI_ORDER = { DATA_RICHIESTA: 'createdAt', STATO: 'stato', IMPORTO: 'importoCents' } as const;
 
 const LOAD = { populate: ['pendenze'] as never };
+
+/** How long an anonymous caller may read the payment it started (GovPay's default, 60 minutes). */
+export const DISPONIBILITA_ANONIMO_MS = 60 * 60_000;
 
 /**
  * Payment sessions for readers, with GovPay's rights: the Pagamenti read right; an applicazione
@@ -49,6 +52,7 @@ export class PagamentiService {
 
   async list(filter: PagamentiFilter, page: PageRequest): Promise<Page<PagamentoView>> {
     requireRight(this.actor, 'Pagamenti', 'R');
+    if (this.actor.kind === 'anonimo') throw errors.forbidden(`Il chiamante non e' autorizzato a consultare l'elenco dei pagamenti.`);
     const where: Where = { ...this.scope() };
     const voci: Where[] = [];
     if (filter.stato) where.stato = filter.stato;
@@ -76,6 +80,8 @@ export class PagamentiService {
 
   private scope(): Where {
     if (this.actor.kind === 'applicazione') return { avviatoDaTipo: 'applicazione', avviatoDa: this.actor.id };
+    // As in GovPay, a cittadino sees the payments it is the versante of, whoever started them.
+    if (this.actor.kind === 'cittadino') return { idVersante: this.actor.id };
     const fuori: Where[] = [];
     if (this.actor.domini !== '*') fuori.push({ idDominio: { $nin: this.actor.domini } });
     if (this.actor.tipiPendenza !== '*') fuori.push({ idTipoPendenza: { $nin: this.actor.tipiPendenza } });
@@ -85,6 +91,9 @@ export class PagamentiService {
 
   private may(s: PagamentoPortale): boolean {
     if (this.actor.kind === 'applicazione') return s.avviatoDaTipo === 'applicazione' && s.avviatoDa === this.actor.id;
+    if (this.actor.kind === 'cittadino') return s.idVersante === this.actor.id;
+    // Anonymous payments are read by their unguessable id, and only for a while, as in GovPay.
+    if (this.actor.kind === 'anonimo') return s.idVersante === ANONIMO && s.createdAt.getTime() > Date.now() - DISPONIBILITA_ANONIMO_MS;
     const voci = s.pendenze.getItems();
     if (this.actor.domini === '*' && this.actor.tipiPendenza === '*') return true;
     return voci.length > 0 && voci.every((v) => inScope(this.actor.domini, v.idDominio) && inScope(this.actor.tipiPendenza, v.idTipoPendenza));

@@ -52,6 +52,12 @@ export const erroriPagamento = {
         })
       : errors.forbidden(`Il chiamante non e' autorizzato a pagare la pendenza (IdA2A:${p.idA2A}, Id:${p.idPendenza}).`),
   dominioNonAutorizzato: (idDominio: string) => errors.forbidden(`Il chiamante non e' autorizzato a pagare avvisi del dominio ${idDominio}.`),
+  debitoreDiverso: (cf: string, p: { idA2A: string; idPendenza: string }, debitore: string) =>
+    richiesta(
+      422,
+      'CIT_003',
+      `L'utente cittadino (${cf}) non e' autorizzato ad effettuare il pagamento della pendenza (IdA2A:${p.idA2A} Id:${p.idPendenza}) per il soggetto debitore (${debitore}).`,
+    ),
   stazioniDiverse: () => richiesta(400, 'PAG_000', 'Le pendenze di una richiesta di pagamento devono afferire alla stessa stazione'),
   ripetuta: (p: { idA2A: string; idPendenza: string }) =>
     errors.syntax(`La pendenza (IdA2A:${p.idA2A}, Id:${p.idPendenza}) compare piu' di una volta nel campo pendenze.`),

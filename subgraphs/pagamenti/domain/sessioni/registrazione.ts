@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { MySqlPlatform } from '@mikro-orm/mysql';
 import { PagamentoPortale, PagamentoPortalePendenza, Pendenza, type StatoPagamento } from '../../../../schema/entities';
 import type { DomainError } from '../../../../core/errors';
+import type { Principal } from '../../../../core/principal';
 import { transaction } from '../../../../core/transaction';
 import { outboxSignal } from '../outbox';
 import { checkPagabile, type VoceCarrello } from './carrello';
@@ -15,7 +16,7 @@ export interface NuovaSessione {
   idSession: string;
   nome: string;
   input: NuovoPagamento;
-  avviatoDa: { tipo: 'applicazione' | 'operatore'; id: string };
+  avviatoDa: { tipo: Principal['kind']; id: string };
   scadenza: Date;
 }
 

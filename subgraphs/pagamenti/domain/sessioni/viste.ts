@@ -1,3 +1,4 @@
+import type { Principal } from '../../../../core/principal';
 import type {
   EsitoPendenzaPagamento,
   EsitoRitorno,
@@ -45,7 +46,7 @@ export interface PagamentoView {
   credenzialiPagatore?: string;
   autenticazioneSoggetto?: string;
   lingua?: string;
-  avviatoDa: { tipo: 'applicazione' | 'operatore'; id: string };
+  avviatoDa: { tipo: Principal['kind']; id: string };
   esitoRitorno?: EsitoRitorno;
   dataRitorno?: Date;
   pendenze: PagamentoPendenzaView[];
