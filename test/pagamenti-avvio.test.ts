@@ -33,7 +33,7 @@ const ADMIN = basic(GPADMIN);
 
 beforeAll(async () => {
   checkout = await new CheckoutDouble().start();
-  t = await startHub({ CHECKOUT_URL: checkout.url, CHECKOUT_TIMEOUT_MS: '500', ENTE_VERIFY_TIMEOUT_MS: '500' });
+  t = await startHub({ CHECKOUT_URL: checkout.url });
 });
 afterAll(async () => {
   await closeSimulators();
@@ -53,15 +53,35 @@ async function leavesNothing(act: () => Promise<unknown>): Promise<void> {
 
 describe('a cart in the three forms of GovPay', () => {
   it('is opened at Checkout, in cents, and held IN_CORSO until its outcome', async () => {
-    const [rif, avv] = [await loadPendenza(t), await loadPendenza(t, { importo: 16, voci: [{ idVocePendenza: '1', importo: 16, descrizione: 'Bollo', codEntrata: 'SEGRETERIA' }] })];
+    const [rif, avv] = [
+      await loadPendenza(t),
+      await loadPendenza(t, { importo: 16, voci: [{ idVocePendenza: '1', importo: 16, descrizione: 'Bollo', codEntrata: 'SEGRETERIA' }] }),
+    ];
     const spontanea = newId('SPONT');
     const carts = checkout.carts.length;
     const r = avviato(
-      await avvia(t, [riferimento(rif), avviso(avv), { nuova: { idA2A: 'IDA2A01', idPendenza: spontanea, ...nuovaPendenza(spontanea, { importo: 0.01, voci: [{ idVocePendenza: 'v', importo: 0.01, descrizione: 'Un centesimo', codEntrata: 'SEGRETERIA' }] }) } }], {
-        idSessionePortale: 'sessione-portale-1',
-        soggettoVersante: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi', email: 'mario.rossi@example.it' },
-        lingua: 'EN',
-      }),
+      await avvia(
+        t,
+        [
+          riferimento(rif),
+          avviso(avv),
+          {
+            nuova: {
+              idA2A: 'IDA2A01',
+              idPendenza: spontanea,
+              ...nuovaPendenza(spontanea, {
+                importo: 0.01,
+                voci: [{ idVocePendenza: 'v', importo: 0.01, descrizione: 'Un centesimo', codEntrata: 'SEGRETERIA' }],
+              }),
+            },
+          },
+        ],
+        {
+          idSessionePortale: 'sessione-portale-1',
+          soggettoVersante: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi', email: 'mario.rossi@example.it' },
+          lingua: 'EN',
+        },
+      ),
     );
     const p = r.pagamento;
     expect(r.created).toBe(true);
@@ -89,11 +109,30 @@ describe('a cart in the three forms of GovPay', () => {
     expect(cart.body.idCart).toBe(p.idSession);
     expect(cart.body.emailNotice).toBe('mario.rossi@example.it');
     expect(cart.body.paymentNotices).toEqual([
-      { noticeNumber: rif.numeroAvviso, fiscalCode: '12345678901', amount: 10099, companyName: 'Ente Creditore Test', description: `Pagamento dovuto n.${rif.idPendenza}` },
-      { noticeNumber: avv.numeroAvviso, fiscalCode: '12345678901', amount: 1600, companyName: 'Ente Creditore Test', description: `Pagamento dovuto n.${avv.idPendenza}` },
-      { noticeNumber: p.pendenze[2].numeroAvviso, fiscalCode: '12345678901', amount: 1, companyName: 'Ente Creditore Test', description: `Pagamento dovuto n.${spontanea}` },
+      {
+        noticeNumber: rif.numeroAvviso,
+        fiscalCode: '12345678901',
+        amount: 10099,
+        companyName: 'Ente Creditore Test',
+        description: `Pagamento dovuto n.${rif.idPendenza}`,
+      },
+      {
+        noticeNumber: avv.numeroAvviso,
+        fiscalCode: '12345678901',
+        amount: 1600,
+        companyName: 'Ente Creditore Test',
+        description: `Pagamento dovuto n.${avv.idPendenza}`,
+      },
+      {
+        noticeNumber: p.pendenze[2].numeroAvviso,
+        fiscalCode: '12345678901',
+        amount: 1,
+        companyName: 'Ente Creditore Test',
+        description: `Pagamento dovuto n.${spontanea}`,
+      },
     ]);
-    for (const url of Object.values(cart.body.returnUrls) as string[]) expect(url.startsWith(`${t.baseUrl.replace('127.0.0.1', 'localhost')}${RITORNO_PATH}/${p.id}.`)).toBe(true);
+    for (const url of Object.values(cart.body.returnUrls) as string[])
+      expect(url.startsWith(`${t.baseUrl.replace('127.0.0.1', 'localhost')}${RITORNO_PATH}/${p.id}.`)).toBe(true);
     // The spontaneous pendenza was loaded with the rules of a PUT, and the session reads back the same.
     const loaded = await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${spontanea}`, { auth: APP });
     expect([loaded.status, loaded.body.stato, loaded.body.importo]).toEqual([200, 'NON_ESEGUITA', 0.01]);
@@ -163,7 +202,12 @@ describe('bad input changes nothing', () => {
       {},
       { codice: 'SINTASSI', dettaglio: expect.stringContaining('pendenze.0') },
     ],
-    ['an unknown pendenza', async () => [riferimento({ idA2A: 'IDA2A01', idPendenza: 'NON-ESISTE' })], {}, { codice: 'VER_008', dettaglio: 'La pendenza non esiste.' }],
+    [
+      'an unknown pendenza',
+      async () => [riferimento({ idA2A: 'IDA2A01', idPendenza: 'NON-ESISTE' })],
+      {},
+      { codice: 'VER_008', dettaglio: 'La pendenza non esiste.' },
+    ],
     ['an unknown applicazione', async () => [riferimento({ idA2A: 'NESSUNA', idPendenza: 'X' })], {}, { codice: 'APP_000', status: 400 }],
     [
       'an avviso nobody issued',
@@ -171,10 +215,16 @@ describe('bad input changes nothing', () => {
       {},
       {
         codice: 'VER_008',
-        dettaglio: "L'avviso di pagamento [Dominio:12345678901 Iuv:990000000000100] non risulta registrato, ne associabile ad un'applicazione censita.",
+        dettaglio:
+          "L'avviso di pagamento [Dominio:12345678901 Iuv:990000000000100] non risulta registrato, ne associabile ad un'applicazione censita.",
       },
     ],
-    ['an unknown dominio', async () => [avviso({ numeroAvviso: '001990000000000100' }, '00000000000')], {}, { codice: 'DOM_000', status: 422 }],
+    [
+      'an unknown dominio',
+      async () => [avviso({ numeroAvviso: '001990000000000100' }, '00000000000')],
+      {},
+      { codice: 'DOM_000', status: 422 },
+    ],
     [
       'a malformed numero avviso',
       async () => [{ avviso: { idDominio: '12345678901', numeroAvviso: 'ABC' } }],
@@ -185,7 +235,11 @@ describe('bad input changes nothing', () => {
       'dataEsecuzionePagamento in the past',
       async () => [riferimento(await loadPendenza(t))],
       { dataEsecuzionePagamento: '2020-01-01' },
-      { codice: 'SEMANTICA', status: 422, dettaglio: expect.stringMatching(/^Il campo dataEsecuzionePagamento deve avere una data successiva a \d{4}-\d\d-\d\d\.$/) },
+      {
+        codice: 'SEMANTICA',
+        status: 422,
+        dettaglio: expect.stringMatching(/^Il campo dataEsecuzionePagamento deve avere una data successiva a \d{4}-\d\d-\d\d\.$/),
+      },
     ],
     [
       'a javascript: urlRitorno',
@@ -193,8 +247,18 @@ describe('bad input changes nothing', () => {
       { urlRitorno: 'javascript:alert(1)' },
       { codice: 'SINTASSI', dettaglio: expect.stringContaining('urlRitorno') },
     ],
-    ['an ftp: urlRitorno', async () => [riferimento(await loadPendenza(t))], { urlRitorno: 'ftp://portale.example/x' }, { codice: 'SINTASSI', dettaglio: expect.stringContaining('urlRitorno') }],
-    ['no urlRitorno at all', async () => [riferimento(await loadPendenza(t))], { urlRitorno: null }, { codice: 'SINTASSI', dettaglio: 'Il campo urlRitorno non deve essere vuoto.' }],
+    [
+      'an ftp: urlRitorno',
+      async () => [riferimento(await loadPendenza(t))],
+      { urlRitorno: 'ftp://portale.example/x' },
+      { codice: 'SINTASSI', dettaglio: expect.stringContaining('urlRitorno') },
+    ],
+    [
+      'no urlRitorno at all',
+      async () => [riferimento(await loadPendenza(t))],
+      { urlRitorno: null },
+      { codice: 'SINTASSI', dettaglio: 'Il campo urlRitorno non deve essere vuoto.' },
+    ],
     [
       'a spontaneous pendenza without causale',
       async () => {
@@ -263,12 +327,14 @@ describe('a pendenza that cannot be paid is refused with GovPay’s code and kep
 
   it('a spontaneous pendenza whose total is not the sum of its voci (S9): VER_002, nothing loaded', async () => {
     const id = newId('SPONT');
-    const fault = await refused([{ nuova: { idA2A: 'IDA2A01', idPendenza: id, ...nuovaPendenza(id, { importo: 50 }) } }], { codice: 'VER_002' });
+    const fault = await refused([{ nuova: { idA2A: 'IDA2A01', idPendenza: id, ...nuovaPendenza(id, { importo: 50 }) } }], {
+      codice: 'VER_002',
+    });
     expect((await pagamento(t, fault.id)).pendenze).toEqual([]);
     expect((await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${id}`, { auth: APP })).status).toBe(404);
   });
 
-  it("an avviso whose Ente cannot be asked (down): 502 from the Ente, no session", async () => {
+  it('an avviso whose Ente cannot be asked (down): 502 from the Ente, no session', async () => {
     // IUVs of codifica 34 are IDA2A01's, whose connector points where nothing listens.
     await leavesNothing(async () => {
       const r = await avvia(t, [avviso({ numeroAvviso: '001340000009999900' })]);
@@ -280,8 +346,28 @@ describe('a pendenza that cannot be paid is refused with GovPay’s code and kep
 describe('rights', () => {
   beforeAll(async () => {
     const put = (path: string, body: unknown) => call(t.baseUrl, 'PUT', `${BO}${path}`, { auth: ADMIN, body });
-    expect((await put('/operatori/lettore-pagamenti', { ragioneSociale: 'Lettore', password: 'Operatore1', domini: ['*'], tipiPendenza: ['*'], acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R'] }] })).status).toBe(201);
-    expect((await put('/operatori/solo-libero', { ragioneSociale: 'Libero', password: 'Operatore1', domini: ['12345678901'], tipiPendenza: ['LIBERO'], acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R', 'W'] }] })).status).toBe(201);
+    expect(
+      (
+        await put('/operatori/lettore-pagamenti', {
+          ragioneSociale: 'Lettore',
+          password: 'Operatore1',
+          domini: ['*'],
+          tipiPendenza: ['*'],
+          acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R'] }],
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await put('/operatori/solo-libero', {
+          ragioneSociale: 'Libero',
+          password: 'Operatore1',
+          domini: ['12345678901'],
+          tipiPendenza: ['LIBERO'],
+          acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R', 'W'] }],
+        })
+      ).status,
+    ).toBe(201);
     expect(
       (
         await put('/applicazioni/PORTALE2', {
@@ -314,11 +400,16 @@ describe('rights', () => {
   });
 
   it("a portal pays another applicazione's pendenze in its scope and returns to its configured urlRitorno", async () => {
-    const p = await loadPendenza(t, { idTipoPendenza: 'LIBERO', voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Libero', codEntrata: 'LIBERO' }] });
+    const p = await loadPendenza(t, {
+      idTipoPendenza: 'LIBERO',
+      voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Libero', codEntrata: 'LIBERO' }],
+    });
     const r = avviato(await avvia(t, [avviso(p)], { urlRitorno: null }, portale2));
     expect(r.pagamento).toMatchObject({ urlRitorno: null, avviatoDa: { tipo: 'applicazione', id: 'PORTALE2' } });
     // Applicazioni read their own payments, operatori those wholly in their scope.
-    expect(faultOf(await gql(t.baseUrl, 'query ($id: ID!) { pagamento(id: $id) { id } }', { id: r.pagamento.id }, APP))).toMatchObject({ codice: '403000' });
+    expect(faultOf(await gql(t.baseUrl, 'query ($id: ID!) { pagamento(id: $id) { id } }', { id: r.pagamento.id }, APP))).toMatchObject({
+      codice: '403000',
+    });
     expect((await pagamento(t, r.pagamento.id, lettore)).id).toBe(r.pagamento.id);
     expect((await pagamento(t, r.pagamento.id, libero)).id).toBe(r.pagamento.id);
     const mine = await gql(t.baseUrl, '{ pagamenti(first: 100) { totalCount nodes { avviatoDa { id } } } }', {}, portale2);
@@ -329,15 +420,26 @@ describe('rights', () => {
 });
 
 describe('pagoPA Checkout slow or failing', () => {
+  // A second instance on the same database waits only 500 ms for Checkout; the retry goes through
+  // the first, whose default wait a busy machine cannot exceed.
+  let impatient: TestHub;
+  beforeAll(async () => {
+    const db = t.hub.config.database;
+    impatient = await startHub({
+      CHECKOUT_URL: checkout.url,
+      CHECKOUT_TIMEOUT_MS: '500',
+      DATABASE_URL: db.dialect === 'sqlite' ? `sqlite:${db.path}` : db.url,
+    });
+  });
+  afterAll(() => impatient?.close());
+
   it.each([
     ['does not answer', 'hang' as const, 'nessuna risposta entro 500 ms'],
     ['answers an error', 'fail' as const, 'HTTP 500'],
   ])('when it %s: 502 NDP_000, a FALLITO session, the pendenza free and payable', async (_what, mode, detail) => {
     const p = await loadPendenza(t);
     checkout.mode = mode;
-    const started = Date.now();
-    const fault = faultOf(await avvia(t, [riferimento(p)]))!;
-    expect(Date.now() - started).toBeLessThan(5000);
+    const fault = faultOf(await avvia(impatient, [riferimento(p)]))!;
     expect(fault).toMatchObject({ codice: 'NDP_000', categoria: 'PAGOPA', status: 502, descrizione: 'Servizi pagoPA non disponibili.' });
     expect(fault.dettaglio).toContain(detail);
     expect((await pagamento(t, fault.id)).stato).toBe('FALLITO');
@@ -346,24 +448,5 @@ describe('pagoPA Checkout slow or failing', () => {
     expect([retry.created, retry.pagamento.stato]).toEqual([true, 'IN_CORSO']);
     const verify = await simulatorFor(`${t.baseUrl}${STATION_PATH}`).verify({ fiscalCode: '12345678901', noticeNumber: p.numeroAvviso });
     expect(verify.step.outcome).toBe('OK');
-  });
-});
-
-describe('the list of payments', () => {
-  it('filters, orders by typed fields and pages by at most 100', async () => {
-    const portale = `lista-${Date.now()}`;
-    const importi = [30, 10, 20];
-    for (const importo of importi) {
-      const p = await loadPendenza(t, { importo, voci: [{ idVocePendenza: '1', importo, descrizione: 'x', codEntrata: 'SEGRETERIA' }] });
-      avviato(await avvia(t, [riferimento(p)], { idSessionePortale: portale }));
-    }
-    const q = `query ($f: PagamentiFilter, $o: [PagamentoOrder!], $first: Int, $after: String) {
-      pagamenti(filter: $f, orderBy: $o, first: $first, after: $after) { totalCount nodes { importo } pageInfo { hasNextPage endCursor } } }`;
-    const f = { idSessionePortale: portale, stato: 'IN_CORSO' };
-    const page1 = await gql(t.baseUrl, q, { f, o: [{ field: 'IMPORTO', direction: 'ASC' }], first: 2 }, APP);
-    expect(page1.body.data.pagamenti).toMatchObject({ totalCount: 3, nodes: [{ importo: '10.00' }, { importo: '20.00' }], pageInfo: { hasNextPage: true } });
-    const page2 = await gql(t.baseUrl, q, { f, o: [{ field: 'IMPORTO', direction: 'ASC' }], first: 2, after: page1.body.data.pagamenti.pageInfo.endCursor }, APP);
-    expect(page2.body.data.pagamenti).toMatchObject({ nodes: [{ importo: '30.00' }], pageInfo: { hasNextPage: false } });
-    expect(faultOf(await gql(t.baseUrl, q, { f, first: 101 }, APP))).toMatchObject({ codice: 'SINTASSI' });
   });
 });

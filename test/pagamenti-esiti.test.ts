@@ -5,6 +5,7 @@ import { gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { APP, avvia, avviato, avviso, loadPendenza, pagamento, PORTALE, riferimento } from './helpers/pagamenti';
 import { closeSimulators, simulatorFor } from './helpers/simulator';
+import { soapGate } from './helpers/soap-gate';
 import { subscriber, untilSubscriptions, type Subscriber } from './helpers/subscriber';
 import { until } from './helpers/until';
 
@@ -90,7 +91,9 @@ describe('receipts at the station', () => {
 
     // One event per change (started, first receipt, second receipt), each read as the subscriber may see it.
     expect(await eventiDi(t, p.id)).toBe(3);
-    await until('the ESEGUITO event', () => events.received.some((e) => e.data?.pagamentoAggiornato.id === p.id && e.data.pagamentoAggiornato.stato === 'ESEGUITO'));
+    await until('the ESEGUITO event', () =>
+      events.received.some((e) => e.data?.pagamentoAggiornato.id === p.id && e.data.pagamentoAggiornato.stato === 'ESEGUITO'),
+    );
     await until('three events of the payment', () => events.received.filter((e) => e.data?.pagamentoAggiornato.id === p.id).length >= 3);
     expect(events.received.filter((e) => e.data?.pagamentoAggiornato.id === p.id)).toHaveLength(3);
   });
@@ -122,7 +125,7 @@ describe('the return to the portal', () => {
       const r = await follow(t, url);
       expect({ status: r.status, location: r.location }).toEqual({ status: 400, location: null });
       expect(r.type).toMatch(/^text\/html/);
-      expect(r.text).toContain("Il collegamento di ritorno da pagoPA non e&#39; valido.");
+      expect(r.text).toContain('Il collegamento di ritorno da pagoPA non e&#39; valido.');
     }
     expect((await pagamento(t, p.id)).esitoRitorno).toBeNull();
 
@@ -158,10 +161,17 @@ describe('the return to the portal', () => {
     const { pagamento: p } = avviato(await avvia(t, [riferimento(p1)]));
     const back = await follow(t, returnUrlsOf(p.idSession)[which]);
     expect(new URL(back.location!).searchParams.get('esito')).toBe(esito);
-    expect(await pagamento(t, p.id)).toMatchObject({ stato: 'NON_ESEGUITO', esitoRitorno: esito, descrizioneStato: descrizione, pendenze: [{ esito: 'NON_ESEGUITO' }] });
+    expect(await pagamento(t, p.id)).toMatchObject({
+      stato: 'NON_ESEGUITO',
+      esitoRitorno: esito,
+      descrizioneStato: descrizione,
+      pendenze: [{ esito: 'NON_ESEGUITO' }],
+    });
     // Free again: a new payment of it starts, and a PSP's payment of it goes through.
     expect(avviato(await avvia(t, [riferimento(p1)])).created).toBe(true);
-    const other = await t.hub.orm.em.fork().findOne(PagamentoPortale, { idPagamento: { $ne: p.id }, pendenze: { idPendenza: p1.idPendenza }, stato: 'IN_CORSO' });
+    const other = await t.hub.orm.em
+      .fork()
+      .findOne(PagamentoPortale, { idPagamento: { $ne: p.id }, pendenze: { idPendenza: p1.idPendenza }, stato: 'IN_CORSO' });
     expect(other?.stato).toBe('IN_CORSO');
   });
 });
@@ -170,7 +180,12 @@ describe('carts abandoned at Checkout', () => {
   let a: TestHub;
   let b: TestHub;
   beforeAll(async () => {
-    const env = { CHECKOUT_URL: checkout.url, PAYMENT_SESSION_TIMEOUT_SECONDS: '1', PAYMENT_SESSION_SWEEP_MS: '100', OUTBOX_POLL_MS: '100' };
+    const env = {
+      CHECKOUT_URL: checkout.url,
+      PAYMENT_SESSION_TIMEOUT_SECONDS: '1',
+      PAYMENT_SESSION_SWEEP_MS: '100',
+      OUTBOX_POLL_MS: '100',
+    };
     a = await startHub(env);
     const db = a.hub.config.database;
     b = await startHub({ ...env, DATABASE_URL: db.dialect === 'sqlite' ? `sqlite:${db.path}` : db.url });
@@ -194,12 +209,30 @@ describe('carts abandoned at Checkout', () => {
   });
 
   it("a receipt of Checkout's attempt that arrives after the timeout still counts", async () => {
-    const p1 = await loadPendenza(a);
-    const { pagamento: p } = avviato(await avvia(a, [riferimento(p1)]));
-    const attempt = station(a).start({ fiscalCode: '12345678901', noticeNumber: p1.numeroAvviso, receiptDelayMs: 2500 });
-    await until('the session closed while the PSP pays', async () => (await pagamento(a, p.id)).stato === 'NON_ESEGUITO', 10_000);
-    await attempt.done;
-    expect(attempt.record.status).toBe('ESEGUITO');
-    expect(await pagamento(a, p.id)).toMatchObject({ stato: 'ESEGUITO', pendenze: [{ esito: 'ESEGUITO', ccp: attempt.record.receipt!.receiptId }] });
+    // Deterministic on a busy machine: the session is opened with a far deadline, the attempt
+    // activates the notice and its receipt is held; only then is the deadline moved into the past.
+    const db = a.hub.config.database;
+    const patient = await startHub({ CHECKOUT_URL: checkout.url, DATABASE_URL: db.dialect === 'sqlite' ? `sqlite:${db.path}` : db.url });
+    const gate = await soapGate(`${a.baseUrl}${STATION_PATH}`);
+    try {
+      const p1 = await loadPendenza(a);
+      const { pagamento: p } = avviato(await avvia(patient, [riferimento(p1)]));
+      gate.hold();
+      const attempt = simulatorFor(gate.url).start({ fiscalCode: '12345678901', noticeNumber: p1.numeroAvviso });
+      await until('the notice activated, its receipt held', () => gate.held === 1, 10_000);
+      await a.hub.orm.em.fork().nativeUpdate(PagamentoPortale, { idPagamento: p.id }, { scadenza: new Date(Date.now() - 1000) });
+      await until('the session closed while the PSP pays', async () => (await pagamento(a, p.id)).stato === 'NON_ESEGUITO', 10_000);
+      gate.release();
+      await attempt.done;
+      expect(attempt.record.status).toBe('ESEGUITO');
+      expect(await pagamento(a, p.id)).toMatchObject({
+        stato: 'ESEGUITO',
+        pendenze: [{ esito: 'ESEGUITO', ccp: attempt.record.receipt!.receiptId }],
+      });
+    } finally {
+      gate.release();
+      await gate.close();
+      await patient.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { OutboxJob } from '../schema/entities';
 import { nuovaPendenza } from './helpers/fixtures';
 import { basic, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
@@ -19,10 +20,20 @@ let t: TestHub;
 beforeAll(async () => {
   t = await startHub({ SUBSCRIPTION_MAX_PENDING: String(MAX_PENDING) });
   const put = (id: string, over: Record<string, unknown> = {}) =>
-    call(t.baseUrl, 'PUT', `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/${id}`, { auth: basic(IDA2A01), body: nuovaPendenza(id, over) });
+    call(t.baseUrl, 'PUT', `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/${id}`, {
+      auth: basic(IDA2A01),
+      body: nuovaPendenza(id, over),
+    });
   // 300 KB per result: a dozen fill the kernel's and ws's buffers of a socket nobody reads.
   expect((await put(BIG, { datiAllegati: { blob: 'x'.repeat(300_000) } })).status).toBe(201);
   for (const id of SMALL) expect((await put(id)).status).toBe(201);
+  // The setup's own pendenzaAggiornata events must be out before anyone subscribes, or they would
+  // reach the subscribers among the events this test publishes.
+  await until(
+    'the setup writes announced',
+    async () =>
+      (await t.hub.orm.em.fork().count(OutboxJob, { chiave: { $like: 'evento:pendenzaAggiornata:%' }, stato: 'DA_ESEGUIRE' })) === 0,
+  );
 });
 afterAll(() => t?.close());
 
