@@ -1,9 +1,9 @@
 import { OutboxJob, PagamentoPortale, PagamentoPortalePendenza } from '../schema/entities';
 import { STATION_PATH } from '../pagopa';
 import { CheckoutDouble } from './helpers/checkout-double';
-import { gql } from './helpers/http';
+import { basic, BO, call, gql, GPADMIN } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
-import { APP, avvia, avviato, avviso, loadPendenza, pagamento, PORTALE, riferimento } from './helpers/pagamenti';
+import { APP, avvia, avviato, avviso, faultOf, loadPendenza, pagamento, PORTALE, riferimento } from './helpers/pagamenti';
 import { closeSimulators, simulatorFor } from './helpers/simulator';
 import { soapGate } from './helpers/soap-gate';
 import { subscriber, untilSubscriptions, type Subscriber } from './helpers/subscriber';
@@ -107,6 +107,52 @@ describe('receipts at the station', () => {
 });
 
 describe('the return to the portal', () => {
+  it("without a urlRitorno in the request, returns to the portal's configured address, else the Ente's (several portals, one Ente)", async () => {
+    const ENTE = 'https://www.ente.example/pagopa/esito';
+    const ADMIN = basic(GPADMIN);
+    const DOMINIO_INPUT = 'ragioneSociale gln stazione: idStazione auxDigit abilitato scaricaFr';
+    const saveDominio = async (urlRitorno: string | null) => {
+      const { body } = await gql(t.baseUrl, `{ dominio(idDominio: "12345678901") { ${DOMINIO_INPUT} } }`, {}, ADMIN);
+      const r = await gql(
+        t.baseUrl,
+        'mutation ($input: DominioInput!) { saveDominio(idDominio: "12345678901", input: $input) { node { urlRitorno } } }',
+        { input: { ...body.data.dominio, urlRitorno } },
+        ADMIN,
+      );
+      expect(r.body.data.saveDominio.node.urlRitorno).toBe(urlRitorno);
+    };
+    const cancelled = async (auth: string) => {
+      const { pagamento: p } = avviato(await avvia(t, [riferimento(await loadPendenza(t))], { urlRitorno: null }, auth));
+      const back = await follow(t, returnUrlsOf(p.idSession).returnCancelUrl);
+      expect(back.status).toBe(303);
+      return back.location!.replace(p.idSession, '<idSession>');
+    };
+    const portale = basic({ user: 'portale-esiti', password: 'Password3!' });
+    const app = await call(t.baseUrl, 'PUT', `${BO}/applicazioni/PORTALE3`, {
+      auth: ADMIN,
+      body: {
+        principal: 'portale-esiti',
+        password: 'Password3!',
+        domini: ['12345678901'],
+        tipiPendenza: ['*'],
+        acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R', 'W'] }],
+        urlRitorno: 'https://portale3.example/esito',
+      },
+    });
+    expect(app.status).toBe(201);
+
+    // Neither the request, nor IDA2A01, nor the Ente names one: refused, nothing started.
+    const refused = faultOf(await avvia(t, [riferimento(await loadPendenza(t))], { urlRitorno: null }));
+    expect(refused).toMatchObject({ codice: 'SINTASSI', dettaglio: 'Il campo urlRitorno non deve essere vuoto.' });
+    await saveDominio(ENTE);
+    try {
+      expect(await cancelled(APP)).toBe(`${ENTE}?idSession=<idSession>&esito=CANCEL`);
+      expect(await cancelled(portale)).toBe('https://portale3.example/esito?idSession=<idSession>&esito=CANCEL');
+    } finally {
+      await saveDominio(null);
+    }
+  });
+
   it('sends the browser on with idSession and esito (DIFFERITO before the receipt), once; forged or reused links get a page', async () => {
     const p1 = await loadPendenza(t);
     const { pagamento: p } = avviato(await avvia(t, [riferimento(p1)], { urlRitorno: `${PORTALE}?lang=it&idSession=vecchio` }));

@@ -52,6 +52,10 @@ export class Dominio extends Timestamped {
 
   @Property({ type: 'boolean' })
   scaricaFr: boolean = true;
+
+  /** Where payments of its pendenze return when neither the request nor the portal names an address (§7.2). */
+  @Property({ type: 'string', length: 1024, nullable: true })
+  urlRitorno?: string | null;
 }
 
 /** Postal and contact details shared by domini and unità operative. */

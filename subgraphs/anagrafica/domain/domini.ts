@@ -128,6 +128,7 @@ export class DominiService {
         scaricaFr: input.scaricaFr,
       });
       if (input.logo !== undefined) entity.logo = input.logo;
+      if (input.urlRitorno !== undefined) entity.urlRitorno = input.urlRitorno;
       return { created: !existing, value: toDominioView(entity) };
     });
   }

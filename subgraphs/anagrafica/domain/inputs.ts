@@ -87,6 +87,7 @@ export const dominioInput = z.object({
   area: optionalText(255),
   intermediato: flag(true),
   scaricaFr: z.boolean(),
+  urlRitorno: httpUrl(1024).nullish(),
 });
 export type DominioInput = z.output<typeof dominioInput>;
 

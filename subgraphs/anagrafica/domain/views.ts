@@ -54,6 +54,7 @@ export interface DominioView extends RecapitiView {
   area?: string;
   intermediato: boolean;
   scaricaFr: boolean;
+  urlRitorno?: string;
 }
 
 export interface UnitaOperativaView extends RecapitiView {
@@ -191,6 +192,7 @@ export const toDominioView = (d: Dominio): DominioView =>
     area: d.area ?? undefined,
     intermediato: d.intermediato,
     scaricaFr: d.scaricaFr,
+    urlRitorno: d.urlRitorno ?? undefined,
   });
 
 export const toUnitaOperativaView = (u: UnitaOperativa): UnitaOperativaView =>

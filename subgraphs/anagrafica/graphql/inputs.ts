@@ -57,6 +57,12 @@ export class DominioInput extends RecapitiInput {
   @Field(() => String, { nullable: true }) area?: string;
   @Field(() => Boolean, { nullable: true }) intermediato?: boolean;
   @Field(() => Boolean) scaricaFr!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Where the browser returns from pagoPA for payments of this Ente's pendenze when neither the request nor its portal names an address; omitted: kept, null: removed.",
+  })
+  urlRitorno?: string | null;
 }
 
 @InputType()
@@ -165,7 +171,8 @@ export class ApplicazioneInput extends UtenzaInput {
   @Field(() => ServizioIntegrazioneInput, { nullable: true }) servizioIntegrazione?: ServizioIntegrazioneInput;
   @Field(() => String, {
     nullable: true,
-    description: 'Where the browser returns from pagoPA for payments this portal starts without a urlRitorno; omitted: kept, null: removed.',
+    description:
+      'Where the browser returns from pagoPA for payments this portal starts without a urlRitorno; omitted: kept, null: removed.',
   })
   urlRitorno?: string | null;
 }

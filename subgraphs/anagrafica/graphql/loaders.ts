@@ -39,13 +39,43 @@ function byKey<E, V>(
 
 export const loaders = {
   intermediario: (ctx: SubgraphContext): DataLoader<string, IntermediarioView | null> =>
-    byKey(ctx, 'intermediario', (ids) => ctx.em.find(Intermediario, { idIntermediario: { $in: ids } }), (e) => e.idIntermediario, toIntermediarioView),
+    byKey(
+      ctx,
+      'intermediario',
+      (ids) => ctx.em.find(Intermediario, { idIntermediario: { $in: ids } }),
+      (e) => e.idIntermediario,
+      toIntermediarioView,
+    ),
   stazione: (ctx: SubgraphContext): DataLoader<string, StazioneView | null> =>
-    byKey(ctx, 'stazione', (ids) => ctx.em.find(Stazione, { idStazione: { $in: ids } }), (e) => e.idStazione, toStazioneView),
+    byKey(
+      ctx,
+      'stazione',
+      (ids) => ctx.em.find(Stazione, { idStazione: { $in: ids } }),
+      (e) => e.idStazione,
+      toStazioneView,
+    ),
   dominio: (ctx: SubgraphContext): DataLoader<string, DominioView | null> =>
-    byKey(ctx, 'dominio', (ids) => ctx.em.find(Dominio, { idDominio: { $in: ids } }), (e) => e.idDominio, toDominioView),
+    byKey(
+      ctx,
+      'dominio',
+      (ids) => ctx.em.find(Dominio, { idDominio: { $in: ids } }),
+      (e) => e.idDominio,
+      toDominioView,
+    ),
   entrata: (ctx: SubgraphContext): DataLoader<string, TipoEntrataView | null> =>
-    byKey(ctx, 'entrata', (ids) => ctx.em.find(TipoEntrata, { idEntrata: { $in: ids } }), (e) => e.idEntrata, toTipoEntrataView),
+    byKey(
+      ctx,
+      'entrata',
+      (ids) => ctx.em.find(TipoEntrata, { idEntrata: { $in: ids } }),
+      (e) => e.idEntrata,
+      toTipoEntrataView,
+    ),
   tipoPendenza: (ctx: SubgraphContext): DataLoader<string, TipoPendenzaView | null> =>
-    byKey(ctx, 'tipoPendenza', (ids) => ctx.em.find(TipoPendenza, { idTipoPendenza: { $in: ids } }), (e) => e.idTipoPendenza, toTipoPendenzaView),
+    byKey(
+      ctx,
+      'tipoPendenza',
+      (ids) => ctx.em.find(TipoPendenza, { idTipoPendenza: { $in: ids } }),
+      (e) => e.idTipoPendenza,
+      toTipoPendenzaView,
+    ),
 };

@@ -233,11 +233,7 @@ export class DominioResolver {
 @Resolver()
 export class DominioDettaglioResolver {
   @Query(() => UnitaOperativa)
-  unitaOperativa(
-    @Arg('idDominio', () => ID) idDominio: string,
-    @Arg('idUnita', () => ID) idUnita: string,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  unitaOperativa(@Arg('idDominio', () => ID) idDominio: string, @Arg('idUnita', () => ID) idUnita: string, @Ctx() ctx: SubgraphContext) {
     return domini(ctx).getUnitaOperativa(idDominio, idUnita);
   }
 
@@ -413,8 +409,7 @@ export class UtenzeResolver {
 /** Entity references from other subgraphs, batched per request. */
 export const referenceResolvers = {
   Intermediario: {
-    __resolveReference: (ref: { idIntermediario: string }, ctx: SubgraphContext) =>
-      loaders.intermediario(ctx).load(ref.idIntermediario),
+    __resolveReference: (ref: { idIntermediario: string }, ctx: SubgraphContext) => loaders.intermediario(ctx).load(ref.idIntermediario),
   },
   Stazione: {
     __resolveReference: (ref: { idStazione: string }, ctx: SubgraphContext) => loaders.stazione(ctx).load(ref.idStazione),
@@ -426,16 +421,17 @@ export const referenceResolvers = {
     __resolveReference: (ref: { idEntrata: string }, ctx: SubgraphContext) => loaders.entrata(ctx).load(ref.idEntrata),
   },
   TipoPendenza: {
-    __resolveReference: (ref: { idTipoPendenza: string }, ctx: SubgraphContext) =>
-      loaders.tipoPendenza(ctx).load(ref.idTipoPendenza),
+    __resolveReference: (ref: { idTipoPendenza: string }, ctx: SubgraphContext) => loaders.tipoPendenza(ctx).load(ref.idTipoPendenza),
   },
   Applicazione: {
     // An applicazione's configuration (ACL, connector) is only for those who administer it.
     __resolveReference: (ref: { idA2A: string }, ctx: SubgraphContext) =>
-      utenze(ctx).getApplicazione(ref.idA2A).catch((e) => {
-        if (e instanceof Error && 'status' in e && e.status === 404) return null;
-        throw e;
-      }),
+      utenze(ctx)
+        .getApplicazione(ref.idA2A)
+        .catch((e) => {
+          if (e instanceof Error && 'status' in e && e.status === 404) return null;
+          throw e;
+        }),
   },
 };
 
@@ -447,4 +443,3 @@ export const anagraficaResolvers = [
   CatalogoResolver,
   UtenzeResolver,
 ] as const;
-

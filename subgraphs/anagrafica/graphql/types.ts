@@ -4,7 +4,7 @@ import { Connection } from '../../runtime/connection';
 
 /* The anagrafica's graph types. Resolvers return the domain's views, whose fields match these. */
 
-@ObjectType({ description: "Postal address and contacts of an Ente or of one of its offices." })
+@ObjectType({ description: 'Postal address and contacts of an Ente or of one of its offices.' })
 abstract class ConRecapiti {
   @Field(() => String, { nullable: true }) indirizzo?: string;
   @Field(() => String, { nullable: true }) civico?: string;
@@ -58,6 +58,11 @@ export class Dominio extends ConRecapiti {
   @Field(() => String, { nullable: true }) area?: string;
   @Field(() => Boolean) intermediato!: boolean;
   @Field(() => Boolean) scaricaFr!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: "Default return address of payments of this Ente's pendenze, after the portal's own.",
+  })
+  urlRitorno?: string;
 }
 
 @ObjectType({ description: 'An office of a dominio.' })
@@ -98,7 +103,7 @@ export class EntrataDominio {
   @Field(() => Entrata) tipoEntrata!: Entrata;
   @Field(() => String) ibanAccredito!: string;
   @Field(() => String, { nullable: true }) ibanAppoggio?: string;
-  @Field(() => String, { nullable: true, description: 'Overrides the entrata\'s when set.' }) tipoContabilita?: string;
+  @Field(() => String, { nullable: true, description: "Overrides the entrata's when set." }) tipoContabilita?: string;
   @Field(() => String, { nullable: true }) codiceContabilita?: string;
   @Field(() => Boolean) abilitato!: boolean;
 }
@@ -130,7 +135,7 @@ export class TipoPendenzaValori extends ConLayout {
   @Field(() => Boolean) abilitato!: boolean;
 }
 
-@ObjectType({ description: 'A tipo pendenza enabled for a dominio: effective settings and the dominio\'s own.' })
+@ObjectType({ description: "A tipo pendenza enabled for a dominio: effective settings and the dominio's own." })
 export class TipoPendenzaDominio extends ConLayout {
   @Field(() => String) idDominio!: string;
   @Field(() => String) idTipoPendenza!: string;

@@ -27,7 +27,11 @@ export async function checkNonInCorso(em: EntityManager, pendenzaId: number): Pr
 
 /** paGetPayment: the first activation of a held notice is the session's own (one conditional UPDATE); a later one is refused. */
 export async function attivazione(em: EntityManager, pendenzaId: number): Promise<void> {
-  const presa = await em.nativeUpdate(PagamentoPortalePendenza, { pendenza: pendenzaId, inCorso: true, attivatoIl: null }, { attivatoIl: new Date() });
+  const presa = await em.nativeUpdate(
+    PagamentoPortalePendenza,
+    { pendenza: pendenzaId, inCorso: true, attivatoIl: null },
+    { attivatoIl: new Date() },
+  );
   if (presa) return;
   await checkNonInCorso(em, pendenzaId);
 }

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
-import { Applicazione } from '../../../../schema/entities';
-import { PendenzeService, referenceCache, type PreparedPendenza } from '../../../pendenze/services';
+import { PendenzeService, type PreparedPendenza } from '../../../pendenze/services';
 import { DomainError } from '../../../../core/errors';
 import type { Logger } from '../../../../core/logger';
 import { requireRight, type Principal } from '../../../../core/principal';
@@ -16,6 +15,7 @@ import { conSessione, erroriPagamento } from './errori';
 import { nuovoPagamento, type NuovoPagamento } from './nuovo-pagamento';
 import { registraFallita, registraSessione, sessioneCheTiene, stessoCarrello, type NuovaSessione } from './registrazione';
 import { urlDiRitorno } from './ritorno';
+import { urlRitornoConfigurato } from './url-ritorno';
 import { toPagamentoView, type PagamentoView } from './viste';
 
 /** What the host of the pagamenti context provides for starting payments. */
@@ -63,15 +63,23 @@ export class AvvioPagamento {
     const input = versanteDelChiamante(this.actor, parseInput(nuovoPagamento, raw));
     checkFormePermesse(this.actor, input);
     checkDataEsecuzione(input.dataEsecuzionePagamento);
-    if (!input.urlRitorno && !(await this.urlRitornoApplicazione())) throw erroriPagamento.urlRitornoMancante();
     const elementi = await new Carrello(this.em, this.actor, this.host.log, this.host.verifyTimeoutMs).risolvi(input.pendenze);
+    if (
+      !input.urlRitorno &&
+      !(await urlRitornoConfigurato(this.em, { tipo: this.actor.kind, id: this.actor.id }, dominioDi(elementi[0])))
+    ) {
+      throw erroriPagamento.urlRitornoMancante();
+    }
     await checkDebitori(this.em, this.actor, input, elementi);
     const nuova = this.nuovaSessione(input, elementi);
     let voci = elementi.flatMap((e) => ('esistente' in e ? [e.esistente] : []));
     try {
       voci = await this.conSpontanee(elementi);
       for (const v of voci) checkPagabile(v);
-      const tenuta = await sessioneCheTiene(this.em, voci.map((v) => v.pendenzaId));
+      const tenuta = await sessioneCheTiene(
+        this.em,
+        voci.map((v) => v.pendenzaId),
+      );
       if (tenuta && stessoCarrello(tenuta.sessione, nuova, voci)) return { created: false, pagamento: toPagamentoView(tenuta.sessione) };
       if (tenuta) throw erroriPagamento.inCorso(tenuta.voce, tenuta.sessione.idSession);
       const redirect = await this.apriCarrello(nuova, voci, input);
@@ -103,7 +111,9 @@ export class AvvioPagamento {
       }
       const prepared = preparate.get(e.nuova)!;
       const { value } = await pendenze.write(prepared);
-      const scritta = value.numeroAvviso ? await loadPagabile(this.em.fork(), prepared.dominio, { numeroAvviso: value.numeroAvviso }) : null;
+      const scritta = value.numeroAvviso
+        ? await loadPagabile(this.em.fork(), prepared.dominio, { numeroAvviso: value.numeroAvviso })
+        : null;
       if (!scritta) throw erroriPagamento.pendenzaInesistente();
       voci.push(voceDi(scritta));
     }
@@ -143,14 +153,9 @@ export class AvvioPagamento {
       scadenza: new Date(Date.now() + this.host.sessionTimeoutMs),
     };
   }
-
-  /** A portal (applicazione) may configure where its payments return when a request names no urlRitorno. */
-  private async urlRitornoApplicazione(): Promise<string | null> {
-    if (this.actor.kind !== 'applicazione') return null;
-    await referenceCache(this.em).refresh(this.em);
-    return (await this.em.findOne(Applicazione, { idA2A: this.actor.id }, { fields: ['urlRitorno'] }))?.urlRitorno ?? null;
-  }
 }
+
+const dominioDi = (e: ElementoCarrello): string => ('esistente' in e ? e.esistente.idDominio : String(e.nuova.corpo.idDominio));
 
 /** GovPay's checks of dataEsecuzionePagamento: not before today, at most 30 days ahead (Rome's calendar). */
 function checkDataEsecuzione(data: string | null | undefined): void {

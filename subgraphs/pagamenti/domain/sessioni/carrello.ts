@@ -146,7 +146,10 @@ function checkUnaVolta(elementi: ElementoCarrello[]): void {
 }
 
 /** The refusals of a pendenza that cannot be paid now, checked again under lock when the session is written. */
-export function checkPagabile(v: Pick<VoceCarrello, 'idA2A' | 'idPendenza' | 'stato' | 'dataScadenza' | 'validitaDecorsa'>, oggi = romeDate()): void {
+export function checkPagabile(
+  v: Pick<VoceCarrello, 'idA2A' | 'idPendenza' | 'stato' | 'dataScadenza' | 'validitaDecorsa'>,
+  oggi = romeDate(),
+): void {
   if (v.stato !== 'NON_ESEGUITA') throw erroriPagamento.nonPagabile();
   if (v.dataScadenza && v.dataScadenza < oggi) throw erroriPagamento.scaduta(v, v.dataScadenza);
   if (v.validitaDecorsa) throw erroriPagamento.validitaDecorsa(v, v.validitaDecorsa);

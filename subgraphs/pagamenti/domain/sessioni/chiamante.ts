@@ -19,7 +19,10 @@ export function versanteDelChiamante(actor: Principal, input: NuovoPagamento): N
   if (actor.kind === 'cittadino') {
     // The proxy's e-mail is used only when it is one pagoPA accepts.
     const spid = soggetto.shape.email.safeParse(actor.anagrafica?.email).data ?? undefined;
-    return { ...input, soggettoVersante: { tipo: 'F', identificativo: actor.id, anagrafica: actor.nome.slice(0, 70), email: email ?? spid } };
+    return {
+      ...input,
+      soggettoVersante: { tipo: 'F', identificativo: actor.id, anagrafica: actor.nome.slice(0, 70), email: email ?? spid },
+    };
   }
   if (actor.kind === 'anonimo') {
     if (!email) throw errors.syntax("Il campo email del soggetto versante e' obbligatorio.");
@@ -32,13 +35,19 @@ export function versanteDelChiamante(actor: Principal, input: NuovoPagamento): N
 export function checkFormePermesse(actor: Principal, input: NuovoPagamento): void {
   if (actor.kind !== 'anonimo') return;
   for (const p of input.pendenze) {
-    if (!p.avviso) throw errors.forbidden("Un'utenza anonima puo' pagare solo avvisi, indicandone il debitore (idDominio, numeroAvviso, idDebitore).");
+    if (!p.avviso)
+      throw errors.forbidden("Un'utenza anonima puo' pagare solo avvisi, indicandone il debitore (idDominio, numeroAvviso, idDebitore).");
     if (!p.avviso.idDebitore) throw nonDelDebitore();
   }
 }
 
 /** Once the cart is resolved: every pendenza is the cittadino's own, or the debtor the anonymous caller named. */
-export async function checkDebitori(em: EntityManager, actor: Principal, input: NuovoPagamento, elementi: ElementoCarrello[]): Promise<void> {
+export async function checkDebitori(
+  em: EntityManager,
+  actor: Principal,
+  input: NuovoPagamento,
+  elementi: ElementoCarrello[],
+): Promise<void> {
   if (actor.kind !== 'cittadino' && actor.kind !== 'anonimo') return;
   for (const [i, e] of elementi.entries()) {
     if ('esistente' in e) {
@@ -51,11 +60,14 @@ export async function checkDebitori(em: EntityManager, actor: Principal, input: 
       const debitore = String(soggetto?.identificativo ?? '');
       if (debitore.toUpperCase() !== actor.id) throw erroriPagamento.debitoreDiverso(actor.id, e.nuova, debitore);
       // A spontaneous pendenza under a key the hub holds updates it: only the cittadino's own.
-      const esistente = await em.fork().findOne(Pendenza, { applicazione: e.nuova.idA2A, idPendenza: e.nuova.idPendenza }, { fields: ['idDebitore'] });
-      if (esistente && esistente.idDebitore.toUpperCase() !== actor.id) throw erroriPagamento.debitoreDiverso(actor.id, e.nuova, esistente.idDebitore);
+      const esistente = await em
+        .fork()
+        .findOne(Pendenza, { applicazione: e.nuova.idA2A, idPendenza: e.nuova.idPendenza }, { fields: ['idDebitore'] });
+      if (esistente && esistente.idDebitore.toUpperCase() !== actor.id)
+        throw erroriPagamento.debitoreDiverso(actor.id, e.nuova, esistente.idDebitore);
     }
   }
 }
 
 const nonDelDebitore = () =>
-  errors.forbidden("Utenza non autorizzata, il codice fiscale del debitore non corrisponde a quello indicato nella pendenza.");
+  errors.forbidden('Utenza non autorizzata, il codice fiscale del debitore non corrisponde a quello indicato nella pendenza.');

@@ -96,7 +96,9 @@ export class PagamentiService {
     if (this.actor.kind === 'anonimo') return s.idVersante === ANONIMO && s.createdAt.getTime() > Date.now() - DISPONIBILITA_ANONIMO_MS;
     const voci = s.pendenze.getItems();
     if (this.actor.domini === '*' && this.actor.tipiPendenza === '*') return true;
-    return voci.length > 0 && voci.every((v) => inScope(this.actor.domini, v.idDominio) && inScope(this.actor.tipiPendenza, v.idTipoPendenza));
+    return (
+      voci.length > 0 && voci.every((v) => inScope(this.actor.domini, v.idDominio) && inScope(this.actor.tipiPendenza, v.idTipoPendenza))
+    );
   }
 
   private visible(s: PagamentoPortale | null, missing: string): PagamentoView {

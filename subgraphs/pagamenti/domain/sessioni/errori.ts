@@ -23,7 +23,11 @@ export const erroriPagamento = {
   applicazioneInesistente: (idA2A: string) => richiesta(400, 'APP_000', `Applicazione (${idA2A}) inesistente`),
   pendenzaInesistente: () => richiesta(422, 'VER_008', 'La pendenza non esiste.'),
   avvisoSconosciuto: (idDominio: string, iuv: string) =>
-    richiesta(422, 'VER_008', `L'avviso di pagamento [Dominio:${idDominio} Iuv:${iuv}] non risulta registrato, ne associabile ad un'applicazione censita.`),
+    richiesta(
+      422,
+      'VER_008',
+      `L'avviso di pagamento [Dominio:${idDominio} Iuv:${iuv}] non risulta registrato, ne associabile ad un'applicazione censita.`,
+    ),
   dominioInesistente: (idDominio: string) =>
     richiesta(
       422,
@@ -34,7 +38,12 @@ export const erroriPagamento = {
   /** The Ente's answer about a notice the hub asked it for: a PAA code, or no usable answer at all (502). */
   rifiutataDallEnte: (idA2A: string, v: { idDominio: string; iuv: string }, paa: string, descrizione: string) => {
     const codice = ESITI_ENTE[paa];
-    if (codice) return richiesta(422, codice, `La verifica del versamento ${versamento(v)} all'applicazione competente [Applicazione:${idA2A}] ha dato esito ${paa}`);
+    if (codice)
+      return richiesta(
+        422,
+        codice,
+        `La verifica del versamento ${versamento(v)} all'applicazione competente [Applicazione:${idA2A}] ha dato esito ${paa}`,
+      );
     return new DomainError(502, {
       categoria: 'EC',
       codice: '502000',
@@ -51,7 +60,8 @@ export const erroriPagamento = {
           dettaglio: `Applicazione (${actor.id}) non autorizzata a pagare la pendenza (IdA2A:${p.idA2A}, Id:${p.idPendenza})`,
         })
       : errors.forbidden(`Il chiamante non e' autorizzato a pagare la pendenza (IdA2A:${p.idA2A}, Id:${p.idPendenza}).`),
-  dominioNonAutorizzato: (idDominio: string) => errors.forbidden(`Il chiamante non e' autorizzato a pagare avvisi del dominio ${idDominio}.`),
+  dominioNonAutorizzato: (idDominio: string) =>
+    errors.forbidden(`Il chiamante non e' autorizzato a pagare avvisi del dominio ${idDominio}.`),
   debitoreDiverso: (cf: string, p: { idA2A: string; idPendenza: string }, debitore: string) =>
     richiesta(
       422,
@@ -63,11 +73,23 @@ export const erroriPagamento = {
     errors.syntax(`La pendenza (IdA2A:${p.idA2A}, Id:${p.idPendenza}) compare piu' di una volta nel campo pendenze.`),
   nonPagabile: () => richiesta(422, 'PAG_006', "Il versamento e' in uno stato che non consente il pagamento"),
   scaduta: (p: { idA2A: string; idPendenza: string }, data: string) =>
-    richiesta(422, 'PAG_007', `Richiesto pagamento di una pendenza [Applicazione:${p.idA2A} IdPendenza:${p.idPendenza}] con data scadenza decorsa il ${data}.`),
+    richiesta(
+      422,
+      'PAG_007',
+      `Richiesto pagamento di una pendenza [Applicazione:${p.idA2A} IdPendenza:${p.idPendenza}] con data scadenza decorsa il ${data}.`,
+    ),
   validitaDecorsa: (p: { idA2A: string; idPendenza: string }, data: string) =>
-    richiesta(422, 'PAG_012', `Richiesto pagamento di una pendenza [Applicazione:${p.idA2A} IdPendenza:${p.idPendenza}] con data validita' decorsa il ${data}.`),
+    richiesta(
+      422,
+      'PAG_012',
+      `Richiesto pagamento di una pendenza [Applicazione:${p.idA2A} IdPendenza:${p.idPendenza}] con data validita' decorsa il ${data}.`,
+    ),
   inCorso: (p: { idDominio: string; iuv: string }, idSession: string) =>
-    richiesta(422, 'PAG_014', `Il pagamento (IdDominio:${p.idDominio}, IUV:${p.iuv}, CCP:${idSession}) non e' eseguibile poiche' risulta in corso all'Ente Creditore`),
+    richiesta(
+      422,
+      'PAG_014',
+      `Il pagamento (IdDominio:${p.idDominio}, IUV:${p.iuv}, CCP:${idSession}) non e' eseguibile poiche' risulta in corso all'Ente Creditore`,
+    ),
   dataEsecuzionePassata: (oggi: string) =>
     richiesta(422, 'SEMANTICA', `Il campo dataEsecuzionePagamento deve avere una data successiva a ${oggi}.`),
   dataEsecuzioneLontana: (giorni: number) =>

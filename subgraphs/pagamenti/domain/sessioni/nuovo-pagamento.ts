@@ -21,7 +21,10 @@ const pendenzaDaPagare = z
     avviso: avviso.nullish(),
     nuova: z.record(z.string(), z.unknown()).nullish(),
   })
-  .refine((p) => [p.riferimento, p.avviso, p.nuova].filter((x) => x != null).length === 1, 'indicare uno solo tra riferimento, avviso e nuova');
+  .refine(
+    (p) => [p.riferimento, p.avviso, p.nuova].filter((x) => x != null).length === 1,
+    'indicare uno solo tra riferimento, avviso e nuova',
+  );
 
 /** GovPay writes a versante's cap as a number too (its own tests send `cap: 0`). */
 const soggettoVersante = soggetto.extend({

@@ -21,7 +21,10 @@ export interface NuovaSessione {
 }
 
 /** The in-progress session holding any of these pendenze, if one does. */
-export async function sessioneCheTiene(em: EntityManager, pendenzaIds: number[]): Promise<{ sessione: PagamentoPortale; voce: PagamentoPortalePendenza } | null> {
+export async function sessioneCheTiene(
+  em: EntityManager,
+  pendenzaIds: number[],
+): Promise<{ sessione: PagamentoPortale; voce: PagamentoPortalePendenza } | null> {
   const voce = await em.findOne(
     PagamentoPortalePendenza,
     { pendenza: { $in: pendenzaIds }, inCorso: true },
@@ -159,5 +162,10 @@ async function lockPendenze(tx: EntityManager, ids: number[]): Promise<void> {
   const sorted = [...ids].sort((a, b) => a - b);
   await tx
     .getConnection()
-    .execute(`select id from pendenze where id in (${sorted.map(() => '?').join(', ')}) order by id for update`, sorted, 'all', tx.getTransactionContext());
+    .execute(
+      `select id from pendenze where id in (${sorted.map(() => '?').join(', ')}) order by id for update`,
+      sorted,
+      'all',
+      tx.getTransactionContext(),
+    );
 }

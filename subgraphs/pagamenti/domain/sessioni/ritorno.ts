@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Applicazione, type EsitoRitorno, type PagamentoPortale } from '../../../../schema/entities';
+import type { EsitoRitorno, PagamentoPortale } from '../../../../schema/entities';
 import { DomainError, errors } from '../../../../core/errors';
 import { transaction } from '../../../../core/transaction';
 import { outboxSignal } from '../outbox';
 import { deriva, salvaSessione, sessionePerModifica } from './sessione';
+import { urlRitornoConfigurato } from './url-ritorno';
 
 /**
  * The citizen's way back from pagoPA Checkout (integration manual §7.2). Checkout is given three
@@ -45,7 +46,7 @@ const usato = () =>
   new DomainError(410, {
     categoria: 'RICHIESTA',
     codice: '410000',
-    descrizione: 'Collegamento gia\' utilizzato',
+    descrizione: "Collegamento gia' utilizzato",
     dettaglio: "Questo collegamento di ritorno da pagoPA e' gia' stato usato: l'esito del pagamento e' disponibile sul portale dell'Ente.",
   });
 
@@ -62,7 +63,7 @@ function esitoDi(s: PagamentoPortale, uscita: Uscita): EsitoRitorno {
 
 const CHIUSURA: Record<Exclude<Uscita, 'ok'>, string> = {
   cancel: 'Pagamento annullato dal versante su pagoPA Checkout.',
-  error: "pagoPA Checkout ha segnalato un errore nel pagamento.",
+  error: 'pagoPA Checkout ha segnalato un errore nel pagamento.',
 };
 
 /**
@@ -75,10 +76,15 @@ export async function registraRitorno(em: EntityManager, secret: string, token: 
   if (!letto) throw errors.badRequest('400000', "Il collegamento di ritorno da pagoPA non e' valido.");
   const location = await transaction(em, async (tx) => {
     const s = await sessionePerModifica(tx, { idPagamento: letto.idPagamento });
-    if (!s) throw errors.notFound("Il pagamento a cui si riferisce il collegamento di ritorno non esiste.");
+    if (!s) throw errors.notFound('Il pagamento a cui si riferisce il collegamento di ritorno non esiste.');
     if (s.ritornoIl) throw usato();
-    const destinazione = s.urlRitorno ?? (await urlRitornoApplicazione(tx, s));
-    if (!destinazione) throw new DomainError(409, { ...errors.notFound().fault, dettaglio: "Il portale che ha avviato il pagamento non ha un indirizzo di ritorno." });
+    const destinazione =
+      s.urlRitorno ?? (await urlRitornoConfigurato(tx, { tipo: s.avviatoDaTipo, id: s.avviatoDa }, s.pendenze.getItems()[0]?.idDominio));
+    if (!destinazione)
+      throw new DomainError(409, {
+        ...errors.notFound().fault,
+        dettaglio: "Ne' il portale che ha avviato il pagamento ne' l'Ente hanno un indirizzo di ritorno.",
+      });
     if (letto.uscita !== 'ok' && s.stato === 'IN_CORSO') {
       for (const v of s.pendenze.getItems()) if (v.esito === 'IN_CORSO') v.esito = 'NON_ESEGUITO';
       s.descrizioneStato = CHIUSURA[letto.uscita];
@@ -94,9 +100,4 @@ export async function registraRitorno(em: EntityManager, secret: string, token: 
   });
   outboxSignal(em).emit('enqueued');
   return location;
-}
-
-async function urlRitornoApplicazione(em: EntityManager, s: PagamentoPortale): Promise<string | null> {
-  if (s.avviatoDaTipo !== 'applicazione') return null;
-  return (await em.findOne(Applicazione, { idA2A: s.avviatoDa }, { fields: ['urlRitorno'] }))?.urlRitorno ?? null;
 }

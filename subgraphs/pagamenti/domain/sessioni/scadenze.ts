@@ -49,7 +49,11 @@ export class ChiusuraSessioniScadute extends PollingWorker {
       const now = this.now();
       const scadute = await this.root
         .fork()
-        .find(PagamentoPortale, { stato: 'IN_CORSO', scadenza: { $lt: now }, id: { $gt: after } }, { fields: ['id'], orderBy: { id: 'ASC' }, limit: LOTTO });
+        .find(
+          PagamentoPortale,
+          { stato: 'IN_CORSO', scadenza: { $lt: now }, id: { $gt: after } },
+          { fields: ['id'], orderBy: { id: 'ASC' }, limit: LOTTO },
+        );
       let chiuse = 0;
       for (const { id } of scadute) {
         after = id;

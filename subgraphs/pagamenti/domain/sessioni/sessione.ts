@@ -16,7 +16,10 @@ import { enqueue } from '../outbox';
  * UPDATE, session row first, which also reads the latest committed rows rather than the
  * transaction's snapshot; SQLite serialises writers), replacing whatever `tx` held of them.
  */
-export async function sessionePerModifica(tx: EntityManager, where: { id: number } | { idPagamento: string }): Promise<PagamentoPortale | null> {
+export async function sessionePerModifica(
+  tx: EntityManager,
+  where: { id: number } | { idPagamento: string },
+): Promise<PagamentoPortale | null> {
   const lock = tx.getPlatform() instanceof MySqlPlatform ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
   return tx.findOne(PagamentoPortale, where, { populate: ['pendenze'], strategy: 'joined', refresh: true, ...lock });
 }
