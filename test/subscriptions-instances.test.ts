@@ -4,7 +4,7 @@ import { basic, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
 import { testRedisUrl } from './helpers/redis';
-import { pendenzaEvent, subscriber, untilSubscriptions, type Subscriber } from './helpers/subscriber';
+import { pendenzaEvent, subscriber, untilAnnounced, untilSubscriptions, type Subscriber } from './helpers/subscriber';
 
 /**
  * Two hubs on one database behind a load balancer, their events over a real Redis: a subscriber
@@ -37,6 +37,7 @@ beforeAll(async () => {
     });
     expect(r.status).toBe(201);
   }
+  await untilAnnounced(a);
 });
 afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.dispose()));

@@ -15,7 +15,10 @@ import { until } from './helpers/until';
 let t: TestHub;
 beforeAll(async () => {
   t = await startHub({ ALLOWED_ORIGINS: 'https://portale.ente.it' });
-  const put = await call(t.baseUrl, 'PUT', '/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/S1', { auth: basic(IDA2A01), body: nuovaPendenza('S1') });
+  const put = await call(t.baseUrl, 'PUT', '/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/S1', {
+    auth: basic(IDA2A01),
+    body: nuovaPendenza('S1'),
+  });
   expect(put.status).toBe(201);
 });
 afterAll(() => t?.close());

@@ -1,9 +1,8 @@
-import { OutboxJob } from '../schema/entities';
 import { nuovaPendenza } from './helpers/fixtures';
 import { basic, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { subscribeRaw, upgrade, type RawSubscription } from './helpers/raw-subscriber';
-import { pendenzaEvent, untilSubscriptions } from './helpers/subscriber';
+import { pendenzaEvent, untilAnnounced, untilSubscriptions } from './helpers/subscriber';
 import { until } from './helpers/until';
 
 /**
@@ -27,13 +26,7 @@ beforeAll(async () => {
   // 300 KB per result: a dozen fill the kernel's and ws's buffers of a socket nobody reads.
   expect((await put(BIG, { datiAllegati: { blob: 'x'.repeat(300_000) } })).status).toBe(201);
   for (const id of SMALL) expect((await put(id)).status).toBe(201);
-  // The setup's own pendenzaAggiornata events must be out before anyone subscribes, or they would
-  // reach the subscribers among the events this test publishes.
-  await until(
-    'the setup writes announced',
-    async () =>
-      (await t.hub.orm.em.fork().count(OutboxJob, { chiave: { $like: 'evento:pendenzaAggiornata:%' }, stato: 'DA_ESEGUIRE' })) === 0,
-  );
+  await untilAnnounced(t);
 });
 afterAll(() => t?.close());
 

@@ -7,7 +7,7 @@ import type { HubEvent } from '../core/events';
 import { basic, BO, call, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza, nuovoDominio } from './helpers/fixtures';
-import { pendenzaEvent, subscriber, untilSubscriptions, type Subscriber } from './helpers/subscriber';
+import { pendenzaEvent, subscriber, untilAnnounced, untilSubscriptions, type Subscriber } from './helpers/subscriber';
 
 /**
  * Live esiti over graphql-ws on /graphql: real WebSocket clients, events published on the hub's
@@ -84,6 +84,7 @@ beforeAll(async () => {
   await load('IDA2A01', basic(IDA2A01), 'L1', { idTipoPendenza: 'LIBERO' });
   await load('IDA2A01', basic(IDA2A01), 'A1', { idDominio: ALTRO, idTipoPendenza: 'LIBERO' });
   await load('ALTRA', basic({ user: 'altra', password: 'Password1!' }), 'X1');
+  await untilAnnounced(t);
 });
 
 afterEach(async () => {

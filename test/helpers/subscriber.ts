@@ -1,6 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { HubEvent } from '../../core/events';
+import { OutboxJob } from '../../schema/entities';
 import type { TestHub } from './hub';
 import { until } from './until';
 
@@ -88,6 +89,18 @@ export async function untilSubscriptions(t: TestHub, count: number): Promise<voi
     const m = /^govpay_graphql_subscriptions (\d+)$/m.exec(await (await fetch(`${t.baseUrl}/metrics`)).text());
     return m !== null && Number(m[1]) === count;
   });
+}
+
+/**
+ * Waits until every event the hub's writes so far have queued (pendenzaAggiornata on every change,
+ * through the outbox) has been published: a test that writes in its setup and then subscribes
+ * would otherwise receive those among the events it publishes itself.
+ */
+export async function untilAnnounced(t: TestHub): Promise<void> {
+  await until(
+    'the events of the writes so far published',
+    async () => (await t.hub.orm.em.fork().count(OutboxJob, { chiave: { $like: 'evento:%' }, stato: 'DA_ESEGUIRE' })) === 0,
+  );
 }
 
 /** A pendenzaAggiornata event for a pendenza of IDA2A01, committed now. */
