@@ -26,6 +26,7 @@ import { startHub, type TestHub } from './helpers/hub';
 let t: TestHub;
 let ente: EnteDouble;
 let station: PagamentiStation;
+let impatient: PagamentiStation;
 const em = (): EntityManager => t.hub.orm.em.fork();
 const CALLER = { idIntermediario: DEMO.intermediario as string };
 const IDS: StationIds = { idPA: DEMO.dominio, idBrokerPA: DEMO.intermediario, idStation: DEMO.stazione };
@@ -36,7 +37,9 @@ const newId = () => `S${Date.now()}${++seq}`;
 beforeAll(async () => {
   t = await startHub();
   ente = await new EnteDouble().start();
-  station = new PagamentiStation(t.hub.orm.em, createLogger('silent'), { verifyTimeoutMs: 500, notifyTimeoutMs: 1000 });
+  station = new PagamentiStation(t.hub.orm.em, createLogger('silent'), { verifyTimeoutMs: 6000, notifyTimeoutMs: 15_000 });
+  // Only the Ente that never answers meets this one: a busy machine can take 500 ms over a real answer.
+  impatient = new PagamentiStation(t.hub.orm.em, createLogger('silent'), { verifyTimeoutMs: 500, notifyTimeoutMs: 1000 });
 });
 afterAll(async () => {
   await ente?.stop();
@@ -74,7 +77,11 @@ async function connector(versioneApi: 'REST v1' | 'REST v2' | null) {
 const fault = (code: string, description?: string) =>
   expect.objectContaining({ code, ...(description ? { description: expect.stringContaining(description) } : {}) });
 
-function receiptFor(p: { numeroAvviso: string; iuv: string; importoCents: number }, receiptId: string, over: Partial<Receipt> = {}): SendRTRequest {
+function receiptFor(
+  p: { numeroAvviso: string; iuv: string; importoCents: number },
+  receiptId: string,
+  over: Partial<Receipt> = {},
+): SendRTRequest {
   const receipt: Receipt = {
     receiptId,
     noticeNumber: p.numeroAvviso,
@@ -84,9 +91,19 @@ function receiptFor(p: { numeroAvviso: string; iuv: string; importoCents: number
     paymentAmountCents: p.importoCents,
     description: 'Pagamento',
     companyName: 'Ente Creditore Test',
-    debtor: { uniqueIdentifier: { entityUniqueIdentifierType: 'F', entityUniqueIdentifierValue: 'RSSMRA30A01H501I' }, fullName: 'Mario Rossi' },
+    debtor: {
+      uniqueIdentifier: { entityUniqueIdentifierType: 'F', entityUniqueIdentifierValue: 'RSSMRA30A01H501I' },
+      fullName: 'Mario Rossi',
+    },
     transfers: [
-      { idTransfer: 1, transferAmountCents: p.importoCents, fiscalCodePA: DEMO.dominio, iban: DEMO.iban, remittanceInformation: 'x', transferCategory: '9/0101100IM/' },
+      {
+        idTransfer: 1,
+        transferAmountCents: p.importoCents,
+        fiscalCodePA: DEMO.dominio,
+        iban: DEMO.iban,
+        remittanceInformation: 'x',
+        transferCategory: '9/0101100IM/',
+      },
     ],
     idPSP: 'PSPSIM01',
     PSPCompanyName: 'PSP Simulato',
@@ -95,7 +112,13 @@ function receiptFor(p: { numeroAvviso: string; iuv: string; importoCents: number
     paymentDateTime: '2026-12-01T23:30:00',
     ...over,
   };
-  return { ...IDS, versione: 'V2', receipt, receiptJson: JSON.parse(JSON.stringify(receipt)), receiptXml: `<receipt><receiptId>${receiptId}</receiptId></receipt>` };
+  return {
+    ...IDS,
+    versione: 'V2',
+    receipt,
+    receiptJson: JSON.parse(JSON.stringify(receipt)),
+    receiptXml: `<receipt><receiptId>${receiptId}</receiptId></receipt>`,
+  };
 }
 
 describe('checks common to every operation, in GovPay order', () => {
@@ -127,7 +150,12 @@ describe('checks common to every operation, in GovPay order', () => {
 
   it('refuses a station of another broker, a disabled one, and a dominio the station does not serve', async () => {
     const intermediari = new IntermediariService(em(), SYSTEM_PRINCIPAL);
-    await intermediari.save('22222222222', { denominazione: 'Altro', principalPagoPa: 'altro', servizioPagoPa: { urlRPT: 'http://localhost:1/nodo' }, abilitato: true });
+    await intermediari.save('22222222222', {
+      denominazione: 'Altro',
+      principalPagoPa: 'altro',
+      servizioPagoPa: { urlRPT: 'http://localhost:1/nodo' },
+      abilitato: true,
+    });
     await intermediari.saveStazione('22222222222', '22222222222_01', { abilitato: true, versione: 'V2' });
     await intermediari.saveStazione(DEMO.intermediario, '11111111113_02', { abilitato: true, versione: 'V2' });
     await expect(verify({ idStation: '22222222222_01' })).rejects.toEqual(
@@ -167,12 +195,17 @@ describe('paVerifyPaymentNotice', () => {
       idTipoPendenza: 'BOLLOT',
       voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Bollettino', codEntrata: 'BOLLOT' }],
     });
-    await expect(station.verify(CALLER, { ...IDS, qrCode: qr(p.numeroAvviso) })).resolves.toMatchObject({ allCCP: true, officeName: 'Ufficio Tributi' });
+    await expect(station.verify(CALLER, { ...IDS, qrCode: qr(p.numeroAvviso) })).resolves.toMatchObject({
+      allCCP: true,
+      officeName: 'Ufficio Tributi',
+    });
   });
 
   it('refuses an annullata, a scaduta and an unknown notice, and changes nothing', async () => {
     const annullata = await load();
-    await new PendenzeService(em(), SYSTEM_PRINCIPAL).patch(DEMO.applicazione.idA2A, annullata.idPendenza, [{ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }]);
+    await new PendenzeService(em(), SYSTEM_PRINCIPAL).patch(DEMO.applicazione.idA2A, annullata.idPendenza, [
+      { op: 'REPLACE', path: '/stato', value: 'ANNULLATA' },
+    ]);
     await expect(station.verify(CALLER, { ...IDS, qrCode: qr(annullata.numeroAvviso) })).rejects.toEqual(fault('PAA_PAGAMENTO_ANNULLATO'));
 
     const scaduta = await load({ dataValidita: null, dataScadenza: '2020-01-31' });
@@ -232,13 +265,24 @@ describe('paGetPayment', () => {
   });
 
   it('multi-voce: transfers in indice order summing to the amount, the postal account for POSTAL when the entrata has one', async () => {
-    await new DominiService(em(), SYSTEM_PRINCIPAL).saveEntrata(DEMO.dominio, 'SEGRETERIA', { ibanAccredito: DEMO.iban, ibanAppoggio: DEMO.ibanPostale, abilitato: true });
+    await new DominiService(em(), SYSTEM_PRINCIPAL).saveEntrata(DEMO.dominio, 'SEGRETERIA', {
+      ibanAccredito: DEMO.iban,
+      ibanAppoggio: DEMO.ibanPostale,
+      abilitato: true,
+    });
     try {
       const p = await load({
         importo: 120.5,
         voci: [
           { idVocePendenza: 'a', importo: 100.25, descrizione: 'Diritti', codEntrata: 'SEGRETERIA' },
-          { idVocePendenza: 'b', importo: 20.25, descrizione: 'Spese', ibanAccredito: DEMO.iban, tipoContabilita: 'CAPITOLO', codiceContabilita: '1234' },
+          {
+            idVocePendenza: 'b',
+            importo: 20.25,
+            descrizione: 'Spese',
+            ibanAccredito: DEMO.iban,
+            tipoContabilita: 'CAPITOLO',
+            codiceContabilita: '1234',
+          },
         ],
       });
       const req = { ...IDS, qrCode: qr(p.numeroAvviso) };
@@ -252,7 +296,10 @@ describe('paGetPayment', () => {
       expect(pagopa.transfers[0].iban).toBe(DEMO.iban);
       await expect(station.verify(CALLER, req)).resolves.toMatchObject({ amountCents: 12050, allCCP: false });
     } finally {
-      await new DominiService(em(), SYSTEM_PRINCIPAL).saveEntrata(DEMO.dominio, 'SEGRETERIA', { ibanAccredito: DEMO.iban, abilitato: true });
+      await new DominiService(em(), SYSTEM_PRINCIPAL).saveEntrata(DEMO.dominio, 'SEGRETERIA', {
+        ibanAccredito: DEMO.iban,
+        abilitato: true,
+      });
     }
   });
 
@@ -261,7 +308,14 @@ describe('paGetPayment', () => {
       importo: 116.99,
       voci: [
         { idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti', codEntrata: 'SEGRETERIA' },
-        { idVocePendenza: '2', importo: 16, descrizione: 'Bollo', tipoBollo: '01', hashDocumento: 'cXVlc3RvIOggdW4gaGFzaA==', provinciaResidenza: 'RM' },
+        {
+          idVocePendenza: '2',
+          importo: 16,
+          descrizione: 'Bollo',
+          tipoBollo: '01',
+          hashDocumento: 'cXVlc3RvIOggdW4gaGFzaA==',
+          provinciaResidenza: 'RM',
+        },
       ],
     });
     const req = { ...IDS, qrCode: qr(p.numeroAvviso) };
@@ -318,7 +372,9 @@ describe("the Ente's verify (S12)", () => {
     const n = unknownNotice();
     const { voci, ...rest } = pendenzaEnte(n) as Record<string, unknown> & { voci: unknown[] };
     ente.answer = () => ({ status: 201, body: { ...rest, stato: 'NON_ESEGUITA', datiAllegati: 'testo', voci } });
-    await expect(station.getPayment(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) }, 'V2')).resolves.toMatchObject({ creditorReferenceId: n.iuv });
+    await expect(station.getPayment(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) }, 'V2')).resolves.toMatchObject({
+      creditorReferenceId: n.iuv,
+    });
     expect(ente.calls.map((r) => r.path)).toEqual([`/avvisi/${DEMO.dominio}/${n.iuv}`]);
   });
 
@@ -329,7 +385,14 @@ describe("the Ente's verify (S12)", () => {
       status: 200,
       body: {
         stato: 'NON_ESEGUITA',
-        pendenza: { ...nuovaPendenza(p.idPendenza), idA2A: DEMO.applicazione.idA2A, idPendenza: p.idPendenza, numeroAvviso: p.numeroAvviso, importo: 110.5, voci: [{ idVocePendenza: '1', importo: 110.5, descrizione: 'Con interessi', codEntrata: 'SEGRETERIA' }] },
+        pendenza: {
+          ...nuovaPendenza(p.idPendenza),
+          idA2A: DEMO.applicazione.idA2A,
+          idPendenza: p.idPendenza,
+          numeroAvviso: p.numeroAvviso,
+          importo: 110.5,
+          voci: [{ idVocePendenza: '1', importo: 110.5, descrizione: 'Con interessi', codEntrata: 'SEGRETERIA' }],
+        },
       },
     });
     await expect(station.verify(CALLER, { ...IDS, qrCode: qr(p.numeroAvviso) })).resolves.toMatchObject({ amountCents: 11050 });
@@ -355,7 +418,14 @@ describe("the Ente's verify (S12)", () => {
           importo: 116.99,
           voci: [
             { idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti', codEntrata: 'SEGRETERIA' },
-            { idVocePendenza: '2', importo: 16, descrizione: 'Bollo', tipoBollo: '01', hashDocumento: 'aGFzaA==', provinciaResidenza: 'RM' },
+            {
+              idVocePendenza: '2',
+              importo: 16,
+              descrizione: 'Bollo',
+              tipoBollo: '01',
+              hashDocumento: 'aGFzaA==',
+              provinciaResidenza: 'RM',
+            },
           ],
         }),
       },
@@ -366,7 +436,10 @@ describe("the Ente's verify (S12)", () => {
   });
 
   it.each([
-    ['NumeroAvviso', (n: { numeroAvviso: string }) => ({ numeroAvviso: numeroAvvisoFor('0', '3400000000999', { applicationCode: '01' }).numeroAvviso, n })],
+    [
+      'NumeroAvviso',
+      (n: { numeroAvviso: string }) => ({ numeroAvviso: numeroAvvisoFor('0', '3400000000999', { applicationCode: '01' }).numeroAvviso, n }),
+    ],
     ['IdDominio', () => ({ idDominio: '99999999999' })],
     ['importo', () => ({ importo: 50, voci: [{ idVocePendenza: '1', importo: 50, descrizione: 'x', codEntrata: 'SEGRETERIA' }] })],
   ])('an answer with another %s is a PAA_SYSTEM_ERROR and nothing is saved', async (field, over) => {
@@ -384,7 +457,12 @@ describe("the Ente's verify (S12)", () => {
     ['a 500', 'PAA_SYSTEM_ERROR', 'HTTP 500', () => ({ status: 500, body: { error: 'boom' } })],
     ['malformed JSON', 'PAA_SYSTEM_ERROR', 'contenuto non valido', () => ({ status: 200, body: '{not json' })],
     ['too slowly', 'PAA_SYSTEM_ERROR', 'no answer within 500 ms', (): EnteAnswer => 'hang'],
-    ['SCONOSCIUTA', 'PAA_PAGAMENTO_SCONOSCIUTO', 'mai emessa', () => ({ status: 200, body: { stato: 'SCONOSCIUTA', descrizioneStato: 'mai emessa' } })],
+    [
+      'SCONOSCIUTA',
+      'PAA_PAGAMENTO_SCONOSCIUTO',
+      'mai emessa',
+      () => ({ status: 200, body: { stato: 'SCONOSCIUTA', descrizioneStato: 'mai emessa' } }),
+    ],
     ['404', 'PAA_PAGAMENTO_SCONOSCIUTO', 'non conosce', () => ({ status: 404 })],
     ['ANNULLATA', 'PAA_PAGAMENTO_ANNULLATO', 'ANNULLATA', () => ({ status: 200, body: { stato: 'ANNULLATA' } })],
     ['SCADUTA', 'PAA_PAGAMENTO_SCADUTO', 'SCADUTA', () => ({ status: 200, body: { stato: 'SCADUTA' } })],
@@ -392,7 +470,8 @@ describe("the Ente's verify (S12)", () => {
     await connector('REST v2');
     const n = unknownNotice();
     ente.answer = reply;
-    await expect(station.verify(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) })).rejects.toEqual(fault(code, description));
+    const asking = reply() === 'hang' ? impatient : station;
+    await expect(asking.verify(CALLER, { ...IDS, qrCode: qr(n.numeroAvviso) })).rejects.toEqual(fault(code, description));
     expect(await em().count(Pendenza, { dominio: DEMO.dominio, iuv: n.iuv })).toBe(0);
   });
 
@@ -408,7 +487,9 @@ describe("the Ente's verify (S12)", () => {
       servizioIntegrazione: { url: down.url, versioneApi: 'REST v2' },
       abilitato: true,
     });
-    await expect(station.verify(CALLER, { ...IDS, qrCode: qr(unknownNotice().numeroAvviso) })).rejects.toEqual(fault('PAA_SYSTEM_ERROR', 'non raggiungibile'));
+    await expect(station.verify(CALLER, { ...IDS, qrCode: qr(unknownNotice().numeroAvviso) })).rejects.toEqual(
+      fault('PAA_SYSTEM_ERROR', 'non raggiungibile'),
+    );
   });
 
   it('an IUV no applicazione issued is unknown without asking anyone', async () => {
@@ -449,7 +530,11 @@ describe('paSendRT', () => {
       ricevuta: expect.objectContaining({ receiptId: `rcpt-1-${p.iuv}` }),
     });
     expect(rpp.dataPagamento.toISOString()).toBe('2026-12-01T22:30:00.000Z');
-    expect(rpp.richiesta).toMatchObject({ creditorReferenceId: p.iuv, paymentAmount: '100.99', transferList: { transfer: [{ IBAN: DEMO.iban }] } });
+    expect(rpp.richiesta).toMatchObject({
+      creditorReferenceId: p.iuv,
+      paymentAmount: '100.99',
+      transferList: { transfer: [{ IBAN: DEMO.iban }] },
+    });
     expect(rpp.impronta).toMatch(/^[0-9a-f]{64}$/);
     const key = `${DEMO.dominio}:${p.iuv}:rcpt-1-${p.iuv}`;
     expect((await jobs(p.iuv)).map((j) => [j.tipo, j.chiave, j.payload.tipo ?? j.payload.ccp])).toEqual([
@@ -470,7 +555,7 @@ describe('paSendRT', () => {
     const first = await rpps(p.iuv);
     await station.sendRT(CALLER, receiptFor(p, 'rcpt-2'));
     await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-2', { PSPCompanyName: 'Altro PSP' }))).rejects.toEqual(
-      fault('PAA_SEMANTICA', "La ricevuta rcpt-2 dello IUV"),
+      fault('PAA_SEMANTICA', 'La ricevuta rcpt-2 dello IUV'),
     );
     expect(await rpps(p.iuv)).toEqual(first);
     expect(await jobs(p.iuv)).toHaveLength(3);
@@ -485,10 +570,9 @@ describe('paSendRT', () => {
       ['rcpt-3b', true],
     ]);
     // Notified and announced, but the pendenza did not change again.
-    expect((await jobs(p.iuv)).filter((j) => j.chiave.endsWith('rcpt-3b')).map((j) => j.chiave.split(':')[0] + ':' + (j.payload.tipo ?? ''))).toEqual([
-      'evento:ricevutaRegistrata',
-      'notifica:',
-    ]);
+    expect(
+      (await jobs(p.iuv)).filter((j) => j.chiave.endsWith('rcpt-3b')).map((j) => j.chiave.split(':')[0] + ':' + (j.payload.tipo ?? '')),
+    ).toEqual(['evento:ricevutaRegistrata', 'notifica:']);
   });
 
   it('keeps a KO receipt as a failed attempt and leaves the pendenza unpaid', async () => {
@@ -511,8 +595,12 @@ describe('paSendRT', () => {
     await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { paymentAmountCents: 10000 }))).rejects.toEqual(
       fault('PAA_SEMANTICA', "L'importo della ricevuta (100.00) e' diverso da quello della pendenza (100.99)."),
     );
-    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { noticeNumber: '001999999999999999' }))).rejects.toEqual(fault('PAA_SEMANTICA', 'numero avviso'));
-    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { fiscalCode: '99999999999' }))).rejects.toEqual(fault('PAA_ID_DOMINIO_ERRATO'));
+    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { noticeNumber: '001999999999999999' }))).rejects.toEqual(
+      fault('PAA_SEMANTICA', 'numero avviso'),
+    );
+    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { fiscalCode: '99999999999' }))).rejects.toEqual(
+      fault('PAA_ID_DOMINIO_ERRATO'),
+    );
     expect(await rpps(p.iuv)).toEqual([]);
     expect(await jobs(p.iuv)).toEqual([]);
     const row = await pendenzaRow(p.iuv);
@@ -544,7 +632,9 @@ describe('paSendRT', () => {
 
   it('20 concurrent identical receipts of a position the hub does not hold: one rpp, all acknowledged', async () => {
     const n = numeroAvvisoFor('0', '3400000008888', { applicationCode: '01' });
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => station.sendRT(CALLER, receiptFor({ ...n, importoCents: 5000 }, 'rcpt-9'))));
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => station.sendRT(CALLER, receiptFor({ ...n, importoCents: 5000 }, 'rcpt-9'))),
+    );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     expect(await rpps(n.iuv)).toHaveLength(1);
   });
