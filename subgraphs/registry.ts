@@ -2,6 +2,7 @@ import type { BuiltSubgraph } from './runtime/build-subgraph';
 import { ANAGRAFICA, buildAnagraficaSubgraph } from './anagrafica';
 import { buildPagamentiSubgraph, PAGAMENTI, type PagamentiHost } from './pagamenti';
 import { buildPendenzeSubgraph, PENDENZE } from './pendenze';
+import { buildRiconciliazioneSubgraph, RICONCILIAZIONE } from './riconciliazione';
 
 /** What the process hosting the subgraphs hands them (absent when only their schema is wanted). */
 export interface SubgraphHost {
@@ -13,4 +14,5 @@ export const SUBGRAPHS: Record<string, (host?: SubgraphHost) => Promise<BuiltSub
   [ANAGRAFICA]: buildAnagraficaSubgraph,
   [PENDENZE]: buildPendenzeSubgraph,
   [PAGAMENTI]: (host) => buildPagamentiSubgraph(host?.pagamenti),
+  [RICONCILIAZIONE]: buildRiconciliazioneSubgraph,
 };

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261206020735 } from './Migration20261206020735';
 import { Migration20261205231500 } from './Migration20261205231500';
 import { Migration20261205135956 } from './Migration20261205135956';
 import { Migration20261205101213 } from './Migration20261205101213';
@@ -18,4 +19,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261205101213', class: Migration20261205101213 },
   { name: 'Migration20261205135956', class: Migration20261205135956 },
   { name: 'Migration20261205231500', class: Migration20261205231500 },
+  { name: 'Migration20261206020735', class: Migration20261206020735 },
 ];

@@ -3,7 +3,9 @@ import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
 import { OutboxJob, Rpp } from './pagamento';
 import { PagamentoPortale, PagamentoPortalePendenza } from './pagamento-portale';
+import { Riconciliazione, Riscossione } from './incasso';
 import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
+import { FlussoRendicontazione, Rendicontazione } from './rendicontazione';
 import { AnagraficaRevisione } from './revisione';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
 import { OperazioneTracciato, ParteTracciato, TracciatoPendenze } from './tracciato';
@@ -11,10 +13,12 @@ import { Applicazione, Operatore } from './utenze';
 
 export * from './dominio';
 export * from './entrata';
+export * from './incasso';
 export * from './intermediario';
 export * from './pagamento';
 export * from './pagamento-portale';
 export * from './pendenza';
+export * from './rendicontazione';
 export * from './revisione';
 export * from './tipo-pendenza';
 export * from './tracciato';
@@ -45,4 +49,8 @@ export const entities = [
   OutboxJob,
   PagamentoPortale,
   PagamentoPortalePendenza,
+  FlussoRendicontazione,
+  Rendicontazione,
+  Riconciliazione,
+  Riscossione,
 ];

@@ -1,0 +1,30 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206020735 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql("create table `flussi_rendicontazione` (`id` integer not null primary key autoincrement, `created_at` datetime not null, `updated_at` datetime not null, `id_dominio` text not null, `id_flusso` text not null, `data_ora_flusso` datetime not null, `revisione` integer not null, `obsoleto` integer not null default false, `sorgente` text not null, `id_psp` text not null, `bic_riversamento` text null, `trn` text not null, `data_regolamento` date not null, `numero_pagamenti` integer not null, `importo_totale_cents` bigint not null, `stato` text not null, `segnalazioni` json not null, `data_acquisizione` datetime not null, `xml` longtext null, constraint `flussi_rendicontazione_id_dominio_foreign` foreign key(`id_dominio`) references `domini`(`id_dominio`) on delete restrict on update cascade)");
+    this.addSql("create index `flussi_rendicontazione_id_dominio_index` on `flussi_rendicontazione` (`id_dominio`)");
+    this.addSql("create index `flussi_rendicontazione_id_psp_index` on `flussi_rendicontazione` (`id_psp`)");
+    this.addSql("create index `flussi_rendicontazione_trn_index` on `flussi_rendicontazione` (`trn`)");
+    this.addSql("create index `flussi_rendicontazione_data_ora_flusso_index` on `flussi_rendicontazione` (`data_ora_flusso`)");
+    this.addSql("create index `flussi_rendicontazione_id_dominio_id_flusso_revisione_index` on `flussi_rendicontazione` (`id_dominio`, `id_flusso`, `revisione`)");
+    this.addSql("create unique index `flussi_rendicontazione_id_dominio_id_flusso_data_ora_flusso_unique` on `flussi_rendicontazione` (`id_dominio`, `id_flusso`, `data_ora_flusso`)");
+    this.addSql("create table `incassi` (`id` integer not null primary key autoincrement, `created_at` datetime not null, `updated_at` datetime not null, `id_dominio` text not null, `id_riconciliazione` text not null, `causale` text null, `importo_cents` bigint not null, `data_valuta` date null, `data_contabile` date null, `conto_accredito` text null, `sct` text not null, `iuv` text null, `flusso_id` integer null, `stato` text not null, `descrizione_stato` text null, `data_richiesta` datetime not null, `richiedente` text not null, `richiesta_hash` text not null, constraint `incassi_id_dominio_foreign` foreign key(`id_dominio`) references `domini`(`id_dominio`) on delete restrict on update cascade, constraint `incassi_flusso_id_foreign` foreign key(`flusso_id`) references `flussi_rendicontazione`(`id`) on delete restrict on update cascade)");
+    this.addSql("create index `incassi_id_dominio_index` on `incassi` (`id_dominio`)");
+    this.addSql("create index `incassi_flusso_id_index` on `incassi` (`flusso_id`)");
+    this.addSql("create index `incassi_data_richiesta_index` on `incassi` (`data_richiesta`)");
+    this.addSql("create unique index `incassi_id_dominio_id_riconciliazione_unique` on `incassi` (`id_dominio`, `id_riconciliazione`)");
+    this.addSql("create table `rendicontazioni` (`id` integer not null primary key autoincrement, `created_at` datetime not null, `updated_at` datetime not null, `flusso_id` integer not null, `id_dominio` text not null, `iuv` text not null, `iur` text not null, `indice` integer null, `importo_cents` bigint not null, `esito` integer not null, `data` date not null, `stato` text not null, `segnalazioni` json not null, `rpp_id` integer null, constraint `rendicontazioni_flusso_id_foreign` foreign key(`flusso_id`) references `flussi_rendicontazione`(`id`) on delete cascade on update cascade, constraint `rendicontazioni_id_dominio_foreign` foreign key(`id_dominio`) references `domini`(`id_dominio`) on delete restrict on update cascade, constraint `rendicontazioni_rpp_id_foreign` foreign key(`rpp_id`) references `rpp`(`id`) on delete restrict on update cascade)");
+    this.addSql("create index `rendicontazioni_id_dominio_index` on `rendicontazioni` (`id_dominio`)");
+    this.addSql("create index `rendicontazioni_rpp_id_index` on `rendicontazioni` (`rpp_id`)");
+    this.addSql("create index `rendicontazioni_flusso_id_index` on `rendicontazioni` (`flusso_id`)");
+    this.addSql("create index `rendicontazioni_id_dominio_iuv_index` on `rendicontazioni` (`id_dominio`, `iuv`)");
+    this.addSql("create table `riscossioni` (`id` integer not null primary key autoincrement, `created_at` datetime not null, `updated_at` datetime not null, `id_dominio` text not null, `iuv` text not null, `iur` text not null, `indice` integer not null, `importo_cents` bigint not null, `tipo` text not null, `stato` text not null, `data` datetime not null, `rpp_id` integer null, `riconciliazione_id` integer null, `rendicontazione_id` integer null, constraint `riscossioni_id_dominio_foreign` foreign key(`id_dominio`) references `domini`(`id_dominio`) on delete restrict on update cascade, constraint `riscossioni_rpp_id_foreign` foreign key(`rpp_id`) references `rpp`(`id`) on delete restrict on update cascade, constraint `riscossioni_riconciliazione_id_foreign` foreign key(`riconciliazione_id`) references `incassi`(`id`) on delete restrict on update cascade, constraint `riscossioni_rendicontazione_id_foreign` foreign key(`rendicontazione_id`) references `rendicontazioni`(`id`) on delete restrict on update cascade)");
+    this.addSql("create index `riscossioni_id_dominio_index` on `riscossioni` (`id_dominio`)");
+    this.addSql("create index `riscossioni_rpp_id_index` on `riscossioni` (`rpp_id`)");
+    this.addSql("create index `riscossioni_rendicontazione_id_index` on `riscossioni` (`rendicontazione_id`)");
+    this.addSql("create index `riscossioni_riconciliazione_id_index` on `riscossioni` (`riconciliazione_id`)");
+    this.addSql("create index `riscossioni_stato_data_index` on `riscossioni` (`stato`, `data`)");
+    this.addSql("create unique index `riscossioni_id_dominio_iuv_iur_indice_unique` on `riscossioni` (`id_dominio`, `iuv`, `iur`, `indice`)");
+  }
+}

@@ -1,0 +1,14 @@
+import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
+import { FlussiResolver, flussiReferenceResolvers } from './graphql/flussi-resolvers';
+import { IncassiResolver, incassiReferenceResolvers } from './graphql/incassi-resolvers';
+
+export const RICONCILIAZIONE = 'riconciliazione';
+
+/**
+ * The riconciliazione subgraph: the reporting flows PSPs publish (flussi di rendicontazione and
+ * their lines), the bank entries matched to them (riconciliazioni / incassi) and the riscossioni
+ * they settle.
+ */
+export function buildRiconciliazioneSubgraph(): Promise<BuiltSubgraph> {
+  return buildSubgraph([FlussiResolver, IncassiResolver], { ...flussiReferenceResolvers, ...incassiReferenceResolvers });
+}
