@@ -12,6 +12,7 @@ import { pagamentiHost, returnRouter, RITORNO_PATH, STATION_PATH, stationAuthent
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { PAGAMENTO_BASE, pagamentoRouter } from '../rest-compat/pagamento';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
+import { RAGIONERIA_V1_BASE, RAGIONERIA_V2_BASE, ragioneriaV1Router, ragioneriaV2Router } from '../rest-compat/ragioneria';
 import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
 import { jsonBodyParser } from '../rest-compat/shared/json';
@@ -148,6 +149,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
   app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
+  app.use(RAGIONERIA_V2_BASE, ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json));
+  app.use(RAGIONERIA_V1_BASE, ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json));
   app.use(
     PAGAMENTO_BASE,
     pagamentoRouter(client, authenticator, config.auth.principalHeader, { json, spidProxies: new AddressList(config.spid.trustedProxies) }),
@@ -179,7 +182,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         bulkEventsPerSecond: config.outbox.bulkEventsPerSecond,
       })
     : undefined;
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
+    pollMs: config.pagamenti.sweepMs,
+    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
+  });
 
   return {
     config,
@@ -223,7 +229,9 @@ function graphAuthError(e: unknown): GraphQLError {
   const status = (e as { status?: number }).status ?? 401;
   const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
   // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
+  return new GraphQLError((e as Error).message, {
+    extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } },
+  });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */
@@ -234,7 +242,9 @@ function instanceName(): string {
 function listenOn(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e,
+      ),
     );
     server.listen(port, host, () => resolve());
   });

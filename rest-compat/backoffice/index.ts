@@ -10,6 +10,8 @@ import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
 import { intermediariRoutes } from './intermediari';
+import { mountTable } from '../shared/table';
+import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
 import { sistemaRoutes } from './sistema';
 import { TRACCIATI_UPLOAD, tracciatiRoutes } from './tracciati';
 import { utenzeRoutes } from './utenze';
@@ -49,6 +51,7 @@ export function backofficeRouter(
   router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph, BACKOFFICE_PENDENZA));
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
   rppRoutes(router, graph, BACKOFFICE_PENDENZA);
+  mountTable(router, graph, BACKOFFICE_RICONCILIAZIONE);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }
