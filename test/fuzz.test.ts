@@ -9,14 +9,15 @@ import { until } from './helpers/until';
 
 /**
  * Fuzzed input on every entrance: API Pendenze v2 (PUT, PATCH, GET), API Pagamento v2 (POST
- * /pagamenti, reads, in each auth mode), the Backoffice (PUT of a
+ * /pagamenti, reads, in each auth mode), API Ragioneria v2 (POST /riconciliazioni with malformed
+ * causali and bodies, the reads), the Backoffice (PUT of a
  * dominio, tracciati upload), the station (each operation) and the graph. Whatever comes in, the
  * hub answers without a 5xx (a SOAP Client fault, HTTP 500 by SOAP 1.1, is the station's
  * documented answer to what is not a paForNode request; a Server fault is not) and keeps
  * answering /health. Seeded: FUZZ_SEED replays a run, the default keeps CI reproducible.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261205);
-const RUNS = { pendenze: 700, pagamento: 400, dominio: 200, tracciati: 60, station: 800, graph: 400 };
+const RUNS = { pendenze: 700, pagamento: 400, dominio: 200, tracciati: 60, station: 800, graph: 400, riconciliazioni: 400 };
 
 let t: TestHub;
 let checkout: CheckoutDouble;
@@ -173,6 +174,34 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(put, patch, get), async (request) => expectNoServerError(request, await send(request))),
       options(RUNS.pendenze),
+    );
+  });
+
+  it('API Ragioneria v2: POST /riconciliazioni with malformed causali and bodies, and the reads, never answer 5xx', async () => {
+    const RG = '/govpay/backend/api/ragioneria/rs/basic/v2';
+    // Causali near the AgID formats: the prefixes GovPay's parser looks for, cut, doubled, with odd tokens around them.
+    const causale = fc
+      .tuple(
+        fc.constantFrom('/RFB/', '/RFS/', '/PUR/LGPE-RIVERSAMENTO/URI/', '/PUR/LGPE-RIVERSAMENTO/TXT/1/URI/', 'RFB', 'PUR.LGPE-RIVERSAMENTO.URI.', '/TXT/', ''),
+        fc.oneof(fc.stringMatching(/^[0-9]{0,20}$/), fc.stringMatching(/^RF[0-9A-Z]{0,30}$/), fc.stringMatching(/^\d{4}-\d{2}-\d{2}[A-Za-z0-9_]{0,12}-[\S]{0,12}$/), fc.string({ maxLength: 40 })),
+        fc.string({ maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+      )
+      .map(([prefix, token, before, after]) => `${before}${prefix}${token}${after}`);
+    const valid = { causale: '/RFB/000000000000001/10.00', importo: 10, sct: 'SCT-FUZZ', dataValuta: '2026-12-07', contoAccredito: 'IT60X0542811101000000123456' };
+    const post = fc
+      .record({
+        dominio: fc.oneof(fc.constant('12345678901'), segment),
+        q: fc.constantFrom('', '?idFlussoCaseInsensitive=true', '?idFlussoCaseInsensitive=x', '?riscossioni.tipo=NESSUNO', '?riscossioni.tipo=MBT'),
+        body: bodyOf(fc.oneof(causale.map((c) => ({ ...valid, causale: c })), mutated(valid, ['causale', 'iuv', 'idFlusso', 'importo', 'sct', 'dataValuta', 'dataContabile', 'contoAccredito']))),
+      })
+      .map(({ dominio, q, body }): Sent => ({ method: 'POST', path: `${RG}/riconciliazioni/${dominio}${q}`, auth: APP, body }));
+    const get = fc
+      .tuple(fc.constantFrom('/riconciliazioni', '/riconciliazioni/12345678901/', '/riscossioni', '/riscossioni/12345678901/', '/flussiRendicontazione/', '/flussiRendicontazione/12345678901/'), segment, query)
+      .map(([base, id, q]): Sent => ({ method: 'GET', path: `${RG}${base}${id}${q}`, auth: APP }));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: post }, { weight: 1, arbitrary: get }), async (request) => expectNoServerError(request, await send(request))),
+      options(RUNS.riconciliazioni),
     );
   });
 

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { errors } from '../../core/errors';
 import { centsToDecimalString, euroAmount } from '../../core/money';
@@ -20,7 +21,9 @@ const riferimenti = {
   iuv: z.string().min(1).max(35).optional(),
   idFlusso: z.string().min(1).max(35).optional(),
 };
-const comune = { importo: euroAmount, dataValuta: data.optional(), dataContabile: data.optional() };
+/** GovPay's JSON reader takes a number, or a string holding one (`"1000"`); `"10,01"` and `""` are syntax errors. */
+const importo = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, 'un importo numerico').transform(Number)]).pipe(euroAmount);
+const comune = { importo, dataValuta: data.optional(), dataContabile: data.optional() };
 
 /** API Ragioneria v2: `sct` required, the treasury account is `contoAccredito`. */
 const nuovaRiconciliazione = z.object({
@@ -57,12 +60,22 @@ export function riconciliaInput(req: Request, idDominio: string, dialetto: Diale
     ...riferimento,
     idFlussoCaseInsensitive,
     importo: centsToDecimalString(b.importo),
-    sct: b.sct,
+    sct: b.sct ?? sctDerivato(Object.values(riferimento)[0]),
     dataValuta: b.dataValuta,
     dataContabile: b.dataContabile,
     contoAccredito: conto,
   };
 }
+
+/**
+ * API Ragioneria v1 has no sct (and the Backoffice makes it optional), where the graph keys a
+ * riconciliazione on it: the reference itself stands for the transfer (GovPay keys these incassi on
+ * the IUV or flow the causale names), hashed when longer than an sct may be. The same causale
+ * again is then the same riconciliazione, as in GovPay.
+ */
+const SCT_MAX = 64;
+const sctDerivato = (riferimento: string) =>
+  riferimento.length <= SCT_MAX ? riferimento : createHash('sha256').update(riferimento).digest('hex').slice(0, SCT_MAX);
 
 export interface Riconciliato {
   creata: boolean;

@@ -152,6 +152,26 @@ export const ENTE_V2 = enteProfile('ente-v2', 'api-ente-v2/govpay-api-ec.yaml');
 /** API Ente v2's schemas (Ricevuta…), a file of their own. */
 export const ENTE_V2_SCHEMAS = enteProfile('ente-v2-schemas', 'api-ente-v2/govpay-api-schemas.yaml');
 
+/**
+ * API Ragioneria (v2 and v1): GETs documenting 201 where GovPay answers 200 (the flow by
+ * dataOraFlusso), and the riconciliazione POST answering 201 when new and 200 with the same body
+ * when the same request comes again (govpay-rest-apis.md §3.1), which the spec lists as 201 only.
+ */
+const ragioneriaProfile = (version: 'v1' | 'v2', file: string, post: string): ApiProfile => ({
+  name: `ragioneria-${version}`,
+  file,
+  prefix: new RegExp(`^\\/govpay\\/backend\\/api\\/ragioneria\\/rs\\/[^/]+\\/${version}(\\/[^?#]*)?(?:[?#].*)?$`),
+  faultBean: version === 'v2' ? 'FaultBean' : 'faultBean',
+  httpLimitErrors: HTTP_LIMIT_ERRORS,
+  aliasStatus({ method, template, status }, documented) {
+    if (status === 200 && documented.includes('201') && (method === 'get' || (method === 'post' && template === post))) return '201';
+    return undefined;
+  },
+  excused: (reply, problem) => PENDENZE.excused!(reply, problem),
+});
+export const RAGIONERIA_V2 = ragioneriaProfile('v2', 'api-ragioneria-v2.yaml', '/riconciliazioni/{idDominio}');
+export const RAGIONERIA_V1 = ragioneriaProfile('v1', 'api-ragioneria-v1.yaml', '/incassi/{idDominio}');
+
 /** Kept for the Backoffice suite's imports. */
 export const BACKOFFICE_PREFIX = BACKOFFICE.prefix;
 
@@ -425,6 +445,20 @@ export class PendenzeSpec extends GovPaySpec {
 export class PagamentoSpec extends GovPaySpec {
   constructor(file?: string) {
     super(PAGAMENTO, file);
+  }
+}
+
+/** API Ragioneria v2 (api-ragioneria-v2.yaml). */
+export class RagioneriaV2Spec extends GovPaySpec {
+  constructor(file?: string) {
+    super(RAGIONERIA_V2, file);
+  }
+}
+
+/** API Ragioneria v1 (api-ragioneria-v1.yaml). */
+export class RagioneriaV1Spec extends GovPaySpec {
+  constructor(file?: string) {
+    super(RAGIONERIA_V1, file);
   }
 }
 

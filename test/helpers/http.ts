@@ -16,8 +16,8 @@ export const basic = (c: { user: string; password: string }) =>
   `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
 
 /**
- * Real HTTP calls to a running hub. When GOVPAY_RECORD_DIR is set, every Backoffice and API Pendenze
- * reply is recorded so that the conformance suite can check it against GovPay's OpenAPI.
+ * Real HTTP calls to a running hub. When GOVPAY_RECORD_DIR is set, every reply of GovPay's REST APIs
+ * (Backoffice, Pendenze, Pagamento, Ragioneria) is recorded so that the conformance suite can check it against GovPay's OpenAPI.
  */
 export async function call(
   baseUrl: string,
@@ -44,15 +44,17 @@ export async function call(
   return { status: res.status, body: parsed, headers: res.headers };
 }
 
-/** The APIs whose replies are recorded, by path prefix, and the name of their recording files. */
-const RECORDED_APIS: [prefix: string, name: string][] = [
-  ['/govpay/backend/api/backoffice/', 'backoffice'],
-  ['/govpay/backend/api/pendenze/', 'pendenze'],
-  ['/govpay/frontend/api/pagamento/', 'pagamento'],
+/** The APIs whose replies are recorded, by path, and the name of their recording files. */
+const RECORDED_APIS: [path: RegExp, name: string][] = [
+  [/^\/govpay\/backend\/api\/backoffice\//, 'backoffice'],
+  [/^\/govpay\/backend\/api\/pendenze\//, 'pendenze'],
+  [/^\/govpay\/frontend\/api\/pagamento\//, 'pagamento'],
+  [/^\/govpay\/backend\/api\/ragioneria\/rs\/[^/]+\/v2\//, 'ragioneria-v2'],
+  [/^\/govpay\/backend\/api\/ragioneria\/rs\/[^/]+\/v1\//, 'ragioneria-v1'],
 ];
 
 function record(method: string, path: string, status: number, body: unknown, contentType?: string): void {
-  const api = RECORDED_APIS.find(([prefix]) => path.startsWith(prefix))?.[1];
+  const api = RECORDED_APIS.find(([prefix]) => prefix.test(path))?.[1];
   if (api) recordExchange(api, { method, path, status, body, contentType });
 }
 
