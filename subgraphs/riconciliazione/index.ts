@@ -1,5 +1,5 @@
 import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
-import { FlussiResolver, flussiReferenceResolvers } from './graphql/flussi-resolvers';
+import { flussiReferenceResolvers, flussiResolvers } from './graphql/flussi-resolvers';
 import { IncassiResolver, incassiReferenceResolvers } from './graphql/incassi-resolvers';
 
 export const RICONCILIAZIONE = 'riconciliazione';
@@ -10,5 +10,5 @@ export const RICONCILIAZIONE = 'riconciliazione';
  * they settle.
  */
 export function buildRiconciliazioneSubgraph(): Promise<BuiltSubgraph> {
-  return buildSubgraph([FlussiResolver, IncassiResolver], { ...flussiReferenceResolvers, ...incassiReferenceResolvers });
+  return buildSubgraph([...flussiResolvers, IncassiResolver], { ...flussiReferenceResolvers, ...incassiReferenceResolvers });
 }
