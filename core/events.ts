@@ -39,6 +39,13 @@ export type HubEvent =
       domini: string[];
       tipiPendenza: string[];
       at: string;
+    }
+  | {
+      v: 1;
+      tipo: 'riconciliazioneRegistrata';
+      idDominio: string;
+      idRiconciliazione: string;
+      at: string;
     };
 
 export type HubEventType = HubEvent['tipo'];
