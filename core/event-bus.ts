@@ -15,6 +15,7 @@ const KNOWN_VERSIONS: Record<HubEventType, readonly number[]> = {
   ricevutaRegistrata: [1],
   pagamentoAggiornato: [1],
   flussoRendicontazioneAcquisito: [1],
+  riconciliazioneRegistrata: [1],
 };
 
 function isKnownEvent(value: unknown): value is HubEvent {

@@ -47,6 +47,13 @@ export type HubEvent =
       /** The stored revision's graph id (FlussoRendicontazione.id). */
       id: string;
       at: string;
+    }
+  | {
+      v: 1;
+      tipo: 'riconciliazioneRegistrata';
+      idDominio: string;
+      idRiconciliazione: string;
+      at: string;
     };
 
 export type HubEventType = HubEvent['tipo'];

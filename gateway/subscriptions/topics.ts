@@ -92,8 +92,32 @@ const flussoRendicontazioneAcquisito: Topic<'flussoRendicontazioneAcquisito'> = 
   visibleTo: (p, e) => inScope(p.domini, e.idDominio),
 };
 
+const riconciliazioneRegistrata: Topic<'riconciliazioneRegistrata'> = {
+  tipo: 'riconciliazioneRegistrata',
+  field: 'riconciliazioneRegistrata',
+  description: 'A bank entry reconciled (riconcilia), optionally only of one dominio.',
+  args: 'idDominio: String',
+  type: 'Riconciliazione',
+  right: 'Rendicontazioni e Incassi',
+  query: {
+    field: 'riconciliazione',
+    args: {
+      idDominio: { type: 'ID!', from: (e) => e.idDominio },
+      idRiconciliazione: { type: 'ID!', from: (e) => e.idRiconciliazione },
+    },
+  },
+  matches: (e, args) => given(args, 'idDominio', e.idDominio),
+  visibleTo: (p, e) => inScope(p.domini, e.idDominio),
+};
+
 /** Every subscription the hub knows; the gateway offers those whose types the supergraph has. */
-export const TOPICS: Topic[] = [pendenzaAggiornata, ricevutaRegistrata, pagamentoAggiornato, flussoRendicontazioneAcquisito] as Topic[];
+export const TOPICS: Topic[] = [
+  pendenzaAggiornata,
+  ricevutaRegistrata,
+  pagamentoAggiornato,
+  flussoRendicontazioneAcquisito,
+  riconciliazioneRegistrata,
+] as Topic[];
 
 /** Whether this event feeds this topic and may reach this subscriber with these arguments. */
 export function delivers(topic: Topic, e: HubEvent, args: Record<string, unknown>, p: Principal): boolean {

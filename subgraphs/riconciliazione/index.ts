@@ -1,6 +1,6 @@
 import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
 import { flussiReferenceResolvers, flussiResolvers } from './graphql/flussi-resolvers';
-import { IncassiResolver, incassiReferenceResolvers } from './graphql/incassi-resolvers';
+import { incassiReferenceResolvers, incassiResolvers } from './graphql/incassi-resolvers';
 
 export const RICONCILIAZIONE = 'riconciliazione';
 
@@ -10,5 +10,5 @@ export const RICONCILIAZIONE = 'riconciliazione';
  * they settle.
  */
 export function buildRiconciliazioneSubgraph(): Promise<BuiltSubgraph> {
-  return buildSubgraph([...flussiResolvers, IncassiResolver], { ...flussiReferenceResolvers, ...incassiReferenceResolvers });
+  return buildSubgraph([...flussiResolvers, ...incassiResolvers], { ...flussiReferenceResolvers, ...incassiReferenceResolvers });
 }

@@ -3,3 +3,4 @@
 // station calls it inside the receipt's transaction).
 export * from './domain/flussi/flusso-acquisito';
 export { registraFlusso } from './domain/flussi/registra-flusso';
+export { registraRiscossioni, type RicevutaRiscossa, type TrasferimentoRiscosso } from './domain/incassi/riscossioni-ricevuta';

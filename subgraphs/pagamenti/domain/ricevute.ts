@@ -5,6 +5,7 @@ import { perDatabase } from '../../../core/per-database';
 import { transaction } from '../../../core/transaction';
 import { RowInserter } from '../../../core/row-inserter';
 import { eventoPendenza, referenceCache, registraPagamento, type DominioRef } from '../../pendenze/services';
+import { registraRiscossioni } from '../../riconciliazione/services';
 import type { HubEvent } from '../../../core/events';
 import type { Logger } from '../../../core/logger';
 import { centsToDecimalString } from '../../../core/money';
@@ -103,7 +104,7 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
   const dataPagamento = (r.paymentDateTime && parseRomeDateTime(r.paymentDateTime)) || new Date();
   const duplicato = eseguito && paid;
   const now = new Date();
-  await rppInserter(tx).insert(tx, [
+  const rppId = await rppInserter(tx).insert(tx, [
     {
       dominio: dominio.idDominio,
       iuv: r.creditorReferenceId,
@@ -128,12 +129,26 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
     },
   ]);
 
+  if (eseguito) {
+    await registraRiscossioni(tx, {
+      idDominio: dominio.idDominio,
+      iuv: r.creditorReferenceId,
+      iur: r.receiptId,
+      data: dataPagamento,
+      rppId,
+      trasferimenti: r.transfers.map((t) => ({ idDominio: t.fiscalCodePA, importoCents: t.transferAmountCents, bollo: !!t.mbdAttachment })),
+    });
+  }
+
   const pagata = !!pendenza && eseguito && !paid;
   if (pagata) {
     const annullata = pendenza.stato === 'ANNULLATA';
     await registraPagamento(tx, pendenza.id, romeDate(dataPagamento), annullata);
     if (annullata) {
-      log.warn({ idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId }, 'receipt of a cancelled pendenza: paid, flagged anomalo');
+      log.warn(
+        { idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId },
+        'receipt of a cancelled pendenza: paid, flagged anomalo',
+      );
     }
   }
   // The portal's session paying this pendenza learns its outcome in the same transaction.
@@ -204,7 +219,13 @@ async function jobsOf(
   const ricevuta: HubEvent = { v: 1, tipo: 'ricevutaRegistrata', idDominio: dominio.idDominio, iuv, idRicevuta: ccp, ...ids, at };
   jobs.push({ tipo: 'EVENTO', chiave: `evento:ricevutaRegistrata:${key}`, payload: ricevuta });
   if (p && pagata) {
-    const paid = { idDominio: dominio.idDominio, idA2A: p.idA2A, idPendenza: p.idPendenza, idTipoPendenza: p.idTipoPendenza, stato: 'ESEGUITA' };
+    const paid = {
+      idDominio: dominio.idDominio,
+      idA2A: p.idA2A,
+      idPendenza: p.idPendenza,
+      idTipoPendenza: p.idTipoPendenza,
+      stato: 'ESEGUITA',
+    };
     jobs.push(eventoPendenza(paid, 'subito', `evento:pendenzaAggiornata:${key}`));
   }
   return jobs;

@@ -1,12 +1,198 @@
-import { Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { errors } from '../../../core/errors';
+import type { PageRequest } from '../../../core/paging';
+import { PageArgs, pageRequest, toConnection } from '../../runtime/connection';
+import type { SubgraphContext } from '../../runtime/context';
+import { ConsultazioneIncassi, RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '../domain/incassi/consultazione';
+import { quadraturaRiscossioni, type QuadraturaView } from '../domain/incassi/quadratura';
+import { Riconciliazioni, type EsitoRiconciliazione } from '../domain/incassi/riconcilia';
+import type { RiconciliazioneView, RiscossioneView } from '../domain/incassi/viste';
+import { riconciliazioneByPk, riconciliazioneDiFlusso, riscossioniDiRiconciliazione, rppDiRiscossione } from './incassi-loaders';
+import {
+  GruppoQuadraturaRiscossioni,
+  QuadraturaRiscossioni,
+  QuadraturaRiscossioniFilter,
+  RiconciliaInput,
+  RiconciliaPayload,
+  Riconciliazione,
+  RiconciliazioneConnection,
+  RiconciliazioneFilter,
+  RiconciliazioneOrder,
+  Riscossione,
+  RiscossioneConnection,
+  RiscossioneFilter,
+  RiscossioneOrder,
+  TipoRiscossione,
+} from './incassi-types';
+import { flussoByPk, rendicontazioneById } from './flussi-loaders';
+import { DominioRef, FlussoRendicontazioneStub, globalId, PendenzaRef, pkOf, RendicontazioneStub, RppRef } from './refs';
 
-// Placeholder until the incassi helper replaces this file.
+/** Largest page of the incassi's lists (DESIGN.md §4b). */
+const MAX_FIRST = 100;
+
+const consultazione = (ctx: SubgraphContext) => new ConsultazioneIncassi(ctx.em, ctx.principal);
+
+/** The graph's paging and typed orderBy as the domain's page request. */
+function pagina<F extends string>(
+  args: PageArgs,
+  orderBy: Array<{ field: F; direction: 'ASC' | 'DESC' }> | null,
+  fields: Record<F, string>,
+  fallback: [string, 'ASC' | 'DESC'],
+): PageRequest {
+  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_FIRST) {
+    throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
+  }
+  const page = pageRequest({ ...args, orderBy: undefined }, {}, '');
+  return { ...page, orderBy: orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback] };
+}
+
+/** The incassi's queries and the riconcilia mutation. */
 @Resolver()
 export class IncassiResolver {
-  @Query(() => Boolean)
-  incassiPlaceholder(): boolean {
-    return true;
+  @Mutation(() => RiconciliaPayload, {
+    description:
+      "Records a bank entry matched to the payment (/RFB/, /RFS/, iuv) or the reporting flow (/PUR/LGPE-RIVERSAMENTO/URI/, idFlusso) it pays, to the cent; its riscossioni become INCASSATA. The same request again answers the first riconciliazione (creata false). Refusals carry GovPay's codes 021401-021413. Needs Rendicontazioni e Incassi write on the dominio.",
+  })
+  riconcilia(@Arg('input', () => RiconciliaInput) input: RiconciliaInput, @Ctx() ctx: SubgraphContext): Promise<EsitoRiconciliazione> {
+    return new Riconciliazioni(ctx.em, ctx.principal).riconcilia({ ...input, importoCents: input.importo });
+  }
+
+  @Query(() => Riconciliazione, { nullable: true, description: 'A riconciliazione by its dominio and id.' })
+  riconciliazione(
+    @Arg('idDominio', () => ID, { description: 'The Ente creditore.' }) idDominio: string,
+    @Arg('idRiconciliazione', () => ID, { description: 'Its idRiconciliazione.' }) idRiconciliazione: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RiconciliazioneView | null> {
+    return consultazione(ctx).riconciliazione(idDominio, idRiconciliazione);
+  }
+
+  @Query(() => RiconciliazioneConnection, {
+    description: "Riconciliazioni of the caller's domini, newest first unless orderBy says otherwise.",
+  })
+  async riconciliazioni(
+    @Arg('filter', () => RiconciliazioneFilter, { nullable: true, description: 'Which ones.' }) filter: RiconciliazioneFilter | null,
+    @Arg('orderBy', () => [RiconciliazioneOrder], { nullable: true, description: 'Sort keys, in priority order.' })
+    orderBy: RiconciliazioneOrder[] | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const page = pagina(args, orderBy, RICONCILIAZIONI_ORDER, ['dataRichiesta', 'DESC']);
+    return toConnection(await consultazione(ctx).riconciliazioni(filter ?? {}, page));
+  }
+
+  @Query(() => Riscossione, { nullable: true, description: 'A riscossione by its key.' })
+  riscossione(
+    @Arg('idDominio', () => ID, { description: 'The Ente creditore.' }) idDominio: string,
+    @Arg('iuv', () => String, { description: 'The IUV paid.' }) iuv: string,
+    @Arg('iur', () => String, { description: "The receipt's IUR." }) iur: string,
+    @Arg('indice', () => Int, { description: "The transfer's position, from 1." }) indice: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RiscossioneView | null> {
+    return consultazione(ctx).riscossione(idDominio, iuv, iur, indice);
+  }
+
+  @Query(() => RiscossioneConnection, { description: "Riscossioni of the caller's domini, newest first unless orderBy says otherwise." })
+  async riscossioni(
+    @Arg('filter', () => RiscossioneFilter, { nullable: true, description: 'Which ones.' }) filter: RiscossioneFilter | null,
+    @Arg('orderBy', () => [RiscossioneOrder], { nullable: true, description: 'Sort keys, in priority order.' })
+    orderBy: RiscossioneOrder[] | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const page = pagina(args, orderBy, RISCOSSIONI_ORDER, ['data', 'DESC']);
+    return toConnection(await consultazione(ctx).riscossioni(filter ?? {}, page));
+  }
+
+  @Query(() => [QuadraturaRiscossioni], {
+    description: "Count and total of riscossioni grouped by the pendenza's attributes (GovPay's quadratura).",
+  })
+  quadraturaRiscossioni(
+    @Arg('filter', () => QuadraturaRiscossioniFilter, { nullable: true, description: 'Which riscossioni.' })
+    filter: QuadraturaRiscossioniFilter | null,
+    @Arg('gruppi', () => [GruppoQuadraturaRiscossioni], { description: 'What to group by (at least one).' })
+    gruppi: GruppoQuadraturaRiscossioni[],
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Groups per page, 0..${MAX_FIRST}.` }) first: number,
+    @Arg('offset', () => Int, { nullable: true, description: 'Groups to skip.' }) offset: number | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<QuadraturaView[]> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST)
+      throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
+    if (offset !== null && (!Number.isInteger(offset) || offset < 0)) throw errors.syntax("Il campo offset non puo' essere negativo.");
+    return quadraturaRiscossioni(ctx.em, ctx.principal, filter ?? {}, gruppi, first, offset ?? 0);
   }
 }
 
-export const incassiReferenceResolvers = {};
+@Resolver(() => Riconciliazione)
+export class RiconciliazioneResolver {
+  @FieldResolver(() => DominioRef, { description: 'The Ente creditore (anagrafica subgraph).' })
+  dominio(@Root() r: RiconciliazioneView): DominioRef {
+    return { idDominio: r.idDominio };
+  }
+
+  @FieldResolver(() => FlussoRendicontazioneStub, { nullable: true, description: 'The reporting flow it paid, when it paid a whole flow.' })
+  flusso(@Root() r: RiconciliazioneView, @Ctx() ctx: SubgraphContext) {
+    return r.flussoPk ? flussoByPk(ctx).load(r.flussoPk) : null;
+  }
+
+  @FieldResolver(() => [Riscossione], { description: 'The riscossioni it made INCASSATA, optionally only of some kinds.' })
+  async riscossioni(
+    @Root() r: RiconciliazioneView,
+    @Arg('tipo', () => [TipoRiscossione], { nullable: true, description: 'Only of these kinds.' }) tipo: TipoRiscossione[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RiscossioneView[]> {
+    const all = await riscossioniDiRiconciliazione(ctx).load(r.pk);
+    return tipo?.length ? all.filter((v) => tipo.includes(v.tipo as TipoRiscossione)) : all;
+  }
+}
+
+@Resolver(() => Riscossione)
+export class RiscossioneResolver {
+  @FieldResolver(() => Riconciliazione, { nullable: true, description: 'The riconciliazione that made it INCASSATA.' })
+  riconciliazione(@Root() r: RiscossioneView, @Ctx() ctx: SubgraphContext): Promise<RiconciliazioneView | null> | null {
+    return r.riconciliazionePk ? riconciliazioneByPk(ctx).load(r.riconciliazionePk) : null;
+  }
+
+  @FieldResolver(() => RendicontazioneStub, {
+    nullable: true,
+    description: 'The line of the reporting flow that reported it, once a flow reconciled it.',
+  })
+  rendicontazione(@Root() r: RiscossioneView, @Ctx() ctx: SubgraphContext) {
+    return r.rendicontazionePk ? rendicontazioneById(ctx).load(globalId('Rendicontazione', r.rendicontazionePk)) : null;
+  }
+
+  @FieldResolver(() => RppRef, { nullable: true, description: 'The receipt (pagamenti subgraph).' })
+  async rpp(@Root() r: RiscossioneView, @Ctx() ctx: SubgraphContext): Promise<RppRef | null> {
+    const rpp = r.rppPk ? await rppDiRiscossione(ctx).load(r.rppPk) : null;
+    return rpp ? { idDominio: rpp.idDominio, iuv: rpp.iuv, ccp: rpp.ccp } : null;
+  }
+
+  @FieldResolver(() => PendenzaRef, {
+    nullable: true,
+    description:
+      'The pendenza paid (pendenze subgraph); the voce is its voce number `indice`. Null for a receipt of a position the hub does not hold.',
+  })
+  async pendenza(@Root() r: RiscossioneView, @Ctx() ctx: SubgraphContext): Promise<PendenzaRef | null> {
+    const rpp = r.rppPk ? await rppDiRiscossione(ctx).load(r.rppPk) : null;
+    return rpp?.pendenza ?? null;
+  }
+}
+
+@Resolver(() => FlussoRendicontazioneStub)
+export class FlussoRiconciliazioneResolver {
+  @FieldResolver(() => Riconciliazione, { nullable: true, description: 'The incasso that paid the flow, if any.' })
+  riconciliazione(@Root() f: { id: string }, @Ctx() ctx: SubgraphContext): Promise<RiconciliazioneView | null> | null {
+    const pk = pkOf('FlussoRendicontazione', f.id);
+    return pk ? riconciliazioneDiFlusso(ctx).load(pk) : null;
+  }
+}
+
+export const incassiResolvers = [IncassiResolver, RiconciliazioneResolver, RiscossioneResolver, FlussoRiconciliazioneResolver] as const;
+
+export const incassiReferenceResolvers = {
+  Riconciliazione: {
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
+      const pk = pkOf('Riconciliazione', ref.id);
+      return pk ? riconciliazioneByPk(ctx).load(pk) : null;
+    },
+  },
+};
