@@ -341,6 +341,7 @@ describe('who may call API Ragioneria', () => {
   it('an applicazione with apiRagioneria but only read rights cannot post; one without the dominio sees nothing of it', async () => {
     const base = { password: 'Password1!', apiRagioneria: true, tipiPendenza: ['*'] };
     const lettura = [{ servizio: 'Rendicontazioni e Incassi', autorizzazioni: ['R'] }];
+    await r.altroDominio();
     expect((await call(t.baseUrl, 'PUT', `${BO}/applicazioni/SOLOLETTURA`, { auth: admin, body: { ...base, principal: 'sololettura', domini: [DOMINIO], acl: lettura } })).status).toBe(201);
     expect((await call(t.baseUrl, 'PUT', `${BO}/applicazioni/ALTRODOM`, { auth: admin, body: { ...base, principal: 'altrodom', domini: ['01234567890'], acl: lettura } })).status).toBe(201);
     const sololettura = basic({ user: 'sololettura', password: 'Password1!' });

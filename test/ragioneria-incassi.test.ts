@@ -165,6 +165,7 @@ describe('Backoffice v1: the riconciliazione paths', () => {
   });
 
   it('an operatore without the dominio sees none of it and cannot post to it', async () => {
+    await r.altroDominio();
     const operatore = { ragioneSociale: 'Altro Ente', password: 'Password1!', domini: ['01234567890'], acl: [{ servizio: 'Rendicontazioni e Incassi', autorizzazioni: ['R', 'W'] }] };
     expect((await bo('PUT', '/operatori/altroente', { body: operatore })).status).toBe(201);
     const altro = basic({ user: 'altroente', password: 'Password1!' });

@@ -2,7 +2,8 @@ import { STATION_PATH } from '../../pagopa';
 import { centsToDecimalString } from '../../core/money';
 import { romeDate } from '../../core/rome-time';
 import { registraFlusso } from '../../subgraphs/riconciliazione/services';
-import { basic, call, gql, IDA2A01, type Reply } from './http';
+import { nuovoDominio } from './fixtures';
+import { basic, BO, call, GPADMIN, gql, IDA2A01, type Reply } from './http';
 import type { TestHub } from './hub';
 import { loadPendenza } from './pagamenti';
 import { simulatorFor } from './simulator';
@@ -11,6 +12,7 @@ import { simulatorFor } from './simulator';
 export const RV2 = '/govpay/backend/api/ragioneria/rs/basic/v2';
 export const RV1 = '/govpay/backend/api/ragioneria/rs/basic/v1';
 export const DOMINIO = '12345678901';
+export const ALTRO_DOMINIO = '01234567890';
 export const APP = basic(IDA2A01);
 
 export interface Pagata {
@@ -31,6 +33,13 @@ export class Ragioneria {
 
   call(method: string, path: string, opts: { auth?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
     return call(this.t.baseUrl, method, path, { auth: APP, ...opts });
+  }
+
+  /** A second dominio, for the callers confined to it (idempotent: PUT creates or updates). */
+  async altroDominio(): Promise<string> {
+    const r = await call(this.t.baseUrl, 'PUT', `${BO}/domini/${ALTRO_DOMINIO}`, { auth: basic(GPADMIN), body: nuovoDominio });
+    if (r.status >= 300) throw new Error(`PUT dominio: ${r.status} ${JSON.stringify(r.body)}`);
+    return ALTRO_DOMINIO;
   }
 
   /** A pendenza of IDA2A01 paid at a PSP: the simulator plays the Nodo against the hub's station. */

@@ -147,6 +147,11 @@ export class RiconciliazioneResolver {
 
 @Resolver(() => Riscossione)
 export class RiscossioneResolver {
+  @FieldResolver(() => DominioRef, { description: 'The Ente creditore (anagrafica subgraph).' })
+  dominio(@Root() r: RiscossioneView): DominioRef {
+    return { idDominio: r.idDominio };
+  }
+
   @FieldResolver(() => Riconciliazione, { nullable: true, description: 'The riconciliazione that made it INCASSATA.' })
   riconciliazione(@Root() r: RiscossioneView, @Ctx() ctx: SubgraphContext): Promise<RiconciliazioneView | null> | null {
     return r.riconciliazionePk ? riconciliazioneByPk(ctx).load(r.riconciliazionePk) : null;
