@@ -11,7 +11,8 @@ import { causaleFlusso, causaleSingola, DOMINIO, euro, Ragioneria, RV1, type Pag
 let t: TestHub;
 let r: Ragioneria;
 const admin = basic(GPADMIN);
-const bo = (method: string, path: string, opts: { auth?: string; body?: unknown } = {}) => call(t.baseUrl, method, `${BO}${path}`, { auth: admin, ...opts });
+const bo = (method: string, path: string, opts: { auth?: string; body?: unknown } = {}) =>
+  call(t.baseUrl, method, `${BO}${path}`, { auth: admin, ...opts });
 const SINTASSI = { categoria: 'RICHIESTA', codice: 'SINTASSI', descrizione: 'Richiesta non valida' };
 
 let a: Pagata;
@@ -37,7 +38,12 @@ describe('API Ragioneria v1', () => {
   });
 
   it('POST /incassi/{idDominio} with a single causale: 201 with the incasso and its riscossioni; again: 200, the same body', async () => {
-    const body = { causale: causaleSingola(v), importo: euro(v.importoCents), dataValuta: '2026-12-07', ibanAccredito: 'IT02L1234512345123451111111' };
+    const body = {
+      causale: causaleSingola(v),
+      importo: euro(v.importoCents),
+      dataValuta: '2026-12-07',
+      ibanAccredito: 'IT02L1234512345123451111111',
+    };
     const first = await r.call('POST', `${RV1}/incassi/${DOMINIO}`, { body });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
@@ -79,14 +85,19 @@ describe('API Ragioneria v1', () => {
   it('riscossioni, flows and profilo in v1 shapes', async () => {
     const list = await r.call('GET', `${RV1}/riscossioni?idDominio=${DOMINIO}&stato=INCASSATA`);
     expect(list.status).toBe(200);
-    expect(list.body.risultati).toEqual(expect.arrayContaining([expect.objectContaining({ iuv: v.iuv, pendenza: `/pendenze/IDA2A01/${v.idPendenza}` })]));
+    expect(list.body.risultati).toEqual(
+      expect.arrayContaining([expect.objectContaining({ iuv: v.iuv, pendenza: `/pendenze/IDA2A01/${v.idPendenza}` })]),
+    );
     const d = await r.call('GET', `${RV1}/riscossioni/${DOMINIO}/${v.iuv}/${encodeURIComponent(v.iur)}/1`);
     expect(d.status).toBe(200);
     expect(d.body).toMatchObject({ iuv: v.iuv, pendenza: { idA2A: 'IDA2A01', idPendenza: v.idPendenza, stato: 'ESEGUITA' } });
     const flussi = await r.call('GET', `${RV1}/flussiRendicontazione?idDominio=${DOMINIO}`);
     expect(flussi.body.risultati.map((f: any) => f.idFlusso)).toContain(idFlusso);
     const flusso = await r.call('GET', `${RV1}/flussiRendicontazione/${idFlusso}`);
-    expect(flusso.body).toMatchObject({ idFlusso, rendicontazioni: expect.arrayContaining([expect.objectContaining({ iuv: a.iuv, esito: 0 })]) });
+    expect(flusso.body).toMatchObject({
+      idFlusso,
+      rendicontazioni: expect.arrayContaining([expect.objectContaining({ iuv: a.iuv, esito: 0 })]),
+    });
     const profilo = await r.call('GET', `${RV1}/profilo`);
     expect(profilo.body).toMatchObject({ nome: 'IDA2A01', entrate: [] });
     expect(profilo.body.domini.map((x: any) => x.idDominio)).toContain(DOMINIO);
@@ -102,7 +113,6 @@ describe('API Ragioneria v1', () => {
 });
 
 describe('Backoffice v1: the riconciliazione paths', () => {
-
   it('POST /incassi/{idDominio} reconciles the flow: 201, then 200 with the same body', async () => {
     const body = { causale: causaleFlusso(idFlusso), importo: euro(a.importoCents + b.importoCents), sct: `SCT-BO-${Date.now()}` };
     const first = await bo('POST', `/incassi/${DOMINIO}`, { body });
@@ -118,8 +128,16 @@ describe('Backoffice v1: the riconciliazione paths', () => {
     const body = { causale: causaleSingola(c), importo: euro(c.importoCents), sct: `SCT-BO1-${Date.now()}` };
     const first = await bo('POST', `/incassi/${DOMINIO}`, { body });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ dominio: { idDominio: DOMINIO }, causale: causaleSingola(c), stato: 'ACQUISITO', riscossioni: [{ iuv: c.iuv, stato: 'INCASSATA' }] });
-    expect(first.body.riscossioni[0].vocePendenza).toMatchObject({ idVocePendenza: '1', pendenza: { idA2A: 'IDA2A01', idPendenza: c.idPendenza } });
+    expect(first.body).toMatchObject({
+      dominio: { idDominio: DOMINIO },
+      causale: causaleSingola(c),
+      stato: 'ACQUISITO',
+      riscossioni: [{ iuv: c.iuv, stato: 'INCASSATA' }],
+    });
+    expect(first.body.riscossioni[0].vocePendenza).toMatchObject({
+      idVocePendenza: '1',
+      pendenza: { idA2A: 'IDA2A01', idPendenza: c.idPendenza },
+    });
     const list = await bo('GET', `/incassi?idDominio=${DOMINIO}&risultatiPerPagina=1`);
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ risultatiPerPagina: 1, pagina: 1 });
@@ -144,35 +162,59 @@ describe('Backoffice v1: the riconciliazione paths', () => {
   it('riscossioni: list and detail with the voce and its pendenza', async () => {
     const list = await bo('GET', `/riscossioni?idDominio=${DOMINIO}&iur=${encodeURIComponent(b.iur)}`);
     expect(list.status).toBe(200);
-    expect(list.body.risultati[0]).toMatchObject({ idDominio: DOMINIO, iuv: b.iuv, idVocePendenza: '1', pendenza: `/pendenze/IDA2A01/${b.idPendenza}` });
+    expect(list.body.risultati[0]).toMatchObject({
+      idDominio: DOMINIO,
+      iuv: b.iuv,
+      idVocePendenza: '1',
+      pendenza: `/pendenze/IDA2A01/${b.idPendenza}`,
+    });
     const d = await bo('GET', `/riscossioni/${DOMINIO}/${b.iuv}/${encodeURIComponent(b.iur)}/1`);
     expect(d.status).toBe(200);
-    expect(d.body.vocePendenza).toMatchObject({ idVocePendenza: '1', codEntrata: 'SEGRETERIA', pendenza: { idA2A: 'IDA2A01', idPendenza: b.idPendenza } });
+    expect(d.body.vocePendenza).toMatchObject({
+      idVocePendenza: '1',
+      codEntrata: 'SEGRETERIA',
+      pendenza: { idA2A: 'IDA2A01', idPendenza: b.idPendenza },
+    });
   });
 
   it('quadrature: riscossioni by dominio and tipo pendenza, rendicontazioni by flow; gruppi required', async () => {
     const q = await bo('GET', `/quadrature/riscossioni?gruppi=DOMINIO&gruppi=TIPO_PENDENZA`);
     expect(q.status).toBe(200);
     expect(q.body.risultati).toEqual(
-      expect.arrayContaining([expect.objectContaining({ dominio: expect.objectContaining({ idDominio: DOMINIO }), tipoPendenza: expect.objectContaining({ idTipoPendenza: 'SEGRETERIA' }) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          dominio: expect.objectContaining({ idDominio: DOMINIO }),
+          tipoPendenza: expect.objectContaining({ idTipoPendenza: 'SEGRETERIA' }),
+        }),
+      ]),
     );
     expect(q.body.numRisultati).toBe(q.body.risultati.length);
     const qr = await bo('GET', `/quadrature/rendicontazioni?gruppi=FLUSSO_RENDICONTAZIONE&idFlusso=${idFlusso}`);
     expect(qr.status).toBe(200);
-    expect(qr.body.risultati).toEqual([expect.objectContaining({ numeroRendicontazioni: 2, importo: 201.98, flussoRendicontazione: expect.objectContaining({ idFlusso }) })]);
+    expect(qr.body.risultati).toEqual([
+      expect.objectContaining({ numeroRendicontazioni: 2, importo: 201.98, flussoRendicontazione: expect.objectContaining({ idFlusso }) }),
+    ]);
     expect((await bo('GET', '/quadrature/riscossioni')).body).toMatchObject(SINTASSI);
     expect((await bo('GET', '/quadrature/rendicontazioni?gruppi=COLORE')).body).toMatchObject(SINTASSI);
   });
 
   it('an operatore without the dominio sees none of it and cannot post to it', async () => {
     await r.altroDominio();
-    const operatore = { ragioneSociale: 'Altro Ente', password: 'Password1!', domini: ['01234567890'], acl: [{ servizio: 'Rendicontazioni e Incassi', autorizzazioni: ['R', 'W'] }] };
+    const operatore = {
+      ragioneSociale: 'Altro Ente',
+      password: 'Password1!',
+      domini: ['01234567890'],
+      acl: [{ servizio: 'Rendicontazioni e Incassi', autorizzazioni: ['R', 'W'] }],
+    };
     expect((await bo('PUT', '/operatori/altroente', { body: operatore })).status).toBe(201);
     const altro = basic({ user: 'altroente', password: 'Password1!' });
     const flussi = await bo('GET', `/flussiRendicontazione?idFlusso=${idFlusso}`, { auth: altro });
     expect(flussi.status === 403 || flussi.body.numRisultati === 0).toBe(true);
     expect([403, 404]).toContain((await bo('GET', `/flussiRendicontazione/${idFlusso}`, { auth: altro })).status);
-    const posted = await bo('POST', `/incassi/${DOMINIO}`, { auth: altro, body: { causale: causaleSingola(b), importo: euro(b.importoCents), sct: 'SCT-ALTRO' } });
+    const posted = await bo('POST', `/incassi/${DOMINIO}`, {
+      auth: altro,
+      body: { causale: causaleSingola(b), importo: euro(b.importoCents), sct: 'SCT-ALTRO' },
+    });
     expect(posted.status).toBe(403);
     expect(posted.body).toMatchObject({ categoria: 'AUTORIZZAZIONE', codice: '403000' });
   });

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { errors } from '../../core/errors';
+import { parseRomeDateTime } from '../../core/rome-time';
 import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from './graph-client';
@@ -50,10 +51,11 @@ export function dateTimeParam(fine = false) {
       'data nel formato yyyy-MM-dd o yyyy-MM-ddTHH:mm:ss.SSS',
     )
     .transform((v, ctx) => {
-      const local = v.replace(' ', 'T');
-      const withTime = local.length === 10 ? `${local}T${fine ? '23:59:59.999' : '00:00:00.000'}` : local;
-      const d = new Date(withTime);
-      if (Number.isNaN(d.getTime())) {
+      const [, date, time = fine ? '23:59:59.999' : '00:00:00', offset = ''] =
+        /^(.{10})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?))?(.*)$/.exec(v)!;
+      const full = `${date}T${time.length === 5 ? `${time}:00` : time}${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
+      const d = parseRomeDateTime(full);
+      if (!d) {
         ctx.addIssue({ code: 'custom', message: 'data inesistente' });
         return z.NEVER;
       }

@@ -31,7 +31,11 @@ let flussi = 0;
 export class Ragioneria {
   constructor(readonly t: TestHub) {}
 
-  call(method: string, path: string, opts: { auth?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  call(
+    method: string,
+    path: string,
+    opts: { auth?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
     return call(this.t.baseUrl, method, path, { auth: APP, ...opts });
   }
 
@@ -48,7 +52,9 @@ export class Ragioneria {
     const sim = simulatorFor(`${this.t.baseUrl}${STATION_PATH}`);
     const payment = await sim.pay({ fiscalCode: DOMINIO, noticeNumber: p.numeroAvviso } as never);
     if (payment.status !== 'ESEGUITO') throw new Error(`payment of ${p.numeroAvviso}: ${payment.status}`);
-    const r = await gql(this.t.baseUrl, 'query ($iuv: String) { riscossioni(filter: { iuv: $iuv }) { nodes { iur importo } } }', { iuv: p.iuv });
+    const r = await gql(this.t.baseUrl, 'query ($iuv: String) { riscossioni(filter: { iuv: $iuv }) { nodes { iur importo } } }', {
+      iuv: p.iuv,
+    });
     const riscossione = r.body?.data?.riscossioni?.nodes?.[0];
     if (!riscossione) throw new Error(`no riscossione for ${p.iuv}: ${JSON.stringify(r.body)}`);
     return { ...p, iur: riscossione.iur, importoCents: Math.round(Number(riscossione.importo) * 100) };
