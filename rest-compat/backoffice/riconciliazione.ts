@@ -79,7 +79,7 @@ interface GruppoRiscossioni {
 
 interface Anagrafiche {
   domini: Map<string, GraphDominio>;
-  tipi: Map<string, { idTipoPendenza: string; descrizione: string; tipo: string }>;
+  tipi: Map<string, { idTipoPendenza: string; descrizione: string }>;
   applicazioni: Map<string, { idA2A: string; principal: string; abilitato: boolean }>;
 }
 
@@ -94,7 +94,7 @@ async function anagrafiche(graph: GraphClient, principal: Principal, gruppi: Gru
   const applicazioni = distinct('idA2A');
   const fields = [
     ...domini.map((_, i) => `d${i}: dominio(idDominio: $d${i}) { ${DOMINIO_FIELDS} }`),
-    ...tipi.map((_, i) => `t${i}: tipoPendenza(idTipoPendenza: $t${i}) { idTipoPendenza descrizione tipo }`),
+    ...tipi.map((_, i) => `t${i}: tipoPendenza(idTipoPendenza: $t${i}) { idTipoPendenza descrizione }`),
     ...applicazioni.map((_, i) => `a${i}: applicazione(idA2A: $a${i}) { idA2A principal abilitato }`),
   ];
   const empty: Anagrafiche = { domini: new Map(), tipi: new Map(), applicazioni: new Map() };
@@ -122,7 +122,8 @@ function statisticaQuadratura(g: GruppoRiscossioni, a: Anagrafiche) {
     direzione: g.direzione,
     divisione: g.divisione,
     tassonomia: g.tassonomia,
-    tipoPendenza: g.idTipoPendenza ? a.tipi.get(g.idTipoPendenza) : undefined,
+    // Every pendenza the hub holds is dovuta (pendenze/domain/views.ts): so is every tipo's tipologia.
+    tipoPendenza: g.idTipoPendenza ? { ...a.tipi.get(g.idTipoPendenza), tipo: 'dovuto' } : undefined,
     dominio: dominio ? dominioIndex(dominio) : undefined,
     applicazione: g.idA2A ? a.applicazioni.get(g.idA2A) : undefined,
   });

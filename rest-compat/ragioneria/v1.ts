@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from '../backoffice/domini';
 import { aclInParole } from '../pendenze';
-import type { GraphConnection } from '../shared/paging';
 import { dateTimeParam, found, textParam, type Operation, list, custom } from '../shared/table';
 import { flussiFilter, flussoOperations, ORDINAMENTO_FLUSSI } from './flussi';
 import {
@@ -118,18 +116,16 @@ export const RAGIONERIA_V1: Operation[] = [
     path: '/profilo',
     async run({ principal, graph }) {
       const data = await graph.run<{
-        profilo: { nome: string; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
-        domini: GraphConnection<GraphDominio>;
-      }>(
-        `{ profilo { nome acl { servizio autorizzazioni } } domini(first: 100) { nodes { ${DOMINIO_FIELDS} } pageInfo { hasNextPage } } }`,
-        {},
-        principal,
-      );
+        profilo: {
+          nome: string;
+          domini: Array<{ idDominio: string; ragioneSociale: string }>;
+          acl: Array<{ servizio: string; autorizzazioni: string[] }>;
+        };
+      }>('{ profilo { nome domini { idDominio ragioneSociale } acl { servizio autorizzazioni } } }', {}, principal);
+      const { nome, domini, acl } = data.profilo;
+      // The domini as the caller's profile names them: their whole index needs the Anagrafica right an applicazione rarely has.
       // v1's profilo lists entrate, a notion the hub keeps per dominio: none at the caller's level.
-      return {
-        status: 200,
-        body: { nome: data.profilo.nome, domini: data.domini.nodes.map(dominioIndex), entrate: [], acl: aclInParole(data.profilo.acl) },
-      };
+      return { status: 200, body: { nome, domini, entrate: [], acl: aclInParole(acl) } };
     },
   }),
 ];
