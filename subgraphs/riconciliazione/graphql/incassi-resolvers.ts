@@ -1,7 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
-import type { PageRequest } from '../../../core/paging';
-import { PageArgs, pageRequest, toConnection } from '../../runtime/connection';
+import { decodeCursor, type PageRequest } from '../../../core/paging';
+import { toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { ConsultazioneIncassi, RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '../domain/incassi/consultazione';
 import { quadraturaRiscossioni, type QuadraturaView } from '../domain/incassi/quadratura';
@@ -34,7 +34,7 @@ const consultazione = (ctx: SubgraphContext) => new ConsultazioneIncassi(ctx.em,
 
 /** The graph's paging and typed orderBy as the domain's page request. */
 function pagina<F extends string>(
-  args: PageArgs,
+  args: { first: number; after: string | null; offset: number | null; withCount: boolean },
   orderBy: Array<{ field: F; direction: 'ASC' | 'DESC' }> | null,
   fields: Record<F, string>,
   fallback: [string, 'ASC' | 'DESC'],
@@ -42,8 +42,29 @@ function pagina<F extends string>(
   if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_FIRST) {
     throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
   }
-  const page = pageRequest({ ...args, orderBy: undefined }, {}, '');
-  return { ...page, orderBy: orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback] };
+  const offset = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
+  return {
+    limit: args.first,
+    offset,
+    withCount: args.withCount ?? true,
+    orderBy: orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback],
+  };
+}
+
+@ArgsType()
+class ListaArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}; 0 only counts.` })
+  first: number = 25;
+
+  @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' })
+  after: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' })
+  offset: number | null = null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount (a second query).' })
+  withCount: boolean = true;
 }
 
 /** The incassi's queries and the riconcilia mutation. */
@@ -73,7 +94,7 @@ export class IncassiResolver {
     @Arg('filter', () => RiconciliazioneFilter, { nullable: true, description: 'Which ones.' }) filter: RiconciliazioneFilter | null,
     @Arg('orderBy', () => [RiconciliazioneOrder], { nullable: true, description: 'Sort keys, in priority order.' })
     orderBy: RiconciliazioneOrder[] | null,
-    @Args(() => PageArgs) args: PageArgs,
+    @Args(() => ListaArgs) args: ListaArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const page = pagina(args, orderBy, RICONCILIAZIONI_ORDER, ['dataRichiesta', 'DESC']);
@@ -96,7 +117,7 @@ export class IncassiResolver {
     @Arg('filter', () => RiscossioneFilter, { nullable: true, description: 'Which ones.' }) filter: RiscossioneFilter | null,
     @Arg('orderBy', () => [RiscossioneOrder], { nullable: true, description: 'Sort keys, in priority order.' })
     orderBy: RiscossioneOrder[] | null,
-    @Args(() => PageArgs) args: PageArgs,
+    @Args(() => ListaArgs) args: ListaArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const page = pagina(args, orderBy, RISCOSSIONI_ORDER, ['data', 'DESC']);
@@ -117,7 +138,8 @@ export class IncassiResolver {
   ): Promise<QuadraturaView[]> {
     if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST)
       throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-    if (offset !== null && (!Number.isInteger(offset) || offset < 0)) throw errors.syntax("Il campo offset non puo' essere negativo.");
+    if (offset !== null && offset !== undefined && (!Number.isInteger(offset) || offset < 0))
+      throw errors.syntax("Il campo offset non puo' essere negativo.");
     return quadraturaRiscossioni(ctx.em, ctx.principal, filter ?? {}, gruppi, first, offset ?? 0);
   }
 }

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { Dominio, Riconciliazione } from '../../../../schema/entities';
 import type { HubEvent } from '../../../../core/events';
-import { errors } from '../../../../core/errors';
+import { DomainError, errors } from '../../../../core/errors';
 import { inScope, requireRight, type Principal } from '../../../../core/principal';
 import { transaction } from '../../../../core/transaction';
 import { enqueue, signalCommitted } from '../../../../schema/outbox';
@@ -51,7 +51,9 @@ export class Riconciliazioni {
       signalCommitted(this.em, ['EVENTO']);
       return { riconciliazione: await this.view(pk), creata: true };
     } catch (e) {
-      if (!(e instanceof UniqueConstraintViolationException)) throw e;
+      // A copy of this request that committed meanwhile either took the unique key or, read
+      // first, made the payment look already reconciled: either way its answer is this one's.
+      if (!(e instanceof UniqueConstraintViolationException) && !(e instanceof DomainError)) throw e;
       const vincitrice = await this.registrata(req);
       if (!vincitrice) throw e;
       return { riconciliazione: vincitrice, creata: false };
