@@ -14,6 +14,7 @@ const KNOWN_VERSIONS: Record<HubEventType, readonly number[]> = {
   pendenzaAggiornata: [1],
   ricevutaRegistrata: [1],
   pagamentoAggiornato: [1],
+  flussoRendicontazioneAcquisito: [1],
 };
 
 function isKnownEvent(value: unknown): value is HubEvent {

@@ -39,6 +39,14 @@ export type HubEvent =
       domini: string[];
       tipiPendenza: string[];
       at: string;
+    }
+  | {
+      v: 1;
+      tipo: 'flussoRendicontazioneAcquisito';
+      idDominio: string;
+      /** The stored revision's graph id (FlussoRendicontazione.id). */
+      id: string;
+      at: string;
     };
 
 export type HubEventType = HubEvent['tipo'];

@@ -80,8 +80,20 @@ const pagamentoAggiornato: Topic<'pagamentoAggiornato'> = {
       : e.domini.every((d) => inScope(p.domini, d)) && e.tipiPendenza.every((t) => inScope(p.tipiPendenza, t)),
 };
 
+const flussoRendicontazioneAcquisito: Topic<'flussoRendicontazioneAcquisito'> = {
+  tipo: 'flussoRendicontazioneAcquisito',
+  field: 'flussoRendicontazioneAcquisito',
+  description: 'A reporting flow (or a new revision of one) stored, optionally only of one dominio.',
+  args: 'idDominio: String',
+  type: 'FlussoRendicontazione',
+  right: 'Rendicontazioni e Incassi',
+  query: { field: 'flussoRendicontazione', args: { id: { type: 'ID!', from: (e) => e.id } } },
+  matches: (e, args) => given(args, 'idDominio', e.idDominio),
+  visibleTo: (p, e) => inScope(p.domini, e.idDominio),
+};
+
 /** Every subscription the hub knows; the gateway offers those whose types the supergraph has. */
-export const TOPICS: Topic[] = [pendenzaAggiornata, ricevutaRegistrata, pagamentoAggiornato] as Topic[];
+export const TOPICS: Topic[] = [pendenzaAggiornata, ricevutaRegistrata, pagamentoAggiornato, flussoRendicontazioneAcquisito] as Topic[];
 
 /** Whether this event feeds this topic and may reach this subscriber with these arguments. */
 export function delivers(topic: Topic, e: HubEvent, args: Record<string, unknown>, p: Principal): boolean {

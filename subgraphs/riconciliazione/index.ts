@@ -1,6 +1,6 @@
 import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
 import { AcquisizioneResolver, type RiconciliazioneHost } from './graphql/acquisizione-resolver';
-import { FlussiResolver, flussiReferenceResolvers } from './graphql/flussi-resolvers';
+import { flussiReferenceResolvers, flussiResolvers } from './graphql/flussi-resolvers';
 import { IncassiResolver, incassiReferenceResolvers } from './graphql/incassi-resolvers';
 
 export const RICONCILIAZIONE = 'riconciliazione';
@@ -14,7 +14,7 @@ export type { EsitoAcquisizioneFlussi, RiconciliazioneHost } from './graphql/acq
  */
 export function buildRiconciliazioneSubgraph(host?: RiconciliazioneHost): Promise<BuiltSubgraph> {
   return buildSubgraph(
-    [FlussiResolver, IncassiResolver, AcquisizioneResolver],
+    [...flussiResolvers, IncassiResolver, AcquisizioneResolver],
     { ...flussiReferenceResolvers, ...incassiReferenceResolvers },
     [new AcquisizioneResolver(host)],
   );

@@ -2,4 +2,5 @@
 // (pagopa/ acquires them), and recording the riscossioni of an accepted receipt (the pagamenti
 // station calls it inside the receipt's transaction).
 export * from './domain/flussi/flusso-acquisito';
+export { registraFlusso } from './domain/flussi/registra-flusso';
 export { chiaveRevisione, revisioniNote } from './domain/flussi/revisioni-note';

@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
+import { OrderDirection } from '../../runtime/order-direction';
 import { Importo } from '../../runtime/scalars';
 
 /*
@@ -61,12 +62,6 @@ export enum PagamentoOrderField {
   IMPORTO = 'IMPORTO',
 }
 registerEnumType(PagamentoOrderField, { name: 'PagamentoOrderField' });
-
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(OrderDirection, { name: 'OrderDirection' });
 
 @InputType('SoggettoVersanteInput')
 @ObjectType({ description: 'The versante (who pays) as GovPay describes a Soggetto.' })

@@ -1,12 +1,210 @@
-import { Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { errors } from '../../../core/errors';
+import { decodeCursor, type PageRequest, type SortDirection } from '../../../core/paging';
+import type { EsitoRendicontazione as CodiceEsito } from '../../../schema/entities';
+import { toConnection } from '../../runtime/connection';
+import type { SubgraphContext } from '../../runtime/context';
+import { FLUSSI_ORDER } from '../domain/flussi/flussi-query';
+import { quadraturaRendicontazioni, type QuadraturaView } from '../domain/flussi/quadratura';
+import { RENDICONTAZIONI_ORDER, type RendicontazioniFilter } from '../domain/flussi/rendicontazioni-query';
+import type { FlussoView, RendicontazioneView } from '../domain/flussi/viste';
+import { flussi, flussoById, flussoByPk, rendicontazioneById, rendicontazioni, righeDiFlusso, rppKeyByPk } from './flussi-loaders';
+import {
+  EsitoRendicontazione,
+  FlussoRendicontazione,
+  FlussoRendicontazioneConnection,
+  FlussoRendicontazioneFilter,
+  FlussoRendicontazioneOrder,
+  GruppoQuadraturaRendicontazioni,
+  QuadraturaRendicontazioni,
+  Rendicontazione,
+  RendicontazioneConnection,
+  RendicontazioneFilter,
+  RendicontazioneOrder,
+} from './flussi-types';
+import { DominioRef, RppRef } from './refs';
 
-// Placeholder until the flussi helper replaces this file.
-@Resolver()
+/** Largest page of the graph's lists (DESIGN.md §4b). */
+const MAX_FIRST = 100;
+
+/** The graph's outcomes and GovPay's codes. */
+const CODICI: Record<EsitoRendicontazione, CodiceEsito> = {
+  ESEGUITO: 0,
+  REVOCATO: 3,
+  STANDIN: 4,
+  ESEGUITO_SENZA_RPT: 8,
+  STANDIN_SENZA_RPT: 9,
+};
+const ESITI = new Map(Object.entries(CODICI).map(([esito, codice]) => [codice, esito as EsitoRendicontazione]));
+
+/** A page as the graph's list arguments ask for it, refused beyond MAX_FIRST rows. */
+function pagina(
+  first: number,
+  after: string | null,
+  offset: number | null,
+  withCount: boolean,
+  orderBy: Array<[string, SortDirection]>,
+): PageRequest {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST)
+    throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
+  const from = after ? decodeCursor(after) + 1 : (offset ?? 0);
+  if (!Number.isInteger(from) || from < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
+  return { limit: first, offset: from, withCount, orderBy };
+}
+
+/** The graph's line filter as the domain's (outcomes as GovPay's codes). */
+const righe = (f: RendicontazioneFilter | null | undefined): RendicontazioniFilter => ({ ...f, esito: f?.esito?.map((e) => CODICI[e]) });
+
+@Resolver(() => FlussoRendicontazione)
 export class FlussiResolver {
-  @Query(() => Boolean)
-  flussiPlaceholder(): boolean {
-    return true;
+  @Query(() => FlussoRendicontazione, { nullable: true, description: 'A revision of a flow by its id; null when there is none.' })
+  flussoRendicontazione(@Arg('id', () => ID, { description: "The revision's id." }) id: string, @Ctx() ctx: SubgraphContext) {
+    return flussi(ctx).get(id);
+  }
+
+  @Query(() => FlussoRendicontazione, {
+    nullable: true,
+    description: 'latest non-obsolete revision unless `revisione` (or `dataFlusso`) is given',
+  })
+  flussoRendicontazioneByIdFlusso(
+    @Arg('idFlusso', () => String, { description: 'identificativoFlusso.' }) idFlusso: string,
+    @Arg('idDominio', () => ID, { nullable: true, description: "The dominio (any of the caller's when omitted)." })
+    idDominio: string | null,
+    @Arg('revisione', () => Int, { nullable: true, description: 'This revision number.' }) revisione: number | null,
+    @Arg('dataFlusso', () => Date, { nullable: true, description: 'The revision of this dataOraFlusso.' }) dataFlusso: Date | null,
+    @Arg('caseInsensitive', () => Boolean, { nullable: true, defaultValue: false, description: 'Compare idFlusso ignoring case.' })
+    caseInsensitive: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return flussi(ctx).byIdFlusso({ idFlusso, idDominio, revisione, dataFlusso, caseInsensitive });
+  }
+
+  @Query(() => FlussoRendicontazioneConnection, {
+    description: 'Flows the caller may see, newest dataFlusso first unless orderBy says otherwise.',
+  })
+  async flussiRendicontazione(
+    @Arg('filter', () => FlussoRendicontazioneFilter, { nullable: true, description: 'Which flows.' })
+    filter: FlussoRendicontazioneFilter | null,
+    @Arg('orderBy', () => [FlussoRendicontazioneOrder], { nullable: true, description: 'Sort keys, first first.' })
+    orderBy: FlussoRendicontazioneOrder[] | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
+    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
+    @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const order: Array<[string, SortDirection]> = orderBy?.length
+      ? orderBy.map((o) => [FLUSSI_ORDER[o.field], o.direction])
+      : [['dataOraFlusso', 'DESC']];
+    return toConnection(await flussi(ctx).list(filter ?? {}, pagina(first, after, offset, withCount, order)));
+  }
+
+  @Query(() => RendicontazioneConnection, {
+    description:
+      "Lines the caller may see (of each flow's latest revision unless filter.incluseObsolete), newest data first unless orderBy says otherwise.",
+  })
+  async rendicontazioni(
+    @Arg('filter', () => RendicontazioneFilter, { nullable: true, description: 'Which lines.' }) filter: RendicontazioneFilter | null,
+    @Arg('orderBy', () => [RendicontazioneOrder], { nullable: true, description: 'Sort keys, first first.' })
+    orderBy: RendicontazioneOrder[] | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
+    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
+    @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const order: Array<[string, SortDirection]> = orderBy?.length
+      ? orderBy.map((o) => [RENDICONTAZIONI_ORDER[o.field], o.direction])
+      : [['r.data', 'DESC']];
+    return toConnection(await rendicontazioni(ctx).list(righe(filter), pagina(first, after, offset, withCount, order)));
+  }
+
+  @Query(() => [QuadraturaRendicontazioni], {
+    description:
+      "Totals of the lines the caller may see (of each flow's latest revision unless filter.incluseObsolete), per group, in the groups' order.",
+  })
+  quadraturaRendicontazioni(
+    @Arg('filter', () => RendicontazioneFilter, { nullable: true, description: 'Which lines.' }) filter: RendicontazioneFilter | null,
+    @Arg('gruppi', () => [GruppoQuadraturaRendicontazioni], { description: 'What to group by (none: one total).' })
+    gruppi: GruppoQuadraturaRendicontazioni[],
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Groups per page, 0..${MAX_FIRST}.` }) first: number,
+    @Arg('offset', () => Int, { nullable: true, description: 'Groups to skip.' }) offset: number | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<QuadraturaView[]> {
+    const page = pagina(first, null, offset, false, []);
+    return quadraturaRendicontazioni(ctx.em, ctx.principal, righe(filter), gruppi, page.limit, page.offset);
   }
 }
 
-export const flussiReferenceResolvers = {};
+@Resolver(() => FlussoRendicontazione)
+export class FlussoRendicontazioneResolver {
+  @FieldResolver(() => DominioRef, { description: 'The Ente Creditore (anagrafica subgraph).' })
+  dominio(@Root() f: FlussoView): DominioRef {
+    return { idDominio: f.idDominio };
+  }
+
+  @FieldResolver(() => RendicontazioneConnection, { description: 'Its lines in order; paged (max 100).' })
+  async rendicontazioni(
+    @Root() f: FlussoView,
+    @Arg('filter', () => RendicontazioneFilter, { nullable: true, description: 'Which of its lines.' })
+    filter: RendicontazioneFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const page = pagina(first, after, null, true, []);
+    return toConnection(await righeDiFlusso(ctx).load({ flusso: f.pk, filter: righe(filter), limit: page.limit, offset: page.offset }));
+  }
+
+  @FieldResolver(() => [FlussoRendicontazione], {
+    description: 'Every revision of this idFlusso for this dominio, newest first (this one included).',
+  })
+  revisioni(@Root() f: FlussoView, @Ctx() ctx: SubgraphContext): Promise<FlussoView[]> {
+    return flussi(ctx).revisioni(f);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The flow as acquired: FlussoRiversamento XML (null for FdR).' })
+  xml(@Root() f: FlussoView, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    return flussi(ctx).xml(f);
+  }
+}
+
+@Resolver(() => Rendicontazione)
+export class RendicontazioneResolver {
+  @FieldResolver(() => EsitoRendicontazione, { description: 'Its outcome.' })
+  esito(@Root() r: RendicontazioneView): EsitoRendicontazione {
+    return ESITI.get(r.codiceEsito)!;
+  }
+
+  @FieldResolver(() => FlussoRendicontazione, { description: 'The flow revision it belongs to.' })
+  async flusso(@Root() r: RendicontazioneView, @Ctx() ctx: SubgraphContext): Promise<FlussoView> {
+    const f = await flussoByPk(ctx).load(r.flussoPk);
+    if (!f) throw errors.forbidden(`Il chiamante non e' autorizzato a consultare il flusso di rendicontazione.`);
+    return f;
+  }
+
+  @FieldResolver(() => RppRef, { nullable: true, description: 'The receipt it settles (pagamenti subgraph), null when none matched.' })
+  rpp(@Root() r: RendicontazioneView, @Ctx() ctx: SubgraphContext): Promise<RppRef | null> | null {
+    return r.rppPk === null ? null : rppKeyByPk(ctx).load(r.rppPk);
+  }
+}
+
+@Resolver(() => QuadraturaRendicontazioni)
+export class QuadraturaRendicontazioniResolver {
+  @FieldResolver(() => FlussoRendicontazione, { nullable: true, description: 'The flow (grouped by FLUSSO_RENDICONTAZIONE).' })
+  flusso(@Root() q: QuadraturaView, @Ctx() ctx: SubgraphContext): Promise<FlussoView | null> | null {
+    return q.flussoPk === null ? null : flussoByPk(ctx).load(q.flussoPk);
+  }
+}
+
+export const flussiResolvers = [
+  FlussiResolver,
+  FlussoRendicontazioneResolver,
+  RendicontazioneResolver,
+  QuadraturaRendicontazioniResolver,
+] as const;
+
+export const flussiReferenceResolvers = {
+  FlussoRendicontazione: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => flussoById(ctx, ref.id) },
+  Rendicontazione: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rendicontazioneById(ctx).load(ref.id) },
+};

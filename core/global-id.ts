@@ -1,0 +1,16 @@
+import { errors } from './errors';
+
+/**
+ * The graph's opaque ids (`id: ID!`): base64url of `<Type>:<primary key>`. Clients keep them as
+ * strings; events carry them so that a subscription reads the object by the same id.
+ */
+export function toGlobalId(type: string, pk: number | string): string {
+  return Buffer.from(`${type}:${pk}`).toString('base64url');
+}
+
+/** The integer primary key of a `type` id; a malformed id, or one of another type, is a syntax error. */
+export function fromGlobalId(type: string, id: string): number {
+  const m = /^([A-Za-z]+):(\d{1,15})$/.exec(Buffer.from(id, 'base64url').toString('utf8'));
+  if (!m || m[1] !== type) throw errors.syntax(`L'identificativo '${id}' non e' valido per ${type}.`);
+  return Number(m[2]);
+}
