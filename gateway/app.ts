@@ -8,7 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { pagamentiHost, returnRouter, RITORNO_PATH, STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
+import {
+  pagamentiHost,
+  rendicontazioni,
+  returnRouter,
+  RITORNO_PATH,
+  STATION_PATH,
+  stationAuthenticator,
+  stationRouter,
+  type Rendicontazioni,
+} from '../pagopa';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { PAGAMENTO_BASE, pagamentoRouter } from '../rest-compat/pagamento';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
@@ -16,7 +25,8 @@ import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
 import { jsonBodyParser } from '../rest-compat/shared/json';
 import { openDatabase } from '../schema/orm';
-import { isEmpty, seedDemo } from '../subgraphs/anagrafica/services';
+import { DEMO, isEmpty, seedDemo } from '../subgraphs/anagrafica/services';
+import { registraFlusso } from '../subgraphs/riconciliazione/services';
 import { SUBGRAPHS, type SubgraphHost } from '../subgraphs/registry';
 import type { Config } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
@@ -83,7 +93,12 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const remoteUrls = config.subgraphs.urls;
   // Unset, the public address is this server's own, known once it listens.
   let publicBaseUrl = config.publicBaseUrl;
-  const host: SubgraphHost = { pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`) };
+  // Made once the metrics registry exists (below); the mutation only runs once the hub serves requests.
+  let acquisizione: Rendicontazioni | undefined;
+  const host: SubgraphHost = {
+    pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`),
+    riconciliazione: config.rendicontazioni.source === 'off' ? {} : { acquisisciFlussi: () => acquisizione!.acquisisci!() },
+  };
   const local = new Map<string, SubgraphRuntime>();
   for (const [name, build] of Object.entries(SUBGRAPHS)) {
     if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build(host)).schema, orm, signer, log));
@@ -112,6 +127,15 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const authenticator = new Authenticator(orm, config.auth, throttle, log);
 
   const registry = mountProbes(app, orm, log);
+  acquisizione = rendicontazioni(config.rendicontazioni, {
+    em: orm.em,
+    registra: registraFlusso,
+    owner: instanceName(),
+    log,
+    registry,
+    // The simulator's Nodo checks the demo station's password, which the hub keeps only hashed.
+    defaultNodoPassword: config.pagopa.simulator ? DEMO.nodo.password : undefined,
+  });
   // The Nodo's calls go straight to the domain, not through the graph: pagoPA's deadlines and one transaction per receipt.
   app.use(
     STATION_PATH,
@@ -179,7 +203,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         bulkEventsPerSecond: config.outbox.bulkEventsPerSecond,
       })
     : undefined;
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
+    pollMs: config.pagamenti.sweepMs,
+    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
+  });
 
   return {
     config,
@@ -197,6 +224,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       worker?.start();
       outbox?.start();
       sweep.start();
+      acquisizione?.start();
       return {
         port: (server.address() as AddressInfo).port,
         subgraphPort: (subgraphServer.address() as AddressInfo).port,
@@ -205,6 +233,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     async close() {
       await worker?.stop();
       await sweep.stop();
+      await acquisizione?.stop();
       await subscriptions.close();
       await outbox?.stop();
       await graph.stop();
@@ -223,7 +252,9 @@ function graphAuthError(e: unknown): GraphQLError {
   const status = (e as { status?: number }).status ?? 401;
   const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
   // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
+  return new GraphQLError((e as Error).message, {
+    extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } },
+  });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */
@@ -234,7 +265,9 @@ function instanceName(): string {
 function listenOn(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e,
+      ),
     );
     server.listen(port, host, () => resolve());
   });
