@@ -60,29 +60,36 @@ test.each(['fault', 'down', 'hang'])('FdR %s: the run counts it, stores nothing,
   expect(await stored(fdr.t, published.identificativoFlusso)).toBe(1);
 });
 
-test('a wrong FdR subscription key: a clear log line, a count in /metrics, nothing stored', async () => {
+/**
+ * A second hub on the rig's database whose acquisition is misconfigured (`env`): a flow published
+ * and asked for is not stored, the log says `logged`, /metrics counts the run's failure by `codice`.
+ */
+async function misconfigured(rig: AcquisitionRig, env: Record<string, string>, logged: string, sorgente: string, codice: string) {
   const lines: string[] = [];
-  const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(l) });
   const wrong = await startHub(
-    {
-      DATABASE_URL: databaseUrl(fdr.t),
-      RENDICONTAZIONI_SOURCE: 'fdr',
-      RENDICONTAZIONI_FDR_URL: `${fdr.simUrl}/fdr-org/service/v1`,
-      RENDICONTAZIONI_FDR_API_KEY: 'not-the-key',
-    },
-    log,
+    { DATABASE_URL: databaseUrl(rig.t), ...env },
+    pino({ level: 'info' }, { write: (l: string) => void lines.push(l) }),
   );
   try {
-    await paid(fdr, 1);
-    const published = await publish(fdr, { idDominio: '12345678901' });
+    await paid(rig, 1);
+    const published = await publish(rig, { idDominio: '12345678901' });
     expect(await acquire(wrong)).toMatchObject({ eseguita: true, acquisiti: 0, falliti: 1 });
-    expect(await stored(fdr.t, published.identificativoFlusso)).toBe(0);
-    expect(lines.join('\n')).toContain('HTTP 401 (check RENDICONTAZIONI_FDR_API_KEY)');
+    expect(await stored(rig.t, published.identificativoFlusso)).toBe(0);
+    expect(lines.join('\n')).toContain(logged);
     const metrics = await (await fetch(`${wrong.baseUrl}/metrics`)).text();
-    expect(metrics).toMatch(/govpay_rendicontazioni_runs_total\{sorgente="FDR",esito="errore_sorgente",codice="HTTP_401"\} [1-9]/);
+    expect(metrics).toContain(`govpay_rendicontazioni_runs_total{sorgente="${sorgente}",esito="errore_sorgente",codice="${codice}"} 1`);
   } finally {
     await wrong.close();
   }
+}
+
+test('a wrong FdR subscription key: a clear log line, a count in /metrics, nothing stored', async () => {
+  const env = {
+    RENDICONTAZIONI_SOURCE: 'fdr',
+    RENDICONTAZIONI_FDR_URL: `${fdr.simUrl}/fdr-org/service/v1`,
+    RENDICONTAZIONI_FDR_API_KEY: 'not-the-key',
+  };
+  await misconfigured(fdr, env, 'HTTP 401 (check RENDICONTAZIONI_FDR_API_KEY)', 'FDR', 'HTTP_401');
 });
 
 describe('the Nodo', () => {
@@ -108,28 +115,8 @@ describe('the Nodo', () => {
   });
 
   test('a wrong station password: PPT_AUTENTICAZIONE logged and counted, nothing stored', async () => {
-    const lines: string[] = [];
-    const log = pino({ level: 'info' }, { write: (l: string) => void lines.push(l) });
-    const wrong = await startHub(
-      {
-        DATABASE_URL: databaseUrl(nodo.t),
-        RENDICONTAZIONI_NODO_URL: `${nodo.simUrl}/nodo/nodeForPa`,
-        RENDICONTAZIONI_NODO_PASSWORD: 'Wrong-Password1',
-      },
-      log,
-    );
-    try {
-      await paid(nodo, 1);
-      const published = await publish(nodo, { idDominio: '12345678901' });
-      expect(await acquire(wrong)).toMatchObject({ eseguita: true, acquisiti: 0, falliti: 1 });
-      expect(await stored(nodo.t, published.identificativoFlusso)).toBe(0);
-      expect(lines.join('\n')).toContain('PPT_AUTENTICAZIONE');
-      expect(await (await fetch(`${wrong.baseUrl}/metrics`)).text()).toMatch(
-        /govpay_rendicontazioni_runs_total\{sorgente="NODO",esito="errore_sorgente",codice="PPT_AUTENTICAZIONE"\} [1-9]/,
-      );
-    } finally {
-      await wrong.close();
-    }
+    const env = { RENDICONTAZIONI_NODO_URL: `${nodo.simUrl}/nodo/nodeForPa`, RENDICONTAZIONI_NODO_PASSWORD: 'Wrong-Password1' };
+    await misconfigured(nodo, env, 'PPT_AUTENTICAZIONE', 'NODO', 'PPT_AUTENTICAZIONE');
   });
 
   test('two instances on one database acquiring at once store each flow once', async () => {
