@@ -6,9 +6,7 @@ import { parseEntry } from './address-list';
  * The hub's whole configuration, read from the environment once at start and validated, so a
  * mistyped variable stops the process with a clear message instead of misbehaving later.
  */
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -36,17 +34,29 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5000),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('1mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('1mb'),
   DEMO_SEED: booleanFlag.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
-  TRACCIATO_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('200mb'),
+  TRACCIATO_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('200mb'),
   TRACCIATI_WORKER: booleanFlag.default(true),
   TRACCIATI_POLL_MS: z.coerce.number().int().min(50).max(3_600_000).default(2000),
   TRACCIATI_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
-  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://[user:pass@]host:port[/db]').optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be redis://[user:pass@]host:port[/db]')
+    .optional(),
   NODO_URL: z.string().url().optional(),
   SIMULATOR_PORT: port.default(8081),
-  STATION_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i).default('512kb'),
+  STATION_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i)
+    .default('512kb'),
   ENTE_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(6000).default(3000),
   ENTE_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   OUTBOX_WORKER: booleanFlag.default(true),
@@ -65,10 +75,23 @@ const schema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins such as https://portale.ente.it'),
-  PUBLIC_BASE_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
-  CHECKOUT_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .optional(),
+  CHECKOUT_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .optional(),
   CHECKOUT_API_KEY: z.string().min(1).optional(),
   CHECKOUT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   PAYMENT_SESSION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(1800),
@@ -76,8 +99,38 @@ const schema = z.object({
   SPID_TRUSTED_PROXIES: z
     .string()
     .default('127.0.0.1,::1')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .refine((list) => list.every((entry) => parseEntry(entry) !== undefined), 'must be a comma-separated list of IP addresses or networks such as 10.0.0.0/24'),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every((entry) => parseEntry(entry) !== undefined),
+      'must be a comma-separated list of IP addresses or networks such as 10.0.0.0/24',
+    ),
+  RENDICONTAZIONI_SOURCE: z.enum(['nodo', 'fdr', 'off']).optional(),
+  RENDICONTAZIONI_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .optional(),
+  RENDICONTAZIONI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  RENDICONTAZIONI_LEASE_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  RENDICONTAZIONI_NODO_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .optional(),
+  RENDICONTAZIONI_NODO_PASSWORD: z.string().min(1).optional(),
+  RENDICONTAZIONI_NODO_API_KEY: z.string().min(1).optional(),
+  RENDICONTAZIONI_FDR_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must be an http(s) URL')
+    .optional(),
+  RENDICONTAZIONI_FDR_API_KEY: z.string().min(1).optional(),
 });
 
 const withoutTrailingSlash = (url: string) => (url.endsWith('/') ? url.slice(0, -1) : url);
@@ -91,9 +144,7 @@ function isOrigin(value: string): boolean {
   }
 }
 
-export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'mysql'; url: string; connectTimeoutMs: number };
+export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'mysql'; url: string; connectTimeoutMs: number };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -137,6 +188,19 @@ export interface Config {
   pagamenti: { sessionTimeoutMs: number; sweepMs: number };
   /** API Pagamento's `spid` mode: the addresses and networks of the SPID proxies whose X-SPID-* headers are believed. */
   spid: { trustedProxies: string[] };
+  /**
+   * Acquiring reporting flows: from the Nodo's SOAP primitives or pagoPA's FdR REST API (or off);
+   * every `intervalMs` (0: only on demand), each run within `leaseMs`, each call within `timeoutMs`.
+   * `nodo.password` is the station's password the Nodo checks (unset: the simulator's demo station's).
+   */
+  rendicontazioni: {
+    source: 'nodo' | 'fdr' | 'off';
+    intervalMs: number;
+    timeoutMs: number;
+    leaseMs: number;
+    nodo: { url: string; password?: string; apiKey?: string };
+    fdr: { url: string; apiKey?: string };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -179,7 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     auth: {
       principalHeader: e.AUTH_HEADER_PRINCIPAL.toLowerCase(),
-      trustedProxies: e.AUTH_HEADER_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean),
+      trustedProxies: e.AUTH_HEADER_TRUSTED_PROXIES.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       cacheTtlSeconds: e.AUTH_CACHE_TTL_SECONDS,
     },
     graphql: {
@@ -229,6 +295,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     pagamenti: { sessionTimeoutMs: e.PAYMENT_SESSION_TIMEOUT_SECONDS * 1000, sweepMs: e.PAYMENT_SESSION_SWEEP_MS },
     spid: { trustedProxies: e.SPID_TRUSTED_PROXIES },
+    rendicontazioni: {
+      // In production the operator chooses the source; elsewhere the simulator's Nodo is there to ask.
+      source: e.RENDICONTAZIONI_SOURCE ?? (e.NODE_ENV === 'production' ? 'off' : 'nodo'),
+      // Tests ask for a run when they want one: a timer would race them.
+      intervalMs: (e.RENDICONTAZIONI_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600)) * 1000,
+      timeoutMs: e.RENDICONTAZIONI_TIMEOUT_MS,
+      leaseMs: e.RENDICONTAZIONI_LEASE_SECONDS * 1000,
+      nodo: {
+        url: e.RENDICONTAZIONI_NODO_URL ?? e.NODO_URL ?? `http://127.0.0.1:${e.SIMULATOR_PORT}/nodo/nodeForPa`,
+        password: e.RENDICONTAZIONI_NODO_PASSWORD,
+        apiKey: e.RENDICONTAZIONI_NODO_API_KEY,
+      },
+      fdr: {
+        url: withoutTrailingSlash(e.RENDICONTAZIONI_FDR_URL ?? `http://127.0.0.1:${e.SIMULATOR_PORT}/fdr-org/service/v1`),
+        apiKey: e.RENDICONTAZIONI_FDR_API_KEY,
+      },
+    },
   };
 }
 
@@ -241,6 +324,21 @@ function refuseUnsafeOperations(e: z.infer<typeof schema>): void {
   if (e.NODE_ENV === 'production' && e.DEMO_SEED === true) {
     throw new ConfigError(
       'Invalid configuration: DEMO_SEED=true is refused with NODE_ENV=production: the demo configuration has publicly known passwords. Unset DEMO_SEED.',
+    );
+  }
+  // In production the simulator's defaults would point the acquisition at nothing: say what is missing.
+  if (
+    e.NODE_ENV === 'production' &&
+    e.RENDICONTAZIONI_SOURCE === 'nodo' &&
+    !(e.RENDICONTAZIONI_NODO_PASSWORD && (e.RENDICONTAZIONI_NODO_URL ?? e.NODO_URL))
+  ) {
+    throw new ConfigError(
+      'Invalid configuration: RENDICONTAZIONI_SOURCE=nodo needs RENDICONTAZIONI_NODO_URL (or NODO_URL) and RENDICONTAZIONI_NODO_PASSWORD in production (or set RENDICONTAZIONI_SOURCE=fdr or off).',
+    );
+  }
+  if (e.NODE_ENV === 'production' && e.RENDICONTAZIONI_SOURCE === 'fdr' && !(e.RENDICONTAZIONI_FDR_URL && e.RENDICONTAZIONI_FDR_API_KEY)) {
+    throw new ConfigError(
+      'Invalid configuration: RENDICONTAZIONI_SOURCE=fdr needs RENDICONTAZIONI_FDR_URL and RENDICONTAZIONI_FDR_API_KEY in production.',
     );
   }
   // A lease shorter than a notification lets another worker take the job while it is still being sent: the Ente gets it twice at once.

@@ -8,7 +8,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { pagamentiHost, returnRouter, RITORNO_PATH, STATION_PATH, stationAuthenticator, stationRouter } from '../pagopa';
+import {
+  pagamentiHost,
+  rendicontazioni,
+  returnRouter,
+  RITORNO_PATH,
+  STATION_PATH,
+  stationAuthenticator,
+  stationRouter,
+  type Rendicontazioni,
+} from '../pagopa';
 import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
 import { PAGAMENTO_BASE, pagamentoRouter } from '../rest-compat/pagamento';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
@@ -17,7 +26,8 @@ import { faultHandler } from '../rest-compat/shared/fault';
 import { GraphClient } from '../rest-compat/shared/graph-client';
 import { jsonBodyParser } from '../rest-compat/shared/json';
 import { openDatabase } from '../schema/orm';
-import { isEmpty, seedDemo } from '../subgraphs/anagrafica/services';
+import { DEMO, isEmpty, seedDemo } from '../subgraphs/anagrafica/services';
+import { registraFlusso } from '../subgraphs/riconciliazione/services';
 import { SUBGRAPHS, type SubgraphHost } from '../subgraphs/registry';
 import type { Config } from '../core/config';
 import { createLogger, type Logger } from '../core/logger';
@@ -84,7 +94,12 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const remoteUrls = config.subgraphs.urls;
   // Unset, the public address is this server's own, known once it listens.
   let publicBaseUrl = config.publicBaseUrl;
-  const host: SubgraphHost = { pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`) };
+  // Made once the metrics registry exists (below); the mutation only runs once the hub serves requests.
+  let acquisizione: Rendicontazioni | undefined;
+  const host: SubgraphHost = {
+    pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`),
+    riconciliazione: config.rendicontazioni.source === 'off' ? {} : { acquisisciFlussi: () => acquisizione!.acquisisci!() },
+  };
   const local = new Map<string, SubgraphRuntime>();
   for (const [name, build] of Object.entries(SUBGRAPHS)) {
     if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build(host)).schema, orm, signer, log));
@@ -113,6 +128,15 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const authenticator = new Authenticator(orm, config.auth, throttle, log);
 
   const registry = mountProbes(app, orm, log);
+  acquisizione = rendicontazioni(config.rendicontazioni, {
+    em: orm.em,
+    registra: registraFlusso,
+    owner: instanceName(),
+    log,
+    registry,
+    // The simulator's Nodo checks the demo station's password, which the hub keeps only hashed.
+    defaultNodoPassword: config.pagopa.simulator ? DEMO.nodo.password : undefined,
+  });
   // The Nodo's calls go straight to the domain, not through the graph: pagoPA's deadlines and one transaction per receipt.
   app.use(
     STATION_PATH,
@@ -203,6 +227,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       worker?.start();
       outbox?.start();
       sweep.start();
+      acquisizione?.start();
       return {
         port: (server.address() as AddressInfo).port,
         subgraphPort: (subgraphServer.address() as AddressInfo).port,
@@ -211,6 +236,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     async close() {
       await worker?.stop();
       await sweep.stop();
+      await acquisizione?.stop();
       await subscriptions.close();
       await outbox?.stop();
       await graph.stop();

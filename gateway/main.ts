@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     simulator = createSimulator({
       stationUrl: `http://127.0.0.1:${port}${STATION_PATH}`,
       nodoAuth: { user: DEMO.nodo.principal, password: DEMO.nodo.password },
+      fdrApiKey: config.rendicontazioni.fdr.apiKey,
       logger: log.child({ component: 'simulator' }),
     });
     const host = config.pagopa.simulatorHost;

@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { controlApp } from './api/routes';
 import { Checkout } from './checkout/checkout';
 import { Nodo, type VerifyOutcome } from './flow/nodo';
+import { Flows } from './flows/flows';
 import type { CartRecord } from './checkout/cart';
 import type { PaymentRecord } from './flow/record';
 import type { PaymentRequest, VerifyRequest } from './flow/request';
@@ -17,6 +18,9 @@ export { DEMO_DEFAULTS } from './options';
 export type { PaymentRecord, PaymentStatus, VerifiedNotice, Delivery } from './flow/record';
 export type { CartRecord, CartNotice, CartStatus } from './checkout/cart';
 export { CARTS_PATH, CHECKOUT_API_BASE } from './checkout/routes';
+export { NODE_FOR_PA_PATH } from './flows/nodo-routes';
+export { FDR_BASE } from './flows/fdr-routes';
+export type { PublishRequest, PublishedSummary } from './flows/flows';
 export type { PaymentRequest, VerifyRequest, NodoDefaults } from './flow/request';
 export { InvalidRequestError } from './flow/request';
 export type { VerifyOutcome } from './flow/nodo';
@@ -64,7 +68,18 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   });
   const { idBrokerPA: _broker, idStation: _station, ...nodoPsp } = o.defaults;
   const checkout = new Checkout({ nodo, nodoPsp, historyLimit: o.historyLimit, log });
-  const app = controlApp(nodo, checkout, log);
+  const flows = new Flows(() => nodo.history(), o.defaults);
+  const app = controlApp(nodo, checkout, log, {
+    flows,
+    faults: { nodo: null, fdr: null },
+    // The Nodo knows the stations it calls, and checks the password it calls them with.
+    nodoCredentials: {
+      idIntermediarioPA: o.defaults.idBrokerPA,
+      stations: [o.defaults.idStation, ...Object.keys(o.stations)],
+      password: o.nodoAuth.password,
+    },
+    fdrApiKey: o.fdrApiKey,
+  });
   let server: Server | undefined;
 
   return {

@@ -32,10 +32,13 @@ export interface SimulatorOptions {
   timeouts?: Partial<Timeouts>;
   /** How many payments the history keeps; default 500. */
   historyLimit?: number;
+  /** The subscription key FdR's API asks for (Ocp-Apim-Subscription-Key); unset: any caller is served. */
+  fdrApiKey?: string;
   logger: Logger;
 }
 
-export interface ResolvedOptions extends Required<Omit<SimulatorOptions, 'defaults' | 'timeouts' | 'stations'>> {
+export interface ResolvedOptions extends Required<Omit<SimulatorOptions, 'defaults' | 'timeouts' | 'stations' | 'fdrApiKey'>> {
+  fdrApiKey?: string;
   defaults: NodoDefaults;
   timeouts: Timeouts;
   stations: Record<string, StationVersion>;
@@ -71,6 +74,7 @@ const schema = z.object({
     .partial()
     .default({}),
   historyLimit: z.number().int().min(1).default(500),
+  fdrApiKey: z.string().min(1).optional(),
 });
 
 export function resolveOptions(options: SimulatorOptions): ResolvedOptions {

@@ -2,11 +2,12 @@ import type { BuiltSubgraph } from './runtime/build-subgraph';
 import { ANAGRAFICA, buildAnagraficaSubgraph } from './anagrafica';
 import { buildPagamentiSubgraph, PAGAMENTI, type PagamentiHost } from './pagamenti';
 import { buildPendenzeSubgraph, PENDENZE } from './pendenze';
-import { buildRiconciliazioneSubgraph, RICONCILIAZIONE } from './riconciliazione';
+import { buildRiconciliazioneSubgraph, RICONCILIAZIONE, type RiconciliazioneHost } from './riconciliazione';
 
 /** What the process hosting the subgraphs hands them (absent when only their schema is wanted). */
 export interface SubgraphHost {
   pagamenti?: PagamentiHost;
+  riconciliazione?: RiconciliazioneHost;
 }
 
 /** Every subgraph of the hub, by the name the supergraph knows it by. */
@@ -14,5 +15,5 @@ export const SUBGRAPHS: Record<string, (host?: SubgraphHost) => Promise<BuiltSub
   [ANAGRAFICA]: buildAnagraficaSubgraph,
   [PENDENZE]: buildPendenzeSubgraph,
   [PAGAMENTI]: (host) => buildPagamentiSubgraph(host?.pagamenti),
-  [RICONCILIAZIONE]: buildRiconciliazioneSubgraph,
+  [RICONCILIAZIONE]: (host) => buildRiconciliazioneSubgraph(host?.riconciliazione),
 };

@@ -1,6 +1,7 @@
 import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
 import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
+import { Lease } from './lease';
 import { OutboxJob, Rpp } from './pagamento';
 import { PagamentoPortale, PagamentoPortalePendenza } from './pagamento-portale';
 import { Riconciliazione, Riscossione } from './incasso';
@@ -15,6 +16,7 @@ export * from './dominio';
 export * from './entrata';
 export * from './incasso';
 export * from './intermediario';
+export * from './lease';
 export * from './pagamento';
 export * from './pagamento-portale';
 export * from './pendenza';
@@ -53,4 +55,5 @@ export const entities = [
   Rendicontazione,
   Riconciliazione,
   Riscossione,
+  Lease,
 ];

@@ -3,19 +3,34 @@ import type { Logger } from '../../core/logger';
 import type { Checkout } from '../checkout/checkout';
 import { checkoutRoutes } from '../checkout/routes';
 import type { Nodo } from '../flow/nodo';
-import { InvalidRequestError, type PaymentRequest, type VerifyRequest } from '../flow/request';
+import { InvalidRequestError, parseRequest, type PaymentRequest, type VerifyRequest } from '../flow/request';
+import { faultsRequestSchema, type SourceFaults } from '../flows/faults';
+import { fdrRoutes } from '../flows/fdr-routes';
+import { FlowRequestError, type Flows } from '../flows/flows';
+import { nodoRoutes, type NodoCredentials } from '../flows/nodo-routes';
 import { bodyError } from './body-error';
 import { renderPage } from './page';
 import { recordsRoutes } from './records';
 
+/** The reporting side: the PSP's flows, and how the Nodo's and FdR's endpoints serve them. */
+export interface FlowsSetup {
+  flows: Flows;
+  faults: SourceFaults;
+  nodoCredentials: NodoCredentials;
+  fdrApiKey?: string;
+}
+
 /**
  * The simulator's control API (JSON): start payments, read what happened, verify a notice,
- * clear the history; and Checkout (checkout/routes.ts). Documented in the README (The Nodo simulator).
+ * clear the history, publish reporting flows; Checkout (checkout/routes.ts); the Nodo's nodeForPa
+ * and FdR's organizations API serving the flows. Documented in the README (The Nodo simulator).
  */
-export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger): express.Express {
+export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger, f: FlowsSetup): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(checkoutRoutes(checkout, log));
+  app.use(nodoRoutes(f.flows, f.nodoCredentials, f.faults));
+  app.use(fdrRoutes(f.flows, f.fdrApiKey, f.faults));
   app.use(express.json({ limit: '100kb' }));
 
   app.get('/health', (_req, res) => {
@@ -34,6 +49,29 @@ export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger): express
 
   app.use(recordsRoutes('/api/payments', 'payment', { list: () => nodo.history(), get: (id) => nodo.get(id), clear: () => nodo.clear() }));
 
+  app.post('/api/flows', (req, res) => {
+    const [first, ...others] = f.flows.publish(jsonBody(req));
+    res.status(201).json(others.length ? { ...first, flussi: [first, ...others] } : first);
+  });
+
+  app.get('/api/flows', (_req, res) => {
+    res.json(f.flows.list());
+  });
+
+  app.delete('/api/flows', (_req, res) => {
+    f.flows.clear();
+    res.status(204).end();
+  });
+
+  app.post('/api/flows/:idFlusso/revisions', (req, res) => {
+    res.status(201).json(f.flows.revise(req.params.idFlusso, jsonBody(req)));
+  });
+
+  app.put('/api/flows/faults', (req, res) => {
+    Object.assign(f.faults, parseRequest(faultsRequestSchema, jsonBody(req)));
+    res.json(f.faults);
+  });
+
   app.post('/api/verify', async (req, res) => {
     res.json(await nodo.verify(jsonBody<VerifyRequest>(req)));
   });
@@ -44,6 +82,7 @@ export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger): express
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (err instanceof InvalidRequestError) return void res.status(400).json({ error: err.message, issues: err.issues });
+    if (err instanceof FlowRequestError) return void res.status(err.status).json({ error: err.message });
     const unread = bodyError(err);
     if (unread) return void res.status(unread.status).json({ error: unread.message });
     log.error({ err, method: req.method, url: req.originalUrl }, 'simulator control API failed');

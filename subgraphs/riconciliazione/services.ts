@@ -4,3 +4,4 @@
 export * from './domain/flussi/flusso-acquisito';
 export { registraFlusso } from './domain/flussi/registra-flusso';
 export { registraRiscossioni, type RicevutaRiscossa, type TrasferimentoRiscosso } from './domain/incassi/riscossioni-ricevuta';
+export { chiaveRevisione, revisioniNote } from './domain/flussi/revisioni-note';
