@@ -69,9 +69,7 @@ async function main(): Promise<void> {
       startServer('hive', { NODE_ENV: 'production', BENCH_SUBGRAPH_URL: subgraphUrl, BENCH_SIGNED_PRINCIPAL: signedPrincipal }),
     ]);
     servers.push(apolloRemote, hive);
-    console.log(
-      `bench: hub :${hub.ready.port} (subgraph :${hub.ready.subgraphPort}), Apollo over HTTP :${apolloRemote.ready.port}, Hive :${hive.ready.port}`,
-    );
+    console.log(`bench: hub :${hub.ready.port} (subgraph :${hub.ready.subgraphPort}), Apollo over HTTP :${apolloRemote.ready.port}, Hive :${hive.ready.port}`);
 
     const json = { 'content-type': 'application/json' };
     const basic = { ...json, authorization: DEMO_AUTHORIZATION };
@@ -130,10 +128,7 @@ async function main(): Promise<void> {
     } else all.push(...pendenze);
     all.push(...pagamentoScenarios(hub.ready.port, NUOVA_PENDENZA));
     const wanted = (id: string) => !only || only.includes(id.replace(BEFORE, ''));
-    const station =
-      wanted('pa-verify') || wanted('pa-send-rt')
-        ? await stationScenarios(hub.ready.port, numberEnv('BENCH_STATION_PENDENZE', 20_000))
-        : undefined;
+    const station = wanted('pa-verify') || wanted('pa-send-rt') ? await stationScenarios(hub.ready.port, numberEnv('BENCH_STATION_PENDENZE', 20_000)) : undefined;
     all.push(...(station?.scenarios ?? []));
     if (wanted('riconcilia')) all.push(await riconciliaScenario(hub.ready.port, db.url, numberEnv('BENCH_RICONCILIA_PAGAMENTI', 20_000)));
     const scenarios = all.filter((s) => wanted(s.id));
@@ -145,13 +140,7 @@ async function main(): Promise<void> {
     for (const c of connections) {
       for (const s of scenarios) {
         console.log(`bench: [${rows.length + 1}/${total}] ${s.label}, ${c} connection${c > 1 ? 's' : ''}`);
-        rows.push({
-          id: s.id,
-          label: s.label,
-          connections: c,
-          baseline: s.baseline,
-          result: await measure(s.request, c, warmupSeconds, seconds),
-        });
+        rows.push({ id: s.id, label: s.label, connections: c, baseline: s.baseline, result: await measure(s.request, c, warmupSeconds, seconds) });
       }
     }
 
@@ -170,30 +159,14 @@ async function main(): Promise<void> {
       const count = numberEnv('BENCH_SUBSCRIPTIONS', 1000);
       const events = numberEnv('BENCH_SUBSCRIPTION_EVENTS', 50);
       console.log(`bench: ${count} open subscriptions, ${events} events`);
-      subscriptions = await measureSubscriptions(hub, {
-        subscriptions: count,
-        events,
-        intervalMs: numberEnv('BENCH_SUBSCRIPTION_INTERVAL_MS', 100),
-        idDominio: ID_DOMINIO,
-      });
+      subscriptions = await measureSubscriptions(hub, { subscriptions: count, events, intervalMs: numberEnv('BENCH_SUBSCRIPTION_INTERVAL_MS', 100), idDominio: ID_DOMINIO });
     }
 
     console.log(`\n${consoleTable(rows)}\n`);
     for (const g of goals(rows, bulk, subscriptions)) console.log(`goal: ${g}`);
     if (!only) {
       const path = join(projectRoot(), 'BENCHMARKS.md');
-      writeSection(
-        path,
-        markdownSection(rows, {
-          date: new Date(),
-          database: db.description,
-          warmupSeconds,
-          seconds,
-          bulk,
-          subscriptions,
-          notes: audit ? [`Station ${audit}`] : [],
-        }),
-      );
+      writeSection(path, markdownSection(rows, { date: new Date(), database: db.description, warmupSeconds, seconds, bulk, subscriptions, notes: audit ? [`Station ${audit}`] : [] }));
       console.log(`\nbench: results written to ${path}`);
     }
   } finally {
@@ -212,8 +185,7 @@ const NUOVA_PENDENZA = {
   dataScadenza: '2999-12-31',
   voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti di segreteria', codEntrata: 'SEGRETERIA' }],
 };
-const SAVE =
-  'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created node { numeroAvviso } } }';
+const SAVE = 'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created node { numeroAvviso } } }';
 
 /** The id suffix of a scenario measured on the baseline build. */
 const BEFORE = '@before';
@@ -226,10 +198,7 @@ function beforeAndAfter(ours: Scenario[], theirs: Scenario[], dist: string): Sce
   return ours.flatMap((s) => {
     const before = theirs.find((b) => b.id === s.id);
     if (!s.id.startsWith('put-') || !before) return [s];
-    return [
-      { ...before, id: `${s.id}${BEFORE}`, label: `${before.label} [before: ${dist}]`, baseline: `${s.id}${BEFORE}` },
-      { ...s, baseline: `${s.id}${BEFORE}` },
-    ];
+    return [{ ...before, id: `${s.id}${BEFORE}`, label: `${before.label} [before: ${dist}]`, baseline: `${s.id}${BEFORE}` }, { ...s, baseline: `${s.id}${BEFORE}` }];
   });
 }
 
@@ -243,41 +212,24 @@ async function pendenzeScenarios(port: number, subgraphPort: number, signedPrinc
   const json = { 'content-type': 'application/json' };
   const rest = `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01`;
   const body = JSON.stringify(NUOVA_PENDENZA);
-  const saved = (b: unknown) =>
-    /^\d{18}$/.test((b as { data?: { savePendenza?: { node?: { numeroAvviso?: string } } } }).data?.savePendenza?.node?.numeroAvviso ?? '');
+  const saved = (b: unknown) => /^\d{18}$/.test((b as { data?: { savePendenza?: { node?: { numeroAvviso?: string } } } }).data?.savePendenza?.node?.numeroAvviso ?? '');
   const mutation = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `G${run}-${n}`, input: NUOVA_PENDENZA } });
   const sub = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `S${run}-${n}`, input: NUOVA_PENDENZA } });
 
-  const printed = await fetch(`http://127.0.0.1:${port}${rest}/PDF${run}`, {
-    method: 'PUT',
-    headers: { ...json, authorization: DEMO_APP_AUTHORIZATION },
-    body,
-  });
+  const printed = await fetch(`http://127.0.0.1:${port}${rest}/PDF${run}`, { method: 'PUT', headers: { ...json, authorization: DEMO_APP_AUTHORIZATION }, body });
   const { numeroAvviso } = (await printed.json()) as { numeroAvviso: string };
   return [
     {
       id: 'put-subgraph',
       label: 'PUT new pendenza: pendenze subgraph alone',
-      request: {
-        url: `http://127.0.0.1:${subgraphPort}/pendenze/graphql`,
-        method: 'POST',
-        headers: { ...json, [PRINCIPAL_HEADER]: signedPrincipal },
-        body: sub(0),
-        vary: (n) => ({ body: sub(n) }),
-      },
+      request: { url: `http://127.0.0.1:${subgraphPort}/pendenze/graphql`, method: 'POST', headers: { ...json, [PRINCIPAL_HEADER]: signedPrincipal }, body: sub(0), vary: (n) => ({ body: sub(n) }) },
       check: saved,
     },
     {
       id: 'put-graph',
       label: 'PUT new pendenza: graph (savePendenza)',
       baseline: 'put-subgraph',
-      request: {
-        url: `http://127.0.0.1:${port}/graphql`,
-        method: 'POST',
-        headers: { ...json, authorization: DEMO_APP_AUTHORIZATION },
-        body: mutation(0),
-        vary: (n) => ({ body: mutation(n) }),
-      },
+      request: { url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: { ...json, authorization: DEMO_APP_AUTHORIZATION }, body: mutation(0), vary: (n) => ({ body: mutation(n) }) },
       check: saved,
     },
     {
