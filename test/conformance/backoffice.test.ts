@@ -61,6 +61,18 @@ const IMPLEMENTED = [
   'GET /pendenze/tracciati/{id}/operazioni',
   'POST /pendenze/tracciati/{idDominio}',
   'POST /pendenze/tracciati/{idDominio}/{idTipoPendenza}',
+  'GET /flussiRendicontazione',
+  'GET /flussiRendicontazione/{idFlusso}',
+  'GET /flussiRendicontazione/{idFlusso}/{dataOraFlusso}',
+  'GET /flussiRendicontazione/{idDominio}/{idFlusso}/{dataOraFlusso}',
+  'GET /rendicontazioni',
+  'GET /incassi',
+  'POST /incassi/{idDominio}',
+  'GET /incassi/{idDominio}/{idIncasso}',
+  'GET /riscossioni',
+  'GET /riscossioni/{idDominio}/{iuv}/{iur}/{indice}',
+  'GET /quadrature/riscossioni',
+  'GET /quadrature/rendicontazioni',
 ];
 
 let spec: BackofficeSpec | undefined;
@@ -124,6 +136,8 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa/rpt`, 200, 42)).not.toEqual([]);
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa`, 200, { stato: 'RT_ACCETTATA_PA' })).not.toEqual([]);
     expect(bad('PUT', `${BO}/entrate/X`, 201, undefined)).toEqual([]);
-    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual([]);
+    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual(
+      [],
+    );
   });
 });
