@@ -83,11 +83,7 @@ function esitoCsv(ops: GraphOperazione[]): string {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return (
-    [CSV_HEADER, ...ops.map((o) => CSV_HEADER.map((h) => o[h as keyof GraphOperazione]))]
-      .map((row) => row.map(cell).join(','))
-      .join('\r\n') + '\r\n'
-  );
+  return [CSV_HEADER, ...ops.map((o) => CSV_HEADER.map((h) => o[h as keyof GraphOperazione]))].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 const uploadQuery = z.object({ stampaAvvisi: booleanParam.default(true), nomeFile: z.string().min(1).max(255).optional() });
@@ -98,14 +94,11 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     TRACCIATI_UPLOAD,
     route(graph, async ({ req, principal }) => {
       if (!req.is('application/json')) {
-        const dettaglio =
-          'Tracciato in formato non supportato: caricare il tracciato in JSON (Content-Type: application/json); i tracciati CSV non sono gestiti.';
+        const dettaglio = 'Tracciato in formato non supportato: caricare il tracciato in JSON (Content-Type: application/json); i tracciati CSV non sono gestiti.';
         throw new DomainError(415, { ...errors.syntax(dettaglio).fault });
       }
       if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
-        throw errors.syntax(
-          'Il corpo della richiesta deve essere un oggetto JSON con il tracciato (idTracciato, inserimenti, annullamenti).',
-        );
+        throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON con il tracciato (idTracciato, inserimenti, annullamenti).');
       }
       const { stampaAvvisi, nomeFile } = parseInput(uploadQuery, { ...(req.query as Record<string, unknown>) });
       const data = await graph.run<{ caricaTracciatoPendenze: GraphTracciato }>(
@@ -124,9 +117,7 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
       const f = filters(req, [], ['idDominio', 'statoTracciatoPendenza']);
-      const data = await graph.run<{
-        tracciatiPendenze: { nodes: GraphTracciato[]; totalCount?: number; pageInfo: { hasNextPage: boolean } };
-      }>(
+      const data = await graph.run<{ tracciatiPendenze: { nodes: GraphTracciato[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
         `query ($idDominio: String, $stato: String, ${PAGE}) { tracciatiPendenze(idDominio: $idDominio, stato: $stato, ${PAGE_ARGS}) {
           nodes { ${TRACCIATO_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
         { idDominio: f.idDominio, stato: f.statoTracciatoPendenza, ...pageVariables(paging) },
@@ -191,9 +182,7 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
       const data = await graph.run<{
-        tracciatoPendenze: GraphTracciato & {
-          operazioni: { nodes: GraphOperazione[]; totalCount?: number; pageInfo: { hasNextPage: boolean } };
-        };
+        tracciatoPendenze: GraphTracciato & { operazioni: { nodes: GraphOperazione[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } };
       }>(
         `query ($id: Int!, ${PAGE}) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
           operazioni(${PAGE_ARGS}) { nodes { ${OPERAZIONE_FIELDS} } totalCount pageInfo { hasNextPage } } } }`,

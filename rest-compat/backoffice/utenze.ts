@@ -15,8 +15,7 @@ const OPERATORE_FIELDS = `principal ragioneSociale password ${SCOPE_FIELDS} ruol
 type Node = Record<string, unknown> & { ruoli?: string[] };
 
 /** GovPay lists an utenza's roles as objects; the hub keeps their names. */
-const utenzaJson = ({ ruoli, ...u }: Node) =>
-  stripNulls({ ...u, ...(ruoli?.length ? { ruoli: ruoli.map((id) => ({ id, acl: [] })) } : {}) });
+const utenzaJson = ({ ruoli, ...u }: Node) => stripNulls({ ...u, ...(ruoli?.length ? { ruoli: ruoli.map((id) => ({ id, acl: [] })) } : {}) });
 
 /** Backoffice applicazioni and operatori. */
 export function utenzeRoutes(router: Router, graph: GraphClient): void {

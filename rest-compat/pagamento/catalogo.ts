@@ -86,10 +86,7 @@ export function catalogoRoutes(router: Router, graph: GraphClient, permesso: Req
       // The spec's list of a dominio's tipi pendenza is never paged: all of them, by descrizione. The hub
       // keeps no portal form for a tipo pendenza, so a portal has none to offer as spontaneo: each is a dovuto.
       const tipi = data.dominio.tipiPendenza.nodes.map((t) => stripNulls({ ...t, tipo: 'dovuto' }));
-      return {
-        status: 200,
-        body: { numRisultati: tipi.length, numPagine: 1, risultatiPerPagina: tipi.length, pagina: 1, risultati: tipi },
-      };
+      return { status: 200, body: { numRisultati: tipi.length, numPagine: 1, risultatiPerPagina: tipi.length, pagina: 1, risultati: tipi } };
     }),
   );
 

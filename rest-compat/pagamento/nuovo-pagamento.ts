@@ -33,8 +33,7 @@ export function avviaPagamentoInput(body: unknown, rawQuery: Record<string, unkn
   if (cittadinoOAnonimo && (q.identificativoPSP || q.identificativoIntermediarioPSP || q.identificativoCanale)) {
     throw errors.forbidden('Il richiedente non è autorizzato ad indicare un PSP per il pagamento');
   }
-  if (!isObject(body))
-    throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON con il pagamento (Content-Type: application/json).');
+  if (!isObject(body)) throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON con il pagamento (Content-Type: application/json).");
   if (!Array.isArray(body.pendenze)) throw errors.syntax('Il campo pendenze deve essere una lista di 1..5 pendenze.');
   return {
     pendenze: formeGovPay(body.pendenze),

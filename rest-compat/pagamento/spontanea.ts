@@ -10,10 +10,7 @@ import { jsonBody, route } from '../shared/http';
 
 const query = z
   .object({ idA2A: pendenzaIds.idA2A.optional(), idPendenza: pendenzaIds.idPendenza.optional() })
-  .refine(
-    (q) => !q.idA2A === !q.idPendenza,
-    "Per effettuare l'aggiornamento della pendenza sono obbligatori entrambi i paramentri 'idA2A' e 'idPendenza'.",
-  );
+  .refine((q) => !q.idA2A === !q.idPendenza, "Per effettuare l'aggiornamento della pendenza sono obbligatori entrambi i paramentri 'idA2A' e 'idPendenza'.");
 
 const path = z.object({ idDominio: pendenzaIds.idDominio, idTipoPendenza: pendenzaIds.idTipoPendenza });
 

@@ -25,13 +25,7 @@ export function faultHandler(log: Logger) {
       case 'entity.parse.failed':
         return sendFault(res, errors.syntax(`Il messaggio ricevuto non e' un JSON valido: ${e.message}`));
       case 'entity.too.large':
-        return sendFault(
-          res,
-          new DomainError(413, {
-            ...errors.syntax('').fault,
-            dettaglio: `Il messaggio supera la dimensione massima ammessa (${e.limit} byte).`,
-          }),
-        );
+        return sendFault(res, new DomainError(413, { ...errors.syntax('').fault, dettaglio: `Il messaggio supera la dimensione massima ammessa (${e.limit} byte).` }));
       case 'charset.unsupported':
       case 'encoding.unsupported':
         return sendFault(res, new DomainError(415, { ...errors.syntax('').fault, dettaglio: e.message }));

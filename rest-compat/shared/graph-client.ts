@@ -32,10 +32,7 @@ export class GraphClient {
       // A value of the caller's the graph's typed variables refuse (a number where a string goes) is the caller's syntax error.
       if (first.extensions?.code === 'BAD_USER_INPUT' && !first.extensions.codice) throw errors.syntax(first.message);
       // Only GovPay's faults reach the caller; any other error of the graph is the hub's own bug.
-      throw (
-        domainErrorFromExtensions(first.extensions) ??
-        internalFault(this.log, graphErrors, 'a REST operation failed in the graph', { query })
-      );
+      throw domainErrorFromExtensions(first.extensions) ?? internalFault(this.log, graphErrors, 'a REST operation failed in the graph', { query });
     }
     return data as T;
   }

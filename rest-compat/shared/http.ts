@@ -32,11 +32,7 @@ export type ExtraAuthMode = (req: Request) => Principal;
  * Authenticates a GovPay API call by the mode its path names (`/rs/basic/…`, `/rs/header/…`, or
  * one of the API's own); an unknown mode is a path that does not exist.
  */
-export function authenticate(
-  authenticator: CallerAuthenticator,
-  principalHeader: string,
-  extra: Record<string, ExtraAuthMode> = {},
-): RequestHandler {
+export function authenticate(authenticator: CallerAuthenticator, principalHeader: string, extra: Record<string, ExtraAuthMode> = {}): RequestHandler {
   return async (req, res, next) => {
     const mode = req.params.auth as AuthMode;
     const own = Object.hasOwn(extra, mode) ? extra[mode] : undefined;
@@ -102,7 +98,7 @@ export function filters<K extends string>(req: Request, booleans: readonly K[], 
 /** A PUT body must be a JSON object; anything else is a syntax error naming the body. */
 export function jsonBody(req: Request): unknown {
   if (req.body === undefined || req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-    throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).');
+    throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).");
   }
   return req.body;
 }

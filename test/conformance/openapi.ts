@@ -55,7 +55,8 @@ export const BACKOFFICE: ApiProfile = {
   httpLimitErrors: HTTP_LIMIT_ERRORS,
   // Several Backoffice GETs (operazioni, riscossioni, flussi, incassi, eventi) document 201 where
   // GovPay answers 200 (reference notes, govpay-rest-apis.md §4): the hub answers as GovPay does.
-  aliasStatus: ({ method, status }, documented) => (status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined),
+  aliasStatus: ({ method, status }, documented) =>
+    status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined,
   // A tracciato's rows come back exactly as they were uploaded (its contenuto, /richiesta, each
   // operazione's richiesta), rows refused at processing included: they conform when the upload did.
   // An attempt's request and receipt: the Backoffice spec types their JSON as a string, where
@@ -379,9 +380,7 @@ export class GovPaySpec {
     if (!op || !METHODS.includes(method)) {
       const documented = Object.keys(this.doc.paths[template] ?? {}).filter((k) => METHODS.includes(k));
       if (!GENERIC_ERRORS.includes(reply.status) && reply.status !== 405) {
-        problems.push(
-          `the spec has no ${method.toUpperCase()} on ${template} (only ${documented.join(', ').toUpperCase()}), yet the reply is ${reply.status}`,
-        );
+        problems.push(`the spec has no ${method.toUpperCase()} on ${template} (only ${documented.join(', ').toUpperCase()}), yet the reply is ${reply.status}`);
       }
       checkFault('undocumented method');
       return { endpoint, matched: true, problems };

@@ -112,23 +112,15 @@ type Step = [method: string, path: string, opts?: Opts];
 
 export const STEPS: Step[] = [
   // --- intermediari and stazioni
-  [
-    'PUT',
-    '/intermediari/22222222222',
-    {
-      body: {
-        denominazione: 'Partner Tecnologico',
-        principalPagoPa: 'nodo2',
-        servizioPagoPa: { urlRPT: 'https://nodo.example/pa', auth: { username: 'nodo', password: 'Segreta123' }, subscriptionKey: 'k-1' },
-        abilitato: true,
-      },
+  ['PUT', '/intermediari/22222222222', {
+    body: {
+      denominazione: 'Partner Tecnologico',
+      principalPagoPa: 'nodo2',
+      servizioPagoPa: { urlRPT: 'https://nodo.example/pa', auth: { username: 'nodo', password: 'Segreta123' }, subscriptionKey: 'k-1' },
+      abilitato: true,
     },
-  ],
-  [
-    'PUT',
-    '/intermediari/22222222222',
-    { body: { denominazione: 'Partner Tecnologico Srl', principalPagoPa: 'nodo2', servizioPagoPa: { urlRPT: 'https://nodo.example/pa' } } },
-  ],
+  }],
+  ['PUT', '/intermediari/22222222222', { body: { denominazione: 'Partner Tecnologico Srl', principalPagoPa: 'nodo2', servizioPagoPa: { urlRPT: 'https://nodo.example/pa' } } }],
   ['PUT', '/intermediari/22222222222/stazioni/22222222222_05', { body: { password: 'Secret55', abilitato: true, versione: 'V2' } }],
   ['PUT', '/intermediari/22222222222/stazioni/22222222222_05', { body: { abilitato: false, versione: 'V1' } }],
   ['GET', '/intermediari'],
@@ -148,16 +140,8 @@ export const STEPS: Step[] = [
   ['GET', '/intermediari/11111111113', NO_AUTH],
   ['GET', '/intermediari/11111111113', A2A],
   ['GET', '/intermediari/99999999999'],
-  [
-    'PUT',
-    '/intermediari/33333333333',
-    { ...A2A, body: { denominazione: 'x', principalPagoPa: 'x', servizioPagoPa: { urlRPT: 'https://x.example' } } },
-  ],
-  [
-    'PUT',
-    '/intermediari/33333333333',
-    { ...NO_AUTH, body: { denominazione: 'x', principalPagoPa: 'x', servizioPagoPa: { urlRPT: 'https://x.example' } } },
-  ],
+  ['PUT', '/intermediari/33333333333', { ...A2A, body: { denominazione: 'x', principalPagoPa: 'x', servizioPagoPa: { urlRPT: 'https://x.example' } } }],
+  ['PUT', '/intermediari/33333333333', { ...NO_AUTH, body: { denominazione: 'x', principalPagoPa: 'x', servizioPagoPa: { urlRPT: 'https://x.example' } } }],
   ['PUT', '/intermediari/33333333333', MALFORMED],
   ['PUT', '/intermediari/33333333333', { body: { denominazione: 'manca il servizio' } }],
   ['GET', '/intermediari/11111111113/stazioni', A2A],
@@ -175,55 +159,18 @@ export const STEPS: Step[] = [
   // --- domini and their configuration
   ['PUT', `/domini/${NEW_DOMINIO}`, { body: nuovoDominio }],
   ['PUT', `/domini/${NEW_DOMINIO}`, { body: { ...nuovoDominio, ragioneSociale: 'Comune di Conformita Alta' } }],
-  [
-    'PUT',
-    `/domini/${NEW_DOMINIO}/unitaOperative/UO1`,
-    {
-      body: {
-        ragioneSociale: 'Ufficio Anagrafe',
-        indirizzo: 'Via Verdi',
-        civico: '2',
-        cap: '00100',
-        localita: 'Roma',
-        provincia: 'RM',
-        nazione: 'IT',
-        email: 'uo@comune.example.it',
-        area: 'Servizi',
-        abilitato: true,
-      },
-    },
-  ],
+  ['PUT', `/domini/${NEW_DOMINIO}/unitaOperative/UO1`, {
+    body: { ragioneSociale: 'Ufficio Anagrafe', indirizzo: 'Via Verdi', civico: '2', cap: '00100', localita: 'Roma', provincia: 'RM', nazione: 'IT', email: 'uo@comune.example.it', area: 'Servizi', abilitato: true },
+  }],
   ['PUT', `/domini/${NEW_DOMINIO}/unitaOperative/UO1`, { body: { ragioneSociale: 'Ufficio Anagrafe Centrale' } }],
-  [
-    'PUT',
-    `/domini/${NEW_DOMINIO}/contiAccredito/${NEW_IBAN}`,
-    {
-      body: {
-        bic: 'BPPIITRR',
-        postale: false,
-        mybank: false,
-        abilitato: true,
-        descrizione: 'Conto tesoreria',
-        intestatario: 'Comune di Conformita',
-        autStampaPosteItaliane: 'AUT-2',
-      },
-    },
-  ],
+  ['PUT', `/domini/${NEW_DOMINIO}/contiAccredito/${NEW_IBAN}`, {
+    body: { bic: 'BPPIITRR', postale: false, mybank: false, abilitato: true, descrizione: 'Conto tesoreria', intestatario: 'Comune di Conformita', autStampaPosteItaliane: 'AUT-2' },
+  }],
   ['PUT', `/domini/${NEW_DOMINIO}/contiAccredito/${NEW_IBAN_APPOGGIO}`, { body: { postale: false } }],
   ['PUT', `/domini/${NEW_DOMINIO}/contiAccredito/${NEW_IBAN_APPOGGIO}`, { body: { postale: false, abilitato: false } }],
-  [
-    'PUT',
-    `/domini/${NEW_DOMINIO}/entrate/SEGRETERIA`,
-    {
-      body: {
-        ibanAccredito: NEW_IBAN,
-        ibanAppoggio: NEW_IBAN_APPOGGIO,
-        tipoContabilita: 'CAPITOLO',
-        codiceContabilita: '9999',
-        abilitato: true,
-      },
-    },
-  ],
+  ['PUT', `/domini/${NEW_DOMINIO}/entrate/SEGRETERIA`, {
+    body: { ibanAccredito: NEW_IBAN, ibanAppoggio: NEW_IBAN_APPOGGIO, tipoContabilita: 'CAPITOLO', codiceContabilita: '9999', abilitato: true },
+  }],
   ['PUT', `/domini/${NEW_DOMINIO}/entrate/SEGRETERIA`, { body: { ibanAccredito: NEW_IBAN } }],
   ['PUT', `/domini/${NEW_DOMINIO}/tipiPendenza/LIBERO`, { body: { codificaIUV: '7', pagaTerzi: true, abilitato: true, ...layout } }],
   ['PUT', `/domini/${NEW_DOMINIO}/tipiPendenza/LIBERO`, { body: { codificaIUV: '7', pagaTerzi: false } }],
@@ -362,18 +309,7 @@ export const STEPS: Step[] = [
   ['GET', '/applicazioni/CONFORMITA'],
   ['GET', '/applicazioni/MINIMA'],
   ['PUT', '/operatori/mbianchi', { body: operatore }],
-  [
-    'PUT',
-    '/operatori/mbianchi',
-    {
-      body: {
-        ...operatore,
-        password: undefined,
-        domini: [{ idDominio: DOMINIO, unitaOperative: ['12345678901_01'] }],
-        tipiPendenza: ['SEGRETERIA'],
-      },
-    },
-  ],
+  ['PUT', '/operatori/mbianchi', { body: { ...operatore, password: undefined, domini: [{ idDominio: DOMINIO, unitaOperative: ['12345678901_01'] }], tipiPendenza: ['SEGRETERIA'] } }],
   ['PUT', '/operatori/sospeso', { body: { ragioneSociale: 'Operatore Sospeso', password: 'Sospeso123', abilitato: false } }],
   ['GET', '/operatori'],
   ['GET', '/operatori?abilitato=true&ordinamento=-principal&risultatiPerPagina=1'],
@@ -401,7 +337,7 @@ export const STEPS: Step[] = [
   ['PUT', '/operatori/altro', { ...NO_AUTH, body: { ragioneSociale: 'x' } }],
   ['PUT', '/operatori/altro', MALFORMED],
   ['PUT', '/operatori/altro', { body: { ragioneSociale: 'x', acl: [{ servizio: 'Inesistente', autorizzazioni: ['R'] }] } }],
-  ['PUT', '/operatori/IDA2A01', { body: { ragioneSociale: "principal di un'applicazione" } }],
+  ['PUT', '/operatori/IDA2A01', { body: { ragioneSociale: 'principal di un\'applicazione' } }],
 
   // --- profilo and operazioni
   ['GET', '/profilo'],
@@ -471,14 +407,7 @@ export async function sweep(baseUrl: string, hub: TestHub): Promise<RecordedRepl
   for (const [method, sub, opts] of [...STEPS, ...(await rppSteps(hub, numeroAvviso))]) {
     const path = `${BO}${sub}`;
     const r = await call(baseUrl, method, path, opts ?? {});
-    replies.push({
-      method,
-      path,
-      status: r.status,
-      body: r.body,
-      contentType: r.headers.get('content-type') ?? undefined,
-      source: 'sweep',
-    });
+    replies.push({ method, path, status: r.status, body: r.body, contentType: r.headers.get('content-type') ?? undefined, source: 'sweep' });
   }
   // The same API under GovPay's header authentication, without the trusted header: not authenticated.
   const headerPath = BO.replace('/rs/basic/', '/rs/header/') + '/profilo';
