@@ -8,6 +8,7 @@ import { measure, type LoadRequest } from './load';
 import type { Scenario } from './scenario';
 import { CheckoutStub, pagamentoScenarios } from './pagamento';
 import { stationScenarios } from './station';
+import { riconciliaScenario } from './riconcilia';
 import { startServer, type ServerProcess } from './processes';
 import { measureSubscriptions, type SubscriptionsResult } from './subscriptions';
 import { consoleTable, goals, machine, markdownSection, writeSection, type Row } from './report';
@@ -27,6 +28,7 @@ import { PRINCIPAL_HEADER } from '../core/principal';
  * (another build's dist/, e.g. main's) also starts a hub from that build on the same database and
  * measures its PUT rows right before this build's, each row of this build compared with its own.
  * Starting a payment (`pagamento-graph`, `pagamento-rest`) opens its carts at a Checkout stub in this process.
+ * `riconcilia` reconciles a new single payment per request, of BENCH_RICONCILIA_PAGAMENTI (20000) written beforehand.
  */
 const QUERY = JSON.stringify({ query: '{ dominio(idDominio:"12345678901"){ idDominio ragioneSociale } }' });
 const TYPENAME = JSON.stringify({ query: '{ __typename }' });
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
     const wanted = (id: string) => !only || only.includes(id.replace(BEFORE, ''));
     const station = wanted('pa-verify') || wanted('pa-send-rt') ? await stationScenarios(hub.ready.port, numberEnv('BENCH_STATION_PENDENZE', 20_000)) : undefined;
     all.push(...(station?.scenarios ?? []));
+    if (wanted('riconcilia')) all.push(await riconciliaScenario(hub.ready.port, db.url, numberEnv('BENCH_RICONCILIA_PAGAMENTI', 20_000)));
     const scenarios = all.filter((s) => wanted(s.id));
 
     for (const s of scenarios) await verify(s);

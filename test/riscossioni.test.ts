@@ -49,6 +49,14 @@ beforeAll(async () => {
   expect((await bo('/operatori/rag-altro', operatore([D2], ['R', 'W']))).status).toBe(201);
   expect((await bo('/operatori/rag-lettore', operatore([DOMINIO], ['R']))).status).toBe(201);
   expect((await bo('/operatori/rag-scrittore', operatore([DOMINIO], ['R', 'W']))).status).toBe(201);
+  const app = {
+    principal: 'app-pendenze',
+    codificaAvvisi: { codificaIuv: '77' },
+    password: PASSWORD,
+    domini: [{ idDominio: DOMINIO }],
+    tipiPendenza: ['*'],
+  };
+  expect((await bo('/applicazioni/APP-PENDENZE', { ...app, acl: acl('Pendenze', ['R', 'W']), apiPendenze: true })).status).toBe(201);
   p1 = await pagata(t, 10, { direzione: 'DIR-A', divisione: 'DIV-1' });
   p2 = await pagata(t, 20, { direzione: 'DIR-A', divisione: 'DIV-2' });
   p3 = await pagata(t, 30.03, { direzione: 'DIR-B', divisione: 'DIV-1' });
@@ -179,6 +187,13 @@ describe('reads', () => {
       expect.objectContaining({ importo: '50.03', idFlusso, flusso: { idFlusso } }),
     ]);
     expect(mine[1].riscossioni).toHaveLength(2);
+    const viaFlusso = await gql(
+      t.baseUrl,
+      'query ($f: RiconciliazioneFilter) { riconciliazioni(filter: $f, first: 100) { nodes { flusso { idFlusso riconciliazione { idFlusso importo } } } } }',
+      { f: { idDominio: [DOMINIO] } },
+    );
+    const flussi = data(viaFlusso).riconciliazioni.nodes.filter((n: any) => n.flusso?.idFlusso === idFlusso);
+    expect(flussi).toEqual([{ flusso: { idFlusso, riconciliazione: { idFlusso, importo: '50.03' } } }]);
     const one = data(
       await gql(
         t.baseUrl,

@@ -36,3 +36,12 @@ export function riconciliazioneDiFlusso(ctx: SubgraphContext): DataLoader<number
 export function rppDiRiscossione(ctx: SubgraphContext): DataLoader<number, RppDiRiscossione | null> {
   return memoized(ctx, 'rppDiRiscossione', () => new DataLoader<number, RppDiRiscossione | null>((pks) => consultazione(ctx).rppDi(pks)));
 }
+
+/** Riscossioni by primary key (references from other subgraphs), one query per request. */
+export function riscossioneByPk(ctx: SubgraphContext): DataLoader<number, RiscossioneView | null> {
+  return memoized(
+    ctx,
+    'riscossioneByPk',
+    () => new DataLoader<number, RiscossioneView | null>((pks) => consultazione(ctx).riscossioniByPk(pks)),
+  );
+}

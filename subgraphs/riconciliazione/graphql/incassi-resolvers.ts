@@ -7,7 +7,13 @@ import { ConsultazioneIncassi, RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '
 import { quadraturaRiscossioni, type QuadraturaView } from '../domain/incassi/quadratura';
 import { Riconciliazioni, type EsitoRiconciliazione } from '../domain/incassi/riconcilia';
 import type { RiconciliazioneView, RiscossioneView } from '../domain/incassi/viste';
-import { riconciliazioneByPk, riconciliazioneDiFlusso, riscossioniDiRiconciliazione, rppDiRiscossione } from './incassi-loaders';
+import {
+  riconciliazioneByPk,
+  riconciliazioneDiFlusso,
+  riscossioneByPk,
+  riscossioniDiRiconciliazione,
+  rppDiRiscossione,
+} from './incassi-loaders';
 import {
   GruppoQuadraturaRiscossioni,
   QuadraturaRiscossioni,
@@ -220,6 +226,12 @@ export const incassiReferenceResolvers = {
     __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
       const pk = pkOf('Riconciliazione', ref.id);
       return pk ? riconciliazioneByPk(ctx).load(pk) : null;
+    },
+  },
+  Riscossione: {
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
+      const pk = pkOf('Riscossione', ref.id);
+      return pk ? riscossioneByPk(ctx).load(pk) : null;
     },
   },
 };

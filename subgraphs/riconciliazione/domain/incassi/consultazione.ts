@@ -120,6 +120,14 @@ export class ConsultazioneIncassi {
     return pks.map((pk) => views.filter((v) => v.riconciliazionePk === pk));
   }
 
+  /** Riscossioni by primary key (references by global id), null for one the caller may not see. */
+  async riscossioniByPk(pks: readonly number[]): Promise<Array<RiscossioneView | null>> {
+    if (!can(this.actor, SERVIZIO, 'R') || !pks.length) return pks.map(() => null);
+    const rows = await this.em.find(Riscossione, { id: { $in: [...pks] } });
+    const views = rows.filter((r) => inScope(this.actor.domini, r.dominio.idDominio)).map(toRiscossioneView);
+    return pks.map((pk) => views.find((v) => v.pk === pk) ?? null);
+  }
+
   /** Riconciliazioni by primary key (a riscossione's), null for one the caller may not see. */
   async riconciliazioniByPk(pks: readonly number[]): Promise<Array<RiconciliazioneView | null>> {
     return this.byPk(pks, { id: { $in: [...pks] } }, (v) => v.pk);

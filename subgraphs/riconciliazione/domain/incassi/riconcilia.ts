@@ -47,9 +47,9 @@ export class Riconciliazioni {
     const gia = await this.registrata(req);
     if (gia) return { riconciliazione: gia, creata: false };
     try {
-      const pk = await transaction(this.em, (tx) => this.registra(tx, req));
+      const riconciliazione = await transaction(this.em, (tx) => this.registra(tx, req));
       signalCommitted(this.em, ['EVENTO']);
-      return { riconciliazione: await this.view(pk), creata: true };
+      return { riconciliazione, creata: true };
     } catch (e) {
       // A copy of this request that committed meanwhile either took the unique key or, read
       // first, made the payment look already reconciled: either way its answer is this one's.
@@ -75,7 +75,7 @@ export class Riconciliazioni {
     return toRiconciliazioneView(r);
   }
 
-  private async registra(tx: EntityManager, req: RichiestaValida): Promise<number> {
+  private async registra(tx: EntityManager, req: RichiestaValida): Promise<RiconciliazioneView> {
     const a = await abbina(tx, req);
     const now = new Date();
     const r = tx.create(Riconciliazione, {
@@ -110,10 +110,6 @@ export class Riconciliazioni {
     await enqueue(tx, [
       { tipo: 'EVENTO', chiave: `evento:riconciliazioneRegistrata:${req.idDominio}:${req.idRiconciliazione}`, payload: evento },
     ]);
-    return r.id;
-  }
-
-  private async view(pk: number): Promise<RiconciliazioneView> {
-    return toRiconciliazioneView(await this.em.fork().findOneOrFail(Riconciliazione, pk, { populate: ['flusso'] }));
+    return toRiconciliazioneView(r);
   }
 }
