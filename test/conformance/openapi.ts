@@ -55,8 +55,10 @@ export const BACKOFFICE: ApiProfile = {
   httpLimitErrors: HTTP_LIMIT_ERRORS,
   // Several Backoffice GETs (operazioni, riscossioni, flussi, incassi, eventi) document 201 where
   // GovPay answers 200 (reference notes, govpay-rest-apis.md §4): the hub answers as GovPay does.
-  aliasStatus: ({ method, status }, documented) =>
-    status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined,
+  // POST /incassi/{idDominio} answers the same request again with 200 and the first body, as API
+  // Ragioneria's riconciliazioni do (govpay-rest-apis.md §3.1), where the spec lists only 201.
+  aliasStatus: ({ method, template, status }, documented) =>
+    status === 200 && (method === 'get' || (method === 'post' && template === '/incassi/{idDominio}')) && documented.includes('201') ? '201' : undefined,
   // A tracciato's rows come back exactly as they were uploaded (its contenuto, /richiesta, each
   // operazione's richiesta), rows refused at processing included: they conform when the upload did.
   // An attempt's request and receipt: the Backoffice spec types their JSON as a string, where
