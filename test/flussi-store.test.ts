@@ -1,4 +1,8 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { loadConfig } from '../core/config';
+import { createLogger } from '../core/logger';
 import { FlussoRendicontazione, OutboxJob, Rendicontazione } from '../schema/entities';
+import { openDatabase } from '../schema/orm';
 import { registraFlusso } from '../subgraphs/riconciliazione/services';
 import { dati, DOMINIO, flusso, pendenzaPagata, riga } from './helpers/flussi';
 import { startHub, type TestHub } from './helpers/hub';
@@ -254,10 +258,25 @@ describe('revisions', () => {
 });
 
 describe('two instances storing at once', () => {
-  it('the same revision: one row, the other a DUPLICATO, no error', async () => {
+  /**
+   * A second instance's connections to the same database (its own pool, as another process has) on
+   * MariaDB, where instances share a server; on SQLite, the embedded single-instance database, the
+   * hub's own (acquisition runs under a lease, one instance at a time, whatever the database).
+   */
+  let other: MikroORM;
+  beforeAll(async () => {
+    const db = t.hub.config.database;
+    other =
+      db.dialect === 'sqlite' ? t.hub.orm : await openDatabase(loadConfig({ DATABASE_URL: db.url }).database, createLogger('silent'), 2);
+  });
+  afterAll(async () => {
+    if (other !== t.hub.orm) await other.close(true);
+  });
+
+  it('the same revision: one row, the others a DUPLICATO, no error', async () => {
     const a = await pendenzaPagata(t);
     const f = flusso([riga(a.iuv, a.ccp)]);
-    const results = await Promise.all([registraFlusso(em(), f), registraFlusso(em(), f), registraFlusso(em(), f)]);
+    const results = await Promise.all([registraFlusso(em(), f), registraFlusso(other.em.fork(), f), registraFlusso(other.em.fork(), f)]);
     expect(results.map((r) => r.esito).sort()).toEqual(['DUPLICATO', 'DUPLICATO', 'NUOVO']);
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await em().count(FlussoRendicontazione, { idFlusso: f.idFlusso })).toBe(1);
@@ -269,7 +288,7 @@ describe('two instances storing at once', () => {
     const a = await pendenzaPagata(t);
     const early = flusso([riga(a.iuv, a.ccp)], { dataOraFlusso: new Date('2026-12-02T08:00:00.000Z') });
     const later = { ...early, dataOraFlusso: new Date('2026-12-02T09:00:00.000Z') };
-    await Promise.all([registraFlusso(em(), early), registraFlusso(em(), later)]);
+    await Promise.all([registraFlusso(em(), early), registraFlusso(other.em.fork(), later)]);
     const rows = await em().find(FlussoRendicontazione, { idFlusso: early.idFlusso }, { orderBy: { dataOraFlusso: 'ASC' } });
     expect(rows.map((r) => r.obsoleto)).toEqual([true, false]);
     expect(rows.map((r) => r.revisione).sort()).toEqual([1, 2]);

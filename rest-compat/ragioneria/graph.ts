@@ -60,7 +60,15 @@ export interface GraphRiscossione {
   stato: 'RISCOSSA' | 'INCASSATA';
   data: string;
   riconciliazione?: { idRiconciliazione: string } | null;
-  rpp?: { idDominio: string; iuv: string; ccp: string } | null;
+  rpp?: {
+    idDominio: string;
+    iuv: string;
+    ccp: string;
+    stato: string;
+    dettaglioStato?: string | null;
+    rpt: Record<string, unknown>;
+    rt: Record<string, unknown>;
+  } | null;
   pendenza?: GraphPendenza | null;
 }
 
@@ -97,7 +105,7 @@ export const RENDICONTAZIONE_FIELDS = `iuv iur indice importo codiceEsito data s
  * v1 and Backoffice embed the dominio's index; the pendenza's voce `indice` is the voce paid).
  */
 export const RISCOSSIONE_FIELDS = `idDominio dominio { ${DOMINIO_FIELDS} } iuv iur indice importo tipo stato data
-  riconciliazione { idRiconciliazione } rpp { idDominio iuv ccp } pendenza { ${PENDENZA_FIELDS} anomalo dominio { ${DOMINIO_FIELDS} } }`;
+  riconciliazione { idRiconciliazione } rpp { idDominio iuv ccp stato dettaglioStato rpt rt } pendenza { ${PENDENZA_FIELDS} anomalo dominio { ${DOMINIO_FIELDS} } }`;
 
 export const RICONCILIAZIONE_FIELDS = `idRiconciliazione idDominio dominio { ${DOMINIO_FIELDS} } causale iuv idFlusso importo sct
   dataValuta dataContabile contoAccredito stato descrizioneStato dataRichiesta`;

@@ -20,11 +20,31 @@ const link = {
 /** GovPay's bollo code "01" is "Imposta di bollo" in these APIs. */
 const TIPO_BOLLO: Record<string, string> = { '01': 'Imposta di bollo' };
 
+/** pagoPA's transferCategory codes of GovPay's tipoContabilita. */
+const TIPO_CONTABILITA: Record<string, string> = { '0': 'CAPITOLO', '1': 'SPECIALE', '2': 'SIOPE', '9': 'ALTRO' };
+
+/**
+ * Where the money of a voce collected through an entrata went, as the payment told pagoPA (the
+ * request's transfer of that voce: its IBAN, its `<tipo>/<codice>` category): v1 names the entrata
+ * by these, not by its code.
+ */
+function accredito(r: GraphRiscossione) {
+  const transfers = (r.rpp?.rpt?.transferList as { transfer?: Array<Record<string, unknown>> } | undefined)?.transfer ?? [];
+  const t = transfers.find((x) => Number(x.idTransfer) === r.indice) ?? transfers[r.indice - 1];
+  if (!t) return {};
+  const [tipo, ...codice] = String(t.transferCategory ?? '').split('/');
+  return {
+    ibanAccredito: t.IBAN,
+    tipoContabilita: TIPO_CONTABILITA[tipo] ?? 'ALTRO',
+    codiceContabilita: codice.filter(Boolean).join('/') || tipo,
+  };
+}
+
 /**
  * A voce in these dialects: exactly one way of collecting it (the entrata's code where the API
  * knows it, else its IBAN and accounting code, or the bollo), as their oneOf requires.
  */
-function voce(v: Record<string, unknown> & { importo: string }, conCodEntrata: boolean) {
+function voce(v: Record<string, unknown> & { importo: string }, conCodEntrata: boolean, r: GraphRiscossione) {
   const {
     importo,
     codEntrata,
@@ -43,7 +63,9 @@ function voce(v: Record<string, unknown> & { importo: string }, conCodEntrata: b
     ? { tipoBollo: TIPO_BOLLO[String(tipoBollo)] ?? tipoBollo, hashDocumento, provinciaResidenza }
     : conCodEntrata && codEntrata
       ? { codEntrata }
-      : { ibanAccredito, ibanAppoggio, tipoContabilita, codiceContabilita };
+      : ibanAccredito
+        ? { ibanAccredito, ibanAppoggio, tipoContabilita, codiceContabilita }
+        : accredito(r);
   return stripNulls({ ...base, importo: euro(importo), ...riscossa });
 }
 
@@ -61,7 +83,7 @@ export function riscossioneIndexV1(r: GraphRiscossione) {
     iur: r.iur,
     indice: r.indice,
     pendenza: link.pendenza(r.pendenza),
-    vocePendenza: v ? voce(v, false) : undefined,
+    vocePendenza: v ? voce(v, false, r) : undefined,
     rpp: link.rpp(r),
     stato: r.stato,
     tipo: r.tipo,
@@ -80,7 +102,8 @@ export function riscossioneV1(r: GraphRiscossione) {
         stato: STATO_V1[String(p.stato)] ?? p.stato,
       })
     : undefined;
-  return stripNulls({ ...riscossioneIndexV1(r), pendenza, incasso: undefined });
+  const rpp = r.rpp ? { stato: r.rpp.stato, dettaglioStato: r.rpp.dettaglioStato, rpt: r.rpp.rpt, rt: r.rpp.rt } : undefined;
+  return stripNulls({ ...riscossioneIndexV1(r), pendenza, rpp, incasso: undefined });
 }
 
 /** API Ragioneria v1's incassoIndex. */
@@ -125,7 +148,7 @@ export function riscossioneBackoffice(r: GraphRiscossione) {
   const p = r.pendenza;
   const vocePendenza =
     v && p
-      ? { ...voce(v, true), dominio: dominio(r), pendenza: pendenzaIndex({ ...p, dominio: dominioIndex(p.dominio as never) as never }) }
+      ? { ...voce(v, true, r), dominio: dominio(r), pendenza: pendenzaIndex({ ...p, dominio: dominioIndex(p.dominio as never) as never }) }
       : undefined;
   const { idVocePendenza: _id, ...index } = riscossioneIndexBackoffice(r);
   return stripNulls({ ...index, vocePendenza });

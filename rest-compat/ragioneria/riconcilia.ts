@@ -22,7 +22,15 @@ const riferimenti = {
   idFlusso: z.string().min(1).max(35).optional(),
 };
 /** GovPay's JSON reader takes a number, or a string holding one (`"1000"`); `"10,01"` and `""` are syntax errors. */
-const importo = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/, 'un importo numerico').transform(Number)]).pipe(euroAmount);
+const importo = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'un importo numerico')
+      .transform(Number),
+  ])
+  .pipe(euroAmount);
 const comune = { importo, dataValuta: data.optional(), dataContabile: data.optional() };
 
 /** API Ragioneria v2: `sct` required, the treasury account is `contoAccredito`. */

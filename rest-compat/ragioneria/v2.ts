@@ -48,8 +48,6 @@ export function chiaveRiscossione(p: Record<string, string>) {
   };
 }
 
-export const RISCOSSIONE_DETTAGLIO_FIELDS = `${RISCOSSIONE_FIELDS} rpp { idDominio iuv ccp rt }`;
-
 export const riscossioniQuery = {
   idDominio: textParam.optional(),
   dataDa: dateTimeParam().optional(),
@@ -158,7 +156,7 @@ export const RAGIONERIA_V2: Operation[] = [
     async run({ params, principal, graph }) {
       const data = await graph.run<{ r: GraphRiscossione | null }>(
         `query ($idDominio: ID!, $iuv: String!, $iur: String!, $indice: Int!) {
-          r: riscossione(idDominio: $idDominio, iuv: $iuv, iur: $iur, indice: $indice) { ${RISCOSSIONE_DETTAGLIO_FIELDS} } }`,
+          r: riscossione(idDominio: $idDominio, iuv: $iuv, iur: $iur, indice: $indice) { ${RISCOSSIONE_FIELDS} } }`,
         chiaveRiscossione(params),
         principal,
       );

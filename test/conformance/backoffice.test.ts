@@ -61,6 +61,18 @@ const IMPLEMENTED = [
   'GET /pendenze/tracciati/{id}/operazioni',
   'POST /pendenze/tracciati/{idDominio}',
   'POST /pendenze/tracciati/{idDominio}/{idTipoPendenza}',
+  'GET /flussiRendicontazione',
+  'GET /flussiRendicontazione/{idFlusso}',
+  'GET /flussiRendicontazione/{idFlusso}/{dataOraFlusso}',
+  'GET /flussiRendicontazione/{idDominio}/{idFlusso}/{dataOraFlusso}',
+  'GET /rendicontazioni',
+  'GET /incassi',
+  'POST /incassi/{idDominio}',
+  'GET /incassi/{idDominio}/{idIncasso}',
+  'GET /riscossioni',
+  'GET /riscossioni/{idDominio}/{iuv}/{iur}/{indice}',
+  'GET /quadrature/riscossioni',
+  'GET /quadrature/rendicontazioni',
 ];
 
 let spec: BackofficeSpec | undefined;

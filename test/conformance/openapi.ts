@@ -55,8 +55,10 @@ export const BACKOFFICE: ApiProfile = {
   httpLimitErrors: HTTP_LIMIT_ERRORS,
   // Several Backoffice GETs (operazioni, riscossioni, flussi, incassi, eventi) document 201 where
   // GovPay answers 200 (reference notes, govpay-rest-apis.md §4): the hub answers as GovPay does.
-  aliasStatus: ({ method, status }, documented) =>
-    status === 200 && method === 'get' && documented.includes('201') ? '201' : undefined,
+  // POST /incassi/{idDominio} answers the same request again with 200 and the first body, as API
+  // Ragioneria's riconciliazioni do (govpay-rest-apis.md §3.1), where the spec lists only 201.
+  aliasStatus: ({ method, template, status }, documented) =>
+    status === 200 && (method === 'get' || (method === 'post' && template === '/incassi/{idDominio}')) && documented.includes('201') ? '201' : undefined,
   // A tracciato's rows come back exactly as they were uploaded (its contenuto, /richiesta, each
   // operazione's richiesta), rows refused at processing included: they conform when the upload did.
   // An attempt's request and receipt: the Backoffice spec types their JSON as a string, where
@@ -170,7 +172,14 @@ const ragioneriaProfile = (version: 'v1' | 'v2', file: string, post: string): Ap
   excused: (reply, problem) => PENDENZE.excused!(reply, problem),
 });
 export const RAGIONERIA_V2 = ragioneriaProfile('v2', 'api-ragioneria-v2.yaml', '/riconciliazioni/{idDominio}');
-export const RAGIONERIA_V1 = ragioneriaProfile('v1', 'api-ragioneria-v1.yaml', '/incassi/{idDominio}');
+export const RAGIONERIA_V1 = {
+  ...ragioneriaProfile('v1', 'api-ragioneria-v1.yaml', '/incassi/{idDominio}'),
+  // v1's profilo embeds each dominio's whole index (gln, stazione, abilitato): the hub lists the
+  // domini as the caller's profile names them (id and name; '*' for all), since reading their
+  // index takes the Anagrafica Creditore right an accounting applicazione does not have.
+  excused: (reply: { path: string }, problem: string) =>
+    /\/profilo(\?|$)/.test(reply.path) && /^\/domini\/\d+ must have required property '(gln|stazione|abilitato)'/.test(problem),
+};
 
 /** Kept for the Backoffice suite's imports. */
 export const BACKOFFICE_PREFIX = BACKOFFICE.prefix;

@@ -2,6 +2,7 @@ import { basic, BO, call, GPADMIN, IDA2A01 } from '../helpers/http';
 import type { TestHub } from '../helpers/hub';
 import { insertRpp } from '../helpers/rpp-fixture';
 import type { RecordedReply } from './openapi';
+import { sweepBackofficeRiconciliazione } from './sweep-ragioneria';
 
 /**
  * The suite's own sweep of the Backoffice API: every endpoint the hub implements, with successes
@@ -412,5 +413,5 @@ export async function sweep(baseUrl: string, hub: TestHub): Promise<RecordedRepl
   const headerPath = BO.replace('/rs/basic/', '/rs/header/') + '/profilo';
   const r = await call(baseUrl, 'GET', headerPath, { auth: null });
   replies.push({ method: 'GET', path: headerPath, status: r.status, body: r.body, source: 'sweep' });
-  return replies;
+  return [...replies, ...(await sweepBackofficeRiconciliazione(baseUrl, hub))];
 }

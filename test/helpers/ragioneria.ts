@@ -70,7 +70,7 @@ export class Ragioneria {
       idFlusso,
       dataOraFlusso: o.dataOraFlusso ?? new Date(),
       idPsp: 'BCITITMM',
-      trn: `TRN-${idFlusso}`,
+      trn: `TRN${Date.now()}${flussi}`,
       dataRegolamento: romeDate(),
       numeroPagamenti: pagate.length,
       importoTotaleCents: o.importoTotaleCents ?? totale,

@@ -1,5 +1,4 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { MySqlPlatform } from '@mikro-orm/mysql';
 import { errors } from '../../../../core/errors';
 import type { HubEvent } from '../../../../core/events';
 import { toGlobalId } from '../../../../core/global-id';
@@ -137,26 +136,26 @@ async function registra(tx: EntityManager, flusso: FlussoAcquisito): Promise<Esi
 }
 
 /**
- * The revisions already stored of this idFlusso. On MySQL/MariaDB they are locked first (FOR
- * UPDATE), so two revisions of one flow stored at once take turns and number themselves one after
- * the other; it must be the transaction's first read, so that InnoDB's snapshot starts after the
- * lock and the read that follows sees what the previous holder committed. SQLite serialises
- * writers anyway.
+ * The revisions already stored of this idFlusso, read after taking the write lock on them: a no-op
+ * UPDATE locks their rows (and the gap where a first revision goes) on MySQL/MariaDB and the whole
+ * file on SQLite, so two revisions of one flow stored at once take turns and number themselves one
+ * after the other, and two instances on one SQLite file wait for each other instead of both
+ * reading and then failing to write. It must be the transaction's first statement: InnoDB's
+ * snapshot then starts after the lock, and the read that follows sees what the previous holder
+ * committed.
  */
 async function revisioniOf(
   tx: EntityManager,
   flusso: FlussoAcquisito,
 ): Promise<Pick<FlussoRendicontazione, 'id' | 'dataOraFlusso' | 'revisione'>[]> {
-  if (tx.getPlatform() instanceof MySqlPlatform) {
-    await tx
-      .getConnection()
-      .execute(
-        'select id from flussi_rendicontazione where id_dominio = ? and id_flusso = ? for update',
-        [flusso.idDominio, flusso.idFlusso],
-        'all',
-        tx.getTransactionContext(),
-      );
-  }
+  await tx
+    .getConnection()
+    .execute(
+      'update flussi_rendicontazione set obsoleto = obsoleto where id_dominio = ? and id_flusso = ?',
+      [flusso.idDominio, flusso.idFlusso],
+      'run',
+      tx.getTransactionContext(),
+    );
   return tx.find(
     FlussoRendicontazione,
     { dominio: flusso.idDominio, idFlusso: flusso.idFlusso },
