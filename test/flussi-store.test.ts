@@ -187,3 +187,91 @@ describe('anomalies', () => {
     });
   });
 });
+
+describe('revisions', () => {
+  const REVISIONI = `query ($idFlusso: String!, $revisione: Int) {
+    flussoRendicontazioneByIdFlusso(idFlusso: $idFlusso, revisione: $revisione) { id revisione obsoleto dataFlusso importoTotale revisioni { revisione obsoleto dataFlusso } }
+  }`;
+
+  it('a later dataOraFlusso is a new revision that makes the earlier obsolete, history kept; an earlier one arriving late is history at once', async () => {
+    const [a, b] = [await pendenzaPagata(t), await pendenzaPagata(t)];
+    const first = flusso([riga(a.iuv, a.ccp)], { dataOraFlusso: new Date('2026-12-02T08:00:00.000Z') });
+    const { idFlusso } = first;
+    expect((await registraFlusso(em(), first)).esito).toBe('NUOVO');
+    const second = flusso([riga(a.iuv, a.ccp), riga(b.iuv, b.ccp)], { idFlusso, dataOraFlusso: new Date('2026-12-03T08:00:00.000Z') });
+    expect((await registraFlusso(em(), second)).esito).toBe('NUOVO');
+
+    let d = await dati(t, REVISIONI, { idFlusso });
+    expect(d.flussoRendicontazioneByIdFlusso).toMatchObject({ revisione: 2, obsoleto: false, importoTotale: '201.98' });
+    expect(d.flussoRendicontazioneByIdFlusso.revisioni).toEqual([
+      { revisione: 2, obsoleto: false, dataFlusso: '2026-12-03T08:00:00.000Z' },
+      { revisione: 1, obsoleto: true, dataFlusso: '2026-12-02T08:00:00.000Z' },
+    ]);
+    d = await dati(t, REVISIONI, { idFlusso, revisione: 1 });
+    expect(d.flussoRendicontazioneByIdFlusso).toMatchObject({ revisione: 1, obsoleto: true, importoTotale: '100.99' });
+
+    const late = flusso([riga(a.iuv, a.ccp)], { idFlusso, dataOraFlusso: new Date('2026-12-01T08:00:00.000Z') });
+    expect((await registraFlusso(em(), late)).esito).toBe('NUOVO');
+    d = await dati(t, REVISIONI, { idFlusso });
+    expect(d.flussoRendicontazioneByIdFlusso.revisione).toBe(2);
+    expect(d.flussoRendicontazioneByIdFlusso.revisioni.map((r: any) => [r.revisione, r.obsoleto])).toEqual([
+      [2, false],
+      [1, true],
+      [3, true],
+    ]);
+  });
+
+  it("takes FdR's own revision number when it gives one", async () => {
+    const a = await pendenzaPagata(t);
+    const f = flusso([riga(a.iuv, a.ccp)], { sorgente: 'FDR', revisione: 7 });
+    await registraFlusso(em(), f);
+    const d = await dati(
+      t,
+      `query ($idFlusso: String!) { flussoRendicontazioneByIdFlusso(idFlusso: $idFlusso) { revisione sorgente xml } }`,
+      {
+        idFlusso: f.idFlusso,
+      },
+    );
+    expect(d.flussoRendicontazioneByIdFlusso).toEqual({ revisione: 7, sorgente: 'FDR', xml: null });
+  });
+
+  it("keeps the Nodo's XML as acquired", async () => {
+    const a = await pendenzaPagata(t);
+    const xml =
+      '<FlussoRiversamento xmlns="http://www.digitpa.gov.it/schemas/2011/Pagamenti/"><versioneOggetto>1.0</versioneOggetto></FlussoRiversamento>';
+    const f = flusso([riga(a.iuv, a.ccp)], { xml });
+    const { id } = await registraFlusso(em(), f);
+    const d = await dati(t, `query ($idFlusso: String!) { flussoRendicontazioneByIdFlusso(idFlusso: $idFlusso) { id xml } }`, {
+      idFlusso: f.idFlusso,
+    });
+    expect(d.flussoRendicontazioneByIdFlusso.xml).toBe(xml);
+    const byId = await dati(t, `query ($id: ID!) { flussoRendicontazione(id: $id) { idFlusso } }`, {
+      id: d.flussoRendicontazioneByIdFlusso.id,
+    });
+    expect(byId.flussoRendicontazione.idFlusso).toBe(f.idFlusso);
+    expect(Buffer.from(d.flussoRendicontazioneByIdFlusso.id, 'base64url').toString()).toBe(`FlussoRendicontazione:${id}`);
+  });
+});
+
+describe('two instances storing at once', () => {
+  it('the same revision: one row, the other a DUPLICATO, no error', async () => {
+    const a = await pendenzaPagata(t);
+    const f = flusso([riga(a.iuv, a.ccp)]);
+    const results = await Promise.all([registraFlusso(em(), f), registraFlusso(em(), f), registraFlusso(em(), f)]);
+    expect(results.map((r) => r.esito).sort()).toEqual(['DUPLICATO', 'DUPLICATO', 'NUOVO']);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(await em().count(FlussoRendicontazione, { idFlusso: f.idFlusso })).toBe(1);
+    expect(await em().count(Rendicontazione, { flusso: results[0].id })).toBe(1);
+    expect(await em().count(OutboxJob, { chiave: `evento:flussoRendicontazioneAcquisito:${results[0].id}` })).toBe(1);
+  });
+
+  it('two revisions of one flow: both kept, numbered one after the other, only the later current', async () => {
+    const a = await pendenzaPagata(t);
+    const early = flusso([riga(a.iuv, a.ccp)], { dataOraFlusso: new Date('2026-12-02T08:00:00.000Z') });
+    const later = { ...early, dataOraFlusso: new Date('2026-12-02T09:00:00.000Z') };
+    await Promise.all([registraFlusso(em(), early), registraFlusso(em(), later)]);
+    const rows = await em().find(FlussoRendicontazione, { idFlusso: early.idFlusso }, { orderBy: { dataOraFlusso: 'ASC' } });
+    expect(rows.map((r) => r.obsoleto)).toEqual([true, false]);
+    expect(rows.map((r) => r.revisione).sort()).toEqual([1, 2]);
+  });
+});

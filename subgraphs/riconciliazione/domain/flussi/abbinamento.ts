@@ -89,15 +89,23 @@ function abbinaRiga(
   return { rppId: null, stato: 'ANOMALA', segnalazioni: [pagamentoNonPresente(dettaglio)] };
 }
 
+/** The paid receipts of `n` IUVs, with only their transfers of the receipt's JSON (same function on both databases). */
+const RICEVUTE = (n: number) =>
+  "select id, iuv, ccp, duplicato, importo_cents, json_extract(ricevuta, '$.transferList.transfer') as trasferimenti from rpp" +
+  ` where id_dominio = ? and esito = 'ESEGUITO' and iuv in (${Array(n).fill('?').join(', ')}) order by id`;
+
 /** The paid receipts of these IUVs, by IUV. */
 async function ricevuteOf(tx: EntityManager, idDominio: string, iuvs: string[]): Promise<Map<string, Ricevuta[]>> {
   const byIuv = new Map<string, Ricevuta[]>();
   for (const part of chunks(iuvs)) {
-    const rows = await tx
-      .getConnection()
-      .execute<
-        Array<{ id: number; iuv: string; ccp: string; duplicato: number | boolean; importo_cents: number | string; ricevuta: unknown }>
-      >(`select id, iuv, ccp, duplicato, importo_cents, ricevuta from rpp where id_dominio = ? and esito = 'ESEGUITO' and iuv in (${part.map(() => '?').join(', ')}) order by id`, [idDominio, ...part], 'all', tx.getTransactionContext());
+    const rows: Array<{
+      id: number;
+      iuv: string;
+      ccp: string;
+      duplicato: number | boolean;
+      importo_cents: number | string;
+      trasferimenti: unknown;
+    }> = await tx.getConnection().execute(RICEVUTE(part.length), [idDominio, ...part], 'all', tx.getTransactionContext());
     for (const r of rows) {
       const list = byIuv.get(r.iuv) ?? [];
       list.push({
@@ -105,7 +113,7 @@ async function ricevuteOf(tx: EntityManager, idDominio: string, iuvs: string[]):
         ccp: r.ccp,
         duplicato: !!r.duplicato,
         importoCents: Number(r.importo_cents),
-        trasferimenti: trasferimenti(r.ricevuta),
+        trasferimenti: trasferimenti(r.trasferimenti),
       });
       byIuv.set(r.iuv, list);
     }
@@ -113,13 +121,14 @@ async function ricevuteOf(tx: EntityManager, idDominio: string, iuvs: string[]):
   return byIuv;
 }
 
-/** A receipt's transfers (pagoPA's JSON shape, amounts as "10.00") in cents by idTransfer. */
-function trasferimenti(ricevuta: unknown): Map<number, number> {
-  const doc = (typeof ricevuta === 'string' ? JSON.parse(ricevuta) : ricevuta) as {
-    transferList?: { transfer?: Array<{ idTransfer?: number | string; transferAmount?: string }> };
-  };
+/**
+ * A receipt's transfers in cents by idTransfer, from its transferList (pagoPA's JSON shape, amounts
+ * as "10.00"), which the database extracts so that the rest of the receipt stays there.
+ */
+function trasferimenti(lista: unknown): Map<number, number> {
+  const parsed: unknown = typeof lista === 'string' ? JSON.parse(lista) : (lista ?? []);
   const map = new Map<number, number>();
-  for (const t of doc.transferList?.transfer ?? []) {
+  for (const t of [parsed].flat() as Array<{ idTransfer?: number | string; transferAmount?: string }>) {
     if (t.idTransfer !== undefined && t.transferAmount !== undefined)
       map.set(Number(t.idTransfer), Math.round(Number(t.transferAmount) * 100));
   }

@@ -1,5 +1,5 @@
 import { MySqlPlatform } from '@mikro-orm/mysql';
-import { raw, type EntityManager } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { requireRight, type Principal } from '../../../../core/principal';
 
 /** Every dominio, or these (none: the caller sees nothing). */
@@ -17,20 +17,20 @@ export function dominiVisibili(actor: Principal, richiesti?: readonly string[] |
 }
 
 /**
- * How a flow's idFlusso is compared: exact, or ignoring case (GovPay's idFlussoCaseInsensitive).
- * MariaDB's collation ignores case by itself, so the exact match compares bytes there. The column
- * expression for `column`, to compare with `valoreIdFlusso`.
+ * The expression that compares a flow's idFlusso (`column`) exactly: MariaDB's collation ignores
+ * case by itself, so there it compares bytes.
  */
-export function colonnaIdFlusso(em: EntityManager, column: string, caseInsensitive: boolean): string {
-  if (caseInsensitive) return `lower(${column})`;
+export function idFlussoEsatto(em: EntityManager, column: string): string {
   return em.getPlatform() instanceof MySqlPlatform ? `binary ${column}` : column;
 }
 
-export const valoreIdFlusso = (idFlusso: string, caseInsensitive: boolean): string => (caseInsensitive ? idFlusso.toLowerCase() : idFlusso);
-
-/** The same comparison as a condition of a MikroORM filter on FlussoRendicontazione. */
-export function idFlussoWhere(em: EntityManager, idFlusso: string, caseInsensitive: boolean): Record<string, unknown> {
-  return {
-    [raw((alias: string) => colonnaIdFlusso(em, `${alias}.id_flusso`, caseInsensitive))]: valoreIdFlusso(idFlusso, caseInsensitive),
-  };
+/**
+ * The flows (primary keys) with this idFlusso, exact or ignoring case (GovPay's
+ * idFlussoCaseInsensitive): read ignoring case on every database, the exact ones kept here.
+ */
+export async function flussiConIdFlusso(em: EntityManager, idFlusso: string, caseInsensitive: boolean): Promise<number[]> {
+  const rows: Array<{ id: number; id_flusso: string }> = await em
+    .getConnection()
+    .execute('select id, id_flusso from flussi_rendicontazione where lower(id_flusso) = ?', [idFlusso.toLowerCase()], 'all');
+  return rows.filter((r) => caseInsensitive || r.id_flusso === idFlusso).map((r) => Number(r.id));
 }

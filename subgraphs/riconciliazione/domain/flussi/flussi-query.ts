@@ -5,7 +5,7 @@ import { fromGlobalId } from '../../../../core/global-id';
 import { mapPage, type Page, type PageRequest } from '../../../../core/paging';
 import { inScope, type Principal } from '../../../../core/principal';
 import { FlussoRendicontazione, Rendicontazione, type StatoFlusso } from '../../../../schema/entities';
-import { dominiVisibili, idFlussoWhere, type Domini } from './ambito';
+import { dominiVisibili, flussiConIdFlusso, type Domini } from './ambito';
 import { toFlussoView, type FlussoView } from './viste';
 
 export interface FlussiFilter {
@@ -61,7 +61,7 @@ export class FlussiService {
   async byIdFlusso(q: PerIdFlusso): Promise<FlussoView | null> {
     if (q.idDominio && !inScope(dominiVisibili(this.actor), q.idDominio)) throw this.forbidden();
     const domini = dominiVisibili(this.actor, q.idDominio ? [q.idDominio] : null);
-    const where: Where = { ...scope(domini), ...idFlussoWhere(this.em, q.idFlusso, !!q.caseInsensitive) };
+    const where: Where = { ...scope(domini), id: { $in: await flussiConIdFlusso(this.em, q.idFlusso, !!q.caseInsensitive) } };
     if (q.revisione != null) where.revisione = q.revisione;
     if (q.dataFlusso) where.dataOraFlusso = q.dataFlusso;
     if (q.revisione == null && !q.dataFlusso) where.obsoleto = false;
@@ -72,7 +72,6 @@ export class FlussiService {
   async list(filter: FlussiFilter, page: PageRequest): Promise<Page<FlussoView>> {
     const domini = dominiVisibili(this.actor, filter.idDominio);
     const where: Where = { ...scope(domini) };
-    if (filter.idFlusso) Object.assign(where, idFlussoWhere(this.em, filter.idFlusso, !!filter.idFlussoCaseInsensitive));
     if (filter.idPsp) where.idPsp = filter.idPsp;
     if (filter.trn) where.trn = filter.trn;
     if (filter.stato?.length) where.stato = { $in: filter.stato };
@@ -80,7 +79,10 @@ export class FlussiService {
       where.dataOraFlusso = { ...(filter.dataDa ? { $gte: filter.dataDa } : {}), ...(filter.dataA ? { $lte: filter.dataA } : {}) };
     }
     if (!filter.incluseObsolete) where.obsoleto = false;
-    if (filter.iuv) where.id = { $in: await this.reportingIuv(filter.iuv, domini) };
+    const ids: number[][] = [];
+    if (filter.idFlusso) ids.push(await flussiConIdFlusso(this.em, filter.idFlusso, !!filter.idFlussoCaseInsensitive));
+    if (filter.iuv) ids.push(await this.reportingIuv(filter.iuv, domini));
+    if (ids.length) where.$and = ids.map((some) => ({ id: { $in: some } }));
     // Flows of the same instant keep one order from page to page.
     const ordered = { ...page, orderBy: [...page.orderBy, ['id', page.orderBy[0]?.[1] ?? 'DESC'] as [string, 'ASC' | 'DESC']] };
     return mapPage(await findPage(this.em, FlussoRendicontazione, where, ordered, EXCEPT_XML as never), toFlussoView);

@@ -84,9 +84,9 @@ export const registraFlusso: RegistraFlusso = async (em, flusso) => {
 };
 
 async function registra(tx: EntityManager, flusso: FlussoAcquisito): Promise<EsitoRegistrazioneFlusso> {
+  const revisioni = await revisioniOf(tx, flusso);
   const dominio = await tx.findOne(Dominio, flusso.idDominio, { fields: ['intermediato', 'auxDigit', 'segregationCode'] });
   if (!dominio) throw errors.notFound(`Dominio ${flusso.idDominio} inesistente.`);
-  const revisioni = await revisioniOf(tx, flusso);
   const stessa = revisioni.find((r) => r.dataOraFlusso.getTime() === flusso.dataOraFlusso.getTime());
   if (stessa) return { esito: 'DUPLICATO', id: stessa.id, anomalie: 0 };
 
@@ -137,9 +137,11 @@ async function registra(tx: EntityManager, flusso: FlussoAcquisito): Promise<Esi
 }
 
 /**
- * The revisions already stored of this idFlusso. On MySQL/MariaDB they are read FOR UPDATE, so two
- * revisions of one flow stored at once take turns (and number themselves one after the other);
- * SQLite serialises writers anyway.
+ * The revisions already stored of this idFlusso. On MySQL/MariaDB they are locked first (FOR
+ * UPDATE), so two revisions of one flow stored at once take turns and number themselves one after
+ * the other; it must be the transaction's first read, so that InnoDB's snapshot starts after the
+ * lock and the read that follows sees what the previous holder committed. SQLite serialises
+ * writers anyway.
  */
 async function revisioniOf(
   tx: EntityManager,

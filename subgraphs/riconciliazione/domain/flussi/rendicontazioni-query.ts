@@ -4,7 +4,7 @@ import { pageOf, type Page, type PageRequest } from '../../../../core/paging';
 import type { Principal } from '../../../../core/principal';
 import { romeDate } from '../../../../core/rome-time';
 import { Rendicontazione, type EsitoRendicontazione, type StatoRendicontazione } from '../../../../schema/entities';
-import { colonnaIdFlusso, dominiVisibili, valoreIdFlusso, type Domini } from './ambito';
+import { dominiVisibili, idFlussoEsatto, type Domini } from './ambito';
 import { toRendicontazioneView, type RendicontazioneView } from './viste';
 
 export interface RendicontazioniFilter {
@@ -149,7 +149,7 @@ export function condizioni(em: EntityManager, domini: Domini, filter: Rendiconta
   if (correnti) add('f.obsoleto = ?', false);
   if (filter.iuv) add('r.iuv = ?', filter.iuv);
   if (filter.iur) add('r.iur = ?', filter.iur);
-  if (filter.idFlusso) add(`${colonnaIdFlusso(em, 'f.id_flusso', false)} = ?`, valoreIdFlusso(filter.idFlusso, false));
+  if (filter.idFlusso) add(`${idFlussoEsatto(em, 'f.id_flusso')} = ?`, filter.idFlusso);
   if (filter.esito?.length) add(`r.esito in (${list(filter.esito)})`, ...filter.esito);
   if (filter.stato?.length) add(`r.stato in (${list(filter.stato)})`, ...filter.stato);
   if (filter.dataDa) add('r.data >= ?', romeDate(filter.dataDa));
