@@ -4,6 +4,7 @@ import { acquire, control, flussi, paid, publish, startRig, type AcquisitionRig 
 import { closeSimulators } from './helpers/simulator';
 import { startHub, type TestHub } from './helpers/hub';
 import { gql } from './helpers/http';
+import { until } from './helpers/until';
 
 /**
  * The FdR source (REST, paged), the sources failing (unreachable, a fault, no answer, wrong
@@ -133,6 +134,21 @@ describe('the Nodo', () => {
       for (const f of a.flussi) expect(await stored(nodo.t, f.identificativoFlusso)).toBe(1);
     } finally {
       await other.close();
+    }
+  });
+
+  test('periodic: an instance with RENDICONTAZIONI_INTERVAL_SECONDS acquires on its own', async () => {
+    await paid(nodo, 1);
+    const published = await publish(nodo, { idDominio: '12345678901' });
+    const periodic = await startHub({
+      DATABASE_URL: databaseUrl(nodo.t),
+      RENDICONTAZIONI_NODO_URL: `${nodo.simUrl}/nodo/nodeForPa`,
+      RENDICONTAZIONI_INTERVAL_SECONDS: '1',
+    });
+    try {
+      await until('the periodic run stores the flow', async () => (await stored(nodo.t, published.identificativoFlusso)) === 1);
+    } finally {
+      await periodic.close();
     }
   });
 
