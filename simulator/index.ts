@@ -46,6 +46,8 @@ export interface Simulator {
   start(request: PaymentRequest): { record: PaymentRecord; done: Promise<void> };
   /** Only the verify of a notice. */
   verify(request: VerifyRequest): Promise<VerifyOutcome>;
+  /** The reporting flows it publishes (as POST /api/flows does), for a bench that needs their lines. */
+  flows: Flows;
   /** The payments played, newest first (live records: a running one keeps changing). */
   history(): PaymentRecord[];
   /** The carts Checkout was given, newest first (live records, as the payments). */
@@ -84,6 +86,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
 
   return {
     app,
+    flows,
     listen(port, host = '127.0.0.1') {
       if (server) return Promise.reject(new Error('the simulator is already listening'));
       const s = createServer(app);
