@@ -22,7 +22,7 @@ test('a cumulative flow of two paid pendenze is acquired from the Nodo and read 
   expect(published).toMatchObject({ numeroPagamenti: 2, causale: `/PUR/LGPE-RIVERSAMENTO/URI/${published.identificativoFlusso}` });
   expect(published.identificativoFlusso).toMatch(/^\d{4}-\d{2}-\d{2}SIMPSP01-[0-9a-z]+$/);
 
-  expect(await acquire(rig.t)).toEqual({ eseguita: true, elencati: 1, acquisiti: 1, duplicati: 0, falliti: 0 });
+  expect(await acquire(rig.t)).toEqual({ eseguita: true, elencati: 1, acquisiti: 1, duplicati: 0, rifiutati: 0, falliti: 0 });
   const [f] = await flussi(rig.t, published.identificativoFlusso);
   expect(f).toMatchObject({
     sorgente: 'NODO',
@@ -38,7 +38,7 @@ test('a cumulative flow of two paid pendenze is acquired from the Nodo and read 
   expect(f.rendicontazioni.nodes.every((l: any) => l.esito === 'ESEGUITO' && l.stato === 'OK' && l.indice === 1)).toBe(true);
 
   // The same flow again: listed, skipped, stored once.
-  expect(await acquire(rig.t)).toEqual({ eseguita: true, elencati: 1, acquisiti: 0, duplicati: 1, falliti: 0 });
+  expect(await acquire(rig.t)).toEqual({ eseguita: true, elencati: 1, acquisiti: 0, duplicati: 1, rifiutati: 0, falliti: 0 });
   expect(await rig.t.hub.orm.em.fork().count(FlussoRendicontazione, { idFlusso: published.identificativoFlusso })).toBe(1);
 });
 
@@ -67,7 +67,7 @@ test('a second revision replaces the first and keeps it as history', async () =>
   ]);
 });
 
-test('a flow whose total differs from its lines is stored as an anomaly; a flow that breaks the XSD is refused and the others are still stored', async () => {
+test('a flow whose total differs from its lines is stored as an anomaly; a flow that breaks the XSD is stored RIFIUTATO, not fetched again, and the others are still stored', async () => {
   await paid(rig, 1);
   const wrong = await publish(rig, { idDominio: '12345678901', wrongTotal: true });
   await paid(rig, 1);
@@ -75,8 +75,11 @@ test('a flow whose total differs from its lines is stored as an anomaly; a flow 
   await paid(rig, 1);
   const good = await publish(rig, { idDominio: '12345678901' });
   const r = await acquire(rig.t);
-  expect(r).toMatchObject({ eseguita: true, acquisiti: 2, falliti: 1 });
+  expect(r).toMatchObject({ eseguita: true, acquisiti: 2, rifiutati: 1, falliti: 0 });
   expect((await flussi(rig.t, wrong.identificativoFlusso))[0].stato).toBe('ANOMALO');
-  expect(await flussi(rig.t, broken.identificativoFlusso)).toEqual([]);
+  const [refused] = await flussi(rig.t, broken.identificativoFlusso);
+  expect(refused).toMatchObject({ stato: 'RIFIUTATO', numeroPagamenti: 0, importoTotale: '0.00' });
+  expect(refused.segnalazioni).toEqual([expect.objectContaining({ codice: 'FLUSSO_NON_CONFORME', dettaglio: expect.any(String) })]);
   expect((await flussi(rig.t, good.identificativoFlusso))[0].stato).toBe('ACQUISITO');
+  expect(await acquire(rig.t)).toMatchObject({ acquisiti: 0, rifiutati: 0, falliti: 0 });
 });

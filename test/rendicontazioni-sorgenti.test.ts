@@ -28,7 +28,7 @@ afterEach(async () => {
 test('FdR: a flow is listed, read with its payments page by page, stored once, read back through the graph', async () => {
   const iuvs = await paid(fdr, 2);
   const published = await publish(fdr, { idDominio: '12345678901' });
-  expect(await acquire(fdr.t)).toEqual({ eseguita: true, elencati: 1, acquisiti: 1, duplicati: 0, falliti: 0 });
+  expect(await acquire(fdr.t)).toEqual({ eseguita: true, elencati: 1, acquisiti: 1, duplicati: 0, rifiutati: 0, falliti: 0 });
   const [f] = await flussi(fdr.t, published.identificativoFlusso);
   expect(f).toMatchObject({ sorgente: 'FDR', revisione: 1, numeroPagamenti: 2, stato: 'ACQUISITO' });
   expect(Number(f.importoTotale)).toBe(published.importoTotale);

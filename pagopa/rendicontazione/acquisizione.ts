@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Logger } from '../../core/logger';
 import { Dominio } from '../../schema/entities';
-import { chiaveRevisione, revisioniNote, type RegistraFlusso } from '../../subgraphs/riconciliazione/services';
+import { romeDate } from '../../core/rome-time';
+import { chiaveRevisione, revisioniNote, type FlussoAcquisito, type RegistraFlusso } from '../../subgraphs/riconciliazione/services';
 import { prendiLease, rilasciaLease } from './lease';
 import type { AcquisizioneMetrics } from './metrics';
 import { SorgenteNonDisponibile, type DominioStazione, type FlussoElencato, type SorgenteFlussi } from './sorgente';
@@ -13,7 +14,9 @@ export interface EsitoAcquisizione {
   elencati: number;
   acquisiti: number;
   duplicati: number;
-  /** Not stored this run (the source failed, or the flow was refused): asked again next run. */
+  /** Stored RIFIUTATO: the flow breaks its schema (an anomaly; not asked for again). */
+  rifiutati: number;
+  /** Not stored this run (the source failed): asked again next run. */
   falliti: number;
 }
 
@@ -42,7 +45,7 @@ export class AcquisizioneFlussi {
 
   async esegui(): Promise<EsitoAcquisizione> {
     const { em, owner, leaseMs, log, metrics, sorgente } = this.o;
-    const esito: EsitoAcquisizione = { eseguita: false, elencati: 0, acquisiti: 0, duplicati: 0, falliti: 0 };
+    const esito: EsitoAcquisizione = { eseguita: false, elencati: 0, acquisiti: 0, duplicati: 0, rifiutati: 0, falliti: 0 };
     if (!(await prendiLease(em, LEASE_ACQUISIZIONE, owner, leaseMs))) {
       metrics.run(sorgente.nome, 'lease_altrove');
       log.info({ sorgente: sorgente.nome }, 'reporting flows: another instance is acquiring, this run is skipped');
@@ -97,11 +100,13 @@ export class AcquisizioneFlussi {
       try {
         const scaricato = await sorgente.scarica(d, f);
         if (!scaricato.ok) {
-          esito.falliti++;
-          metrics.flusso(sorgente.nome, 'rifiutato');
+          const r = await this.o.registra(this.o.em, rifiutato(sorgente.nome, d, f, scaricato.errori, scaricato.xml));
+          if (r.esito === 'NUOVO') esito.rifiutati++;
+          else esito.duplicati++;
+          metrics.flusso(sorgente.nome, r.esito === 'NUOVO' ? 'rifiutato' : 'duplicato');
           log.warn(
             { ...about, errori: scaricato.errori },
-            'reporting flow refused: it does not match its schema (anomaly; the others go on)',
+            'reporting flow refused: it does not match its schema (stored RIFIUTATO, an anomaly; the others go on)',
           );
           continue;
         }
@@ -128,4 +133,32 @@ export class AcquisizioneFlussi {
       `reporting flows: ${(e as Error).message}; retried next run`,
     );
   }
+}
+
+/**
+ * A flow that could not be read, as the list named it: stored RIFIUTATO, with no lines and no
+ * amounts, so that the Ente sees it and the next run does not fetch it again.
+ */
+function rifiutato(
+  sorgente: SorgenteFlussi['nome'],
+  d: DominioStazione,
+  f: FlussoElencato,
+  errori: string[],
+  xml?: string,
+): FlussoAcquisito {
+  return {
+    sorgente,
+    idDominio: d.idDominio,
+    idFlusso: f.idFlusso,
+    dataOraFlusso: f.dataOraFlusso,
+    revisione: f.revisione,
+    idPsp: f.idPsp ?? '',
+    trn: '',
+    dataRegolamento: romeDate(f.dataOraFlusso),
+    numeroPagamenti: 0,
+    importoTotaleCents: 0,
+    pagamenti: [],
+    xml,
+    rifiuto: errori,
+  };
 }

@@ -113,8 +113,9 @@ export class NodoClient implements SorgenteFlussi {
         'PROTOCOL',
         `nodoChiediFlussoRendicontazione ${flusso.idFlusso}: no xmlRendicontazione and no fault`,
       );
-    const letto = leggiFlussoRiversamento(Buffer.from(r.xmlRendicontazione, 'base64').toString('utf8'));
-    if (!letto.ok) return { ok: false, errori: letto.errori };
+    const xml = Buffer.from(r.xmlRendicontazione, 'base64').toString('utf8');
+    const letto = leggiFlussoRiversamento(xml);
+    if (!letto.ok) return { ok: false, errori: letto.errori, xml };
     const { idDominioRicevente: _ricevente, ...resto } = letto.flusso;
     return { ok: true, flusso: { ...resto, sorgente: 'NODO', idDominio: d.idDominio } };
   }

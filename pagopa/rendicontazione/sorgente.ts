@@ -17,7 +17,7 @@ export interface FlussoElencato {
 }
 
 /** A fetched flow: read and checked, or refused with the reasons (an anomaly, never a stop). */
-export type FlussoScaricato = { ok: true; flusso: FlussoAcquisito } | { ok: false; errori: string[] };
+export type FlussoScaricato = { ok: true; flusso: FlussoAcquisito } | { ok: false; errori: string[]; xml?: string };
 
 /** One of pagoPA's two places to get reporting flows from (the Nodo's SOAP primitives, FdR's REST API). */
 export interface SorgenteFlussi {

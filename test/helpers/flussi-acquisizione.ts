@@ -76,19 +76,19 @@ export async function publish(rig: AcquisitionRig, body: Record<string, unknown>
   return r.body;
 }
 
-export const ACQUISISCI = 'mutation { acquisisciFlussiRendicontazione { eseguita elencati acquisiti duplicati falliti } }';
+export const ACQUISISCI = 'mutation { acquisisciFlussiRendicontazione { eseguita elencati acquisiti duplicati rifiutati falliti } }';
 
 /** An on-demand acquisition through the graph, as an operator with the right asks it. */
 export async function acquire(
   t: TestHub,
-): Promise<{ eseguita: boolean; elencati: number; acquisiti: number; duplicati: number; falliti: number }> {
+): Promise<{ eseguita: boolean; elencati: number; acquisiti: number; duplicati: number; rifiutati: number; falliti: number }> {
   const r = await gql(t.baseUrl, ACQUISISCI);
   if (r.body?.errors) throw new Error(`acquisisciFlussiRendicontazione: ${JSON.stringify(r.body.errors)}`);
   return r.body.data.acquisisciFlussiRendicontazione;
 }
 
 const FLUSSO_FIELDS = `id idFlusso dataFlusso revisione obsoleto sorgente idPsp idDominio trn dataRegolamento numeroPagamenti importoTotale stato
-  segnalazioni { codice descrizione } rendicontazioni(first: 10) { totalCount nodes { iuv iur indice importo esito codiceEsito data stato } }`;
+  segnalazioni { codice descrizione dettaglio } rendicontazioni(first: 10) { totalCount nodes { iuv iur indice importo esito codiceEsito data stato } }`;
 
 /** Flows stored for an idFlusso (every revision, newest first). */
 export async function flussi(t: TestHub, idFlusso?: string): Promise<any[]> {

@@ -9,6 +9,7 @@ export interface EsitoAcquisizioneFlussi {
   elencati: number;
   acquisiti: number;
   duplicati: number;
+  rifiutati: number;
   falliti: number;
 }
 
@@ -23,8 +24,10 @@ export class AcquisizioneRendicontazioniPayload {
   @Field(() => Int, { description: 'Flows (or revisions) newly stored.' }) acquisiti!: number;
   @Field(() => Int, { description: 'Flows the hub already held: skipped.' }) duplicati!: number;
   @Field(() => Int, {
-    description: 'Flows not stored this run (the source failed, or the flow did not match its schema): retried next run.',
+    description: 'Flows that break their schema: stored RIFIUTATO with their reasons (an anomaly), not fetched again.',
   })
+  rifiutati!: number;
+  @Field(() => Int, { description: 'Flows not stored this run because the source failed: retried next run.' })
   falliti!: number;
   @Field(() => Boolean, { description: 'False, with zeros, when another instance held the acquisition lease and this one did nothing.' })
   eseguita!: boolean;

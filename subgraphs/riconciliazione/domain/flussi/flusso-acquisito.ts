@@ -19,6 +19,11 @@ export interface FlussoAcquisito {
   pagamenti: PagamentoRendicontato[];
   /** The FlussoRiversamento XML (Nodo only). */
   xml?: string;
+  /**
+   * Set when the flow could not be read (it breaks its schema): why. It is stored RIFIUTATO with no
+   * lines, as an anomaly the Ente sees, and not fetched again; a corrected flow is a new revision.
+   */
+  rifiuto?: string[];
 }
 
 export interface PagamentoRendicontato {

@@ -9,7 +9,7 @@ import { Dominio, FlussoRendicontazione, Rendicontazione, type Segnalazione } fr
 import { enqueue, signalCommitted } from '../../../../schema/outbox';
 import { abbina, type Abbinamento } from './abbinamento';
 import type { EsitoRegistrazioneFlusso, FlussoAcquisito, RegistraFlusso } from './flusso-acquisito';
-import { numeroNonCorrispondente, totaleNonCorrispondente } from './segnalazioni';
+import { flussoNonConforme, numeroNonCorrispondente, totaleNonCorrispondente } from './segnalazioni';
 
 const FLUSSO_COLUMNS = [
   'dominio',
@@ -90,7 +90,7 @@ async function registra(tx: EntityManager, flusso: FlussoAcquisito): Promise<Esi
   if (stessa) return { esito: 'DUPLICATO', id: stessa.id, anomalie: 0 };
 
   const righe = await abbina(tx, dominio, flusso.pagamenti);
-  const segnalazioni = quadratura(flusso);
+  const segnalazioni = flusso.rifiuto ? [flussoNonConforme(flusso.rifiuto)] : quadratura(flusso);
   const anomalie = segnalazioni.length + righe.reduce((n, r) => n + r.segnalazioni.length, 0);
   const obsoleto = revisioni.some((r) => r.dataOraFlusso > flusso.dataOraFlusso);
   const now = new Date();
@@ -109,7 +109,7 @@ async function registra(tx: EntityManager, flusso: FlussoAcquisito): Promise<Esi
       dataRegolamento: flusso.dataRegolamento,
       numeroPagamenti: flusso.numeroPagamenti,
       importoTotaleCents: flusso.importoTotaleCents,
-      stato: anomalie ? 'ANOMALO' : 'ACQUISITO',
+      stato: flusso.rifiuto ? 'RIFIUTATO' : anomalie ? 'ANOMALO' : 'ACQUISITO',
       segnalazioni,
       dataAcquisizione: now,
       xml: flusso.xml ?? null,

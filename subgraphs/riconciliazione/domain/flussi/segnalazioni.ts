@@ -17,6 +17,16 @@ export const pagamentoNonPresente = (dettaglio: string): Segnalazione => ({
   dettaglio,
 });
 
+/**
+ * A flow that could not be read (not well-formed, or breaking FlussoRiversamento's schema). GovPay
+ * has no code for it (it drops such a flow and logs it); the hub keeps it visible, RIFIUTATO.
+ */
+export const flussoNonConforme = (errori: string[]): Segnalazione => ({
+  codice: 'FLUSSO_NON_CONFORME',
+  descrizione: "Il flusso di rendicontazione non e' conforme allo schema FlussoRiversamento e non e' stato acquisito.",
+  dettaglio: errori.join('; ').slice(0, 1000),
+});
+
 /** The line's amount differs from what the receipt's transfer paid. */
 export const importoNonCorrispondente = (rendicontato: number, pagato: number): Segnalazione => ({
   codice: '007104',
