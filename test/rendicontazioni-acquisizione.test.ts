@@ -1,4 +1,5 @@
 import { FlussoRendicontazione } from '../schema/entities';
+import { basic, BO, call } from './helpers/http';
 import { acquire, control, flussi, paid, publish, startRig, type AcquisitionRig } from './helpers/flussi-acquisizione';
 import { closeSimulators } from './helpers/simulator';
 
@@ -82,4 +83,20 @@ test('a flow whose total differs from its lines is stored as an anomaly; a flow 
   expect(refused.segnalazioni).toEqual([expect.objectContaining({ codice: 'FLUSSO_NON_CONFORME', dettaglio: expect.any(String) })]);
   expect((await flussi(rig.t, good.identificativoFlusso))[0].stato).toBe('ACQUISITO');
   expect(await acquire(rig.t)).toMatchObject({ acquisiti: 0, rifiutati: 0, falliti: 0 });
+});
+
+test("on demand through the Backoffice: GET /operazioni/acquisizioneRendicontazioni runs an acquisition and reports its counts (GovPay's operazione)", async () => {
+  await paid(rig, 1);
+  const published = await publish(rig, { idDominio: '12345678901' });
+  const r = await call(rig.t.baseUrl, 'GET', `${BO}/operazioni/acquisizioneRendicontazioni`);
+  expect(r.status).toBe(200);
+  expect(r.body).toMatchObject({ idOperazione: 'acquisizioneRendicontazioni', stato: 0, esito: 'Operazione completata con successo' });
+  expect(r.body.dettaglio).toMatch(/acquisiti: 1,/);
+  expect(await flussi(rig.t, published.identificativoFlusso)).toHaveLength(1);
+
+  // An applicazione without the maintenance right may not run it, and nothing is acquired.
+  const app = await call(rig.t.baseUrl, 'GET', `${BO}/operazioni/acquisizioneRendicontazioni`, {
+    auth: basic({ user: 'IDA2A01', password: 'Password1!' }),
+  });
+  expect(app.status).toBe(403);
 });
