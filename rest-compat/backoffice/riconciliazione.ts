@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stripNulls } from '../../core/compact';
 import type { Principal } from '../../core/principal';
-import { flussiFilter, flussiQuery, flussoOperations, ORDINAMENTO_FLUSSI } from '../ragioneria/flussi';
+import { flussiQuery, flussoOperations, listaFlussi } from '../ragioneria/flussi';
 import {
   FLUSSO_FIELDS,
   RENDICONTAZIONE_FIELDS,
@@ -125,17 +125,7 @@ function statisticaQuadratura(g: GruppoRiscossioni, a: Anagrafiche) {
 }
 
 export const BACKOFFICE_RICONCILIAZIONE: Operation[] = [
-  list({
-    path: '/flussiRendicontazione',
-    query: { ...flussiQuery, incassato: lenientBoolean.optional() },
-    field: 'flussiRendicontazione',
-    filterType: 'FlussoRendicontazioneFilter',
-    orderType: 'FlussoRendicontazioneOrder',
-    selection: FLUSSO_FIELDS,
-    ordinamento: ORDINAMENTO_FLUSSI,
-    filter: (q) => flussiFilter(q, false),
-    map: flussoIndexBackoffice,
-  }),
+  listaFlussi(flussoIndexBackoffice, { ...flussiQuery, incassato: lenientBoolean.optional() }),
   ...flussoOperations((f, righe) => ({ ...flussoIndexBackoffice(f), rendicontazioni: righe.map(rendicontazione) })),
   list({
     path: '/rendicontazioni',

@@ -1,15 +1,8 @@
 import { z } from 'zod';
 import { aclInParole } from '../pendenze';
 import { dateTimeParam, textParam, type Operation, list, custom } from '../shared/table';
-import { flussiFilter, flussoOperations, ORDINAMENTO_FLUSSI } from './flussi';
-import {
-  FLUSSO_FIELDS,
-  RICONCILIAZIONE_FIELDS,
-  RISCOSSIONE_FIELDS,
-  type GraphFlusso,
-  type GraphRiconciliazione,
-  type GraphRiscossione,
-} from './graph';
+import { flussoOperations, listaFlussi } from './flussi';
+import { RICONCILIAZIONE_FIELDS, RISCOSSIONE_FIELDS, type GraphRiconciliazione, type GraphRiscossione } from './graph';
 import { incassoIndexV1, incassoV1, riscossioneIndexV1, riscossioneV1 } from './incassi-json';
 import { flussoIndex, rendicontazione, STATI_FLUSSO } from './json';
 import { leggiRiconciliazione, leggiRiscossione, registraRiconciliazione } from './operazioni';
@@ -42,17 +35,7 @@ export const RAGIONERIA_V1: Operation[] = [
     map: (r: GraphRiscossione) => riscossioneIndexV1(r),
   }),
   leggiRiscossione(riscossioneV1),
-  list({
-    path: '/flussiRendicontazione',
-    query: { ...date, idDominio: textParam.optional(), stato: z.enum(STATI_FLUSSO as [string, ...string[]]).optional() },
-    field: 'flussiRendicontazione',
-    filterType: 'FlussoRendicontazioneFilter',
-    orderType: 'FlussoRendicontazioneOrder',
-    selection: FLUSSO_FIELDS,
-    ordinamento: ORDINAMENTO_FLUSSI,
-    filter: (q) => flussiFilter(q, false),
-    map: (f: GraphFlusso) => flussoIndex(f),
-  }),
+  listaFlussi(flussoIndex, { ...date, idDominio: textParam.optional(), stato: z.enum(STATI_FLUSSO as [string, ...string[]]).optional() }),
   // v1 has no dominio in the flow's path: `{idFlusso}` and `{idFlusso}/{dataOraFlusso}` only.
   ...flussoOperations(
     (f, righe) => ({ ...flussoIndex(f), rendicontazioni: righe.map(rendicontazione) }),

@@ -1,14 +1,7 @@
 import { getAllegato, getProfilo } from '../pendenze';
 import { list, type Operation } from '../shared/table';
-import { flussiFilter, flussiQuery, flussoOperations, ORDINAMENTO_FLUSSI } from './flussi';
-import {
-  FLUSSO_FIELDS,
-  RICONCILIAZIONE_FIELDS,
-  RISCOSSIONE_FIELDS,
-  type GraphFlusso,
-  type GraphRiconciliazione,
-  type GraphRiscossione,
-} from './graph';
+import { flussoOperations, listaFlussi } from './flussi';
+import { RICONCILIAZIONE_FIELDS, RISCOSSIONE_FIELDS, type GraphRiconciliazione, type GraphRiscossione } from './graph';
 import { flussoIndex, rendicontazione, riconciliazione, riconciliazioneIndex, riscossioneDettaglio, riscossioneIndex } from './json';
 import { leggiRiconciliazione, leggiRiscossione, registraRiconciliazione } from './operazioni';
 import {
@@ -22,17 +15,7 @@ import {
 /** API Ragioneria v2 (api-ragioneria-v2.yaml), every operation of the spec, as a table over the riconciliazione graph. */
 
 export const RAGIONERIA_V2: Operation[] = [
-  list({
-    path: '/flussiRendicontazione',
-    query: flussiQuery,
-    field: 'flussiRendicontazione',
-    filterType: 'FlussoRendicontazioneFilter',
-    orderType: 'FlussoRendicontazioneOrder',
-    selection: FLUSSO_FIELDS,
-    ordinamento: ORDINAMENTO_FLUSSI,
-    filter: (q) => flussiFilter(q, false),
-    map: (f: GraphFlusso) => flussoIndex(f),
-  }),
+  listaFlussi(flussoIndex),
   ...flussoOperations((f, righe) => ({ ...flussoIndex(f), rendicontazioni: righe.map(rendicontazione) })),
   list({
     path: '/riconciliazioni',
