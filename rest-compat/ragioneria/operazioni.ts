@@ -1,7 +1,21 @@
-import { lenientBoolean, found, custom, type Operation } from '../shared/table';
-import { RISCOSSIONE_FIELDS, type GraphRiconciliazioneDettaglio, type GraphRiscossione } from './graph';
+import { custom, found, lenientBoolean, list, type Operation } from '../shared/table';
+import {
+  RICONCILIAZIONE_FIELDS,
+  RISCOSSIONE_FIELDS,
+  type GraphRiconciliazione,
+  type GraphRiconciliazioneDettaglio,
+  type GraphRiscossione,
+} from './graph';
 import { riconcilia, riconciliaInput, type Dialetto } from './riconcilia';
-import { chiaveRiscossione, idDominioDelPercorso, riconciliazioneQuery, TIPI_DEFAULT, tipiParam } from './parametri';
+import {
+  chiaveRiscossione,
+  idDominioDelPercorso,
+  ORDINAMENTO_RICONCILIAZIONI,
+  riconciliazioneQuery,
+  riconciliazioniQuery,
+  TIPI_DEFAULT,
+  tipiParam,
+} from './parametri';
 
 /**
  * The operations every accounting API repeats with its own path and shape: registering a bank
@@ -43,6 +57,20 @@ export const leggiRiconciliazione = (path: string, toJson: (r: GraphRiconciliazi
       );
       return { status: 200, body: toJson(found(data.r, `Riconciliazione ${params.idIncasso}`)) };
     },
+  });
+
+/** The list of bank entries (API Ragioneria's riconciliazioni, v1's incassi): by dominio and date. */
+export const listaRiconciliazioni = (path: string, map: (r: GraphRiconciliazione) => unknown): Operation =>
+  list({
+    path,
+    query: riconciliazioniQuery,
+    field: 'riconciliazioni',
+    filterType: 'RiconciliazioneFilter',
+    orderType: 'RiconciliazioneOrder',
+    selection: RICONCILIAZIONE_FIELDS,
+    ordinamento: ORDINAMENTO_RICONCILIAZIONI,
+    filter: (q) => ({ idDominio: q.idDominio ? [q.idDominio] : undefined, dataDa: q.dataDa, dataA: q.dataA }),
+    map,
   });
 
 /** GET /riscossioni/{idDominio}/{iuv}/{iur}/{indice}. */

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { aclInParole } from '../pendenze';
 import { dateTimeParam, textParam, type Operation, list, custom } from '../shared/table';
 import { flussoOperations, listaFlussi } from './flussi';
-import { RICONCILIAZIONE_FIELDS, RISCOSSIONE_FIELDS, type GraphRiconciliazione, type GraphRiscossione } from './graph';
+import { RISCOSSIONE_FIELDS, type GraphRiscossione } from './graph';
 import { incassoIndexV1, incassoV1, riscossioneIndexV1, riscossioneV1 } from './incassi-json';
 import { flussoIndex, rendicontazione, STATI_FLUSSO } from './json';
-import { leggiRiconciliazione, leggiRiscossione, registraRiconciliazione } from './operazioni';
-import { ORDINAMENTO_RICONCILIAZIONI, ORDINAMENTO_RISCOSSIONI, riscossioniFilter } from './parametri';
+import { leggiRiconciliazione, leggiRiscossione, listaRiconciliazioni, registraRiconciliazione } from './operazioni';
+import { ORDINAMENTO_RISCOSSIONI, riscossioniFilter } from './parametri';
 
 /** API Ragioneria v1 (api-ragioneria-v1.yaml): incassi, riscossioni, flows and profilo in v1's shapes. */
 
@@ -41,17 +41,7 @@ export const RAGIONERIA_V1: Operation[] = [
     (f, righe) => ({ ...flussoIndex(f), rendicontazioni: righe.map(rendicontazione) }),
     ['/flussiRendicontazione/:idFlusso', '/flussiRendicontazione/:idFlusso/:dataOraFlusso'],
   ),
-  list({
-    path: '/incassi',
-    query: { ...date, idDominio: textParam.optional() },
-    field: 'riconciliazioni',
-    filterType: 'RiconciliazioneFilter',
-    orderType: 'RiconciliazioneOrder',
-    selection: RICONCILIAZIONE_FIELDS,
-    ordinamento: ORDINAMENTO_RICONCILIAZIONI,
-    filter: (q) => ({ idDominio: q.idDominio ? [q.idDominio] : undefined, dataDa: q.dataDa, dataA: q.dataA }),
-    map: (r: GraphRiconciliazione) => incassoIndexV1(r),
-  }),
+  listaRiconciliazioni('/incassi', incassoIndexV1),
   registraRiconciliazione('/incassi/:idDominio', 'incasso', incassoV1, false),
   leggiRiconciliazione('/incassi/:idDominio/:idIncasso', incassoV1),
   custom({

@@ -1,33 +1,17 @@
 import { getAllegato, getProfilo } from '../pendenze';
 import { list, type Operation } from '../shared/table';
 import { flussoOperations, listaFlussi } from './flussi';
-import { RICONCILIAZIONE_FIELDS, RISCOSSIONE_FIELDS, type GraphRiconciliazione, type GraphRiscossione } from './graph';
+import { RISCOSSIONE_FIELDS, type GraphRiscossione } from './graph';
 import { flussoIndex, rendicontazione, riconciliazione, riconciliazioneIndex, riscossioneDettaglio, riscossioneIndex } from './json';
-import { leggiRiconciliazione, leggiRiscossione, registraRiconciliazione } from './operazioni';
-import {
-  ORDINAMENTO_RICONCILIAZIONI,
-  ORDINAMENTO_RISCOSSIONI,
-  riconciliazioniQuery,
-  riscossioniFilter,
-  riscossioniQuery,
-} from './parametri';
+import { leggiRiconciliazione, leggiRiscossione, listaRiconciliazioni, registraRiconciliazione } from './operazioni';
+import { ORDINAMENTO_RISCOSSIONI, riscossioniFilter, riscossioniQuery } from './parametri';
 
 /** API Ragioneria v2 (api-ragioneria-v2.yaml), every operation of the spec, as a table over the riconciliazione graph. */
 
 export const RAGIONERIA_V2: Operation[] = [
   listaFlussi(flussoIndex),
   ...flussoOperations((f, righe) => ({ ...flussoIndex(f), rendicontazioni: righe.map(rendicontazione) })),
-  list({
-    path: '/riconciliazioni',
-    query: riconciliazioniQuery,
-    field: 'riconciliazioni',
-    filterType: 'RiconciliazioneFilter',
-    orderType: 'RiconciliazioneOrder',
-    selection: RICONCILIAZIONE_FIELDS,
-    ordinamento: ORDINAMENTO_RICONCILIAZIONI,
-    filter: (q) => ({ idDominio: q.idDominio ? [q.idDominio] : undefined, dataDa: q.dataDa, dataA: q.dataA }),
-    map: (r: GraphRiconciliazione) => riconciliazioneIndex(r),
-  }),
+  listaRiconciliazioni('/riconciliazioni', riconciliazioneIndex),
   registraRiconciliazione('/riconciliazioni/:idDominio', 'v2', riconciliazione),
   leggiRiconciliazione('/riconciliazioni/:idDominio/:idIncasso', riconciliazione),
   list({
