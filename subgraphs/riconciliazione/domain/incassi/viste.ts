@@ -41,8 +41,24 @@ export interface RiscossioneView {
 
 const pkOf = (ref: { id: number } | null | undefined): number | null => (ref ? ref.id : null);
 
-/** Needs `flusso` loaded (its idFlusso) when the riconciliazione paid a flow. */
-export function toRiconciliazioneView(r: Riconciliazione): RiconciliazioneView {
+/** A riconciliazione's row as loaded, or as just written: `flusso` with its idFlusso when it paid a flow. */
+export type RiconciliazioneRiga = Pick<
+  Riconciliazione,
+  | 'id'
+  | 'idRiconciliazione'
+  | 'causale'
+  | 'importoCents'
+  | 'sct'
+  | 'dataValuta'
+  | 'dataContabile'
+  | 'contoAccredito'
+  | 'stato'
+  | 'descrizioneStato'
+  | 'dataRichiesta'
+  | 'iuv'
+> & { dominio: { idDominio: string }; flusso?: { id: number; idFlusso: string } | null };
+
+export function toRiconciliazioneView(r: RiconciliazioneRiga): RiconciliazioneView {
   return {
     pk: r.id,
     id: globalId('Riconciliazione', r.id),
