@@ -294,3 +294,16 @@ describe('two instances storing at once', () => {
     expect(rows.map((r) => r.revisione).sort()).toEqual([1, 2]);
   });
 });
+
+describe('a flow the hub cannot take', () => {
+  it('of a dominio the hub does not have: refused, nothing written', async () => {
+    const before = [await em().count(FlussoRendicontazione, {}), await em().count(Rendicontazione, {}), await em().count(OutboxJob, {})];
+    await expect(registraFlusso(em(), flusso([riga('999999999999997', 'IUR-X')], { idDominio: '99999999999' }))).rejects.toMatchObject({
+      status: 404,
+      message: 'Dominio 99999999999 inesistente.',
+    });
+    expect([await em().count(FlussoRendicontazione, {}), await em().count(Rendicontazione, {}), await em().count(OutboxJob, {})]).toEqual(
+      before,
+    );
+  });
+});

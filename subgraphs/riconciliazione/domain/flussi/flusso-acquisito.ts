@@ -31,12 +31,16 @@ export interface PagamentoRendicontato {
   data: string;
 }
 
-/** What storing a flow did: stored (new revision or first), already known (duplicate). */
+/** What storing a flow did: stored (new revision or first), already known (duplicate); `anomalie` counts the segnalazioni of the flow and its lines (0 for a duplicate). */
 export interface EsitoRegistrazioneFlusso {
   esito: 'NUOVO' | 'DUPLICATO';
   id: number;
   anomalie: number;
 }
 
-/** Stores an acquired flow in one transaction; implemented by the flussi domain. */
+/**
+ * Stores an acquired flow in one transaction of its own (call it outside any: it locks the flow's
+ * revisions first); implemented by the flussi domain (registraFlusso in services.ts). Anomalies
+ * never make it fail: it throws only when the database does, or for a dominio the hub does not have.
+ */
 export type RegistraFlusso = (em: EntityManager, flusso: FlussoAcquisito) => Promise<EsitoRegistrazioneFlusso>;
