@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stripNulls } from '../../core/compact';
 import type { Principal } from '../../core/principal';
-import { flussiFilter, flussiQuery, flussoOperations, ORDINAMENTO_FLUSSI } from '../ragioneria/flussi';
+import { flussiQuery, flussoOperations, listaFlussi } from '../ragioneria/flussi';
 import {
   FLUSSO_FIELDS,
   RENDICONTAZIONE_FIELDS,
@@ -10,25 +10,20 @@ import {
   type GraphFlusso,
   type GraphRendicontazioneConFlusso,
   type GraphRiconciliazione,
-  type GraphRiconciliazioneDettaglio,
   type GraphRiscossione,
 } from '../ragioneria/graph';
 import { incassoBackoffice, incassoIndexBackoffice, riscossioneBackoffice, riscossioneIndexBackoffice } from '../ragioneria/incassi-json';
 import { euro, flussoIndex, rendicontazione } from '../ragioneria/json';
-import { riconcilia, riconciliaInput } from '../ragioneria/riconcilia';
+import { leggiRiconciliazione, leggiRiscossione, registraRiconciliazione } from '../ragioneria/operazioni';
 import {
-  chiaveRiscossione,
-  idDominioDelPercorso,
   ORDINAMENTO_RICONCILIAZIONI,
   ORDINAMENTO_RISCOSSIONI,
-  riconciliazioneQuery,
   riscossioniFilter,
   riscossioniQuery,
-  TIPI_DEFAULT,
   tipiParam,
-} from '../ragioneria/v2';
+} from '../ragioneria/parametri';
 import type { GraphClient } from '../shared/graph-client';
-import { dateTimeParam, found, lenientBoolean, listaCompleta, listParam, textParam, type Operation, list, custom } from '../shared/table';
+import { dateTimeParam, lenientBoolean, listaCompleta, listParam, textParam, type Operation, list, custom } from '../shared/table';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 
 /**
@@ -130,17 +125,7 @@ function statisticaQuadratura(g: GruppoRiscossioni, a: Anagrafiche) {
 }
 
 export const BACKOFFICE_RICONCILIAZIONE: Operation[] = [
-  list({
-    path: '/flussiRendicontazione',
-    query: { ...flussiQuery, incassato: lenientBoolean.optional() },
-    field: 'flussiRendicontazione',
-    filterType: 'FlussoRendicontazioneFilter',
-    orderType: 'FlussoRendicontazioneOrder',
-    selection: FLUSSO_FIELDS,
-    ordinamento: ORDINAMENTO_FLUSSI,
-    filter: (q) => flussiFilter(q, false),
-    map: flussoIndexBackoffice,
-  }),
+  listaFlussi(flussoIndexBackoffice, { ...flussiQuery, incassato: lenientBoolean.optional() }),
   ...flussoOperations((f, righe) => ({ ...flussoIndexBackoffice(f), rendicontazioni: righe.map(rendicontazione) })),
   list({
     path: '/rendicontazioni',
@@ -179,30 +164,8 @@ export const BACKOFFICE_RICONCILIAZIONE: Operation[] = [
     }),
     map: (r: GraphRiconciliazione) => incassoIndexBackoffice(r),
   }),
-  custom({
-    method: 'post',
-    path: '/incassi/:idDominio',
-    query: { idFlussoCaseInsensitive: lenientBoolean.optional() },
-    async run({ req, params, principal, graph, query }) {
-      const input = riconciliaInput(req, idDominioDelPercorso(params.idDominio), 'incasso', query.idFlussoCaseInsensitive ?? false);
-      const { creata, riconciliazione } = await riconcilia(graph, principal, input, TIPI_DEFAULT);
-      return { status: creata ? 201 : 200, body: incassoBackoffice(riconciliazione) };
-    },
-  }),
-  custom({
-    method: 'get',
-    path: '/incassi/:idDominio/:idIncasso',
-    query: { 'riscossioni.tipo': tipiParam },
-    async run({ params, principal, graph, query }) {
-      const tipi = query['riscossioni.tipo']?.length ? query['riscossioni.tipo'] : TIPI_DEFAULT;
-      const data = await graph.run<{ r: GraphRiconciliazioneDettaglio | null }>(
-        riconciliazioneQuery(RISCOSSIONE_FIELDS),
-        { idDominio: params.idDominio, id: params.idIncasso, tipi },
-        principal,
-      );
-      return { status: 200, body: incassoBackoffice(found(data.r, `Incasso ${params.idIncasso}`)) };
-    },
-  }),
+  registraRiconciliazione('/incassi/:idDominio', 'incasso', incassoBackoffice),
+  leggiRiconciliazione('/incassi/:idDominio/:idIncasso', incassoBackoffice),
   list({
     path: '/riscossioni',
     query: {
@@ -221,19 +184,7 @@ export const BACKOFFICE_RICONCILIAZIONE: Operation[] = [
     filter: riscossioniFilter,
     map: (r: GraphRiscossione) => riscossioneIndexBackoffice(r),
   }),
-  custom({
-    method: 'get',
-    path: '/riscossioni/:idDominio/:iuv/:iur/:indice',
-    async run({ params, principal, graph }) {
-      const data = await graph.run<{ r: GraphRiscossione | null }>(
-        `query ($idDominio: ID!, $iuv: String!, $iur: String!, $indice: Int!) {
-          r: riscossione(idDominio: $idDominio, iuv: $iuv, iur: $iur, indice: $indice) { ${RISCOSSIONE_FIELDS} } }`,
-        chiaveRiscossione(params),
-        principal,
-      );
-      return { status: 200, body: riscossioneBackoffice(found(data.r, `Riscossione ${params.iuv}/${params.iur}/${params.indice}`)) };
-    },
-  }),
+  leggiRiscossione(riscossioneBackoffice),
   custom({
     method: 'get',
     path: '/quadrature/riscossioni',

@@ -3,7 +3,16 @@ import { z } from 'zod';
 import { DomainError } from '../../core/errors';
 import { parseInput } from '../../core/validation';
 import type { RestResult } from '../shared/http';
-import { dateTimeParam, found, lenientBoolean, textParam, type CustomOperation, type TableCall } from '../shared/table';
+import {
+  dateTimeParam,
+  found,
+  lenientBoolean,
+  list,
+  textParam,
+  type Operation,
+  type CustomOperation,
+  type TableCall,
+} from '../shared/table';
 import { FLUSSO_FIELDS, righeDelFlusso, type GraphFlusso, type GraphRendicontazione } from './graph';
 import { STATI_FLUSSO, statoFlussoGraph } from './json';
 
@@ -111,6 +120,20 @@ export function flussiFilter(q: FlussiQuery, escludiDefault: boolean) {
     incluseObsolete: !(q.escludiObsoleti ?? escludiDefault),
   };
 }
+
+/** GET /flussiRendicontazione of one API: its query parameters (the shared ones by default) and index mapper. */
+export const listaFlussi = (map: (f: GraphFlusso) => unknown, query: z.ZodRawShape = flussiQuery): Operation =>
+  list({
+    path: '/flussiRendicontazione',
+    query,
+    field: 'flussiRendicontazione',
+    filterType: 'FlussoRendicontazioneFilter',
+    orderType: 'FlussoRendicontazioneOrder',
+    selection: FLUSSO_FIELDS,
+    ordinamento: ORDINAMENTO_FLUSSI,
+    filter: (q) => flussiFilter(q as FlussiQuery, false),
+    map,
+  });
 
 export const ORDINAMENTO_FLUSSI = {
   data: 'DATA_FLUSSO',

@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import { aclInParole } from '../pendenze';
-import { dateTimeParam, found, textParam, type Operation, list, custom } from '../shared/table';
-import { flussiFilter, flussoOperations, ORDINAMENTO_FLUSSI } from './flussi';
-import {
-  FLUSSO_FIELDS,
-  RICONCILIAZIONE_FIELDS,
-  RISCOSSIONE_FIELDS,
-  type GraphFlusso,
-  type GraphRiconciliazione,
-  type GraphRiconciliazioneDettaglio,
-  type GraphRiscossione,
-} from './graph';
+import { dateTimeParam, textParam, type Operation, list, custom } from '../shared/table';
+import { flussoOperations, listaFlussi } from './flussi';
+import { RISCOSSIONE_FIELDS, type GraphRiscossione } from './graph';
 import { incassoIndexV1, incassoV1, riscossioneIndexV1, riscossioneV1 } from './incassi-json';
 import { flussoIndex, rendicontazione, STATI_FLUSSO } from './json';
-import { riconcilia, riconciliaInput } from './riconcilia';
-import {
-  chiaveRiscossione,
-  idDominioDelPercorso,
-  ORDINAMENTO_RICONCILIAZIONI,
-  ORDINAMENTO_RISCOSSIONI,
-  riconciliazioneQuery,
-  riscossioniFilter,
-  TIPI_DEFAULT,
-} from './v2';
+import { leggiRiconciliazione, leggiRiscossione, listaRiconciliazioni, registraRiconciliazione } from './operazioni';
+import { ORDINAMENTO_RISCOSSIONI, riscossioniFilter } from './parametri';
 
 /** API Ragioneria v1 (api-ragioneria-v1.yaml): incassi, riscossioni, flows and profilo in v1's shapes. */
 
@@ -50,67 +34,16 @@ export const RAGIONERIA_V1: Operation[] = [
     filter: (q) => riscossioniFilter({ ...q, tipo: q.tipo ? [q.tipo] : undefined }),
     map: (r: GraphRiscossione) => riscossioneIndexV1(r),
   }),
-  custom({
-    method: 'get',
-    path: '/riscossioni/:idDominio/:iuv/:iur/:indice',
-    async run({ params, principal, graph }) {
-      const data = await graph.run<{ r: GraphRiscossione | null }>(
-        `query ($idDominio: ID!, $iuv: String!, $iur: String!, $indice: Int!) {
-          r: riscossione(idDominio: $idDominio, iuv: $iuv, iur: $iur, indice: $indice) { ${RISCOSSIONE_FIELDS} } }`,
-        chiaveRiscossione(params),
-        principal,
-      );
-      return { status: 200, body: riscossioneV1(found(data.r, `Riscossione ${params.iuv}/${params.iur}/${params.indice}`)) };
-    },
-  }),
-  list({
-    path: '/flussiRendicontazione',
-    query: { ...date, idDominio: textParam.optional(), stato: z.enum(STATI_FLUSSO as [string, ...string[]]).optional() },
-    field: 'flussiRendicontazione',
-    filterType: 'FlussoRendicontazioneFilter',
-    orderType: 'FlussoRendicontazioneOrder',
-    selection: FLUSSO_FIELDS,
-    ordinamento: ORDINAMENTO_FLUSSI,
-    filter: (q) => flussiFilter(q, false),
-    map: (f: GraphFlusso) => flussoIndex(f),
-  }),
+  leggiRiscossione(riscossioneV1),
+  listaFlussi(flussoIndex, { ...date, idDominio: textParam.optional(), stato: z.enum(STATI_FLUSSO as [string, ...string[]]).optional() }),
   // v1 has no dominio in the flow's path: `{idFlusso}` and `{idFlusso}/{dataOraFlusso}` only.
   ...flussoOperations(
     (f, righe) => ({ ...flussoIndex(f), rendicontazioni: righe.map(rendicontazione) }),
     ['/flussiRendicontazione/:idFlusso', '/flussiRendicontazione/:idFlusso/:dataOraFlusso'],
   ),
-  list({
-    path: '/incassi',
-    query: { ...date, idDominio: textParam.optional() },
-    field: 'riconciliazioni',
-    filterType: 'RiconciliazioneFilter',
-    orderType: 'RiconciliazioneOrder',
-    selection: RICONCILIAZIONE_FIELDS,
-    ordinamento: ORDINAMENTO_RICONCILIAZIONI,
-    filter: (q) => ({ idDominio: q.idDominio ? [q.idDominio] : undefined, dataDa: q.dataDa, dataA: q.dataA }),
-    map: (r: GraphRiconciliazione) => incassoIndexV1(r),
-  }),
-  custom({
-    method: 'post',
-    path: '/incassi/:idDominio',
-    async run({ req, params, principal, graph }) {
-      const input = riconciliaInput(req, idDominioDelPercorso(params.idDominio), 'incasso', false);
-      const { creata, riconciliazione } = await riconcilia(graph, principal, input, TIPI_DEFAULT);
-      return { status: creata ? 201 : 200, body: incassoV1(riconciliazione) };
-    },
-  }),
-  custom({
-    method: 'get',
-    path: '/incassi/:idDominio/:idIncasso',
-    async run({ params, principal, graph }) {
-      const data = await graph.run<{ r: GraphRiconciliazioneDettaglio | null }>(
-        riconciliazioneQuery(RISCOSSIONE_FIELDS),
-        { idDominio: params.idDominio, id: params.idIncasso, tipi: TIPI_DEFAULT },
-        principal,
-      );
-      return { status: 200, body: incassoV1(found(data.r, `Incasso ${params.idIncasso}`)) };
-    },
-  }),
+  listaRiconciliazioni('/incassi', incassoIndexV1),
+  registraRiconciliazione('/incassi/:idDominio', 'incasso', incassoV1, false),
+  leggiRiconciliazione('/incassi/:idDominio/:idIncasso', incassoV1),
   custom({
     method: 'get',
     path: '/profilo',
