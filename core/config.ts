@@ -26,6 +26,7 @@ const schema = z.object({
   SUBGRAPH_ANAGRAFICA_URL: z.string().url().optional(),
   SUBGRAPH_PENDENZE_URL: z.string().url().optional(),
   SUBGRAPH_PAGAMENTI_URL: z.string().url().optional(),
+  SUBGRAPH_RICONCILIAZIONE_URL: z.string().url().optional(),
   SUBGRAPHS_PORT: port.default(4001),
   SUBGRAPHS_HOST: z.string().default('127.0.0.1'),
   AUTH_HEADER_PRINCIPAL: z.string().min(1).default('X-GovPay-Principal'),
@@ -237,7 +238,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       generated: !e.INTERNAL_PRINCIPAL_SECRET,
     },
     subgraphs: {
-      urls: { anagrafica: e.SUBGRAPH_ANAGRAFICA_URL, pendenze: e.SUBGRAPH_PENDENZE_URL, pagamenti: e.SUBGRAPH_PAGAMENTI_URL },
+      urls: {
+        anagrafica: e.SUBGRAPH_ANAGRAFICA_URL,
+        pendenze: e.SUBGRAPH_PENDENZE_URL,
+        pagamenti: e.SUBGRAPH_PAGAMENTI_URL,
+        riconciliazione: e.SUBGRAPH_RICONCILIAZIONE_URL,
+      },
       port: e.SUBGRAPHS_PORT,
       host: e.SUBGRAPHS_HOST,
     },
