@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { FlussoRendicontazione, Rendicontazione, Riconciliazione, Riscossione, type TipoRiscossione } from '../../../../schema/entities';
+import { FlussoRendicontazione, Riconciliazione, Riscossione, type TipoRiscossione } from '../../../../schema/entities';
 import { centsToDecimalString } from '../../../../core/money';
 import { erroreIncasso } from './errori';
 import type { RichiestaValida } from './richiesta';
@@ -115,18 +115,14 @@ async function flusso(tx: EntityManager, req: RichiestaValida, idFlusso: string)
       `L'importo del flusso di rendicontazione [${euro(fr.importoTotaleCents)}] non corrisponde all'importo del riversamento [${euro(req.importoCents)}]`,
     );
   }
-  const righe = await tx.find(
-    Rendicontazione,
-    { flusso: fr.id, esito: { $in: ESITI_PAGATI as never }, stato: { $ne: 'ALTRO_INTERMEDIARIO' } },
-    { fields: ['iuv', 'iur', 'indice', 'rpp'], orderBy: { id: 'ASC' } },
-  );
+  const righe = await righePagate(tx, fr.id);
   const candidate = await riscossioniDi(tx, req.idDominio, [...new Set(righe.map((r) => r.iuv))]);
   const perChiave = new Map(candidate.map((r) => [`${r.iuv}|${r.iur}|${r.indice}`, r]));
-  const perRpp = new Map(candidate.filter((r) => r.rpp).map((r) => [`${r.rpp!.id}|${r.indice}`, r]));
+  const perRpp = new Map(candidate.filter((r) => r.rpp).map((r) => [`${r.rpp}|${r.indice}`, r]));
   const abbinate = new Map<number, number>();
   for (const riga of righe) {
     const indice = riga.indice ?? 1;
-    const r = perChiave.get(`${riga.iuv}|${riga.iur}|${indice}`) ?? (riga.rpp ? perRpp.get(`${riga.rpp.id}|${indice}`) : undefined);
+    const r = perChiave.get(`${riga.iuv}|${riga.iur}|${indice}`) ?? (riga.rpp ? perRpp.get(`${riga.rpp}|${indice}`) : undefined);
     if (!r || abbinate.has(r.id)) {
       throw erroreIncasso(
         'FR_ANOMALA',
@@ -144,16 +140,46 @@ async function flusso(tx: EntityManager, req: RichiestaValida, idFlusso: string)
   return { iuv: null, flusso: fr, riscossioni: [...abbinate.keys()], righe: abbinate };
 }
 
-type Candidata = Pick<Riscossione, 'id' | 'iuv' | 'iur' | 'indice' | 'rpp' | 'riconciliazione'>;
+/*
+ * A flow's lines and riscossioni are read as plain rows, not entities: a flow of 10,000 payments
+ * would otherwise hydrate 20,000 entities into the transaction's identity map only to compare keys.
+ */
+interface Riga {
+  id: number;
+  iuv: string;
+  iur: string;
+  indice: number | null;
+  rpp: number | null;
+}
+interface Candidata {
+  id: number;
+  iuv: string;
+  iur: string;
+  indice: number;
+  rpp: number | null;
+  riconciliazione: number | null;
+}
+
+const rows = <T>(tx: EntityManager, sql: string, params: unknown[]): Promise<T[]> =>
+  tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()) as Promise<T[]>;
+
+/** The lines of flow `pk` that report money paid to this Ente, in their order. */
+function righePagate(tx: EntityManager, pk: number): Promise<Riga[]> {
+  return rows<Riga>(
+    tx,
+    `select id, iuv, iur, indice, rpp_id as rpp from rendicontazioni where flusso_id = ? and esito in (${ESITI_PAGATI.join(', ')}) and stato <> 'ALTRO_INTERMEDIARIO' order by id`,
+    [pk],
+  );
+}
 
 async function riscossioniDi(tx: EntityManager, idDominio: string, iuvs: string[]): Promise<Candidata[]> {
   const out: Candidata[] = [];
   for (const part of chunks(iuvs)) {
     out.push(
-      ...(await tx.find(
-        Riscossione,
-        { dominio: idDominio, iuv: { $in: part } },
-        { fields: ['iuv', 'iur', 'indice', 'rpp', 'riconciliazione'] },
+      ...(await rows<Candidata>(
+        tx,
+        `select id, iuv, iur, indice, rpp_id as rpp, riconciliazione_id as riconciliazione from riscossioni where id_dominio = ? and iuv in (${part.map(() => '?').join(', ')})`,
+        [idDominio, ...part],
       )),
     );
   }
