@@ -11,6 +11,7 @@ import { openDatabase, type Orm } from '../schema/orm';
 import { createSimulator } from '../simulator';
 import { flowXml } from '../simulator/flows/flow-xml';
 import type { PublishedFlow } from '../simulator/flows/flow';
+import { RPP_COLUMNS } from '../subgraphs/pagamenti/services';
 import { registraFlusso } from '../subgraphs/riconciliazione/services';
 import { freshDatabase, seedBenchDatabase } from './database';
 import { startServer } from './processes';
@@ -34,25 +35,6 @@ const ID_DOMINIO = '12345678901';
 const STAZIONE = { idDominio: ID_DOMINIO, idIntermediario: '11111111113', idStazione: '11111111113_01' };
 const PASSWORD = 'Password1!';
 
-const RPP_COLUMNS = [
-  'dominio',
-  'iuv',
-  'ccp',
-  'stato',
-  'esito',
-  'importoCents',
-  'dataPagamento',
-  'idPsp',
-  'versione',
-  'standIn',
-  'duplicato',
-  'richiesta',
-  'ricevuta',
-  'ricevutaXml',
-  'impronta',
-  'createdAt',
-  'updatedAt',
-] as const;
 const RISCOSSIONE_COLUMNS = [
   'dominio',
   'iuv',
@@ -80,11 +62,14 @@ async function paid(orm: Orm, flow: PublishedFlow): Promise<void> {
         dominio: ID_DOMINIO,
         iuv: l.iuv,
         ccp: l.iur,
+        pendenza: null,
         stato: 'RT_ACCETTATA_PA',
         esito: 'ESEGUITO',
         importoCents: l.importoCents,
         dataPagamento: now,
         idPsp: flow.idPsp,
+        ragioneSocialePsp: null,
+        idCanale: null,
         versione: 'V2',
         standIn: false,
         duplicato: false,

@@ -1,4 +1,5 @@
 import { RowInserter } from '../core/row-inserter';
+import { RPP_COLUMNS } from '../subgraphs/pagamenti/services';
 import { FlussoRendicontazione, Rendicontazione, Rpp } from '../schema/entities';
 import { registraFlusso, type PagamentoRendicontato } from '../subgraphs/riconciliazione/services';
 import { dati, DOMINIO, flusso, pendenzaPagata, riga } from './helpers/flussi';
@@ -14,26 +15,6 @@ let t: TestHub;
 const em = () => t.hub.orm.em.fork();
 const RIGHE = 10_000;
 const SCONOSCIUTE = 10;
-
-const RPP_COLUMNS = [
-  'dominio',
-  'iuv',
-  'ccp',
-  'stato',
-  'esito',
-  'importoCents',
-  'dataPagamento',
-  'idPsp',
-  'versione',
-  'standIn',
-  'duplicato',
-  'richiesta',
-  'ricevuta',
-  'ricevutaXml',
-  'impronta',
-  'createdAt',
-  'updatedAt',
-] as const;
 
 /** Receipts for `iuvs`, copies of a real one (100.99, one transfer), written in bulk. */
 async function ricevuteInBlocco(modello: Rpp, iuvs: string[]): Promise<void> {

@@ -1,50 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { projectRoot } from '../core/project-root';
 import { basic, call, gql, IDA2A01 } from './helpers/http';
 import { SECRET, startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
 import { insertRpp } from './helpers/rpp-fixture';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './helpers/build';
 import { CheckoutDouble } from './helpers/checkout-double';
+import { startStandaloneSubgraph, type StandaloneSubgraph } from './helpers/standalone-subgraph';
 
 /**
  * The pagamenti subgraph as its own process (`npm run start:subgraph pagamenti`, compiled), behind
  * a gateway that reaches it at SUBGRAPH_PAGAMENTI_URL: the graph and the REST /rpp work through it.
  */
-const serve = join(projectRoot(), 'dist', 'subgraphs', 'serve.js');
 const app = basic(IDA2A01);
 const PV2 = '/govpay/backend/api/pendenze/rs/basic/v2';
 
 let owner: TestHub;
 let gateway: TestHub;
-let child: ChildProcess;
+let subgraph: StandaloneSubgraph;
 let subgraphUrl: string;
 let checkout: CheckoutDouble;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
-function startSubgraph(env: Record<string, string>): Promise<void> {
-  child = spawn(process.execPath, [serve, 'pagamenti'], { env: { PATH: process.env.PATH ?? '', ...env } });
-  const logs: string[] = [];
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      logs.push(d.toString());
-      if (d.toString().includes('subgraph listening')) resolve();
-    });
-    child.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
-    child.on('exit', (code) => reject(new Error(`subgraph exited with ${code}: ${logs.join('')}`)));
-  });
-}
 
 describe('the pagamenti subgraph alone', () => {
   beforeAll(ensureBuilt, BUILD_TIMEOUT_MS);
@@ -55,20 +28,17 @@ describe('the pagamenti subgraph alone', () => {
     await insertRpp(owner.hub.orm, { idPendenza: 'SOLO-1', ccp: 'SOLO-CCP' });
     const db = owner.hub.config.database;
     const DATABASE_URL = db.dialect === 'sqlite' ? `sqlite:${db.path}` : db.url;
-    const port = await freePort();
     checkout = await new CheckoutDouble().start();
-    await startSubgraph({
-      ...{ DATABASE_URL, INTERNAL_PRINCIPAL_SECRET: SECRET, SUBGRAPHS_PORT: String(port), SUBGRAPHS_HOST: '127.0.0.1', DEMO_SEED: 'false' },
+    subgraph = await startStandaloneSubgraph('pagamenti', {
+      ...{ DATABASE_URL, INTERNAL_PRINCIPAL_SECRET: SECRET },
       ...{ CHECKOUT_URL: checkout.url, PUBLIC_BASE_URL: 'https://hub.ente.example' },
     });
-    subgraphUrl = `http://127.0.0.1:${port}/pagamenti/graphql`;
+    subgraphUrl = subgraph.url;
     gateway = await startHub({ DATABASE_URL, SUBGRAPH_PAGAMENTI_URL: subgraphUrl });
   }, 60000);
 
   afterAll(async () => {
-    const exited = new Promise((resolve) => child?.once('exit', resolve));
-    child?.kill('SIGTERM');
-    await exited;
+    await subgraph?.stop();
     await gateway?.close();
     await owner?.close();
     await checkout?.stop();
@@ -95,7 +65,9 @@ describe('the pagamenti subgraph alone', () => {
       app,
     );
     expect(r.body.errors).toBeUndefined();
-    expect(r.body.data.pendenza.rpp).toEqual([{ ccp: 'SOLO-CCP', importo: '100.99', pendenza: { dominio: { ragioneSociale: 'Ente Creditore Test' } } }]);
+    expect(r.body.data.pendenza.rpp).toEqual([
+      { ccp: 'SOLO-CCP', importo: '100.99', pendenza: { dominio: { ragioneSociale: 'Ente Creditore Test' } } },
+    ]);
     const list = await call(gateway.baseUrl, 'GET', `${PV2}/rpp?idPendenza=SOLO-1`, { auth: app });
     expect(list.status).toBe(200);
     expect(list.body.risultati.map((x: any) => x.rt.receiptId)).toEqual(['SOLO-CCP']);

@@ -46,7 +46,9 @@ it('reconciles a paid flow through the gateway and reads it back with its receip
 
   const r = await gql(
     gateway.baseUrl,
-    '{ flussoRendicontazioneByIdFlusso(idFlusso: "' + idFlusso + '") { importoTotale rendicontazioni { nodes { iuv rpp { ccp importo } } } } }',
+    '{ flussoRendicontazioneByIdFlusso(idFlusso: "' +
+      idFlusso +
+      '") { importoTotale rendicontazioni { nodes { iuv rpp { ccp importo } } } } }',
   );
   expect(r.body.errors).toBeUndefined();
   expect(r.body.data.flussoRendicontazioneByIdFlusso).toEqual({

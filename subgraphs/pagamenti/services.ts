@@ -1,10 +1,12 @@
 // What the pagamenti context publishes to the rest of the hub: the station's domain and its
 // faults (pagopa/ serves them to the Nodo), the outbox worker the edge runs, the esiti REST
 // filters by, and for payments started on a portal: the Checkout port its host implements, the
-// return from Checkout the edge serves, the sweep of abandoned carts, and the reading of GovPay's
-// cart items REST maps onto the graph. Anything else in this folder is the context's own.
+// return from Checkout the edge serves, the sweep of abandoned carts, the reading of GovPay's
+// cart items REST maps onto the graph, and the columns of a receipt's row for bulk writers
+// (benches). Anything else in this folder is the context's own.
 export { PAA_FAULTS, PagoPaFault, type PaaFaultCode } from './domain/faults';
 export { OutboxWorker } from './domain/outbox-worker';
+export { RPP_COLUMNS } from './domain/ricevute';
 export { ESITI_RPP } from './domain/rpp';
 export { PagamentiStation } from './domain/station';
 export type { SendRTRequest, StationCaller, StationService } from './domain/station-types';

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from './standalone-subgraph';
 import { STATION_PATH } from '../../pagopa';
 import type { Simulator } from '../../simulator';
 import { gql } from './http';
@@ -6,18 +6,6 @@ import { startHub, type TestHub } from './hub';
 import { loadPendenza } from './pagamenti';
 import { simulatorFor } from './simulator';
 import { STATION_XSD } from './xsd';
-
-/** A port free now, for a server started after whoever must know its address (the simulator after the hub). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export const FDR_KEY = 'fdr-test-subscription-key';
 

@@ -37,7 +37,8 @@ function canonicalJson(value: unknown): string {
 
 type Esito = 'registrata' | 'gia-registrata';
 
-const RPP_COLUMNS = [
+/** The columns of a receipt's row, as the station writes it (benches and tests write receipts the same way). */
+export const RPP_COLUMNS = [
   'dominio',
   'iuv',
   'ccp',
@@ -146,7 +147,10 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
     const annullata = pendenza.stato === 'ANNULLATA';
     await registraPagamento(tx, pendenza.id, romeDate(dataPagamento), annullata);
     if (annullata) {
-      log.warn({ idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId }, 'receipt of a cancelled pendenza: paid, flagged anomalo');
+      log.warn(
+        { idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId },
+        'receipt of a cancelled pendenza: paid, flagged anomalo',
+      );
     }
   }
   // The portal's session paying this pendenza learns its outcome in the same transaction.
@@ -217,7 +221,13 @@ async function jobsOf(
   const ricevuta: HubEvent = { v: 1, tipo: 'ricevutaRegistrata', idDominio: dominio.idDominio, iuv, idRicevuta: ccp, ...ids, at };
   jobs.push({ tipo: 'EVENTO', chiave: `evento:ricevutaRegistrata:${key}`, payload: ricevuta });
   if (p && pagata) {
-    const paid = { idDominio: dominio.idDominio, idA2A: p.idA2A, idPendenza: p.idPendenza, idTipoPendenza: p.idTipoPendenza, stato: 'ESEGUITA' };
+    const paid = {
+      idDominio: dominio.idDominio,
+      idA2A: p.idA2A,
+      idPendenza: p.idPendenza,
+      idTipoPendenza: p.idTipoPendenza,
+      stato: 'ESEGUITA',
+    };
     jobs.push(eventoPendenza(paid, 'subito', `evento:pendenzaAggiornata:${key}`));
   }
   return jobs;
