@@ -27,6 +27,7 @@ async function ricevuteInBlocco(modello: Rpp, iuvs: string[]): Promise<void> {
       dominio: DOMINIO,
       iuv,
       ccp: `rcpt-${iuv}`,
+      pendenza: null,
       ricevuta: { ...modello.ricevuta, creditorReferenceId: iuv },
       createdAt: now,
       updatedAt: now,
