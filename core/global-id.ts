@@ -8,9 +8,15 @@ export function toGlobalId(type: string, pk: number | string): string {
   return Buffer.from(`${type}:${pk}`).toString('base64url');
 }
 
+/** The integer primary key of a `type` id, or undefined when it is malformed or names another type. */
+export function pkOf(type: string, id: string): number | undefined {
+  const m = /^([A-Za-z]+):(\d{1,15})$/.exec(Buffer.from(id, 'base64url').toString('utf8'));
+  return m && m[1] === type ? Number(m[2]) : undefined;
+}
+
 /** The integer primary key of a `type` id; a malformed id, or one of another type, is a syntax error. */
 export function fromGlobalId(type: string, id: string): number {
-  const m = /^([A-Za-z]+):(\d{1,15})$/.exec(Buffer.from(id, 'base64url').toString('utf8'));
-  if (!m || m[1] !== type) throw errors.syntax(`L'identificativo '${id}' non e' valido per ${type}.`);
-  return Number(m[2]);
+  const pk = pkOf(type, id);
+  if (pk === undefined) throw errors.syntax(`L'identificativo '${id}' non e' valido per ${type}.`);
+  return pk;
 }

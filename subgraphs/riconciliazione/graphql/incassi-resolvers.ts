@@ -31,7 +31,8 @@ import {
   TipoRiscossione,
 } from './incassi-types';
 import { flussoByPk, rendicontazioneById } from './flussi-loaders';
-import { DominioRef, FlussoRendicontazioneStub, globalId, PendenzaRef, pkOf, RendicontazioneStub, RppRef } from './refs';
+import { pkOf, toGlobalId } from '../../../core/global-id';
+import { DominioRef, FlussoRendicontazioneStub, PendenzaRef, RendicontazioneStub, RppRef } from './refs';
 
 /** Largest page of the incassi's lists (DESIGN.md §4b). */
 const MAX_FIRST = 100;
@@ -190,7 +191,7 @@ export class RiscossioneResolver {
     description: 'The line of the reporting flow that reported it, once a flow reconciled it.',
   })
   rendicontazione(@Root() r: RiscossioneView, @Ctx() ctx: SubgraphContext) {
-    return r.rendicontazionePk ? rendicontazioneById(ctx).load(globalId('Rendicontazione', r.rendicontazionePk)) : null;
+    return r.rendicontazionePk ? rendicontazioneById(ctx).load(toGlobalId('Rendicontazione', r.rendicontazionePk)) : null;
   }
 
   @FieldResolver(() => RppRef, { nullable: true, description: 'The receipt (pagamenti subgraph).' })

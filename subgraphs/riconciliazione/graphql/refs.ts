@@ -1,7 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export { DominioRef } from '../../runtime/dominio-ref';
 export { OrderDirection } from '../../runtime/order-direction';
-export { globalId, pkOf } from '../domain/incassi/global-id';
 // Merge of i13-flussi and i13-incassi: the incassi' stubs of the flow types are the flussi' full types.
 export { FlussoRendicontazione as FlussoRendicontazioneStub, Rendicontazione as RendicontazioneStub } from './flussi-types';
 

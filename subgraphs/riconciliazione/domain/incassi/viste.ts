@@ -1,5 +1,5 @@
 import type { Riconciliazione, Riscossione, StatoRiconciliazione, StatoRiscossione, TipoRiscossione } from '../../../../schema/entities';
-import { globalId } from './global-id';
+import { toGlobalId } from '../../../../core/global-id';
 
 /** A riconciliazione as the graph shows it. */
 export interface RiconciliazioneView {
@@ -61,7 +61,7 @@ export type RiconciliazioneRiga = Pick<
 export function toRiconciliazioneView(r: RiconciliazioneRiga): RiconciliazioneView {
   return {
     pk: r.id,
-    id: globalId('Riconciliazione', r.id),
+    id: toGlobalId('Riconciliazione', r.id),
     idRiconciliazione: r.idRiconciliazione,
     idDominio: r.dominio.idDominio,
     causale: r.causale ?? null,
@@ -82,7 +82,7 @@ export function toRiconciliazioneView(r: RiconciliazioneRiga): RiconciliazioneVi
 export function toRiscossioneView(r: Riscossione): RiscossioneView {
   return {
     pk: r.id,
-    id: globalId('Riscossione', r.id),
+    id: toGlobalId('Riscossione', r.id),
     idDominio: r.dominio.idDominio,
     iuv: r.iuv,
     iur: r.iur,
