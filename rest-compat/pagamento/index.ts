@@ -12,7 +12,7 @@ import { rppRoutes } from '../pendenze/rpp';
 import { PENDENZE_SHAPE, type PendenzaShape } from '../pendenze/shape';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, route, wellFormedUrl } from '../shared/http';
-import { booleanParam, listEnvelope, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import { booleanParam, dateTimeParam, listEnvelope, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
 import { catalogoRoutes } from './catalogo';
 import { avviaPagamentoInput } from './nuovo-pagamento';
 import { PAGAMENTO_DETTAGLIO_FIELDS, PAGAMENTO_FIELDS, pagamentoDettaglio, pagamentoIndex, type GraphPagamento } from './pagamento-json';
@@ -48,8 +48,8 @@ const pagamentiQuery = z.object({
   id: z.string().max(255).optional(),
   idVersante: z.string().max(35).optional(),
   idDebitore: z.string().max(35).optional(),
-  dataDa: z.string().max(64).optional(),
-  dataA: z.string().max(64).optional(),
+  dataDa: dateTimeParam().optional(),
+  dataA: dateTimeParam(true).optional(),
   maxRisultati: booleanParam.optional(),
 });
 
@@ -66,7 +66,12 @@ export interface PagamentoApiOptions {
 }
 
 /** GovPay's API Pagamento v2, for portals (applicazioni), citizens (spid) and anonymous visitors (public). */
-export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthenticator, principalHeader: string, o: PagamentoApiOptions): Router {
+export function pagamentoRouter(
+  graph: GraphClient,
+  authenticator: CallerAuthenticator,
+  principalHeader: string,
+  o: PagamentoApiOptions,
+): Router {
   const router = Router({ mergeParams: true });
   router.use(
     wellFormedUrl,
@@ -107,17 +112,17 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
     solo(PERSONE),
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      if (paging.risultatiPerPagina > MAX_PAGAMENTI) throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${MAX_PAGAMENTI}.`);
+      if (paging.risultatiPerPagina > MAX_PAGAMENTI)
+        throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${MAX_PAGAMENTI}.`);
       const q = parseInput(pagamentiQuery, { ...(req.query as Record<string, unknown>) });
-      const dates = parseInput(z.object({ dataDa: dateFilter, dataA: dateFilter }), { dataDa: q.dataDa, dataA: q.dataA });
       const filter = {
         stato: q.stato,
         idSessionePortale: q.idSessionePortale,
         idSession: q.idSessionePsp,
         idVersante: q.idVersante,
         idDebitore: q.idDebitore,
-        dataRichiestaDa: dates.dataDa,
-        dataRichiestaA: dates.dataA,
+        dataRichiestaDa: q.dataDa,
+        dataRichiestaA: q.dataA,
       };
       if (q.id) {
         // GovPay's codCarrello (`id`) names one payment: a list of it, or of none.
@@ -127,7 +132,10 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
           principal,
         );
         const nodes = one.pagamenti.nodes.filter((n) => n.id === q.id);
-        return { status: 200, body: listEnvelope(req, paging, { nodes, totalCount: nodes.length, pageInfo: { hasNextPage: false } }, pagamentoIndex) };
+        return {
+          status: 200,
+          body: listEnvelope(req, paging, { nodes, totalCount: nodes.length, pageInfo: { hasNextPage: false } }, pagamentoIndex),
+        };
       }
       const v = pageVariables(paging);
       const data = await graph.run<{ pagamenti: GraphConnection<GraphPagamento> }>(
@@ -165,12 +173,6 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
   return router;
 }
 
-const dateFilter = z.iso
-  .datetime({ local: true })
-  .or(z.iso.date())
-  .optional()
-  .transform((v) => (v ? new Date(v).toISOString() : undefined));
-
 /** GovPay's `+campo,-campo` as the graph's typed orderBy; a field it does not know is the caller's syntax error. */
 function ordinamento(text: string | undefined) {
   if (!text) return undefined;
@@ -188,7 +190,11 @@ const cursorBefore = (offset: number): string | undefined => (offset > 0 ? encod
 
 function leggiPagamento(graph: GraphClient, field: string, param: string): RequestHandler {
   return route(graph, async ({ req, principal }) => {
-    const data = await graph.run<Record<string, GraphPagamento>>(`query ($id: ID!) { p: ${field} { ${PAGAMENTO_DETTAGLIO_FIELDS} } }`, { id: req.params[param] }, principal);
+    const data = await graph.run<Record<string, GraphPagamento>>(
+      `query ($id: ID!) { p: ${field} { ${PAGAMENTO_DETTAGLIO_FIELDS} } }`,
+      { id: req.params[param] },
+      principal,
+    );
     return { status: 200, body: pagamentoDettaglio(data.p) };
   });
 }

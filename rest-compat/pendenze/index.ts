@@ -8,7 +8,7 @@ import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, filters, numericIdParam, patchBody, route, wellFormedUrl } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import { booleanParam, dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
+import { booleanParam, dateTimeParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson } from './avviso';
 import { rppRoutes } from './rpp';
@@ -26,7 +26,7 @@ const requireApiPendenze: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const putQuery = z.object({ stampaAvviso: booleanParam.default(false), dataAvvisatura: z.string().optional() });
+const putQuery = z.object({ stampaAvviso: booleanParam.default(false), dataAvvisatura: dateTimeParam(true).optional() });
 /** `false` (the default) or a second language for the avviso. */
 const avvisoQuery = z.object({
   linguaSecondaria: z
@@ -49,7 +49,7 @@ const documentoQuery = avvisoQuery.extend({
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
 });
 
-const listQuery = z.object({ dataDa: dateParam, dataA: dateParam });
+const listQuery = z.object({ dataDa: dateTimeParam().optional(), dataA: dateTimeParam(true).optional() });
 
 /** GovPay's API Pendenze v2, for the Ente's back-office systems, mapped onto the graph. */
 export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenticator, principalHeader: string): Router {
@@ -224,7 +224,12 @@ export function getAllegato(graph: GraphClient): RequestHandler {
 export function getProfilo(graph: GraphClient): RequestHandler {
   return route(graph, async ({ principal }) => {
     const data = await graph.run<{
-      profilo: { nome: string; domini: Array<{ idDominio: string; ragioneSociale: string }>; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
+      profilo: {
+        nome: string;
+        domini: Array<{ idDominio: string; ragioneSociale: string }>;
+        tipiPendenza: unknown[];
+        acl: Array<{ servizio: string; autorizzazioni: string[] }>;
+      };
     }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
     const { nome, domini, tipiPendenza, acl } = data.profilo;
     // The APIs name the rights in words, where the Backoffice writes R and W.

@@ -5,7 +5,7 @@ import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { route, type RestResult } from '../shared/http';
-import { dateParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import { dateTimeParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
 import type { PendenzaShape } from './shape';
 import { PENDENZA_FIELDS, pendenzaIndex, rppJson, RPP_FIELDS, type GraphPendenza, type GraphRpp } from './mapping';
 
@@ -15,12 +15,14 @@ const oneOrMany = z
   .optional()
   .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]));
 const esito = z.enum(ESITI_RPP).optional();
+const dataDa = dateTimeParam().optional();
+const dataA = dateTimeParam(true).optional();
 
 /** GET /rpp's filters: API Pendenze names the outcome esitoPagamento, the Backoffice esito and adds the pendenza's. */
 const rppQuery = z.object({
   ...{ idDominio: text, iuv: text, ccp: text, idA2A: text, idPendenza: text, idDebitore: text, idPagamento: text },
   ...{ idTipoPendenza: text, idUnita: text, tassonomia: text, direzione: oneOrMany, divisione: oneOrMany },
-  ...{ esitoPagamento: esito, esito, dataRptDa: dateParam, dataRptA: dateParam, dataRtDa: dateParam, dataRtA: dateParam },
+  ...{ esitoPagamento: esito, esito, dataRptDa: dataDa, dataRptA: dataA, dataRtDa: dataDa, dataRtA: dataA },
 });
 
 type RppWithPendenza = GraphRpp & { pendenza: GraphPendenza | null };
@@ -32,7 +34,11 @@ const KEY_VARS = '$idDominio: ID!, $iuv: ID!, $ccp: ID!';
 export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaShape): void {
   const withPendenza = `${RPP_FIELDS} pendenza { ${PENDENZA_FIELDS} dominio { ${shape.dominioFields} } }`;
   const toJson = (r: RppWithPendenza) =>
-    rppJson(r, r.pendenza ? pendenzaIndex({ ...r.pendenza, dominio: shape.dominio(r.pendenza.dominio) as GraphPendenza['dominio'] }) : undefined, shape.rpp);
+    rppJson(
+      r,
+      r.pendenza ? pendenzaIndex({ ...r.pendenza, dominio: shape.dominio(r.pendenza.dominio) as GraphPendenza['dominio'] }) : undefined,
+      shape.rpp,
+    );
 
   router.get(
     '/rpp',
@@ -59,7 +65,11 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
   router.get(
     '/rpp/:idDominio/:iuv/:ccp',
     route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ rpp: RppWithPendenza }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${withPendenza} } }`, keyOf(req.params), principal);
+      const data = await graph.run<{ rpp: RppWithPendenza }>(
+        `query (${KEY_VARS}) { rpp(${KEY}) { ${withPendenza} } }`,
+        keyOf(req.params),
+        principal,
+      );
       return { status: 200, body: toJson(data.rpp) };
     }),
   );
@@ -81,7 +91,12 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
       if (format === 'application/pdf') {
         const pdf = await rppField(graph, req.params, 'ricevutaPdf', principal);
         const { idDominio, iuv, ccp } = req.params;
-        return { status: 200, contentType: 'application/pdf', body: Buffer.from(String(pdf), 'base64'), filename: `${idDominio}_${iuv}_${ccp}.pdf` };
+        return {
+          status: 200,
+          contentType: 'application/pdf',
+          body: Buffer.from(String(pdf), 'base64'),
+          filename: `${idDominio}_${iuv}_${ccp}.pdf`,
+        };
       }
       const field = format === 'application/xml' ? 'rtXml' : 'rt';
       return document(field, await rppField(graph, req.params, field, principal));
@@ -91,7 +106,11 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
 
 /** One field of an attempt, read through the graph as the caller. */
 async function rppField(graph: GraphClient, params: Record<string, unknown>, field: string, principal: Principal): Promise<unknown> {
-  const data = await graph.run<{ rpp: Record<string, unknown> }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`, keyOf(params), principal);
+  const data = await graph.run<{ rpp: Record<string, unknown> }>(
+    `query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`,
+    keyOf(params),
+    principal,
+  );
   return data.rpp[field];
 }
 

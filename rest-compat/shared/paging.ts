@@ -2,16 +2,9 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from '../../core/paging';
 import { parseInput } from '../../core/validation';
+import { booleanParam } from './params';
 
-/** A query parameter that is `true` or `false`, as GovPay's APIs write booleans in URLs. */
-export const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
-
-/** A date-time filter (`yyyy-MM-ddTHH:mm:ss[.SSS]` or a date), as the graph's ISO instant. */
-export const dateParam = z.iso
-  .datetime({ local: true })
-  .or(z.iso.date())
-  .optional()
-  .transform((v) => (v ? new Date(v).toISOString() : undefined));
+export { booleanParam, dateTimeParam } from './params';
 
 const pagingQuery = z.object({
   pagina: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -83,6 +76,11 @@ function nextPageUri(req: Request, p: PagingQuery): string {
 /** `campi`: keep only the listed top-level fields of each result. */
 function project<U>(item: U, campi: string | undefined): U {
   if (!campi || !item || typeof item !== 'object') return item;
-  const keep = new Set(campi.split(',').map((c) => c.trim()).filter(Boolean));
+  const keep = new Set(
+    campi
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  );
   return Object.fromEntries(Object.entries(item).filter(([k]) => keep.has(k))) as U;
 }

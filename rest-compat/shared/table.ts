@@ -1,7 +1,6 @@
 import type { Request, RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { errors } from '../../core/errors';
-import { parseRomeDateTime } from '../../core/rome-time';
 import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from './graph-client';
@@ -15,11 +14,8 @@ import { listEnvelope, parsePaging, type GraphConnection, type PagingQuery } fro
  * ordering, 404 for a missing resource, and the FaultBean (through the router's fault handler).
  */
 
-/** GovPay reads a boolean parameter with Java's Boolean.valueOf: `true` in any case is true, anything else false. */
-export const lenientBoolean = z
-  .string()
-  .max(16)
-  .transform((v) => v.toLowerCase() === 'true');
+/** The table's name for the one boolean parser of GovPay's query parameters (params.ts). */
+export { booleanParam as lenientBoolean, dateTimeParam } from './params';
 
 /** A text parameter, bounded. */
 export const textParam = z.string().max(1024);
@@ -35,32 +31,6 @@ export function listParam<T extends z.ZodType>(item: T, min = 0) {
         .filter(Boolean),
     )
     .pipe(z.array(item).min(min).max(100) as unknown as z.ZodType<z.output<T>[], string[]>);
-}
-
-/**
- * A date or date-time filter as GovPay accepts it (`yyyy-MM-dd'T'HH:mm:ss.SSS`, without seconds, with
- * a space, or a date alone; GovPay's local time is Europe/Rome's, an offset is honoured): the graph's
- * ISO instant. `fine` moves a bare date to its last millisecond, as GovPay's dataA does.
- */
-export function dateTimeParam(fine = false) {
-  return z
-    .string()
-    .max(40)
-    .regex(
-      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?(Z|[+-]\d{2}:?\d{2})?$/,
-      'data nel formato yyyy-MM-dd o yyyy-MM-ddTHH:mm:ss.SSS',
-    )
-    .transform((v, ctx) => {
-      const [, date, time = fine ? '23:59:59.999' : '00:00:00', offset = ''] =
-        /^(.{10})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?))?(.*)$/.exec(v)!;
-      const full = `${date}T${time.length === 5 ? `${time}:00` : time}${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
-      const d = parseRomeDateTime(full);
-      if (!d) {
-        ctx.addIssue({ code: 'custom', message: 'data inesistente' });
-        return z.NEVER;
-      }
-      return d.toISOString();
-    });
 }
 
 export interface TableCall<Q> {
