@@ -37,9 +37,12 @@ export const booleanParam = z
  */
 const DATE_TIME = /^(\d{4})(?:-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
+/** A `+01:00` written unencoded in a URL arrives as ` 01:00` (a `+` is a space in a query string). */
+const DECODED_PLUS = /^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?) (\d{2}(?::?\d{2})?)$/;
+
 /** The instant a GovPay date filter names, or undefined when it names none (a 30 February). */
 export function parseDateFilter(text: string, fine: boolean): Date | undefined {
-  const m = DATE_TIME.exec(text);
+  const m = DATE_TIME.exec(text.replace(DECODED_PLUS, '$1+$2'));
   if (!m) return undefined;
   const [, year, month = '01', day = '01', hour, minute, second = '00', millis = '0', offset] = m;
   if (!realDate(Number(year), Number(month), Number(day)) || Number(hour ?? 0) > 23 || Number(minute ?? 0) > 59 || Number(second) > 59)
