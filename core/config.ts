@@ -10,6 +10,18 @@ const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** A comma-separated list of browser origins (`https://portale.ente.it`), none by default. */
+const originList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins such as https://portale.ente.it');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(8080),
@@ -73,16 +85,20 @@ const schema = z.object({
   SIMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
   SIMULATOR_ENABLED: booleanFlag.optional(),
   SUBSCRIPTION_MAX_PENDING: z.coerce.number().int().min(1).max(100_000).default(1000),
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins such as https://portale.ente.it'),
+  ALLOWED_ORIGINS: originList,
+  CORS_ALLOWED_ORIGINS: originList,
+  CORS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(30 * 24)
+    .default(8),
+  SESSION_COOKIE_SAMESITE: z.enum(['Strict', 'Lax', 'None']).default('Strict'),
   PUBLIC_BASE_URL: z
     .string()
     .url()
@@ -179,6 +195,13 @@ export interface Config {
   loginThrottle: { perPrincipal: number; perAddress: number; windowSeconds: number };
   /** Browser origins whose pages may open WebSocket subscriptions (requests with no Origin are not browsers'). */
   allowedOrigins: string[];
+  /** Browser pages on these origins may call every entrance (REST and graph) cross-origin; a preflight is cached `maxAgeSeconds`. */
+  cors: { allowedOrigins: string[]; maxAgeSeconds: number };
+  /**
+   * The Backoffice's `form` mode: a session ends after `idleMs` without calls or `maxMs` after it
+   * opened; its cookie's SameSite (None is for a console on another site, and needs https).
+   */
+  sessions: { idleMs: number; maxMs: number; sameSite: 'Strict' | 'Lax' | 'None' };
   /** Events one subscriber may have waiting before the oldest are dropped. */
   subscriptions: { maxPending: number };
   /** Where browsers reach this hub (Checkout's return URLs point here), without a trailing slash; unset: http://localhost:<the port it listens on>. */
@@ -292,6 +315,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: e.LOGIN_FAILURES_WINDOW_SECONDS,
     },
     allowedOrigins: e.ALLOWED_ORIGINS,
+    cors: { allowedOrigins: e.CORS_ALLOWED_ORIGINS, maxAgeSeconds: e.CORS_MAX_AGE_SECONDS },
+    sessions: {
+      idleMs: Math.round(e.SESSION_IDLE_MINUTES * 60_000),
+      maxMs: Math.round(e.SESSION_MAX_HOURS * 3_600_000),
+      sameSite: e.SESSION_COOKIE_SAMESITE,
+    },
     subscriptions: { maxPending: e.SUBSCRIPTION_MAX_PENDING },
     publicBaseUrl: e.PUBLIC_BASE_URL && withoutTrailingSlash(e.PUBLIC_BASE_URL),
     checkout: {
@@ -345,6 +374,12 @@ function refuseUnsafeOperations(e: z.infer<typeof schema>): void {
   if (e.NODE_ENV === 'production' && e.RENDICONTAZIONI_SOURCE === 'fdr' && !(e.RENDICONTAZIONI_FDR_URL && e.RENDICONTAZIONI_FDR_API_KEY)) {
     throw new ConfigError(
       'Invalid configuration: RENDICONTAZIONI_SOURCE=fdr needs RENDICONTAZIONI_FDR_URL and RENDICONTAZIONI_FDR_API_KEY in production.',
+    );
+  }
+  // Browsers drop a SameSite=None cookie that is not Secure: the console would never stay logged in.
+  if (e.SESSION_COOKIE_SAMESITE === 'None' && !e.PUBLIC_BASE_URL?.startsWith('https://')) {
+    throw new ConfigError(
+      'Invalid configuration: SESSION_COOKIE_SAMESITE=None needs an https PUBLIC_BASE_URL (browsers refuse such cookies without Secure).',
     );
   }
   // A lease shorter than a notification lets another worker take the job while it is still being sent: the Ente gets it twice at once.

@@ -39,7 +39,7 @@ export interface Principal {
   tipiPendenza: Scope;
   acl: Acl[];
   api: { pagamenti: boolean; pendenze: boolean; ragioneria: boolean };
-  autenticazione: 'BASIC' | 'HEADER' | 'SPID' | 'PUBLIC';
+  autenticazione: 'BASIC' | 'HEADER' | 'FORM' | 'SPID' | 'PUBLIC';
   /** A cittadino's name and e-mail as the SPID proxy asserted them. */
   anagrafica?: { nome?: string; cognome?: string; email?: string };
 }

@@ -18,7 +18,7 @@ import {
   stationRouter,
   type Rendicontazioni,
 } from '../pagopa';
-import { backofficeRouter, BACKOFFICE_BASE } from '../rest-compat/backoffice';
+import { backofficeRouter, BACKOFFICE_BASE, BACKOFFICE_CONSOLE_BASE } from '../rest-compat/backoffice';
 import { PAGAMENTO_BASE, pagamentoRouter } from '../rest-compat/pagamento';
 import { PENDENZE_BASE, pendenzeRouter } from '../rest-compat/pendenze';
 import { RAGIONERIA_V1_BASE, RAGIONERIA_V2_BASE, ragioneriaV1Router, ragioneriaV2Router } from '../rest-compat/ragioneria';
@@ -47,6 +47,8 @@ import { createGraphServer } from './graph-server';
 import { LoginThrottle, throttledStationAuthenticate } from './login-throttle';
 import { mountProbes } from './probes';
 import { securityHeaders } from './security-headers';
+import { cors } from './cors';
+import { FormSessionStore, SessioniScadute } from './sessions';
 import { attachSubscriptions } from './subscriptions/server';
 import { projectRoot } from '../core/project-root';
 import { readSupergraph } from '../schema/supergraph';
@@ -109,6 +111,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders());
+  // Before every entrance: a preflight is answered here, never authenticated.
+  app.use(cors({ ...config.cors, principalHeader: config.auth.principalHeader }));
   const server = createServer(app);
   // Longer than clients' and load balancers' idle timeouts, so that they close idle sockets first
   // and never reuse one the hub is closing (ECONNRESET on the next request).
@@ -171,7 +175,14 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   );
   const client = new GraphClient(graphExecutor(graph, signer, log), log);
   const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
-  app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
+  const sessions = new FormSessionStore(orm.em, authenticator, {
+    ...config.sessions,
+    secure: !!config.publicBaseUrl?.startsWith('https://'),
+  });
+  app.use(
+    [BACKOFFICE_BASE, BACKOFFICE_CONSOLE_BASE],
+    backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }, sessions),
+  );
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(RAGIONERIA_V2_BASE, ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json));
   app.use(RAGIONERIA_V1_BASE, ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json));
@@ -206,7 +217,11 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         bulkEventsPerSecond: config.outbox.bulkEventsPerSecond,
       })
     : undefined;
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
+  const sessionPurge = new SessioniScadute(orm.em, log, SESSION_PURGE_MS);
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
+    pollMs: config.pagamenti.sweepMs,
+    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
+  });
 
   return {
     config,
@@ -224,6 +239,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       worker?.start();
       outbox?.start();
       sweep.start();
+      sessionPurge.start();
       acquisizione?.start();
       return {
         port: (server.address() as AddressInfo).port,
@@ -233,6 +249,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     async close() {
       await worker?.stop();
       await sweep.stop();
+      await sessionPurge.stop();
       await acquisizione?.stop();
       await subscriptions.close();
       await outbox?.stop();
@@ -246,13 +263,18 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   };
 }
 
+/** How often expired form sessions are deleted (they are refused from the moment they expire: this only keeps the table small). */
+const SESSION_PURGE_MS = 15 * 60_000;
+
 /** Authentication failures on the graph: the GovPay fault in extensions, and the HTTP status. */
 function graphAuthError(e: unknown): GraphQLError {
   const ext = (e as { extensions?: Record<string, unknown>; status?: number }).extensions;
   const status = (e as { status?: number }).status ?? 401;
   const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
   // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
+  return new GraphQLError((e as Error).message, {
+    extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } },
+  });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */
@@ -263,7 +285,9 @@ function instanceName(): string {
 function listenOn(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e,
+      ),
     );
     server.listen(port, host, () => resolve());
   });

@@ -48,6 +48,11 @@ export class Authenticator implements CallerAuthenticator {
     throw errors.unauthenticated();
   }
 
+  /** The utenza a form session names (its password was checked when the session opened): found afresh, as header mode's. */
+  async ofSession(principal: string): Promise<Principal> {
+    return this.cache.get(`h:${principal}`, () => this.lookup((s) => s.trusted(principal)));
+  }
+
   private async basic(c: IncomingCredentials): Promise<Principal> {
     const credentials = basicCredentials(c.authorization);
     if (!credentials) throw errors.unauthenticated();
@@ -71,7 +76,7 @@ export class Authenticator implements CallerAuthenticator {
     } catch (e) {
       if (e instanceof DomainError) throw e;
       this.log.error({ err: e }, 'authentication failed: the database could not be asked');
-      throw errors.unavailable('Impossibile verificare le credenziali in questo momento: riprovare piu\' tardi.');
+      throw errors.unavailable("Impossibile verificare le credenziali in questo momento: riprovare piu' tardi.");
     }
   }
 }

@@ -5,7 +5,7 @@ import { getPendenza, listPendenze, patchPendenza } from '../pendenze';
 import type { PendenzaShape } from '../pendenze/shape';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 import type { GraphClient } from '../shared/graph-client';
-import { authenticate, wellFormedUrl } from '../shared/http';
+import { authenticate, formLogout, loggedOut, wellFormedUrl, type FormSessions } from '../shared/http';
 import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
@@ -28,17 +28,23 @@ const BACKOFFICE_PENDENZA: PendenzaShape = {
 };
 
 export const BACKOFFICE_BASE = '/govpay/backend/api/backoffice/rs/:auth/v1';
+/** Where the stock govpay-console looks for the Backoffice (its context path): the same API. */
+export const BACKOFFICE_CONSOLE_BASE = '/govpay-api-backoffice/rs/:auth/v1';
 
-/** GovPay's API Backoffice v1 (configuration resources), mounted at BACKOFFICE_BASE. */
+/** GovPay's API Backoffice v1, mounted at BACKOFFICE_BASE and BACKOFFICE_CONSOLE_BASE; `form` mode with `sessions`. */
 export function backofficeRouter(
   graph: GraphClient,
   authenticator: CallerAuthenticator,
   principalHeader: string,
   bodies: { json: RequestHandler; tracciato: RequestHandler },
+  sessions?: FormSessions,
 ): Router {
   const router = Router({ mergeParams: true });
+  router.use(wellFormedUrl);
+  router.get('/logout', formLogout(sessions));
   // Bodies are read only once the caller is known; a tracciato may be far larger than other bodies.
-  router.use(wellFormedUrl, authenticate(authenticator, principalHeader));
+  router.use(authenticate(authenticator, principalHeader, {}, sessions));
+  router.get('/logout', loggedOut);
   router.post(TRACCIATI_UPLOAD, bodies.tracciato);
   router.use(bodies.json);
   tracciatiRoutes(router, graph);

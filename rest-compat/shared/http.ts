@@ -24,20 +24,43 @@ export interface RestResult {
 }
 
 const AUTH_MODES = new Set<AuthMode>(['basic', 'header']);
+const FORM = 'form';
 
 /** A mode one API adds to basic and header (API Pagamento's spid and public): the caller from the request alone. */
 export type ExtraAuthMode = (req: Request) => Principal;
 
 /**
- * Authenticates a GovPay API call by the mode its path names (`/rs/basic/…`, `/rs/header/…`, or
- * one of the API's own); an unknown mode is a path that does not exist.
+ * The Backoffice's `form` mode (gateway/sessions.ts): Basic credentials open a session carried by
+ * a cookie, later calls bring only the cookie, /logout ends it.
  */
-export function authenticate(authenticator: CallerAuthenticator, principalHeader: string, extra: Record<string, ExtraAuthMode> = {}): RequestHandler {
+export interface FormSessions {
+  /** The caller of a form call, from its Basic credentials (opening a session) or its session cookie. */
+  authenticate(req: Request, res: Response): Promise<Principal>;
+  /** Ends the session of the request's cookie, if any, and clears the cookie. */
+  logout(req: Request, res: Response): Promise<void>;
+}
+
+/**
+ * Authenticates a GovPay API call by the mode its path names (`/rs/basic/…`, `/rs/header/…`, one
+ * of the API's own, or `/rs/form/…` where the API has sessions); an unknown mode is a path that
+ * does not exist.
+ */
+export function authenticate(
+  authenticator: CallerAuthenticator,
+  principalHeader: string,
+  extra: Record<string, ExtraAuthMode> = {},
+  sessions?: FormSessions,
+): RequestHandler {
   return async (req, res, next) => {
     const mode = req.params.auth as AuthMode;
     const own = Object.hasOwn(extra, mode) ? extra[mode] : undefined;
-    if (!AUTH_MODES.has(mode) && !own) return next(errors.notFound(`Modalita' di autenticazione '${mode}' non supportata.`));
+    const form = req.params.auth === FORM ? sessions : undefined;
+    if (!AUTH_MODES.has(mode) && !own && !form) return next(errors.notFound(`Modalita' di autenticazione '${mode}' non supportata.`));
     try {
+      if (form) {
+        res.locals.principal = await form.authenticate(req, res);
+        return next();
+      }
       if (own) {
         res.locals.principal = own(req);
         return next();
@@ -53,6 +76,27 @@ export function authenticate(authenticator: CallerAuthenticator, principalHeader
     }
   };
 }
+
+/**
+ * GET /logout, 200 as GovPay's in every mode. In form mode it is answered before authentication, as
+ * Spring Security's logout filter does for GovPay: the cookie's session, if any, ends, the cookie
+ * is cleared, and a caller without a live session is told the same. Other modes pass on, to be
+ * authenticated and answered by `loggedOut`.
+ */
+export function formLogout(sessions?: FormSessions): RequestHandler {
+  return async (req, res, next) => {
+    if (req.params.auth !== FORM || !sessions) return next();
+    try {
+      await sessions.logout(req, res);
+      res.status(200).end();
+    } catch (e) {
+      next(e);
+    }
+  };
+}
+
+/** GET /logout of an authenticated caller of a mode without sessions: nothing to end, 200 as GovPay. */
+export const loggedOut: RequestHandler = (_req, res) => void res.status(200).end();
 
 /**
  * Refuses a URL whose path does not decode (`%E0%A4%A`, before the routes' parameters are decoded,
@@ -98,7 +142,7 @@ export function filters<K extends string>(req: Request, booleans: readonly K[], 
 /** A PUT body must be a JSON object; anything else is a syntax error naming the body. */
 export function jsonBody(req: Request): unknown {
   if (req.body === undefined || req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-    throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).");
+    throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).');
   }
   return req.body;
 }

@@ -8,6 +8,7 @@ import { Riconciliazione, Riscossione } from './incasso';
 import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
 import { FlussoRendicontazione, Rendicontazione } from './rendicontazione';
 import { AnagraficaRevisione } from './revisione';
+import { Sessione } from './sessione';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
 import { OperazioneTracciato, ParteTracciato, TracciatoPendenze } from './tracciato';
 import { Applicazione, Operatore } from './utenze';
@@ -22,6 +23,7 @@ export * from './pagamento-portale';
 export * from './pendenza';
 export * from './rendicontazione';
 export * from './revisione';
+export * from './sessione';
 export * from './tipo-pendenza';
 export * from './tracciato';
 export * from './utenze';
@@ -56,4 +58,5 @@ export const entities = [
   Riconciliazione,
   Riscossione,
   Lease,
+  Sessione,
 ];

@@ -45,6 +45,7 @@ const IMPLEMENTED = [
   'GET /operatori/{principal}',
   'PUT /operatori/{principal}',
   'GET /profilo',
+  'GET /logout',
   'GET /operazioni/{idOperazione}',
   'GET /pendenze',
   'GET /pendenze/{idA2A}/{idPendenza}',
@@ -136,6 +137,8 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa/rpt`, 200, 42)).not.toEqual([]);
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa`, 200, { stato: 'RT_ACCETTATA_PA' })).not.toEqual([]);
     expect(bad('PUT', `${BO}/entrate/X`, 201, undefined)).toEqual([]);
-    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual([]);
+    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual(
+      [],
+    );
   });
 });
