@@ -94,7 +94,7 @@ describe('with no origin configured (the default)', () => {
   it('adds nothing and answers no preflight: it reaches the routes, which authenticate', async () => {
     const app = express();
     app.use(cors({ allowedOrigins: [], maxAgeSeconds: 600, principalHeader: 'x-govpay-principal' }));
-    app.use((req, res) => void res.status(401).end());
+    app.use((_req, res) => void res.status(401).end());
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
