@@ -21,6 +21,7 @@ import {
   type NumberingPlan,
   type NumeroAvviso,
 } from './numero-avviso';
+import { applyPatch } from './patch';
 import { lockPendenza } from './pendenza-lock';
 import { referenceCache, type DominioRef, type ReferenceCache } from './references';
 import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, voceFields } from './pendenza-rows';
@@ -311,23 +312,7 @@ export class PendenzeService {
       const p = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
       if (!p) throw errors.notFound(`Pendenza ${label} inesistente.`);
       this.checkWritable(p, label);
-      for (const op of ops) {
-        if (op.path === '/descrizioneStato') {
-          p.descrizioneStato = op.op === 'DELETE' ? null : String(op.value ?? '').slice(0, 255);
-        } else if (op.value === 'ANNULLATA') {
-          if (p.stato !== 'NON_ESEGUITA') {
-            throw errors.unprocessable('VER_009', `La pendenza ${label} e' in uno stato che non consente l'annullamento (${p.stato})`);
-          }
-          p.stato = 'ANNULLATA';
-        } else if (op.value === 'NON_ESEGUITA') {
-          if (p.stato !== 'ANNULLATA') {
-            throw errors.unprocessable('VER_003', `La pendenza ${label} e' in uno stato che non consente l'aggiornamento (${p.stato})`);
-          }
-          p.stato = 'NON_ESEGUITA';
-        } else {
-          throw errors.syntax(`Il valore '${String(op.value)}' non e' ammesso per /stato: usare ANNULLATA o NON_ESEGUITA.`);
-        }
-      }
+      applyPatch(p, ops, this.actor.id, label);
       await em.flush();
       const view = toPendenzaView(p);
       await enqueue(em, [eventoPendenza({ ...view, stato: p.stato }, this.annuncio)]);

@@ -8,7 +8,20 @@ import { saved, Saved } from '../../runtime/saved';
 import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
 import { TracciatoResolver } from './tracciati';
-import { ApplicazioneRef, DominioRef, FileAllegato, Pendenza, PendenzaConnection, TipoPendenzaRef, VocePendenza } from './types';
+import { pagatoOf, type Pagato, type PendenzaKey } from '../domain/pagato';
+import { Importo } from '../../runtime/scalars';
+import {
+  AnnotaPendenzaInput,
+  ApplicazioneRef,
+  DominioRef,
+  FileAllegato,
+  Pendenza,
+  PendenzaConnection,
+  PendenzaPayload,
+  TipoPendenzaRef,
+  VerificaPendenzaInput,
+  VocePendenza,
+} from './types';
 
 const PendenzaSaved = Saved(Pendenza);
 const pendenze = (ctx: SubgraphContext) => new PendenzeService(ctx.em, ctx.principal);
@@ -91,6 +104,33 @@ export class PendenzaResolver {
     return pendenze(ctx).patch(idA2A, idPendenza, operazioni);
   }
 
+  @Mutation(() => PendenzaPayload, { description: "Marks a pendenza's anomalies as looked at by an operator (GovPay's PATCH /ack), or not." })
+  async verificaPendenza(@Arg('input', () => VerificaPendenzaInput) input: VerificaPendenzaInput, @Ctx() ctx: SubgraphContext) {
+    const op = { op: 'REPLACE', path: '/ack', value: input.verificato };
+    return { pendenza: await pendenze(ctx).patch(input.idA2A, input.idPendenza, [op]) };
+  }
+
+  @Mutation(() => PendenzaPayload, { description: "Adds an operator's note to a pendenza (GovPay's PATCH /nota)." })
+  async annotaPendenza(@Arg('input', () => AnnotaPendenzaInput) input: AnnotaPendenzaInput, @Ctx() ctx: SubgraphContext) {
+    const { idA2A, idPendenza, ...nota } = input;
+    return { pendenza: await pendenze(ctx).patch(idA2A, idPendenza, [{ op: 'ADD', path: '/nota', value: stripUndefined(nota) }]) };
+  }
+
+  @FieldResolver(() => Importo, { description: "Paid through accepted receipts (GovPay's importoPagato); 0.00 when unpaid." })
+  async importoPagato(@Root() p: PendenzaView, @Ctx() ctx: SubgraphContext) {
+    return (await pagatoLoader(ctx).load(p)).importoPagatoCents;
+  }
+
+  @FieldResolver(() => Importo, { description: "Of what was paid, what a riconciliazione has covered (GovPay's importoIncassato)." })
+  async importoIncassato(@Root() p: PendenzaView, @Ctx() ctx: SubgraphContext) {
+    return (await pagatoLoader(ctx).load(p)).importoIncassatoCents;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The IUV of the latest accepted receipt.' })
+  async iuvPagamento(@Root() p: PendenzaView, @Ctx() ctx: SubgraphContext) {
+    return (await pagatoLoader(ctx).load(p)).iuvPagamento;
+  }
+
   @FieldResolver(() => String, { nullable: true, description: 'The Avviso pagoPA as a base64 PDF (linguaSecondaria: de, en, fr, sl).' })
   async avvisoPdf(
     @Root() p: PendenzaView,
@@ -125,6 +165,17 @@ export class VocePendenzaResolver {
     return v.idDominio ? { idDominio: v.idDominio } : null;
   }
 }
+
+/** What was paid and cashed of the pendenze a request shows, in one query. */
+const pagatoLoader = (ctx: SubgraphContext) =>
+  memoized(
+    ctx,
+    'pagato',
+    () => new DataLoader<PendenzaKey, Pagato, string>((keys) => pagatoOf(ctx.em, keys), { cacheKeyFn: (k) => JSON.stringify([k.idA2A, k.idPendenza]) }),
+  );
+
+/** The graph gives an absent optional argument as undefined; the domain's defaults fill it. */
+const stripUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
 
 type Ref = { idA2A?: string; idPendenza?: string; idDominio?: string; numeroAvviso?: string };
 
