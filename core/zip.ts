@@ -40,7 +40,13 @@ export class ZipWriter {
   async add(name: string, data: Buffer): Promise<void> {
     if (this.entries.length >= MAX_ENTRIES) throw new Error('ZIP: too many entries');
     const deflated = deflateRawSync(data);
-    const entry: Entry = { name: Buffer.from(name, 'utf8'), crc: crc32(data), size: data.length, compressed: deflated.length, offset: this.offset };
+    const entry: Entry = {
+      name: Buffer.from(name, 'utf8'),
+      crc: crc32(data),
+      size: data.length,
+      compressed: deflated.length,
+      offset: this.offset,
+    };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(VERSION, 4);

@@ -45,7 +45,16 @@ function statoBackoffice(p: GraphPendenza): unknown {
  * (the IUV a payment of it carries). The operators' notes stay in the graph: the spec has no place for them.
  */
 const adapt: PendenzaAdapt = (json, p) => {
-  const { idTipoPendenza: _id, note: _note, tipoPendenza, importoPagato, importoIncassato, iuvPagamento, dataUltimoAggiornamento, ...rest } = json;
+  const {
+    idTipoPendenza: _id,
+    note: _note,
+    tipoPendenza,
+    importoPagato,
+    importoIncassato,
+    iuvPagamento,
+    dataUltimoAggiornamento,
+    ...rest
+  } = json;
   return {
     ...rest,
     stato: statoBackoffice(p),
@@ -89,7 +98,13 @@ export function pendenzeRoutes(router: Router, graph: GraphClient): void {
   router.get('/pendenze/byAvviso/:idDominio/:numeroAvviso', getPendenzaByAvviso(graph, BACKOFFICE_PENDENZA));
   router.get('/pendenze/tracciati/:id/stampe', stampeTracciato(graph));
   router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph, BACKOFFICE_PENDENZA));
-  router.put('/pendenze/:idA2A/:idPendenza', putPendenza(graph, CREATA.filter((c) => c !== 'idA2A' && c !== 'idPendenza')));
+  router.put(
+    '/pendenze/:idA2A/:idPendenza',
+    putPendenza(
+      graph,
+      CREATA.filter((c) => c !== 'idA2A' && c !== 'idPendenza'),
+    ),
+  );
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph, BACKOFFICE_PENDENZA));
 
   // pendenzaPost: a PUT's pendenza with its idA2A and idPendenza in the body.

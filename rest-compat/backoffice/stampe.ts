@@ -50,7 +50,10 @@ export function stampeTracciato(graph: GraphClient): RequestHandler {
       if (!t.stampaAvvisi) throw errors.notFound(NON_RICHIESTA);
       if (t.stato === 'IN_ATTESA' || t.stato === 'IN_ELABORAZIONE') throw errors.notFound(IN_CORSO);
       if (t.stato === 'SCARTATO') throw errors.notFound(SCARTATO);
-      res.status(200).type('application/zip').attachment(`${t.nomeFile.replace(/\.[^.]*$/, '')}.zip`);
+      res
+        .status(200)
+        .type('application/zip')
+        .attachment(`${t.nomeFile.replace(/\.[^.]*$/, '')}.zip`);
       await writeStampe(graph, principal, id, t.dominio.idDominio, new ZipWriter(sinkOf(res)));
       res.end();
     } catch (e) {
@@ -88,7 +91,13 @@ async function writeStampe(graph: GraphClient, principal: Principal, id: number,
 }
 
 /** One avviso's PDF, or the rate of its documento together. */
-async function stampa(graph: GraphClient, principal: Principal, idDominio: string, numeroAvviso: string, documento?: string): Promise<Buffer> {
+async function stampa(
+  graph: GraphClient,
+  principal: Principal,
+  idDominio: string,
+  numeroAvviso: string,
+  documento?: string,
+): Promise<Buffer> {
   if (documento) {
     const data = await graph.run<{ documentoAvvisiPdf: string }>(
       'query ($idDominio: ID!, $numero: ID!) { documentoAvvisiPdf(idDominio: $idDominio, numeroDocumento: $numero) }',

@@ -235,9 +235,15 @@ export function getDocumentoAvvisi(graph: GraphClient): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const { linguaSecondaria, numeriAvviso } = parseInput(documentoQuery, { ...(req.query as Record<string, unknown>) });
     const data = await graph.run<{ documentoAvvisiPdf: string }>(
-      `query ($idDominio: ID!, $numero: ID!, $numeri: [String!], $lingua: String) {
-        documentoAvvisiPdf(idDominio: $idDominio, numeroDocumento: $numero, numeriAvviso: $numeri, linguaSecondaria: $lingua) }`,
-      { idDominio: req.params.idDominio, numero: req.params.numeroDocumento, numeri: numeriAvviso, lingua: linguaSecondaria },
+      `query ($idDominio: ID!, $numero: ID!, $numeri: [String!], $lingua: String, $idA2A: String) {
+        documentoAvvisiPdf(idDominio: $idDominio, numeroDocumento: $numero, numeriAvviso: $numeri, linguaSecondaria: $lingua, idA2A: $idA2A) }`,
+      {
+        idDominio: req.params.idDominio,
+        numero: req.params.numeroDocumento,
+        numeri: numeriAvviso,
+        lingua: linguaSecondaria,
+        idA2A: req.params.idA2A,
+      },
       principal,
     );
     return { status: 200, contentType: 'application/pdf', body: Buffer.from(data.documentoAvvisiPdf, 'base64') };
@@ -266,7 +272,12 @@ export function getAllegato(graph: GraphClient): RequestHandler {
 export function getProfilo(graph: GraphClient): RequestHandler {
   return route(graph, async ({ principal }) => {
     const data = await graph.run<{
-      profilo: { nome: string; domini: Array<{ idDominio: string; ragioneSociale: string }>; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
+      profilo: {
+        nome: string;
+        domini: Array<{ idDominio: string; ragioneSociale: string }>;
+        tipiPendenza: unknown[];
+        acl: Array<{ servizio: string; autorizzazioni: string[] }>;
+      };
     }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
     const { nome, domini, tipiPendenza, acl } = data.profilo;
     // The APIs name the rights in words, where the Backoffice writes R and W.

@@ -68,9 +68,7 @@ export function pendenzaDettaglio(p: GraphPendenza, rppExtra: Record<string, unk
     ...pendenzaBase(p, adapt),
     voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...v, importo: euro(importo) })),
     rpp: (p.rpp ?? []).map((r) => rppJson(r, index, rppExtra)),
-    ...(p.allegati.length
-      ? { allegati: p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) }
-      : {}),
+    ...(p.allegati.length ? { allegati: p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) } : {}),
   };
 }
 

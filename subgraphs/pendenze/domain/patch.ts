@@ -12,7 +12,11 @@ export interface PatchOp {
 const OPS = ['ADD', 'DELETE', 'REPLACE'];
 
 /** What GovPay's PATCH /nota carries; the hub fills in who wrote it and when. */
-const notaValue = z.object({ oggetto: z.string().min(1).max(255), testo: z.string().max(4000).default(''), tipo: z.string().max(35).default('NOTA_PENDENZA') });
+const notaValue = z.object({
+  oggetto: z.string().min(1).max(255),
+  testo: z.string().max(4000).default(''),
+  tipo: z.string().max(35).default('NOTA_PENDENZA'),
+});
 
 /** GovPay's texts (UtenzaPatchUtils, PendenzeDAO) for an op the path does not take. */
 const opNonValido = (o: PatchOp) => errors.syntax(`Op '${o.op}' non valido per il path '${o.path}'`);

@@ -85,7 +85,11 @@ export function toVoceView(v: VoceFields): VoceView {
     v.tipo === 'ENTRATA'
       ? { codEntrata: orUndefined(v.codEntrata) }
       : v.tipo === 'BOLLO'
-        ? { tipoBollo: orUndefined(v.tipoBollo), hashDocumento: orUndefined(v.hashDocumento), provinciaResidenza: orUndefined(v.provinciaResidenza) }
+        ? {
+            tipoBollo: orUndefined(v.tipoBollo),
+            hashDocumento: orUndefined(v.hashDocumento),
+            provinciaResidenza: orUndefined(v.provinciaResidenza),
+          }
         : {
             ibanAccredito: orUndefined(v.ibanAccredito),
             ibanAppoggio: orUndefined(v.ibanAppoggio),
@@ -109,7 +113,10 @@ export function toVoceView(v: VoceFields): VoceView {
 }
 
 /** A pendenza's own columns, as an entity or as a row just inserted. */
-export type PendenzaFields = Omit<Pendenza, 'id' | 'applicazione' | 'dominio' | 'unitaOperativa' | 'tipoPendenza' | 'voci' | 'allegati' | 'createdAt' | 'updatedAt'>;
+export type PendenzaFields = Omit<
+  Pendenza,
+  'id' | 'applicazione' | 'dominio' | 'unitaOperativa' | 'tipoPendenza' | 'voci' | 'allegati' | 'createdAt' | 'updatedAt'
+>;
 export type VoceFields = Omit<VocePendenza, 'id' | 'pendenza' | 'createdAt' | 'updatedAt'>;
 
 /** What a view shows of a pendenza's references and children. */

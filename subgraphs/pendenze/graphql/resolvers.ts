@@ -37,9 +37,13 @@ export class PendenzaResolver {
   pendenzaByAvviso(
     @Arg('idDominio', () => ID) idDominio: string,
     @Arg('numeroAvviso', () => ID) numeroAvviso: string,
-    @Arg('idDebitore', () => String, { nullable: true, description: "The debtor's codice fiscale: how an anonymous caller shows the avviso is theirs." })
+    @Arg('idDebitore', () => String, {
+      nullable: true,
+      description: "The debtor's codice fiscale: how an anonymous caller shows the avviso is theirs.",
+    })
     idDebitore: string | null,
-    @Arg('UUID', () => String, { nullable: true, description: "The pendenza's UUID: the other way an anonymous caller shows it." }) UUID: string | null,
+    @Arg('UUID', () => String, { nullable: true, description: "The pendenza's UUID: the other way an anonymous caller shows it." })
+    UUID: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     return pendenze(ctx).getByAvviso(idDominio, numeroAvviso, { idDebitore, UUID });
@@ -71,9 +75,11 @@ export class PendenzaResolver {
     @Arg('numeroDocumento', () => ID) numeroDocumento: string,
     @Arg('numeriAvviso', () => [String], { nullable: true }) numeriAvviso: string[] | null,
     @Arg('linguaSecondaria', () => String, { nullable: true }) lingua: string | null,
+    @Arg('idA2A', () => String, { nullable: true, description: "The applicazione whose documento it is (the Backoffice's path names it)." })
+    idA2A: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return (await pendenze(ctx).documentoPdf(idDominio, numeroDocumento, numeriAvviso, lingua)).toString('base64');
+    return (await pendenze(ctx).documentoPdf(idDominio, numeroDocumento, numeriAvviso, lingua, idA2A)).toString('base64');
   }
 
   @Query(() => FileAllegato, { description: "An allegato's file (base64)." })
@@ -104,7 +110,9 @@ export class PendenzaResolver {
     return pendenze(ctx).patch(idA2A, idPendenza, operazioni);
   }
 
-  @Mutation(() => PendenzaPayload, { description: "Marks a pendenza's anomalies as looked at by an operator (GovPay's PATCH /ack), or not." })
+  @Mutation(() => PendenzaPayload, {
+    description: "Marks a pendenza's anomalies as looked at by an operator (GovPay's PATCH /ack), or not.",
+  })
   async verificaPendenza(@Arg('input', () => VerificaPendenzaInput) input: VerificaPendenzaInput, @Ctx() ctx: SubgraphContext) {
     const op = { op: 'REPLACE', path: '/ack', value: input.verificato };
     return { pendenza: await pendenze(ctx).patch(input.idA2A, input.idPendenza, [op]) };
@@ -160,7 +168,7 @@ export class PendenzaResolver {
 
 @Resolver(() => VocePendenza)
 export class VocePendenzaResolver {
-  @FieldResolver(() => DominioRef, { nullable: true, description: 'The beneficiary, when it is not the pendenza\'s dominio.' })
+  @FieldResolver(() => DominioRef, { nullable: true, description: "The beneficiary, when it is not the pendenza's dominio." })
   dominio(@Root() v: VoceView): DominioRef | null {
     return v.idDominio ? { idDominio: v.idDominio } : null;
   }
@@ -171,11 +179,15 @@ const pagatoLoader = (ctx: SubgraphContext) =>
   memoized(
     ctx,
     'pagato',
-    () => new DataLoader<PendenzaKey, Pagato, string>((keys) => pagatoOf(ctx.em, keys), { cacheKeyFn: (k) => JSON.stringify([k.idA2A, k.idPendenza]) }),
+    () =>
+      new DataLoader<PendenzaKey, Pagato, string>((keys) => pagatoOf(ctx.em, keys), {
+        cacheKeyFn: (k) => JSON.stringify([k.idA2A, k.idPendenza]),
+      }),
   );
 
 /** The graph gives an absent optional argument as undefined; the domain's defaults fill it. */
-const stripUndefined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+const stripUndefined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
 
 type Ref = { idA2A?: string; idPendenza?: string; idDominio?: string; numeroAvviso?: string };
 
@@ -191,7 +203,9 @@ function pendenzaLoader(ctx: SubgraphContext): DataLoader<Ref, PendenzaView | nu
             PendenzaEntity,
             {
               $or: refs.map((r) =>
-                r.idPendenza ? { applicazione: { idA2A: r.idA2A }, idPendenza: r.idPendenza } : { dominio: { idDominio: r.idDominio }, numeroAvviso: r.numeroAvviso },
+                r.idPendenza
+                  ? { applicazione: { idA2A: r.idA2A }, idPendenza: r.idPendenza }
+                  : { dominio: { idDominio: r.idDominio }, numeroAvviso: r.numeroAvviso },
               ),
             } as never,
             { populate: ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as never },
@@ -200,7 +214,9 @@ function pendenzaLoader(ctx: SubgraphContext): DataLoader<Ref, PendenzaView | nu
           return refs.map(
             (r) =>
               views.find((v) =>
-                r.idPendenza ? v.idA2A === r.idA2A && v.idPendenza === r.idPendenza : v.idDominio === r.idDominio && v.numeroAvviso === r.numeroAvviso,
+                r.idPendenza
+                  ? v.idA2A === r.idA2A && v.idPendenza === r.idPendenza
+                  : v.idDominio === r.idDominio && v.numeroAvviso === r.numeroAvviso,
               ) ?? null,
           );
         },

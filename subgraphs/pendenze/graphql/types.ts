@@ -34,7 +34,7 @@ export class VocePendenza {
   @Field(() => String) descrizione!: string;
   @Field(() => String, { nullable: true }) descrizioneCausaleRPT?: string;
   @Field(() => String, { description: 'Eseguito, Non eseguito or Anomalo' }) stato!: string;
-  @Field(() => String, { nullable: true, description: 'Beneficiary when not the pendenza\'s dominio.' }) idDominio?: string;
+  @Field(() => String, { nullable: true, description: "Beneficiary when not the pendenza's dominio." }) idDominio?: string;
   @Field(() => String, { nullable: true }) codEntrata?: string;
   @Field(() => String, { nullable: true }) ibanAccredito?: string;
   @Field(() => String, { nullable: true }) ibanAppoggio?: string;
@@ -74,7 +74,7 @@ export class NotaPendenza {
 
 @Directive('@key(fields: "idA2A idPendenza")')
 @Directive('@key(fields: "idDominio numeroAvviso")')
-@ObjectType({ description: 'A debt position loaded by an Ente\'s system.' })
+@ObjectType({ description: "A debt position loaded by an Ente's system." })
 export class Pendenza {
   @Field(() => ID) idA2A!: string;
   @Field(() => ID) idPendenza!: string;
@@ -85,7 +85,7 @@ export class Pendenza {
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
   @Field(() => Boolean, { description: 'A payment an operator must look at: a receipt arrived after the pendenza was cancelled.' })
   anomalo!: boolean;
-  @Field(() => Boolean, { description: 'An operator has looked at the anomalies (GovPay\'s ack).' }) verificato!: boolean;
+  @Field(() => Boolean, { description: "An operator has looked at the anomalies (GovPay's ack)." }) verificato!: boolean;
   @Field(() => [NotaPendenza], { description: "The operators' notes, oldest first." }) note!: NotaPendenza[];
   @Field(() => String, { nullable: true }) numeroAvviso?: string;
   @Field(() => String, { nullable: true }) iuvAvviso?: string;
