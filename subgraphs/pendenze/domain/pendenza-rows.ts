@@ -103,63 +103,15 @@ export function newPendenza(
 }
 
 const PENDENZA_COLUMNS = [
-  'applicazione',
-  'idPendenza',
-  'dominio',
-  'unitaOperativa',
-  'tipoPendenza',
-  'numeroAvviso',
-  'iuv',
-  'stato',
-  'descrizioneStato',
-  'anomalo',
-  'ack',
-  'note',
-  'causale',
-  'importoCents',
-  'soggettoPagatore',
-  'idDebitore',
-  'dataCaricamento',
-  'dataValidita',
-  'dataScadenza',
-  'dataPagamento',
-  'annoRiferimento',
-  'cartellaPagamento',
-  'tassonomia',
-  'tassonomiaAvviso',
-  'direzione',
-  'divisione',
-  'documento',
-  'idDocumento',
-  'datiAllegati',
-  'proprieta',
-  'uuid',
-  'createdAt',
-  'updatedAt',
+  'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato', 'anomalo',
+  'ack', 'note', 'causale', 'importoCents', 'soggettoPagatore', 'idDebitore', 'dataCaricamento', 'dataValidita', 'dataScadenza', 'dataPagamento',
+  'annoRiferimento', 'cartellaPagamento', 'tassonomia', 'tassonomiaAvviso', 'direzione', 'divisione', 'documento', 'idDocumento',
+  'datiAllegati', 'proprieta', 'uuid', 'createdAt', 'updatedAt',
 ] as const;
 const VOCE_COLUMNS = [
-  'pendenza',
-  'indice',
-  'idVocePendenza',
-  'importoCents',
-  'descrizione',
-  'descrizioneCausaleRPT',
-  'stato',
-  'tipo',
-  'idDominio',
-  'codEntrata',
-  'ibanAccredito',
-  'ibanAppoggio',
-  'tipoContabilita',
-  'codiceContabilita',
-  'tipoBollo',
-  'hashDocumento',
-  'provinciaResidenza',
-  'contabilita',
-  'metadata',
-  'datiAllegati',
-  'createdAt',
-  'updatedAt',
+  'pendenza', 'indice', 'idVocePendenza', 'importoCents', 'descrizione', 'descrizioneCausaleRPT', 'stato', 'tipo', 'idDominio',
+  'codEntrata', 'ibanAccredito', 'ibanAppoggio', 'tipoContabilita', 'codiceContabilita', 'tipoBollo', 'hashDocumento',
+  'provinciaResidenza', 'contabilita', 'metadata', 'datiAllegati', 'createdAt', 'updatedAt',
 ] as const;
 const ALLEGATO_COLUMNS = ['pendenza', 'nome', 'tipo', 'descrizione', 'contenuto', 'createdAt', 'updatedAt'] as const;
 
@@ -184,11 +136,7 @@ export class PendenzaInserts {
   /** The voci of many pendenze, once their ids are known, in one statement. */
   async insertVoci(em: EntityManager, items: Array<{ id: number; p: NewPendenza }>, ctx: Transaction): Promise<void> {
     const at = (p: NewPendenza) => ({ createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento });
-    await this.voci.insert(
-      em,
-      items.flatMap(({ id, p }) => p.voci.map((v) => ({ ...v, pendenza: id, ...at(p) }))),
-      ctx,
-    );
+    await this.voci.insert(em, items.flatMap(({ id, p }) => p.voci.map((v) => ({ ...v, pendenza: id, ...at(p) }))), ctx);
   }
 
   /**
@@ -197,20 +145,18 @@ export class PendenzaInserts {
    * new ids.
    */
   async insertOne(em: EntityManager, p: NewPendenza, jobs: NuovoJob[]): Promise<AllegatoView[]> {
-    return retryTransient(() =>
-      em.getConnection().transactional(async (ctx) => {
-        const id = await this.pendenze.insert(em, [this.pendenzaRow(p)], ctx);
-        await this.insertVoci(em, [{ id, p }], ctx);
-        const allegati: AllegatoView[] = [];
-        for (const a of p.allegati) {
-          const row = { ...a, pendenza: id, createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento };
-          const allegatoId = await this.allegati.insert(em, [row], ctx);
-          allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
-        }
-        await enqueue(em, jobs, ctx);
-        return allegati;
-      }),
-    );
+    return retryTransient(() => em.getConnection().transactional(async (ctx) => {
+      const id = await this.pendenze.insert(em, [this.pendenzaRow(p)], ctx);
+      await this.insertVoci(em, [{ id, p }], ctx);
+      const allegati: AllegatoView[] = [];
+      for (const a of p.allegati) {
+        const row = { ...a, pendenza: id, createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento };
+        const allegatoId = await this.allegati.insert(em, [row], ctx);
+        allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
+      }
+      await enqueue(em, jobs, ctx);
+      return allegati;
+    }));
   }
 }
 
