@@ -1,31 +1,18 @@
 import { Router, type RequestHandler } from 'express';
 import type { CallerAuthenticator } from '../../core/credentials';
 import { errors } from '../../core/errors';
-import { getPendenza, listPendenze, patchPendenza } from '../pendenze';
-import type { PendenzaShape } from '../pendenze/shape';
-import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, formLogout, loggedOut, wellFormedUrl, type FormSessions } from '../shared/http';
 import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
 import { intermediariRoutes } from './intermediari';
+import { BACKOFFICE_PENDENZA, pendenzeRoutes } from './pendenze';
 import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
 import { sistemaRoutes } from './sistema';
 import { TRACCIATI_UPLOAD, tracciatiRoutes } from './tracciati';
 import { utenzeRoutes } from './utenze';
-
-/** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
-const BACKOFFICE_PENDENZA: PendenzaShape = {
-  dominioFields: DOMINIO_FIELDS,
-  campi: 'anomalo',
-  dominio: (d) => dominioIndex(d as unknown as GraphDominio),
-  // Portal payment sessions arrive with API Pagamento; until then a pendenza has none.
-  dettaglio: { pagamenti: [] },
-  // Every attempt the hub records today is a receipt for an avviso paid at a PSP.
-  rpp: { modello: 'Pagamento ad iniziativa PSP' },
-};
 
 export const BACKOFFICE_BASE = '/govpay/backend/api/backoffice/rs/:auth/v1';
 /** Where the stock govpay-console looks for the Backoffice (its context path): the same API. */
@@ -53,9 +40,7 @@ export function backofficeRouter(
   catalogoRoutes(router, graph);
   utenzeRoutes(router, graph);
   sistemaRoutes(router, graph, authenticator);
-  router.get('/pendenze', listPendenze(graph, BACKOFFICE_PENDENZA));
-  router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph, BACKOFFICE_PENDENZA));
-  router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
+  pendenzeRoutes(router, graph);
   rppRoutes(router, graph, BACKOFFICE_PENDENZA);
   mountTable(router, graph, BACKOFFICE_RICONCILIAZIONE);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));

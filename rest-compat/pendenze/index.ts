@@ -6,7 +6,7 @@ import { errors } from '../../core/errors';
 import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { authenticate, filters, numericIdParam, patchBody, route, wellFormedUrl } from '../shared/http';
+import { authenticate, filters, numericIdParam, patchBody, route, wellFormedUrl, type RestResult } from '../shared/http';
 import { stripNulls } from '../../core/compact';
 import { booleanParam, dateTimeParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
@@ -26,7 +26,7 @@ const requireApiPendenze: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const putQuery = z.object({ stampaAvviso: booleanParam.default(false), dataAvvisatura: dateTimeParam(true).optional() });
+export const putQuery = z.object({ stampaAvviso: booleanParam.default(false), dataAvvisatura: dateTimeParam(true).optional() });
 /** `false` (the default) or a second language for the avviso. */
 const avvisoQuery = z.object({
   linguaSecondaria: z
@@ -56,24 +56,7 @@ export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenti
   const router = Router({ mergeParams: true });
   router.use(wellFormedUrl, authenticate(authenticator, principalHeader), requireApiPendenze);
 
-  router.put(
-    '/pendenze/:idA2A/:idPendenza',
-    route(graph, async ({ req, principal }) => {
-      const { stampaAvviso } = parseInput(putQuery, { ...(req.query as Record<string, unknown>) });
-      const data = await graph.run<{ savePendenza: { created: boolean; node: GraphPendenza & { UUID: string; avvisoPdf?: string } } }>(
-        `mutation ($idA2A: ID!, $idPendenza: ID!, $input: JSONObject!, $pdf: Boolean!) {
-          savePendenza(idA2A: $idA2A, idPendenza: $idPendenza, input: $input) {
-            created node { numeroAvviso UUID dominio { idDominio } avvisoPdf @include(if: $pdf) } } }`,
-        { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, input: pendenzaBody(req.body), pdf: stampaAvviso },
-        principal,
-      );
-      const { created, node } = data.savePendenza;
-      return {
-        status: created ? 201 : 200,
-        body: stripNulls({ idDominio: node.dominio.idDominio, numeroAvviso: node.numeroAvviso, UUID: node.UUID, pdf: node.avvisoPdf }),
-      };
-    }),
-  );
+  router.put('/pendenze/:idA2A/:idPendenza', putPendenza(graph));
 
   router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph));
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
@@ -83,19 +66,7 @@ export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenti
 
   router.get('/avvisi/:idDominio/:numeroAvviso', getAvviso(graph));
 
-  router.get(
-    '/documenti/:idDominio/:numeroDocumento/avvisi',
-    route(graph, async ({ req, principal }) => {
-      const { linguaSecondaria, numeriAvviso } = parseInput(documentoQuery, { ...(req.query as Record<string, unknown>) });
-      const data = await graph.run<{ documentoAvvisiPdf: string }>(
-        `query ($idDominio: ID!, $numero: ID!, $numeri: [String!], $lingua: String) {
-          documentoAvvisiPdf(idDominio: $idDominio, numeroDocumento: $numero, numeriAvviso: $numeri, linguaSecondaria: $lingua) }`,
-        { idDominio: req.params.idDominio, numero: req.params.numeroDocumento, numeri: numeriAvviso, lingua: linguaSecondaria },
-        principal,
-      );
-      return { status: 200, contentType: 'application/pdf', body: Buffer.from(data.documentoAvvisiPdf, 'base64') };
-    }),
-  );
+  router.get('/documenti/:idDominio/:numeroDocumento/avvisi', getDocumentoAvvisi(graph));
 
   router.get('/allegati/:id', getAllegato(graph));
 
@@ -105,6 +76,52 @@ export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenti
 
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
+}
+
+/** PUT /pendenze/{idA2A}/{idPendenza}: creates or updates a pendenza, shared by API Pendenze and the Backoffice. */
+export function putPendenza(graph: GraphClient, campiCreata: readonly CampoCreata[] = CREATA_V2): RequestHandler {
+  return route(graph, async ({ req, principal }) => {
+    const { stampaAvviso } = parseInput(putQuery, { ...(req.query as Record<string, unknown>) });
+    const key = { idA2A: String(req.params.idA2A), idPendenza: String(req.params.idPendenza) };
+    return savePendenza(graph, principal, key, pendenzaBody(req.body), stampaAvviso, campiCreata);
+  });
+}
+
+/** What API Pendenze's PendenzaCreata tells (pdf when asked); the Backoffice's tells more (backoffice/pendenze.ts). */
+const CREATA_V2 = ['idDominio', 'numeroAvviso', 'UUID', 'pdf'] as const;
+
+export type CampoCreata = 'idA2A' | 'idPendenza' | 'idDominio' | 'idUnitaOperativa' | 'numeroAvviso' | 'UUID' | 'pdf';
+
+/**
+ * Creates or updates a pendenza through the graph: 201 when created, 200 when updated, with
+ * GovPay's PendenzaCreata (its avviso's PDF when asked). Every API's pendenza writes end here.
+ */
+export async function savePendenza(
+  graph: GraphClient,
+  principal: Principal,
+  key: { idA2A: string; idPendenza: string },
+  input: Record<string, unknown>,
+  stampaAvviso: boolean,
+  campi: readonly CampoCreata[],
+): Promise<RestResult> {
+  const data = await graph.run<{ savePendenza: { created: boolean; node: GraphPendenza & { UUID: string; avvisoPdf?: string } } }>(
+    `mutation ($idA2A: ID!, $idPendenza: ID!, $input: JSONObject!, $pdf: Boolean!) {
+      savePendenza(idA2A: $idA2A, idPendenza: $idPendenza, input: $input) {
+        created node { idA2A idPendenza numeroAvviso UUID dominio { idDominio } unitaOperativa { idUnita } avvisoPdf @include(if: $pdf) } } }`,
+    { ...key, input, pdf: stampaAvviso },
+    principal,
+  );
+  const { created, node } = data.savePendenza;
+  const creata: Record<CampoCreata, unknown> = {
+    idA2A: node.idA2A,
+    idPendenza: node.idPendenza,
+    idDominio: node.dominio.idDominio,
+    idUnitaOperativa: (node.unitaOperativa as { idUnita?: string } | null)?.idUnita,
+    numeroAvviso: node.numeroAvviso,
+    UUID: node.UUID,
+    pdf: node.avvisoPdf,
+  };
+  return { status: created ? 201 : 200, body: stripNulls(Object.fromEntries(campi.map((c) => [c, creata[c]]))) };
 }
 
 /** A PUT body must be a JSON object; GovPay answers anything else with SINTASSI. */
@@ -121,26 +138,37 @@ const shaped = <T extends GraphPendenza>(shape: PendenzaShape, p: T): T => ({ ..
 export function getPendenza(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const data = await graph.run<{ pendenza: GraphPendenza }>(
-      `query ($idA2A: ID!, $idPendenza: ID!) { pendenza(idA2A: $idA2A, idPendenza: $idPendenza) {
-        ${PENDENZA_DETTAGLIO_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } }`,
+      `query ($idA2A: ID!, $idPendenza: ID!) { pendenza(idA2A: $idA2A, idPendenza: $idPendenza) { ${dettaglioFields(shape)} } }`,
       { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza },
       principal,
     );
-    return { status: 200, body: { ...pendenzaDettaglio(shaped(shape, data.pendenza), shape.rpp), ...shape.dettaglio } };
+    return { status: 200, body: dettaglioJson(shape, data.pendenza) };
   });
 }
 
-/** PATCH /pendenze/{idA2A}/{idPendenza} (JSON-patch on stato and descrizioneStato), shared by both APIs. */
-export function patchPendenza(graph: GraphClient): RequestHandler {
+/** The graph selection of a pendenza's detail as an API shows it. */
+const dettaglioFields = (shape: PendenzaShape) => `${PENDENZA_DETTAGLIO_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} }`;
+
+/** GovPay's Pendenza as an API shows it. */
+const dettaglioJson = (shape: PendenzaShape, p: GraphPendenza) => ({
+  ...pendenzaDettaglio(shaped(shape, p), shape.rpp, shape.adapt),
+  ...shape.dettaglio,
+});
+
+/**
+ * PATCH /pendenze/{idA2A}/{idPendenza} (GovPay's JSON-patch: /stato, /descrizioneStato, /ack,
+ * /nota), shared by both APIs; with a shape, the reply is the pendenza as it now is (the Backoffice's).
+ */
+export function patchPendenza(graph: GraphClient, shape?: PendenzaShape): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const ops = patchBody(req);
-    await graph.run(
+    const data = await graph.run<{ patchPendenza: GraphPendenza }>(
       `mutation ($idA2A: ID!, $idPendenza: ID!, $ops: [JSONObject!]!) {
-      patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { stato } }`,
+      patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { ${shape ? dettaglioFields(shape) : 'stato'} } }`,
       { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops },
       principal,
     );
-    return { status: 200 };
+    return shape ? { status: 200, body: dettaglioJson(shape, data.patchPendenza) } : { status: 200 };
   });
 }
 
@@ -174,7 +202,7 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
       },
       principal,
     );
-    return { status: 200, body: listEnvelope(req, paging, data.pendenze, (p) => pendenzaIndex(shaped(shape, p))) };
+    return { status: 200, body: listEnvelope(req, paging, data.pendenze, (p) => pendenzaIndex(shaped(shape, p), shape.adapt)) };
   });
 }
 
@@ -199,6 +227,26 @@ export function getAvviso(graph: GraphClient, prova = false): RequestHandler {
     const p = data.pendenzaByAvviso;
     if (pdf) return { status: 200, contentType: 'application/pdf', body: Buffer.from(p.avvisoPdf ?? '', 'base64') };
     return { status: 200, body: avvisoJson(p) };
+  });
+}
+
+/** GET /documenti/…/{idDominio}/{numeroDocumento}/avvisi: the avvisi of a documento's rate as one PDF, shared by both APIs. */
+export function getDocumentoAvvisi(graph: GraphClient): RequestHandler {
+  return route(graph, async ({ req, principal }) => {
+    const { linguaSecondaria, numeriAvviso } = parseInput(documentoQuery, { ...(req.query as Record<string, unknown>) });
+    const data = await graph.run<{ documentoAvvisiPdf: string }>(
+      `query ($idDominio: ID!, $numero: ID!, $numeri: [String!], $lingua: String, $idA2A: String) {
+        documentoAvvisiPdf(idDominio: $idDominio, numeroDocumento: $numero, numeriAvviso: $numeri, linguaSecondaria: $lingua, idA2A: $idA2A) }`,
+      {
+        idDominio: req.params.idDominio,
+        numero: req.params.numeroDocumento,
+        numeri: numeriAvviso,
+        lingua: linguaSecondaria,
+        idA2A: req.params.idA2A,
+      },
+      principal,
+    );
+    return { status: 200, contentType: 'application/pdf', body: Buffer.from(data.documentoAvvisiPdf, 'base64') };
   });
 }
 
@@ -244,10 +292,10 @@ export const aclInParole = (acl: Array<{ servizio: string; autorizzazioni: strin
 export function getPendenzaByAvviso(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const data = await graph.run<{ pendenzaByAvviso: GraphPendenza }>(
-      `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) { ${PENDENZA_DETTAGLIO_FIELDS} } }`,
+      `query ($idDominio: ID!, $numeroAvviso: ID!) { pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso) { ${dettaglioFields(shape)} } }`,
       { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso },
       principal,
     );
-    return { status: 200, body: { ...pendenzaDettaglio(data.pendenzaByAvviso), ...shape.dettaglio } };
+    return { status: 200, body: dettaglioJson(shape, data.pendenzaByAvviso) };
   });
 }

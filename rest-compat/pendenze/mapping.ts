@@ -39,12 +39,17 @@ export interface GraphPendenza {
 }
 
 /** The graph's "100.99" strings become GovPay's JSON numbers (exact: two decimals at most). */
-const euro = (importo: string) => Number(importo);
+export const euro = (importo: string) => Number(importo);
+
+/** How an API turns the common JSON of a pendenza into its own (the Backoffice's fields); see shape.ts. */
+export type PendenzaAdapt = (json: Record<string, unknown>, p: GraphPendenza) => Record<string, unknown>;
+
+const asIs: PendenzaAdapt = (json) => json;
 
 /** GovPay's PendenzaBase: the graph's pendenza with GovPay's formats. */
-export function pendenzaBase(p: GraphPendenza) {
+export function pendenzaBase(p: GraphPendenza, adapt: PendenzaAdapt = asIs) {
   const { voci: _voci, allegati: _allegati, rpp: _rpp, importo, dataCaricamento, ...rest } = p;
-  return stripNulls({ ...rest, importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) });
+  return adapt(stripNulls({ ...rest, importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) }), p);
 }
 
 /**
@@ -57,22 +62,20 @@ export function rppJson(r: GraphRpp, pendenza: unknown, extra: Record<string, un
 }
 
 /** GovPay's Pendenza (detail): with its voci and its payment attempts, each indexing the pendenza. */
-export function pendenzaDettaglio(p: GraphPendenza, rppExtra: Record<string, unknown> = {}) {
-  const index = pendenzaIndex(p);
+export function pendenzaDettaglio(p: GraphPendenza, rppExtra: Record<string, unknown> = {}, adapt: PendenzaAdapt = asIs) {
+  const index = pendenzaIndex(p, adapt);
   return {
-    ...pendenzaBase(p),
+    ...pendenzaBase(p, adapt),
     voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...v, importo: euro(importo) })),
     rpp: (p.rpp ?? []).map((r) => rppJson(r, index, rppExtra)),
-    ...(p.allegati.length
-      ? { allegati: p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) }
-      : {}),
+    ...(p.allegati.length ? { allegati: p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) } : {}),
   };
 }
 
 /** GovPay's PendenzaIndex (lists): links instead of the nested collections. */
-export function pendenzaIndex(p: GraphPendenza) {
+export function pendenzaIndex(p: GraphPendenza, adapt: PendenzaAdapt = asIs) {
   return {
-    ...pendenzaBase(p),
+    ...pendenzaBase(p, adapt),
     rpp: `/rpp?idA2A=${p.idA2A}&idPendenza=${p.idPendenza}`,
     pagamenti: `/pagamenti?idA2A=${p.idA2A}&idPendenza=${p.idPendenza}`,
   };

@@ -32,11 +32,13 @@ const KEY_VARS = '$idDominio: ID!, $iuv: ID!, $ccp: ID!';
 
 /** GovPay's /rpp operations (list, detail, request, receipt), shared by API Pendenze and the Backoffice. */
 export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaShape): void {
-  const withPendenza = `${RPP_FIELDS} pendenza { ${PENDENZA_FIELDS} dominio { ${shape.dominioFields} } }`;
+  const withPendenza = `${RPP_FIELDS} pendenza { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } }`;
   const toJson = (r: RppWithPendenza) =>
     rppJson(
       r,
-      r.pendenza ? pendenzaIndex({ ...r.pendenza, dominio: shape.dominio(r.pendenza.dominio) as GraphPendenza['dominio'] }) : undefined,
+      r.pendenza
+        ? pendenzaIndex({ ...r.pendenza, dominio: shape.dominio(r.pendenza.dominio) as GraphPendenza['dominio'] }, shape.adapt)
+        : undefined,
       shape.rpp,
     );
 

@@ -23,6 +23,16 @@ export interface Soggetto {
   cellulare?: string;
 }
 
+/** An operator's note on a pendenza, as GovPay's PATCH /nota carries it. */
+export interface NotaPendenza {
+  autore: string;
+  oggetto: string;
+  testo: string;
+  tipo: string;
+  /** ISO instant. */
+  data: string;
+}
+
 /**
  * A debt position (pendenza) loaded by an Ente's system. Amounts are integer cents. SCADUTA is not
  * stored: it is derived from dataScadenza when the pendenza is read.
@@ -66,6 +76,14 @@ export class Pendenza extends Timestamped {
   /** A payment an operator must look at (GovPay's anomalo): a receipt that arrived for a cancelled pendenza. */
   @Property({ type: 'boolean', default: false })
   anomalo: boolean = false;
+
+  /** An operator has looked at the pendenza's anomalies (GovPay's ack, shown as verificato). */
+  @Property({ type: 'boolean', default: false })
+  ack: boolean = false;
+
+  /** The operators' notes, oldest first (GovPay's PATCH /nota). */
+  @Property({ type: JsonDocument, nullable: true })
+  note?: NotaPendenza[] | null;
 
   @Property({ type: 'string', length: 140 })
   causale!: string;

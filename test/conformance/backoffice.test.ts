@@ -1,4 +1,5 @@
 import { backofficeRouter } from '../../rest-compat/backoffice';
+import { pendenzaIndexProblems, pendenzaProblems } from './always-filled';
 import { BackofficeSpec, GENERIC_ERRORS } from './openapi';
 import { collectReplies, coverageProblems, report, routedEndpoints, routingProblems } from './report';
 import { sweep } from './sweep';
@@ -48,8 +49,16 @@ const IMPLEMENTED = [
   'GET /logout',
   'GET /operazioni/{idOperazione}',
   'GET /pendenze',
+  'POST /pendenze',
   'GET /pendenze/{idA2A}/{idPendenza}',
+  'PUT /pendenze/{idA2A}/{idPendenza}',
   'PATCH /pendenze/{idA2A}/{idPendenza}',
+  'POST /pendenze/{idDominio}/{idTipoPendenza}',
+  'GET /pendenze/byAvviso/{idDominio}/{numeroAvviso}',
+  'GET /pendenze/tracciati/{id}/stampe',
+  'GET /avvisi/{idDominio}/{numeroAvviso}',
+  'GET /documenti/{idA2A}/{idDominio}/{numeroDocumento}/avvisi',
+  'GET /allegati/{id}',
   'GET /rpp',
   'GET /rpp/{idDominio}/{iuv}/{ccp}',
   'GET /rpp/{idDominio}/{iuv}/{ccp}/rpt',
@@ -112,6 +121,28 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
     const others = all().filter((r) => !IMPLEMENTED.includes(s.endpointOf(r.method, r.path).endpoint));
     const message = report(s, others);
     if (message) throw new Error(message);
+  });
+
+  it('fills in every pendenza what GovPay always fills, beyond the schema (always-filled.ts)', () => {
+    const ok = (endpoint: string) => repliesOf(endpoint).filter((r) => r.status === 200 && r.body && typeof r.body === 'object');
+    const problems = [
+      ...[
+        'GET /pendenze/{idA2A}/{idPendenza}',
+        'PATCH /pendenze/{idA2A}/{idPendenza}',
+        'GET /pendenze/byAvviso/{idDominio}/{numeroAvviso}',
+      ].flatMap((e) => ok(e).flatMap((r) => pendenzaProblems(r.body as Record<string, unknown>, `${r.method} ${r.path}`))),
+      ...ok('GET /pendenze').flatMap((r) =>
+        ((r.body as { risultati?: Record<string, unknown>[] }).risultati ?? []).flatMap((p, i) =>
+          pendenzaIndexProblems(p, `${r.path} risultati[${i}]`),
+        ),
+      ),
+      ...ok('GET /rpp').flatMap((r) =>
+        ((r.body as { risultati?: Record<string, unknown>[] }).risultati ?? []).flatMap((x, i) =>
+          x.pendenza ? pendenzaIndexProblems(x.pendenza as Record<string, unknown>, `${r.path} risultati[${i}].pendenza`) : [],
+        ),
+      ),
+    ];
+    if (problems.length) throw new Error([...new Set(problems)].slice(0, 50).join('\n'));
   });
 
   it('exercised every implemented operation, with at least one success', () => {

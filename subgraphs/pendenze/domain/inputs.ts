@@ -135,14 +135,8 @@ export const nuovaPendenza = z.object({
 });
 export type NuovaPendenzaInput = z.output<typeof nuovaPendenza>;
 
-/** GovPay's JSON-patch operations on a pendenza (annullamento and its description). */
+/** GovPay's JSON-patch operations on a pendenza: their form only; patch.ts checks each op against its path. */
 export const patchOps = z
-  .array(
-    z.object({
-      op: z.enum(['ADD', 'DELETE', 'REPLACE']),
-      path: z.enum(['/stato', '/descrizioneStato']),
-      value: z.unknown(),
-    }),
-  )
+  .array(z.object({ op: z.string().max(16), path: z.string().max(64), value: z.unknown() }))
   .min(1)
   .max(10);

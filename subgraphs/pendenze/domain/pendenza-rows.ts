@@ -91,6 +91,8 @@ export function newPendenza(
       dataCaricamento: now,
       descrizioneStato: null,
       anomalo: false,
+      ack: false,
+      note: null,
       dataPagamento: null,
       ...pendenzaFields(p.input, numero),
     },
@@ -102,7 +104,7 @@ export function newPendenza(
 
 const PENDENZA_COLUMNS = [
   'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato', 'anomalo',
-  'causale', 'importoCents', 'soggettoPagatore', 'idDebitore', 'dataCaricamento', 'dataValidita', 'dataScadenza', 'dataPagamento',
+  'ack', 'note', 'causale', 'importoCents', 'soggettoPagatore', 'idDebitore', 'dataCaricamento', 'dataValidita', 'dataScadenza', 'dataPagamento',
   'annoRiferimento', 'cartellaPagamento', 'tassonomia', 'tassonomiaAvviso', 'direzione', 'divisione', 'documento', 'idDocumento',
   'datiAllegati', 'proprieta', 'uuid', 'createdAt', 'updatedAt',
 ] as const;

@@ -21,6 +21,7 @@ import {
   type NumberingPlan,
   type NumeroAvviso,
 } from './numero-avviso';
+import { applyPatch } from './patch';
 import { lockPendenza } from './pendenza-lock';
 import { referenceCache, type DominioRef, type ReferenceCache } from './references';
 import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, voceFields } from './pendenza-rows';
@@ -103,7 +104,12 @@ export class PendenzeService {
    * Ente-supplied numero avviso. Nothing is written. A spontaneous pendenza that a portal puts in a
    * payment's cart (GovPay's API Pagamento) needs the right to pay, `Pagamenti`, instead of `Pendenze`.
    */
-  async prepare(idA2A: string, idPendenza: string, raw: unknown, servizio: 'Pendenze' | 'Pagamenti' = 'Pendenze'): Promise<PreparedPendenza> {
+  async prepare(
+    idA2A: string,
+    idPendenza: string,
+    raw: unknown,
+    servizio: 'Pendenze' | 'Pagamenti' = 'Pendenze',
+  ): Promise<PreparedPendenza> {
     requireRight(this.actor, servizio, 'W');
     parseInput(ids.idA2A, idA2A, 'idA2A');
     parseInput(ids.idPendenza, idPendenza, 'idPendenza');
@@ -237,9 +243,18 @@ export class PendenzeService {
   }
 
   /** One PDF with the avvisi of every rata of a documento (or of the numeri avviso asked for). */
-  async documentoPdf(idDominio: string, numeroDocumento: string, numeriAvviso: string[] | null, lingua?: string | null): Promise<Buffer> {
+  async documentoPdf(
+    idDominio: string,
+    numeroDocumento: string,
+    numeriAvviso: string[] | null,
+    lingua?: string | null,
+    idA2A?: string | null,
+  ): Promise<Buffer> {
     requireRight(this.actor, 'Pendenze', 'R');
+    if (!inScope(this.actor.domini, idDominio))
+      throw errors.forbidden(`Il chiamante non e' autorizzato a consultare i documenti del dominio ${idDominio}.`);
     const where: Where = { dominio: { idDominio }, idDocumento: numeroDocumento, numeroAvviso: { $ne: null } };
+    if (idA2A) where.applicazione = { idA2A };
     if (numeriAvviso?.length) where.numeroAvviso = { $in: numeriAvviso };
     if (this.actor.kind === 'applicazione') where.applicazione = { idA2A: this.actor.id };
     const rate = (await this.em.find(Pendenza, where as never, { populate: POPULATE as never, orderBy: { numeroAvviso: 'ASC' } })).filter(
@@ -311,23 +326,7 @@ export class PendenzeService {
       const p = await em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
       if (!p) throw errors.notFound(`Pendenza ${label} inesistente.`);
       this.checkWritable(p, label);
-      for (const op of ops) {
-        if (op.path === '/descrizioneStato') {
-          p.descrizioneStato = op.op === 'DELETE' ? null : String(op.value ?? '').slice(0, 255);
-        } else if (op.value === 'ANNULLATA') {
-          if (p.stato !== 'NON_ESEGUITA') {
-            throw errors.unprocessable('VER_009', `La pendenza ${label} e' in uno stato che non consente l'annullamento (${p.stato})`);
-          }
-          p.stato = 'ANNULLATA';
-        } else if (op.value === 'NON_ESEGUITA') {
-          if (p.stato !== 'ANNULLATA') {
-            throw errors.unprocessable('VER_003', `La pendenza ${label} e' in uno stato che non consente l'aggiornamento (${p.stato})`);
-          }
-          p.stato = 'NON_ESEGUITA';
-        } else {
-          throw errors.syntax(`Il valore '${String(op.value)}' non e' ammesso per /stato: usare ANNULLATA o NON_ESEGUITA.`);
-        }
-      }
+      applyPatch(p, ops, this.actor.id, label);
       await em.flush();
       const view = toPendenzaView(p);
       await enqueue(em, [eventoPendenza({ ...view, stato: p.stato }, this.annuncio)]);
@@ -517,8 +516,9 @@ export interface ProvaDebitore {
 }
 
 const provato = (p: Pendenza, prova: ProvaDebitore = {}): boolean =>
-  (!!prova.idDebitore && prova.idDebitore.toUpperCase() === p.idDebitore.toUpperCase()) || (!!prova.UUID && !!p.uuid && prova.UUID === p.uuid);
+  (!!prova.idDebitore && prova.idDebitore.toUpperCase() === p.idDebitore.toUpperCase()) ||
+  (!!prova.UUID && !!p.uuid && prova.UUID === p.uuid);
 
 /** GovPay's refusal of an anonymous caller who does not name the pendenza's debtor. */
 const anonimo = () =>
-  errors.forbidden("Utenza non autorizzata, il codice fiscale del debitore non corrisponde a quello indicato nella pendenza.");
+  errors.forbidden('Utenza non autorizzata, il codice fiscale del debitore non corrisponde a quello indicato nella pendenza.');

@@ -1,4 +1,4 @@
-import type { AllegatoPendenza, Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
+import type { AllegatoPendenza, NotaPendenza, Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
 import { centsToEuro } from '../../../core/money';
 import { romeDate } from '../../../core/rome-time';
 
@@ -44,6 +44,9 @@ export interface PendenzaView {
   stato: StatoPendenzaView;
   descrizioneStato?: string;
   anomalo: boolean;
+  /** GovPay's ack: an operator has looked at the anomalies. */
+  verificato: boolean;
+  note: Array<Omit<NotaPendenza, 'data'> & { data: Date }>;
   numeroAvviso?: string;
   iuvAvviso?: string;
   causale: string;
@@ -51,6 +54,7 @@ export interface PendenzaView {
   importo: number;
   importoCents: number;
   dataCaricamento: Date;
+  dataUltimoAggiornamento: Date;
   dataValidita?: string;
   dataScadenza?: string;
   dataPagamento?: string;
@@ -81,7 +85,11 @@ export function toVoceView(v: VoceFields): VoceView {
     v.tipo === 'ENTRATA'
       ? { codEntrata: orUndefined(v.codEntrata) }
       : v.tipo === 'BOLLO'
-        ? { tipoBollo: orUndefined(v.tipoBollo), hashDocumento: orUndefined(v.hashDocumento), provinciaResidenza: orUndefined(v.provinciaResidenza) }
+        ? {
+            tipoBollo: orUndefined(v.tipoBollo),
+            hashDocumento: orUndefined(v.hashDocumento),
+            provinciaResidenza: orUndefined(v.provinciaResidenza),
+          }
         : {
             ibanAccredito: orUndefined(v.ibanAccredito),
             ibanAppoggio: orUndefined(v.ibanAppoggio),
@@ -105,7 +113,10 @@ export function toVoceView(v: VoceFields): VoceView {
 }
 
 /** A pendenza's own columns, as an entity or as a row just inserted. */
-export type PendenzaFields = Omit<Pendenza, 'id' | 'applicazione' | 'dominio' | 'unitaOperativa' | 'tipoPendenza' | 'voci' | 'allegati' | 'createdAt' | 'updatedAt'>;
+export type PendenzaFields = Omit<
+  Pendenza,
+  'id' | 'applicazione' | 'dominio' | 'unitaOperativa' | 'tipoPendenza' | 'voci' | 'allegati' | 'createdAt' | 'updatedAt'
+>;
 export type VoceFields = Omit<VocePendenza, 'id' | 'pendenza' | 'createdAt' | 'updatedAt'>;
 
 /** What a view shows of a pendenza's references and children. */
@@ -134,7 +145,8 @@ export function toPendenzaView(p: Pendenza, refs: PendenzaRefs = refsOf(p)): Pen
   return pendenzaView(p, refs);
 }
 
-export function pendenzaView(p: PendenzaFields, refs: PendenzaRefs): PendenzaView {
+/** A row just inserted has no updatedAt of its own yet: it was last changed when it was loaded. */
+export function pendenzaView(p: PendenzaFields & { updatedAt?: Date }, refs: PendenzaRefs): PendenzaView {
   return {
     idA2A: refs.idA2A,
     idPendenza: p.idPendenza,
@@ -145,6 +157,8 @@ export function pendenzaView(p: PendenzaFields, refs: PendenzaRefs): PendenzaVie
     stato: statoOf(p),
     descrizioneStato: orUndefined(p.descrizioneStato),
     anomalo: p.anomalo,
+    verificato: p.ack,
+    note: (p.note ?? []).map((n) => ({ ...n, data: new Date(n.data) })),
     numeroAvviso: orUndefined(p.numeroAvviso),
     iuvAvviso: orUndefined(p.iuv),
     causale: p.causale,
@@ -152,6 +166,7 @@ export function pendenzaView(p: PendenzaFields, refs: PendenzaRefs): PendenzaVie
     importo: centsToEuro(p.importoCents),
     importoCents: p.importoCents,
     dataCaricamento: p.dataCaricamento,
+    dataUltimoAggiornamento: p.updatedAt ?? p.dataCaricamento,
     dataValidita: orUndefined(p.dataValidita),
     dataScadenza: orUndefined(p.dataScadenza),
     dataPagamento: orUndefined(p.dataPagamento),

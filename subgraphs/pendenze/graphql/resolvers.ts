@@ -8,7 +8,20 @@ import { saved, Saved } from '../../runtime/saved';
 import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
 import { TracciatoResolver } from './tracciati';
-import { ApplicazioneRef, DominioRef, FileAllegato, Pendenza, PendenzaConnection, TipoPendenzaRef, VocePendenza } from './types';
+import { pagatoOf, type Pagato, type PendenzaKey } from '../domain/pagato';
+import { Importo } from '../../runtime/scalars';
+import {
+  AnnotaPendenzaInput,
+  ApplicazioneRef,
+  DominioRef,
+  FileAllegato,
+  Pendenza,
+  PendenzaConnection,
+  PendenzaPayload,
+  TipoPendenzaRef,
+  VerificaPendenzaInput,
+  VocePendenza,
+} from './types';
 
 const PendenzaSaved = Saved(Pendenza);
 const pendenze = (ctx: SubgraphContext) => new PendenzeService(ctx.em, ctx.principal);
@@ -24,9 +37,13 @@ export class PendenzaResolver {
   pendenzaByAvviso(
     @Arg('idDominio', () => ID) idDominio: string,
     @Arg('numeroAvviso', () => ID) numeroAvviso: string,
-    @Arg('idDebitore', () => String, { nullable: true, description: "The debtor's codice fiscale: how an anonymous caller shows the avviso is theirs." })
+    @Arg('idDebitore', () => String, {
+      nullable: true,
+      description: "The debtor's codice fiscale: how an anonymous caller shows the avviso is theirs.",
+    })
     idDebitore: string | null,
-    @Arg('UUID', () => String, { nullable: true, description: "The pendenza's UUID: the other way an anonymous caller shows it." }) UUID: string | null,
+    @Arg('UUID', () => String, { nullable: true, description: "The pendenza's UUID: the other way an anonymous caller shows it." })
+    UUID: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     return pendenze(ctx).getByAvviso(idDominio, numeroAvviso, { idDebitore, UUID });
@@ -58,9 +75,11 @@ export class PendenzaResolver {
     @Arg('numeroDocumento', () => ID) numeroDocumento: string,
     @Arg('numeriAvviso', () => [String], { nullable: true }) numeriAvviso: string[] | null,
     @Arg('linguaSecondaria', () => String, { nullable: true }) lingua: string | null,
+    @Arg('idA2A', () => String, { nullable: true, description: "The applicazione whose documento it is (the Backoffice's path names it)." })
+    idA2A: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return (await pendenze(ctx).documentoPdf(idDominio, numeroDocumento, numeriAvviso, lingua)).toString('base64');
+    return (await pendenze(ctx).documentoPdf(idDominio, numeroDocumento, numeriAvviso, lingua, idA2A)).toString('base64');
   }
 
   @Query(() => FileAllegato, { description: "An allegato's file (base64)." })
@@ -89,6 +108,35 @@ export class PendenzaResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     return pendenze(ctx).patch(idA2A, idPendenza, operazioni);
+  }
+
+  @Mutation(() => PendenzaPayload, {
+    description: "Marks a pendenza's anomalies as looked at by an operator (GovPay's PATCH /ack), or not.",
+  })
+  async verificaPendenza(@Arg('input', () => VerificaPendenzaInput) input: VerificaPendenzaInput, @Ctx() ctx: SubgraphContext) {
+    const op = { op: 'REPLACE', path: '/ack', value: input.verificato };
+    return { pendenza: await pendenze(ctx).patch(input.idA2A, input.idPendenza, [op]) };
+  }
+
+  @Mutation(() => PendenzaPayload, { description: "Adds an operator's note to a pendenza (GovPay's PATCH /nota)." })
+  async annotaPendenza(@Arg('input', () => AnnotaPendenzaInput) input: AnnotaPendenzaInput, @Ctx() ctx: SubgraphContext) {
+    const { idA2A, idPendenza, ...nota } = input;
+    return { pendenza: await pendenze(ctx).patch(idA2A, idPendenza, [{ op: 'ADD', path: '/nota', value: stripUndefined(nota) }]) };
+  }
+
+  @FieldResolver(() => Importo, { description: "Paid through accepted receipts (GovPay's importoPagato); 0.00 when unpaid." })
+  async importoPagato(@Root() p: PendenzaView, @Ctx() ctx: SubgraphContext) {
+    return (await pagatoLoader(ctx).load(p)).importoPagatoCents;
+  }
+
+  @FieldResolver(() => Importo, { description: "Of what was paid, what a riconciliazione has covered (GovPay's importoIncassato)." })
+  async importoIncassato(@Root() p: PendenzaView, @Ctx() ctx: SubgraphContext) {
+    return (await pagatoLoader(ctx).load(p)).importoIncassatoCents;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The IUV of the latest accepted receipt.' })
+  async iuvPagamento(@Root() p: PendenzaView, @Ctx() ctx: SubgraphContext) {
+    return (await pagatoLoader(ctx).load(p)).iuvPagamento;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The Avviso pagoPA as a base64 PDF (linguaSecondaria: de, en, fr, sl).' })
@@ -120,11 +168,26 @@ export class PendenzaResolver {
 
 @Resolver(() => VocePendenza)
 export class VocePendenzaResolver {
-  @FieldResolver(() => DominioRef, { nullable: true, description: 'The beneficiary, when it is not the pendenza\'s dominio.' })
+  @FieldResolver(() => DominioRef, { nullable: true, description: "The beneficiary, when it is not the pendenza's dominio." })
   dominio(@Root() v: VoceView): DominioRef | null {
     return v.idDominio ? { idDominio: v.idDominio } : null;
   }
 }
+
+/** What was paid and cashed of the pendenze a request shows, in one query. */
+const pagatoLoader = (ctx: SubgraphContext) =>
+  memoized(
+    ctx,
+    'pagato',
+    () =>
+      new DataLoader<PendenzaKey, Pagato, string>((keys) => pagatoOf(ctx.em, keys), {
+        cacheKeyFn: (k) => JSON.stringify([k.idA2A, k.idPendenza]),
+      }),
+  );
+
+/** The graph gives an absent optional argument as undefined; the domain's defaults fill it. */
+const stripUndefined = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
 
 type Ref = { idA2A?: string; idPendenza?: string; idDominio?: string; numeroAvviso?: string };
 
@@ -140,7 +203,9 @@ function pendenzaLoader(ctx: SubgraphContext): DataLoader<Ref, PendenzaView | nu
             PendenzaEntity,
             {
               $or: refs.map((r) =>
-                r.idPendenza ? { applicazione: { idA2A: r.idA2A }, idPendenza: r.idPendenza } : { dominio: { idDominio: r.idDominio }, numeroAvviso: r.numeroAvviso },
+                r.idPendenza
+                  ? { applicazione: { idA2A: r.idA2A }, idPendenza: r.idPendenza }
+                  : { dominio: { idDominio: r.idDominio }, numeroAvviso: r.numeroAvviso },
               ),
             } as never,
             { populate: ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as never },
@@ -149,7 +214,9 @@ function pendenzaLoader(ctx: SubgraphContext): DataLoader<Ref, PendenzaView | nu
           return refs.map(
             (r) =>
               views.find((v) =>
-                r.idPendenza ? v.idA2A === r.idA2A && v.idPendenza === r.idPendenza : v.idDominio === r.idDominio && v.numeroAvviso === r.numeroAvviso,
+                r.idPendenza
+                  ? v.idA2A === r.idA2A && v.idPendenza === r.idPendenza
+                  : v.idDominio === r.idDominio && v.numeroAvviso === r.numeroAvviso,
               ) ?? null,
           );
         },

@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 export { DominioRef } from '../../runtime/dominio-ref';
 import { Soggetto } from '../../runtime/soggetto';
@@ -34,7 +34,7 @@ export class VocePendenza {
   @Field(() => String) descrizione!: string;
   @Field(() => String, { nullable: true }) descrizioneCausaleRPT?: string;
   @Field(() => String, { description: 'Eseguito, Non eseguito or Anomalo' }) stato!: string;
-  @Field(() => String, { nullable: true, description: 'Beneficiary when not the pendenza\'s dominio.' }) idDominio?: string;
+  @Field(() => String, { nullable: true, description: "Beneficiary when not the pendenza's dominio." }) idDominio?: string;
   @Field(() => String, { nullable: true }) codEntrata?: string;
   @Field(() => String, { nullable: true }) ibanAccredito?: string;
   @Field(() => String, { nullable: true }) ibanAppoggio?: string;
@@ -63,9 +63,18 @@ export class FileAllegato {
   @Field(() => String, { description: 'base64' }) contenuto!: string;
 }
 
+@ObjectType({ description: "An operator's note on a pendenza." })
+export class NotaPendenza {
+  @Field(() => String, { description: 'Who wrote it (the operatore or applicazione).' }) autore!: string;
+  @Field(() => String) oggetto!: string;
+  @Field(() => String) testo!: string;
+  @Field(() => String) tipo!: string;
+  @Field(() => Date) data!: Date;
+}
+
 @Directive('@key(fields: "idA2A idPendenza")')
 @Directive('@key(fields: "idDominio numeroAvviso")')
-@ObjectType({ description: 'A debt position loaded by an Ente\'s system.' })
+@ObjectType({ description: "A debt position loaded by an Ente's system." })
 export class Pendenza {
   @Field(() => ID) idA2A!: string;
   @Field(() => ID) idPendenza!: string;
@@ -76,12 +85,15 @@ export class Pendenza {
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
   @Field(() => Boolean, { description: 'A payment an operator must look at: a receipt arrived after the pendenza was cancelled.' })
   anomalo!: boolean;
+  @Field(() => Boolean, { description: "An operator has looked at the anomalies (GovPay's ack)." }) verificato!: boolean;
+  @Field(() => [NotaPendenza], { description: "The operators' notes, oldest first." }) note!: NotaPendenza[];
   @Field(() => String, { nullable: true }) numeroAvviso?: string;
   @Field(() => String, { nullable: true }) iuvAvviso?: string;
   @Field(() => String) causale!: string;
   @Field(() => Soggetto) soggettoPagatore!: Soggetto;
   @Field(() => Importo, { name: 'importo' }) importoCents!: number;
   @Field(() => Date) dataCaricamento!: Date;
+  @Field(() => Date) dataUltimoAggiornamento!: Date;
   @Field(() => String, { nullable: true, description: 'yyyy-MM-dd' }) dataValidita?: string;
   @Field(() => String, { nullable: true, description: 'yyyy-MM-dd' }) dataScadenza?: string;
   @Field(() => String, { nullable: true, description: 'yyyy-MM-dd' }) dataPagamento?: string;
@@ -101,3 +113,24 @@ export class Pendenza {
 }
 
 export const PendenzaConnection = Connection(Pendenza);
+
+@InputType({ description: 'Which pendenza an operator has looked at, and whether its anomalies are verified.' })
+export class VerificaPendenzaInput {
+  @Field(() => ID) idA2A!: string;
+  @Field(() => ID) idPendenza!: string;
+  @Field(() => Boolean) verificato!: boolean;
+}
+
+@InputType({ description: 'A note to add to a pendenza; its oggetto becomes the descrizioneStato, as in GovPay.' })
+export class AnnotaPendenzaInput {
+  @Field(() => ID) idA2A!: string;
+  @Field(() => ID) idPendenza!: string;
+  @Field(() => String) oggetto!: string;
+  @Field(() => String, { nullable: true }) testo?: string;
+  @Field(() => String, { nullable: true }) tipo?: string;
+}
+
+@ObjectType({ description: 'The pendenza as it is after the change.' })
+export class PendenzaPayload {
+  @Field(() => Pendenza) pendenza!: Pendenza;
+}
