@@ -87,7 +87,7 @@ export async function createHub(config: Config, log: Logger = createLogger(confi
 
 async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus): Promise<Hub> {
   if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
-    await seedDemo(orm.em.fork());
+    await seedDemo(orm.em.fork(), config.pagopa.simulatorEnteUrl);
     log.info('demo configuration loaded (empty database)');
   }
   const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
