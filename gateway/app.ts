@@ -41,6 +41,7 @@ import { SubgraphRuntime } from '../subgraphs/runtime/subgraph-runtime';
 import { TracciatiWorker } from '../subgraphs/pendenze/services';
 import { ChiusuraSessioniScadute, OutboxWorker, PagamentiStation } from '../subgraphs/pagamenti/services';
 import { Authenticator } from './auth';
+import { dashboardRouter, DASHBOARD_PATH } from './dashboard/router';
 import type { GatewayContext } from './context';
 import { graphExecutor } from './graph-executor';
 import { createGraphServer } from './graph-server';
@@ -179,6 +180,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     PAGAMENTO_BASE,
     pagamentoRouter(client, authenticator, config.auth.principalHeader, { json, spidProxies: new AddressList(config.spid.trustedProxies) }),
   );
+  app.use(DASHBOARD_PATH, dashboardRouter());
   app.use(faultHandler(log));
   const subscriptions = attachSubscriptions({
     httpServer: server,
@@ -206,7 +208,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         bulkEventsPerSecond: config.outbox.bulkEventsPerSecond,
       })
     : undefined;
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
+    pollMs: config.pagamenti.sweepMs,
+    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
+  });
 
   return {
     config,
@@ -252,7 +257,9 @@ function graphAuthError(e: unknown): GraphQLError {
   const status = (e as { status?: number }).status ?? 401;
   const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
   // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
+  return new GraphQLError((e as Error).message, {
+    extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } },
+  });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */
@@ -263,7 +270,9 @@ function instanceName(): string {
 function listenOn(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e,
+      ),
     );
     server.listen(port, host, () => resolve());
   });

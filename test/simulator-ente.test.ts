@@ -40,7 +40,9 @@ const pay = async (noticeNumber: string): Promise<PaymentRecord> =>
 
 /** The notification the Ente received for `iuv`, once it has; also recorded for the conformance suite's API Ente check. */
 async function notificaOf(iuv: string): Promise<EnteCallRecord> {
-  const n = await until(`the notification of ${iuv}`, async () => (await simGet<EnteCallRecord[]>('/api/ente/notifiche')).find((r) => r.iuv === iuv));
+  const n = await until(`the notification of ${iuv}`, async () =>
+    (await simGet<EnteCallRecord[]>('/api/ente/notifiche')).find((r) => r.iuv === iuv),
+  );
   recordExchange('ente', { method: n.method, path: n.path, status: n.status, body: n.body });
   return n;
 }
@@ -74,17 +76,32 @@ describe('the demo applicazione is notified at the simulator', () => {
 
     const page = await fetch(`${sim}/`).then((r) => r.text());
     expect(page).toContain('<h2>Ente</h2>');
-    expect(page).toMatch(new RegExp(`${p.idPendenza}</code></td>\\s*<td><code>12345678901</code> <code>${p.iuv}</code></td><td>ESEGUITO</td><td>100.99</td><td class="ok">201`));
+    expect(page).toMatch(
+      new RegExp(
+        `${p.idPendenza}</code></td>\\s*<td><code>12345678901</code> <code>${p.iuv}</code></td><td>ESEGUITO</td><td>100.99</td><td class="ok">201`,
+      ),
+    );
   });
 
   it('a REST v1 connector gets {idA2A, idPendenza, rpt, rt}, read for its outcome and amount', async () => {
     const em = t.hub.orm.em.fork();
     await setConnettore(em, { url: `${sim}/ente/v1`, versioneApi: 'REST v1' });
     try {
-      const p = await loadPendenza(t, { importo: 7.05, voci: [{ idVocePendenza: '1', importo: 7.05, descrizione: 'x', codEntrata: 'SEGRETERIA' }] });
+      const p = await loadPendenza(t, {
+        importo: 7.05,
+        voci: [{ idVocePendenza: '1', importo: 7.05, descrizione: 'x', codEntrata: 'SEGRETERIA' }],
+      });
       expect((await pay(p.numeroAvviso)).status).toBe('ESEGUITO');
       const n = await notificaOf(p.iuv);
-      expect(n).toMatchObject({ api: 'REST v1', method: 'POST', path: `/pagamenti/12345678901/${p.iuv}`, idPendenza: p.idPendenza, esito: 'OK', importo: '7.05', status: 201 });
+      expect(n).toMatchObject({
+        api: 'REST v1',
+        method: 'POST',
+        path: `/pagamenti/12345678901/${p.iuv}`,
+        idPendenza: p.idPendenza,
+        esito: 'OK',
+        importo: '7.05',
+        status: 201,
+      });
       expect(n.body).toMatchObject({ idA2A: 'IDA2A01', idPendenza: p.idPendenza, rt: { paymentAmount: '7.05' } });
     } finally {
       await setConnettore(em, { url: `${sim}/ente/v2`, versioneApi: 'REST v2' });
@@ -109,7 +126,10 @@ describe('verify: the Ente knows nothing unless told', () => {
     const n = enteOnly();
     const idPendenza = newId('ENTE');
     const pendenza = { ...nuovaPendenza(idPendenza), idA2A: 'IDA2A01', idPendenza, numeroAvviso: n.numeroAvviso };
-    const set = await call(sim, 'PUT', '/api/ente/risposte', { auth: null, body: { verifica: { status: 200, body: { stato: 'NON_ESEGUITA', pendenza } } } });
+    const set = await call(sim, 'PUT', '/api/ente/risposte', {
+      auth: null,
+      body: { verifica: { status: 200, body: { stato: 'NON_ESEGUITA', pendenza } } },
+    });
     expect(set.status).toBe(200);
     expect((await pay(n.numeroAvviso)).status).toBe('ESEGUITO');
     expect(await notificaOf(n.iuv)).toMatchObject({ idPendenza, esito: 'ESEGUITO', importo: '100.99', status: 201 });
@@ -119,7 +139,10 @@ describe('verify: the Ente knows nothing unless told', () => {
 
 describe('an Ente that refuses, and bad control requests', () => {
   it('a notification answered 503 is recorded as such and stays in the outbox for a retry', async () => {
-    await call(sim, 'PUT', '/api/ente/risposte', { auth: null, body: { notifica: { status: 503, body: { descrizione: 'manutenzione' } } } });
+    await call(sim, 'PUT', '/api/ente/risposte', {
+      auth: null,
+      body: { notifica: { status: 503, body: { descrizione: 'manutenzione' } } },
+    });
     const p = await loadPendenza(t);
     expect((await pay(p.numeroAvviso)).status).toBe('ESEGUITO');
     expect(await notificaOf(p.iuv)).toMatchObject({ status: 503 });
@@ -133,7 +156,12 @@ describe('an Ente that refuses, and bad control requests', () => {
 
   it('refuses a malformed answer setting and keeps the answers it had', async () => {
     const before = await simGet('/api/ente/risposte');
-    for (const body of [{ notifica: { status: 99 } }, { notifica: { status: 200, delayMs: -1 } }, { rispondi: 'sempre' }, { verifica: 'hang' }]) {
+    for (const body of [
+      { notifica: { status: 99 } },
+      { notifica: { status: 200, delayMs: -1 } },
+      { rispondi: 'sempre' },
+      { verifica: 'hang' },
+    ]) {
       const r = await call(sim, 'PUT', '/api/ente/risposte', { auth: null, body });
       expect([r.status, typeof r.body.error]).toEqual([400, 'string']);
     }
@@ -143,7 +171,11 @@ describe('an Ente that refuses, and bad control requests', () => {
 
   it('a notification it cannot read is a 400 FaultBean and is not recorded', async () => {
     const before = (await simGet<unknown[]>('/api/ente/notifiche')).length;
-    const r = await call(sim, 'PUT', '/ente/v2/ricevute/12345678901/1/2', { auth: null, rawBody: '{"iuv":', headers: { 'content-type': 'application/json' } });
+    const r = await call(sim, 'PUT', '/ente/v2/ricevute/12345678901/1/2', {
+      auth: null,
+      rawBody: '{"iuv":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ categoria: 'RICHIESTA', codice: 'SINTASSI' });
     expect(await simGet<unknown[]>('/api/ente/notifiche')).toHaveLength(before);

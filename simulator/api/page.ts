@@ -17,7 +17,11 @@ pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.5em;ma
  * no external assets). Everything shown comes from the station or the caller, so all of it is
  * escaped.
  */
-export function renderPage(records: PaymentRecord[], carts: CartRecord[], ente: { notifiche: EnteCallRecord[]; verifiche: EnteCallRecord[] }): string {
+export function renderPage(
+  records: PaymentRecord[],
+  carts: CartRecord[],
+  ente: { notifiche: EnteCallRecord[]; verifiche: EnteCallRecord[] },
+): string {
   const rows = records.map(row).join('');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>pagoPA Nodo simulator</title>
 <meta http-equiv="refresh" content="10"><style>${STYLE}</style></head><body>

@@ -42,7 +42,9 @@ export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger, f: Flows
   });
 
   app.get('/', (_req, res) => {
-    res.type('html').send(renderPage(nodo.history(), checkout.carts.list(), { notifiche: f.ente.notifiche.list(), verifiche: f.ente.verifiche.list() }));
+    res
+      .type('html')
+      .send(renderPage(nodo.history(), checkout.carts.list(), { notifiche: f.ente.notifiche.list(), verifiche: f.ente.verifiche.list() }));
   });
 
   app.post('/api/payments', async (req, res) => {

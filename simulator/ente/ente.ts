@@ -20,7 +20,11 @@ export const answersRequestSchema = z.strictObject({ verifica: answer.nullable()
  * "notifica acquisita" in both APIs).
  */
 const DEFAULTS: Record<'verifica' | 'notifica', EnteAnswer> = {
-  verifica: { status: 404, body: { categoria: 'RICHIESTA', codice: 'SCONOSCIUTA', descrizione: 'Pendenza sconosciuta all\u2019Ente' }, delayMs: 0 },
+  verifica: {
+    status: 404,
+    body: { categoria: 'RICHIESTA', codice: 'SCONOSCIUTA', descrizione: 'Pendenza sconosciuta all\u2019Ente' },
+    delayMs: 0,
+  },
   notifica: { status: 201, delayMs: 0 },
 };
 

@@ -74,7 +74,11 @@ export async function seedDemo(em: EntityManager, enteUrl: string = DEMO.enteUrl
     abilitato: true,
   });
   await domini.saveContoAccredito(DEMO.dominio, DEMO.iban, { postale: false, abilitato: true, descrizione: 'Conto di tesoreria' });
-  await domini.saveContoAccredito(DEMO.dominio, DEMO.ibanPostale, { postale: true, abilitato: true, descrizione: 'Conto corrente postale' });
+  await domini.saveContoAccredito(DEMO.dominio, DEMO.ibanPostale, {
+    postale: true,
+    abilitato: true,
+    descrizione: 'Conto corrente postale',
+  });
 
   const tipi = [
     { id: 'SEGRETERIA', descrizione: 'Diritti di segreteria', iban: DEMO.iban, codice: '9/0101100IM/' },
