@@ -8,7 +8,7 @@ export const DASHBOARD_PATH = '/dashboard';
 
 /**
  * The dashboard's own policy, replacing the API's `default-src 'none'` (security-headers.ts) on its
- * three files only: its script and style from this origin, no inline code, calls to this origin's
+ * files only: its script and style from this origin, no inline code, calls to this origin's
  * graph (HTTP and its WebSocket), nothing else loaded, framed or posted.
  */
 const CSP = [
@@ -26,6 +26,7 @@ const FILES: [path: string, file: string, type: string][] = [
   ['/', 'index.html', 'text/html; charset=utf-8'],
   ['/dashboard.js', 'dashboard.js', 'text/javascript; charset=utf-8'],
   ['/dashboard.css', 'dashboard.css', 'text/css; charset=utf-8'],
+  ['/favicon.svg', 'favicon.svg', 'image/svg+xml'],
 ];
 
 /**
