@@ -184,7 +184,14 @@ export interface Config {
   /** Unset: events stay in this process; set: Redis pub/sub carries them to every gateway. */
   redisUrl?: string;
   /** The pagoPA side: a real Nodo at `nodoUrl`, or the simulator started on `simulatorPort`. */
-  pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; simulatorHost: string; stationBodyLimit: string };
+  pagopa: {
+    nodoUrl?: string;
+    simulator: boolean;
+    simulatorPort: number;
+    simulatorHost: string;
+    stationBodyLimit: string;
+    simulatorEnteUrl: string;
+  };
   /** Calls to the Ente's system: verify must answer well within the Nodo's 7 s deadline. */
   ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
   /** Work done after commit (notifications, events): this instance's worker; the pace of a tracciato's events. */
@@ -300,6 +307,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       simulatorPort: e.SIMULATOR_PORT,
       simulatorHost: e.SIMULATOR_HOST,
       stationBodyLimit: e.STATION_BODY_LIMIT,
+      // The Ente's system the simulator plays (API Ente v2): where the demo applicazione's connector points.
+      simulatorEnteUrl: `http://127.0.0.1:${e.SIMULATOR_PORT}/ente/v2`,
     },
     ente: { verifyTimeoutMs: e.ENTE_VERIFY_TIMEOUT_MS, notifyTimeoutMs: e.ENTE_NOTIFY_TIMEOUT_MS },
     outbox: {

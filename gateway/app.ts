@@ -41,6 +41,7 @@ import { SubgraphRuntime } from '../subgraphs/runtime/subgraph-runtime';
 import { TracciatiWorker } from '../subgraphs/pendenze/services';
 import { ChiusuraSessioniScadute, OutboxWorker, PagamentiStation } from '../subgraphs/pagamenti/services';
 import { Authenticator } from './auth';
+import { dashboardRouter, DASHBOARD_PATH } from './dashboard/router';
 import type { GatewayContext } from './context';
 import { graphExecutor } from './graph-executor';
 import { createGraphServer } from './graph-server';
@@ -89,7 +90,7 @@ export async function createHub(config: Config, log: Logger = createLogger(confi
 
 async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus): Promise<Hub> {
   if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
-    await seedDemo(orm.em.fork());
+    await seedDemo(orm.em.fork(), config.pagopa.simulatorEnteUrl);
     log.info('demo configuration loaded (empty database)');
   }
   const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
@@ -190,6 +191,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     PAGAMENTO_BASE,
     pagamentoRouter(client, authenticator, config.auth.principalHeader, { json, spidProxies: new AddressList(config.spid.trustedProxies) }),
   );
+  app.use(DASHBOARD_PATH, dashboardRouter());
   app.use(faultHandler(log));
   const subscriptions = attachSubscriptions({
     httpServer: server,

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, 'seed-demo');
   const orm = await openDatabase(config.database, log, 2);
   try {
-    await seedDemo(orm.em.fork());
+    await seedDemo(orm.em.fork(), config.pagopa.simulatorEnteUrl);
     log.info({ database: config.database.dialect }, 'demo configuration loaded');
   } finally {
     await orm.close(true);

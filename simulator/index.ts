@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import { controlApp } from './api/routes';
 import { Checkout } from './checkout/checkout';
+import { Ente } from './ente/ente';
 import { Nodo, type VerifyOutcome } from './flow/nodo';
 import { Flows } from './flows/flows';
 import type { CartRecord } from './checkout/cart';
 import type { PaymentRecord } from './flow/record';
+import type { EnteCallRecord } from './ente/received';
 import type { PaymentRequest, VerifyRequest } from './flow/request';
 import { resolveOptions, type SimulatorOptions } from './options';
 import { StationClient } from './soap/client';
@@ -20,6 +22,8 @@ export type { CartRecord, CartNotice, CartStatus } from './checkout/cart';
 export { CARTS_PATH, CHECKOUT_API_BASE } from './checkout/routes';
 export { NODE_FOR_PA_PATH } from './flows/nodo-routes';
 export { FDR_BASE } from './flows/fdr-routes';
+export { ENTE_V1_BASE, ENTE_V2_BASE } from './ente/routes';
+export type { EnteCallRecord, EnteApi } from './ente/received';
 export type { PublishRequest, PublishedSummary } from './flows/flows';
 export type { PaymentRequest, VerifyRequest, NodoDefaults } from './flow/request';
 export { InvalidRequestError } from './flow/request';
@@ -30,8 +34,9 @@ export type { StationVersion } from './soap/types';
 
 /**
  * The pagoPA side of the hub's demo and tests: a Nodo dei Pagamenti with a PSP, calling the
- * hub's station over paForNode SOAP, driven through a small JSON control API; and pagoPA
- * Checkout, whose page pays an Ente's cart through the same Nodo.
+ * hub's station over paForNode SOAP, driven through a small JSON control API; pagoPA Checkout,
+ * whose page pays an Ente's cart through the same Nodo; and the Ente's own system, which the hub
+ * asks to verify notices and notifies of receipts.
  */
 export interface Simulator {
   /** The control API and the page, to mount or to listen on. */
@@ -52,6 +57,8 @@ export interface Simulator {
   history(): PaymentRecord[];
   /** The carts Checkout was given, newest first (live records, as the payments). */
   carts(): CartRecord[];
+  /** The notifications the Ente's system received, newest first. */
+  notifiche(): EnteCallRecord[];
 }
 
 export function createSimulator(options: SimulatorOptions): Simulator {
@@ -71,7 +78,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   const { idBrokerPA: _broker, idStation: _station, ...nodoPsp } = o.defaults;
   const checkout = new Checkout({ nodo, nodoPsp, historyLimit: o.historyLimit, log });
   const flows = new Flows(() => nodo.history(), o.defaults);
+  const ente = new Ente(o.historyLimit);
   const app = controlApp(nodo, checkout, log, {
+    ente,
     flows,
     faults: { nodo: null, fdr: null },
     // The Nodo knows the stations it calls, and checks the password it calls them with.
@@ -116,5 +125,6 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     verify: (request) => nodo.verify(request),
     history: () => nodo.history(),
     carts: () => checkout.carts.list(),
+    notifiche: () => ente.notifiche.list(),
   };
 }

@@ -3,6 +3,8 @@ import type { PaymentRecord } from '../flow/record';
 import { formatAmount } from '../../pagopa/soap/amount';
 import type { CartRecord } from '../checkout/cart';
 import { cartPath } from '../checkout/page';
+import { enteSection } from '../ente/page';
+import type { EnteCallRecord } from '../ente/received';
 import { escapeHtml } from './html';
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}
@@ -11,11 +13,15 @@ pre{white-space:pre-wrap;word-break:break-all;background:#f6f6f6;padding:.5em;ma
 .ok{color:#17662a}.ko{color:#a11}.skipped{color:#777}`;
 
 /**
- * `GET /`: what the simulator did, newest first, as one self-contained HTML page (no scripts,
+ * `GET /`: what the simulator did (payments, carts, what the Ente received), newest first, as one self-contained HTML page (no scripts,
  * no external assets). Everything shown comes from the station or the caller, so all of it is
  * escaped.
  */
-export function renderPage(records: PaymentRecord[], carts: CartRecord[]): string {
+export function renderPage(
+  records: PaymentRecord[],
+  carts: CartRecord[],
+  ente: { notifiche: EnteCallRecord[]; verifiche: EnteCallRecord[] },
+): string {
   const rows = records.map(row).join('');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>pagoPA Nodo simulator</title>
 <meta http-equiv="refresh" content="10"><style>${STYLE}</style></head><body>
@@ -23,6 +29,7 @@ export function renderPage(records: PaymentRecord[], carts: CartRecord[]): strin
 <p>${records.length ? `${records.length} payment${records.length === 1 ? '' : 's'}, newest first` : 'No payments yet: <code>POST /api/payments</code>'}</p>
 ${records.length ? `<table><thead><tr><th>time</th><th>notice</th><th>amount</th><th>status</th><th>steps</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 ${carts.length ? cartsTable(carts) : ''}
+${enteSection(ente.notifiche, ente.verifiche)}
 </body></html>`;
 }
 

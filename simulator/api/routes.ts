@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from '../../core/logger';
 import type { Checkout } from '../checkout/checkout';
 import { checkoutRoutes } from '../checkout/routes';
+import type { Ente } from '../ente/ente';
+import { enteRoutes } from '../ente/routes';
 import type { Nodo } from '../flow/nodo';
 import { InvalidRequestError, parseRequest, type PaymentRequest, type VerifyRequest } from '../flow/request';
 import { faultsRequestSchema, type SourceFaults } from '../flows/faults';
@@ -12,8 +14,9 @@ import { bodyError } from './body-error';
 import { renderPage } from './page';
 import { recordsRoutes } from './records';
 
-/** The reporting side: the PSP's flows, and how the Nodo's and FdR's endpoints serve them. */
+/** The reporting side: the PSP's flows, and how the Nodo's and FdR's endpoints serve them; and the Ente's system. */
 export interface FlowsSetup {
+  ente: Ente;
   flows: Flows;
   faults: SourceFaults;
   nodoCredentials: NodoCredentials;
@@ -23,7 +26,7 @@ export interface FlowsSetup {
 /**
  * The simulator's control API (JSON): start payments, read what happened, verify a notice,
  * clear the history, publish reporting flows; Checkout (checkout/routes.ts); the Nodo's nodeForPa
- * and FdR's organizations API serving the flows. Documented in the README (The Nodo simulator).
+ * and FdR's organizations API serving the flows; the Ente's system (ente/routes.ts). Documented in the README (The Nodo simulator).
  */
 export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger, f: FlowsSetup): express.Express {
   const app = express();
@@ -31,6 +34,7 @@ export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger, f: Flows
   app.use(checkoutRoutes(checkout, log));
   app.use(nodoRoutes(f.flows, f.nodoCredentials, f.faults));
   app.use(fdrRoutes(f.flows, f.fdrApiKey, f.faults));
+  app.use(enteRoutes(f.ente, log));
   app.use(express.json({ limit: '100kb' }));
 
   app.get('/health', (_req, res) => {
@@ -38,7 +42,9 @@ export function controlApp(nodo: Nodo, checkout: Checkout, log: Logger, f: Flows
   });
 
   app.get('/', (_req, res) => {
-    res.type('html').send(renderPage(nodo.history(), checkout.carts.list()));
+    res
+      .type('html')
+      .send(renderPage(nodo.history(), checkout.carts.list(), { notifiche: f.ente.notifiche.list(), verifiche: f.ente.verifiche.list() }));
   });
 
   app.post('/api/payments', async (req, res) => {

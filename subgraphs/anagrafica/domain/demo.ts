@@ -16,6 +16,8 @@ export const DEMO = {
   applicazione: { idA2A: 'IDA2A01', password: 'Password1!' },
   operatore: { principal: 'gpadmin', password: 'Password1!' },
   nodo: { principal: 'ndpsym', password: 'Password1!' },
+  /** The Ente's system the simulator plays on its default port (SIMULATOR_PORT 8081): config's `pagopa.simulatorEnteUrl` when the caller has a configuration. */
+  enteUrl: 'http://127.0.0.1:8081/ente/v2',
 } as const;
 
 /** True when the database holds no anagrafica yet (a first start). */
@@ -26,8 +28,10 @@ export async function isEmpty(em: EntityManager): Promise<boolean> {
 /**
  * Loads the demo configuration of DESIGN.md §3 through the domain services, so it obeys the same
  * rules as any configuration a user enters. Saving is an upsert: running it twice changes nothing.
+ * The applicazione's connector points at `enteUrl`, the simulator's Ente, so a demo payment ends
+ * with a delivered notification.
  */
-export async function seedDemo(em: EntityManager): Promise<void> {
+export async function seedDemo(em: EntityManager, enteUrl: string = DEMO.enteUrl): Promise<void> {
   const actor = SYSTEM_PRINCIPAL;
   const intermediari = new IntermediariService(em, actor);
   const domini = new DominiService(em, actor);
@@ -70,7 +74,11 @@ export async function seedDemo(em: EntityManager): Promise<void> {
     abilitato: true,
   });
   await domini.saveContoAccredito(DEMO.dominio, DEMO.iban, { postale: false, abilitato: true, descrizione: 'Conto di tesoreria' });
-  await domini.saveContoAccredito(DEMO.dominio, DEMO.ibanPostale, { postale: true, abilitato: true, descrizione: 'Conto corrente postale' });
+  await domini.saveContoAccredito(DEMO.dominio, DEMO.ibanPostale, {
+    postale: true,
+    abilitato: true,
+    descrizione: 'Conto corrente postale',
+  });
 
   const tipi = [
     { id: 'SEGRETERIA', descrizione: 'Diritti di segreteria', iban: DEMO.iban, codice: '9/0101100IM/' },
@@ -95,7 +103,7 @@ export async function seedDemo(em: EntityManager): Promise<void> {
     apiPagamenti: true,
     apiPendenze: true,
     apiRagioneria: true,
-    servizioIntegrazione: { url: 'http://localhost:8888/ente/v1', versioneApi: 'REST v1' },
+    servizioIntegrazione: { url: enteUrl, versioneApi: 'REST v2' },
     abilitato: true,
   });
   await utenze.saveOperatore(DEMO.operatore.principal, {
