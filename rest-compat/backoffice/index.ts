@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { CallerAuthenticator } from '../../core/credentials';
 import { errors } from '../../core/errors';
 import { getPendenza, listPendenze, patchPendenza } from '../pendenze';
@@ -9,7 +9,11 @@ import { authenticate, wellFormedUrl } from '../shared/http';
 import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
+import { infoOperations, type InfoInstallazione } from './info';
 import { intermediariRoutes } from './intermediari';
+import { BACKOFFICE_NOTIFICHE } from './notifiche';
+import { BACKOFFICE_PAGAMENTI } from './pagamenti';
+import { RICEVUTA_TYPES, ricevuteOperations } from './ricevute';
 import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
 import { sistemaRoutes } from './sistema';
@@ -35,11 +39,14 @@ export function backofficeRouter(
   authenticator: CallerAuthenticator,
   principalHeader: string,
   bodies: { json: RequestHandler; tracciato: RequestHandler },
+  installazione: InfoInstallazione = { ambiente: 'development' },
 ): Router {
   const router = Router({ mergeParams: true });
   // Bodies are read only once the caller is known; a tracciato may be far larger than other bodies.
   router.use(wellFormedUrl, authenticate(authenticator, principalHeader));
   router.post(TRACCIATI_UPLOAD, bodies.tracciato);
+  // A receipt is pagoPA's XML, read as text (a few kilobytes; a megabyte is ample).
+  router.post('/ricevute', express.text({ type: RICEVUTA_TYPES, limit: '1mb' }));
   router.use(bodies.json);
   tracciatiRoutes(router, graph);
   intermediariRoutes(router, graph);
@@ -52,6 +59,12 @@ export function backofficeRouter(
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
   rppRoutes(router, graph, BACKOFFICE_PENDENZA);
   mountTable(router, graph, BACKOFFICE_RICONCILIAZIONE);
+  mountTable(router, graph, [
+    ...BACKOFFICE_PAGAMENTI,
+    ...ricevuteOperations(BACKOFFICE_PENDENZA),
+    ...BACKOFFICE_NOTIFICHE,
+    ...infoOperations(installazione),
+  ]);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

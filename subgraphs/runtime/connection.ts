@@ -37,7 +37,7 @@ export function pageRequest(args: PageArgs, orderable: Record<string, string>, f
     throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_PAGE_SIZE}.`);
   }
   const offset = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
-  if (!Number.isInteger(offset) || offset < 0) throw errors.syntax('Il campo offset non puo\' essere negativo.');
+  if (!Number.isInteger(offset) || offset < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
   return { limit, offset, withCount: args.withCount ?? true, orderBy: parseOrdering(args.orderBy, orderable, fallback) };
 }
 
@@ -70,4 +70,25 @@ export function Connection<T extends object>(node: ClassType<T>): ClassType<Conn
     pageInfo!: PageInfo;
   }
   return ConnectionType;
+}
+
+/** Largest page of the lists with a typed orderBy (DESIGN.md §4b). */
+export const MAX_FIRST = 100;
+
+/**
+ * A page as the graph's list arguments with a typed orderBy ask for it (first, after or offset,
+ * withCount), refused beyond MAX_FIRST rows.
+ */
+export function listPage(
+  first: number,
+  after: string | null,
+  offset: number | null,
+  withCount: boolean,
+  orderBy: PageRequest['orderBy'],
+): PageRequest {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST)
+    throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
+  const from = after ? decodeCursor(after) + 1 : (offset ?? 0);
+  if (!Number.isInteger(from) || from < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
+  return { limit: first, offset: from, withCount, orderBy };
 }
