@@ -308,3 +308,41 @@ describe('GET /notifiche, /promemoria, /tracciatiNotificaPagamenti', () => {
     expect((await get('/tracciatiNotificaPagamenti/dodici')).status).toBe(400);
   });
 });
+
+describe('GET /reportistiche/entrate-previste', () => {
+  it('lists the money taken per riscossione in the period, with what it was for; 403 without the right or for a PDF', async () => {
+    const p = await loadPendenza(t);
+    const ccp = newId('ENT').replace(/-/g, '');
+    expect((await postXml(ricevuta(p, ccp))).status).toBe(201);
+    const r = await get('/reportistiche/entrate-previste?idDominio=12345678901&dataDa=2026-12-01&dataA=2026-12-01&risultatiPerPagina=100');
+    expect(r.status).toBe(200);
+    const righe = r.body.risultati
+      .filter((e: { iur: string }) => e.iur === ccp)
+      .sort((a: { indice: number }, b: { indice: number }) => a.indice - b.indice);
+    expect(righe).toEqual([
+      expect.objectContaining({
+        idDominio: '12345678901',
+        iuv: p.iuv,
+        iur: ccp,
+        indice: 1,
+        importoPagato: 84.99,
+        dataPagamento: '2026-12-01',
+      }),
+      expect.objectContaining({ indice: 2, importoPagato: 16 }),
+    ]);
+    expect(righe[0]).toMatchObject({
+      idA2A: 'IDA2A01',
+      idPendenza: p.idPendenza,
+      idTipoPendenza: 'SEGRETERIA',
+      idVocePendenza: '1',
+      identificativoDebitore: 'RSSMRA30A01H501I',
+    });
+    const dopo = await get('/reportistiche/entrate-previste?dataDa=2026-12-02T00:00:00');
+    expect(dopo.body.risultati.filter((e: { iur: string }) => e.iur === ccp)).toEqual([]);
+    expect((await get('/reportistiche/entrate-previste?dataDa=ieri')).status).toBe(400);
+    const pdf = await call(t.baseUrl, 'GET', `${BO}/reportistiche/entrate-previste`, { headers: { accept: 'application/pdf' } });
+    expect(pdf.status).toBe(403);
+    const ospite = await operatore('bo-rep-ospite', [{ servizio: 'Pagamenti', autorizzazioni: ['R'] }]);
+    expect((await get('/reportistiche/entrate-previste', ospite)).status).toBe(403);
+  });
+});

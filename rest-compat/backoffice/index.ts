@@ -13,6 +13,7 @@ import { infoOperations, type InfoInstallazione } from './info';
 import { intermediariRoutes } from './intermediari';
 import { BACKOFFICE_NOTIFICHE } from './notifiche';
 import { BACKOFFICE_PAGAMENTI } from './pagamenti';
+import { BACKOFFICE_REPORTISTICHE } from './reportistiche';
 import { RICEVUTA_TYPES, ricevuteOperations } from './ricevute';
 import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
@@ -63,6 +64,7 @@ export function backofficeRouter(
     ...BACKOFFICE_PAGAMENTI,
     ...ricevuteOperations(BACKOFFICE_PENDENZA),
     ...BACKOFFICE_NOTIFICHE,
+    ...BACKOFFICE_REPORTISTICHE,
     ...infoOperations(installazione),
   ]);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
