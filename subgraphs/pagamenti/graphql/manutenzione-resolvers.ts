@@ -1,7 +1,7 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
 import { requireRight } from '../../../core/principal';
-import { listPage, MAX_FIRST, toConnection } from '../../runtime/connection';
+import { ListPageArgs, listPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import type { OrderDirection } from '../../runtime/order-direction';
 import { caricaRicevuta } from '../domain/caricamento-ricevute';
@@ -37,16 +37,13 @@ export class ManutenzioneResolver {
   async notifiche(
     @Arg('filter', () => NotificaFilter, { nullable: true }) filter: NotificaFilter | null,
     @Arg('orderBy', () => [NotificaOrder], { nullable: true }) orderBy: NotificaOrder[] | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
-    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
-    @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
+    @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const order = orderBy?.length
       ? orderBy.map((o) => [NOTIFICHE_ORDER[o.field], o.direction] as [string, OrderDirection])
       : [['createdAt', 'DESC'] as [string, 'DESC']];
-    return toConnection(await notifiche(ctx).list(filter ?? {}, listPage(first, after, offset, withCount, order)));
+    return toConnection(await notifiche(ctx).list(filter ?? {}, listPage(page, order)));
   }
 
   @FieldResolver(() => Rpp, { nullable: true })

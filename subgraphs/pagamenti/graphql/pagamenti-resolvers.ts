@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
-import { listPage, MAX_FIRST, toConnection } from '../../runtime/connection';
+import { ListPageArgs, listPage, toConnection } from '../../runtime/connection';
 import type { OrderDirection } from '../../runtime/order-direction';
 import type { SubgraphContext } from '../../runtime/context';
 import type { RppView } from '../domain/rpp-views';
@@ -71,22 +71,14 @@ export class PagamentoResolver {
   async pagamenti(
     @Arg('filter', () => PagamentiFilter, { nullable: true }) filter: PagamentiFilter | null,
     @Arg('orderBy', () => [PagamentoOrder], { nullable: true }) orderBy: PagamentoOrder[] | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
-    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
-    @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
+    @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const order = orderBy?.length
       ? orderBy.map((o) => [PAGAMENTI_ORDER[o.field], o.direction] as [string, OrderDirection])
       : [['createdAt', 'DESC'] as [string, 'DESC']];
     const f = filter ?? {};
-    return toConnection(
-      await service(ctx).list(
-        { ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA },
-        listPage(first, after, offset, withCount, order),
-      ),
-    );
+    return toConnection(await service(ctx).list({ ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA }, listPage(page, order)));
   }
 }
 
