@@ -182,7 +182,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   });
   app.use(
     [BACKOFFICE_BASE, BACKOFFICE_CONSOLE_BASE],
-    backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }, sessions),
+    backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }, { sessions, installazione: { ambiente: config.env } }),
   );
   app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(RAGIONERIA_V2_BASE, ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json));

@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import type { CallerAuthenticator } from '../../core/credentials';
 import { errors } from '../../core/errors';
 import type { GraphClient } from '../shared/graph-client';
@@ -6,8 +6,13 @@ import { authenticate, formLogout, loggedOut, wellFormedUrl, type FormSessions }
 import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
+import { infoOperations, type InfoInstallazione } from './info';
 import { intermediariRoutes } from './intermediari';
+import { BACKOFFICE_NOTIFICHE } from './notifiche';
+import { BACKOFFICE_PAGAMENTI } from './pagamenti';
 import { BACKOFFICE_PENDENZA, pendenzeRoutes } from './pendenze';
+import { BACKOFFICE_REPORTISTICHE } from './reportistiche';
+import { RICEVUTA_TYPES, ricevuteOperations } from './ricevute';
 import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
 import { sistemaRoutes } from './sistema';
@@ -24,7 +29,7 @@ export function backofficeRouter(
   authenticator: CallerAuthenticator,
   principalHeader: string,
   bodies: { json: RequestHandler; tracciato: RequestHandler },
-  sessions?: FormSessions,
+  { sessions, installazione = { ambiente: 'development' } }: { sessions?: FormSessions; installazione?: InfoInstallazione } = {},
 ): Router {
   const router = Router({ mergeParams: true });
   router.use(wellFormedUrl);
@@ -33,6 +38,8 @@ export function backofficeRouter(
   router.use(authenticate(authenticator, principalHeader, {}, sessions));
   router.get('/logout', loggedOut);
   router.post(TRACCIATI_UPLOAD, bodies.tracciato);
+  // A receipt is pagoPA's XML, read as text (a few kilobytes; a megabyte is ample).
+  router.post('/ricevute', express.text({ type: RICEVUTA_TYPES, limit: '1mb' }));
   router.use(bodies.json);
   tracciatiRoutes(router, graph);
   intermediariRoutes(router, graph);
@@ -43,6 +50,13 @@ export function backofficeRouter(
   pendenzeRoutes(router, graph);
   rppRoutes(router, graph, BACKOFFICE_PENDENZA);
   mountTable(router, graph, BACKOFFICE_RICONCILIAZIONE);
+  mountTable(router, graph, [
+    ...BACKOFFICE_PAGAMENTI,
+    ...ricevuteOperations(BACKOFFICE_PENDENZA),
+    ...BACKOFFICE_NOTIFICHE,
+    ...BACKOFFICE_REPORTISTICHE,
+    ...infoOperations(installazione),
+  ]);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

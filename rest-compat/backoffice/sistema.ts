@@ -5,6 +5,7 @@ import { errors } from '../../core/errors';
 import { requireRight, type Principal } from '../../core/principal';
 import type { GraphClient } from '../shared/graph-client';
 import { route } from '../shared/http';
+import { listEnvelope, parsePaging } from '../shared/paging';
 import { stripNulls } from '../../core/compact';
 import { SCOPE_FIELDS } from './utenze';
 
@@ -44,7 +45,31 @@ const OPERAZIONI: Record<string, { descrizione: string; run: (deps: OperazioneDe
       return `Flussi elencati: ${e.elencati}, acquisiti: ${e.acquisiti}, gia' presenti: ${e.duplicati}, rifiutati: ${e.rifiutati}, non acquisiti (ritentati alla prossima esecuzione): ${e.falliti}`;
     },
   },
+  spedizioneNotifiche: {
+    descrizione: "Spedisce subito le notifiche di pagamento in attesa di un nuovo tentativo verso i sistemi dell'Ente",
+    run: async ({ graph, principal }) => {
+      const { spedisciNotifiche: e } = await graph.run<{ spedisciNotifiche: { daSpedire: number; anticipate: number } }>(
+        'mutation { spedisciNotifiche { daSpedire anticipate } }',
+        {},
+        principal,
+      );
+      return `Notifiche da spedire: ${e.daSpedire}, di cui anticipate: ${e.anticipate}`;
+    },
+  },
+  chiusuraRptScadute: {
+    descrizione: 'Chiude i pagamenti avviati e abbandonati oltre la loro scadenza',
+    run: async ({ graph, principal }) => {
+      const { chiudiPagamentiScaduti: e } = await graph.run<{ chiudiPagamentiScaduti: { chiusi: number } }>(
+        'mutation { chiudiPagamentiScaduti { chiusi } }',
+        {},
+        principal,
+      );
+      return `Pagamenti scaduti chiusi: ${e.chiusi}`;
+    },
+  },
 };
+
+const location = (idOperazione: string) => `/operazioni/${idOperazione}`;
 
 /** The caller's profile and the hub's maintenance operations. */
 export function sistemaRoutes(router: Router, graph: GraphClient, authenticator: CallerAuthenticator): void {
@@ -57,6 +82,35 @@ export function sistemaRoutes(router: Router, graph: GraphClient, authenticator:
         principal,
       );
       return { status: 200, body: stripNulls(data.profilo) };
+    }),
+  );
+
+  // GovPay lists its batch operations to whoever may read 'Configurazione e manutenzione'.
+  router.get(
+    '/operazioni',
+    route(graph, async ({ req, principal }) => {
+      requireRight(principal, 'Configurazione e manutenzione', 'R');
+      const paging = parsePaging(req);
+      const all = Object.entries(OPERAZIONI).map(([idOperazione, o]) => ({
+        idOperazione,
+        descrizione: o.descrizione,
+        location: location(idOperazione),
+      }));
+      const offset = (paging.pagina - 1) * paging.risultatiPerPagina;
+      const nodes = all.slice(offset, offset + paging.risultatiPerPagina);
+      const page = { nodes, totalCount: all.length, pageInfo: { hasNextPage: offset + nodes.length < all.length } };
+      return { status: 200, body: listEnvelope(req, paging, page, (o) => o) };
+    }),
+  );
+
+  // The hub runs every operation synchronously (GET /operazioni/{id} answers its outcome): there is no run to look up later.
+  router.get(
+    '/operazioni/stato/:id',
+    route(graph, async ({ req, principal }) => {
+      requireRight(principal, 'Configurazione e manutenzione', 'R');
+      throw errors.notFound(
+        `Esecuzione ${String(req.params.id).slice(0, 100)} inesistente: le operazioni sono eseguite alla richiesta e ne restituiscono subito l'esito.`,
+      );
     }),
   );
 
@@ -73,7 +127,7 @@ export function sistemaRoutes(router: Router, graph: GraphClient, authenticator:
         body: {
           idOperazione,
           descrizione: operazione.descrizione,
-          location: `/operazioni/${idOperazione}`,
+          location: location(idOperazione),
           stato: 0,
           esito: 'Operazione completata con successo',
           dettaglio,

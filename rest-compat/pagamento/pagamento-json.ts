@@ -24,7 +24,7 @@ export interface GraphPagamento {
 }
 
 /** GovPay's PagamentoBase: the graph's session with GovPay's names and formats (the graph's enum names back to GovPay's values). */
-function pagamentoBase(p: GraphPagamento) {
+export function pagamentoBase(p: GraphPagamento) {
   const { id, idSession, redirect, dataRichiesta, importo, autenticazioneSoggetto, lingua, pendenze: _p, ...rest } = p;
   return stripNulls({
     ...rest,

@@ -25,13 +25,13 @@ const rppQuery = z.object({
   ...{ esitoPagamento: esito, esito, dataRptDa: dataDa, dataRptA: dataA, dataRtDa: dataDa, dataRtA: dataA },
 });
 
-type RppWithPendenza = GraphRpp & { pendenza: GraphPendenza | null };
+export type RppWithPendenza = GraphRpp & { pendenza: GraphPendenza | null };
 
 const KEY = 'idDominio: $idDominio, iuv: $iuv, ccp: $ccp';
 const KEY_VARS = '$idDominio: ID!, $iuv: ID!, $ccp: ID!';
 
-/** GovPay's /rpp operations (list, detail, request, receipt), shared by API Pendenze and the Backoffice. */
-export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaShape): void {
+/** An API's Rpp: the graph selection of an attempt with its pendenza, and its JSON in the API's shape. */
+export function rppJsonOf(shape: PendenzaShape) {
   const withPendenza = `${RPP_FIELDS} pendenza { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } }`;
   const toJson = (r: RppWithPendenza) =>
     rppJson(
@@ -41,6 +41,12 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
         : undefined,
       shape.rpp,
     );
+  return { withPendenza, toJson };
+}
+
+/** GovPay's /rpp operations (list, detail, request, receipt), shared by API Pendenze and the Backoffice. */
+export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaShape): void {
+  const { withPendenza, toJson } = rppJsonOf(shape);
 
   router.get(
     '/rpp',

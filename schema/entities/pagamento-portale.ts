@@ -89,6 +89,10 @@ export class PagamentoPortale extends Timestamped {
   @Property({ type: 'Date', length: 3, nullable: true })
   ritornoIl?: Date | null;
 
+  /** An operatore marked it as checked (GovPay's ack, the Backoffice's `verificato`). */
+  @Property({ type: 'boolean' })
+  verificato: boolean = false;
+
   /** Counts the changes: each one is announced once (the event's key). */
   @Property({ type: 'integer' })
   versione: number = 1;

@@ -1,5 +1,6 @@
 import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
 import type { PagamentiHost } from './domain/sessioni/avvio';
+import { ManutenzioneResolver } from './graphql/manutenzione-resolvers';
 import { PagamentoResolver } from './graphql/pagamenti-resolvers';
 import { pagamentiResolvers, referenceResolvers } from './graphql/resolvers';
 
@@ -12,5 +13,8 @@ export type { PagamentiHost } from './domain/sessioni/avvio';
  * client and the hub's public address); without it, as for the schema's artefacts, it refuses.
  */
 export function buildPagamentiSubgraph(host?: PagamentiHost): Promise<BuiltSubgraph> {
-  return buildSubgraph([...pagamentiResolvers], referenceResolvers, [new PagamentoResolver(host)]);
+  return buildSubgraph([...pagamentiResolvers, ManutenzioneResolver], referenceResolvers, [
+    new PagamentoResolver(host),
+    new ManutenzioneResolver(host),
+  ]);
 }

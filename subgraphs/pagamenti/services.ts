@@ -9,7 +9,7 @@ export { OutboxWorker } from './domain/outbox-worker';
 export { RPP_COLUMNS } from './domain/ricevute';
 export { ESITI_RPP } from './domain/rpp';
 export { PagamentiStation } from './domain/station';
-export type { SendRTRequest, StationCaller, StationService } from './domain/station-types';
+export type { LettoreRicevute, RicevutaLetta, SendRTRequest, StationCaller, StationService } from './domain/station-types';
 export type { PagamentiHost, PagamentoAvviato } from './domain/sessioni/avvio';
 export type { Cart, CartNotice, CartOpener } from './domain/sessioni/checkout-port';
 export { formeGovPay } from './domain/sessioni/nuovo-pagamento';

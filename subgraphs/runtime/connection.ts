@@ -37,7 +37,7 @@ export function pageRequest(args: PageArgs, orderable: Record<string, string>, f
     throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_PAGE_SIZE}.`);
   }
   const offset = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
-  if (!Number.isInteger(offset) || offset < 0) throw errors.syntax('Il campo offset non puo\' essere negativo.');
+  if (!Number.isInteger(offset) || offset < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
   return { limit, offset, withCount: args.withCount ?? true, orderBy: parseOrdering(args.orderBy, orderable, fallback) };
 }
 
@@ -70,4 +70,33 @@ export function Connection<T extends object>(node: ClassType<T>): ClassType<Conn
     pageInfo!: PageInfo;
   }
   return ConnectionType;
+}
+
+/** Largest page of the lists with a typed orderBy (DESIGN.md §4b). */
+export const MAX_FIRST = 100;
+
+/** The page arguments of a list with a typed orderBy: cursor-based for portals, offset-based for GovPay's `pagina`. */
+@ArgsType()
+export class ListPageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` })
+  first: number = 25;
+
+  @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' })
+  offset?: number | null;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' })
+  withCount: boolean = true;
+}
+
+/** The page such arguments ask for, in `orderBy`'s order, refused beyond MAX_FIRST rows. */
+export function listPage(args: ListPageArgs, orderBy: PageRequest['orderBy']): PageRequest {
+  const first = args.first ?? 25;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST)
+    throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
+  const from = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
+  if (!Number.isInteger(from) || from < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
+  return { limit: first, offset: from, withCount: args.withCount ?? true, orderBy };
 }

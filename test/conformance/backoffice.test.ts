@@ -83,7 +83,22 @@ const IMPLEMENTED = [
   'GET /riscossioni/{idDominio}/{iuv}/{iur}/{indice}',
   'GET /quadrature/riscossioni',
   'GET /quadrature/rendicontazioni',
+  'GET /pagamenti',
+  'GET /pagamenti/{id}',
+  'PATCH /pagamenti/{id}',
+  'PATCH /rpp/{idDominio}/{iuv}/{ccp}',
+  'POST /ricevute',
+  'GET /notifiche',
+  'GET /promemoria',
+  'GET /tracciatiNotificaPagamenti/{id}',
+  'GET /reportistiche/entrate-previste',
+  'GET /info',
+  'GET /operazioni',
+  'GET /operazioni/stato/{id}',
 ];
+
+/** Operations that by design answer only errors: the hub makes no tracciati di notifica and runs operations synchronously. */
+const NEVER_SUCCEED = ['GET /tracciatiNotificaPagamenti/{id}', 'GET /operazioni/stato/{id}'];
 
 let spec: BackofficeSpec | undefined;
 let specError: unknown;
@@ -146,7 +161,11 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
   });
 
   it('exercised every implemented operation, with at least one success', () => {
-    const problems = coverageProblems(IMPLEMENTED, repliesOf);
+    const problems = coverageProblems(
+      IMPLEMENTED.filter((e) => !NEVER_SUCCEED.includes(e)),
+      repliesOf,
+    );
+    problems.push(...NEVER_SUCCEED.filter((e) => !repliesOf(e).length).map((e) => `never exercised: ${e}`));
     if (problems.length) throw new Error(problems.join('\n'));
   });
 

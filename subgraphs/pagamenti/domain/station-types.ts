@@ -37,3 +37,11 @@ export interface StationService {
   getPayment(caller: StationCaller, req: GetPaymentRequest, versione: StationVersion): Promise<PaymentData>;
   sendRT(caller: StationCaller, req: SendRTRequest): Promise<void>;
 }
+
+/**
+ * A receipt handed in as pagoPA's XML (GovPay's Backoffice POST /ricevute): paSendRTV2Request or
+ * paSendRTReq, in a SOAP envelope or alone, possibly base64. The station's protocol layer reads it
+ * with the very checks of its paForNode XSD and gives the domain the same request a Nodo's would be.
+ */
+export type RicevutaLetta = { ok: true; request: SendRTRequest } | { ok: false; error: string };
+export type LettoreRicevute = (xml: string) => RicevutaLetta;

@@ -20,7 +20,11 @@ export function rppByKey(ctx: SubgraphContext): DataLoader<RppKey, RppView | nul
 
 /** Payment sessions by id (the subscriptions' reads), one query per request. */
 export function pagamentoById(ctx: SubgraphContext): DataLoader<string, PagamentoView | null> {
-  return memoized(ctx, 'pagamentoById', () => new DataLoader<string, PagamentoView | null>((ids) => new PagamentiService(ctx.em, ctx.principal).byIds(ids)));
+  return memoized(
+    ctx,
+    'pagamentoById',
+    () => new DataLoader<string, PagamentoView | null>((ids) => new PagamentiService(ctx.em, ctx.principal).byIds(ids)),
+  );
 }
 
 /** The receipts of every attempt a request shows, in one query. */

@@ -1,13 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
-import { decodeCursor, type PageRequest } from '../../../core/paging';
-import { toConnection } from '../../runtime/connection';
+import { ListPageArgs, listPage, toConnection } from '../../runtime/connection';
+import type { OrderDirection } from '../../runtime/order-direction';
 import type { SubgraphContext } from '../../runtime/context';
 import type { RppView } from '../domain/rpp-views';
 import { AvvioPagamento, type PagamentiHost } from '../domain/sessioni/avvio';
 import { PAGAMENTI_ORDER, PagamentiService } from '../domain/sessioni/consultazione';
 import type { PagamentoPendenzaView, PagamentoView } from '../domain/sessioni/viste';
+import { annotaPagamento } from '../domain/sessioni/annotazione';
 import {
+  AnnotaPagamentoInput,
+  AnnotaPagamentoPayload,
   AvviaPagamentoInput,
   AvviaPagamentoPayload,
   PagamentiFilter,
@@ -18,9 +21,6 @@ import {
 } from './pagamenti-types';
 import { rppByKey } from './loaders';
 import { DominioRef, PendenzaRef, Rpp } from './types';
-
-/** Largest page of payment sessions (DESIGN.md §4b). */
-const MAX_FIRST = 100;
 
 const service = (ctx: SubgraphContext) => new PagamentiService(ctx.em, ctx.principal);
 
@@ -46,6 +46,17 @@ export class PagamentoResolver {
     return { created, pagamento, redirect: pagamento.redirect ?? '' };
   }
 
+  @Mutation(() => AnnotaPagamentoPayload, {
+    description:
+      "An operatore marks a payment as checked or writes a note on it (GovPay's PATCH /pagamenti/{id}). Needs the Pagamenti write right.",
+  })
+  async annotaPagamento(
+    @Arg('input', () => AnnotaPagamentoInput) input: AnnotaPagamentoInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<{ pagamento: PagamentoView }> {
+    return { pagamento: await annotaPagamento(ctx.em, ctx.principal, input.id, { verificato: input.verificato, nota: input.nota }) };
+  }
+
   @Query(() => Pagamento, { description: 'A payment session by id.' })
   pagamento(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<PagamentoView> {
     return service(ctx).get(id);
@@ -60,21 +71,14 @@ export class PagamentoResolver {
   async pagamenti(
     @Arg('filter', () => PagamentiFilter, { nullable: true }) filter: PagamentiFilter | null,
     @Arg('orderBy', () => [PagamentoOrder], { nullable: true }) orderBy: PagamentoOrder[] | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
+    @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-    const page: PageRequest = {
-      limit: first,
-      offset: after ? decodeCursor(after) + 1 : 0,
-      withCount: true,
-      orderBy: orderBy?.length ? orderBy.map((o) => [PAGAMENTI_ORDER[o.field], o.direction]) : [['createdAt', 'DESC']],
-    };
+    const order = orderBy?.length
+      ? orderBy.map((o) => [PAGAMENTI_ORDER[o.field], o.direction] as [string, OrderDirection])
+      : [['createdAt', 'DESC'] as [string, 'DESC']];
     const f = filter ?? {};
-    return toConnection(
-      await service(ctx).list({ ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA }, page),
-    );
+    return toConnection(await service(ctx).list({ ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA }, listPage(page, order)));
   }
 }
 

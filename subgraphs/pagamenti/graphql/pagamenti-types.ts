@@ -25,7 +25,10 @@ export enum EsitoPendenzaPagamento {
   ESEGUITO = 'ESEGUITO',
   NON_ESEGUITO = 'NON_ESEGUITO',
 }
-registerEnumType(EsitoPendenzaPagamento, { name: 'EsitoPendenzaPagamento', description: "The outcome of one pendenza of a payment's cart." });
+registerEnumType(EsitoPendenzaPagamento, {
+  name: 'EsitoPendenzaPagamento',
+  description: "The outcome of one pendenza of a payment's cart.",
+});
 
 export enum EsitoRitorno {
   OK = 'OK',
@@ -54,7 +57,10 @@ export enum AutenticazioneSoggetto {
   OTH = 'OTH',
   N_A = 'N/A',
 }
-registerEnumType(AutenticazioneSoggetto, { name: 'AutenticazioneSoggetto', description: "How the versante was authenticated (GovPay's N/A is N_A)." });
+registerEnumType(AutenticazioneSoggetto, {
+  name: 'AutenticazioneSoggetto',
+  description: "How the versante was authenticated (GovPay's N/A is N_A).",
+});
 
 export enum PagamentoOrderField {
   DATA_RICHIESTA = 'DATA_RICHIESTA',
@@ -104,16 +110,19 @@ export class PagamentoPendenza {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A payment started on an Ente's portal: a cart of 1..5 pendenze paid through pagoPA Checkout (GovPay's Pagamento)." })
+@ObjectType({
+  description: "A payment started on an Ente's portal: a cart of 1..5 pendenze paid through pagoPA Checkout (GovPay's Pagamento).",
+})
 export class Pagamento {
-  @Field(() => ID, { description: 'The hub\'s id of the payment (GovPay\'s Pagamento.id).' }) id!: string;
-  @Field(() => ID, { description: 'The session id pagoPA Checkout knows the cart by; the return to the portal carries it.' }) idSession!: string;
+  @Field(() => ID, { description: "The hub's id of the payment (GovPay's Pagamento.id)." }) id!: string;
+  @Field(() => ID, { description: 'The session id pagoPA Checkout knows the cart by; the return to the portal carries it.' })
+  idSession!: string;
   @Field(() => String) nome!: string;
   @Field(() => StatoPagamento) stato!: StatoPagamento;
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
   @Field(() => Importo, { name: 'importo', description: "The sum of the cart's pendenze." }) importoCents!: number;
   @Field(() => String, { nullable: true, description: "The portal's own session id." }) idSessionePortale?: string;
-  @Field(() => String, { nullable: true, description: 'Where the portal asked the browser to come back; null: its applicazione\'s.' })
+  @Field(() => String, { nullable: true, description: "Where the portal asked the browser to come back; null: its applicazione's." })
   urlRitorno?: string;
   @Field(() => String, { nullable: true, description: "pagoPA Checkout's page for this cart (null when Checkout never opened it)." })
   redirect?: string;
@@ -130,6 +139,7 @@ export class Pagamento {
   @Field(() => EsitoRitorno, { nullable: true, description: 'What the portal was told on the return from Checkout (null before it).' })
   esitoRitorno?: EsitoRitorno;
   @Field(() => Date, { nullable: true }) dataRitorno?: Date;
+  @Field(() => Boolean, { description: "An operatore marked it as checked (GovPay's Backoffice `verificato`)." }) verificato!: boolean;
   @Field(() => [PagamentoPendenza], { description: 'The cart, in order.' }) pendenze!: PagamentoPendenza[];
 }
 
@@ -154,7 +164,8 @@ export class PendenzaDaPagareInput {
   @Field(() => RiferimentoAvvisoInput, { nullable: true }) avviso?: RiferimentoAvvisoInput;
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: "A spontaneous pendenza, loaded with the rules of a PUT: API Pagamento's NuovaPendenza (API Pendenze's, with idA2A and idPendenza).",
+    description:
+      "A spontaneous pendenza, loaded with the rules of a PUT: API Pagamento's NuovaPendenza (API Pendenze's, with idA2A and idPendenza).",
   })
   nuova?: Record<string, unknown>;
 }
@@ -194,10 +205,32 @@ export class PagamentiFilter {
   @Field(() => String, { nullable: true, description: 'The dominio of any pendenza of the cart.' }) idDominio?: string;
   @Field(() => Date, { nullable: true }) dataRichiestaDa?: Date;
   @Field(() => Date, { nullable: true }) dataRichiestaA?: Date;
+  @Field(() => Boolean, { nullable: true }) verificato?: boolean;
+  @Field(() => ID, { nullable: true, description: 'The applicazione of any pendenza of the cart.' }) idA2A?: string;
+  @Field(() => ID, { nullable: true, description: 'With idA2A: a pendenza of the cart.' }) idPendenza?: string;
+  @Field(() => String, { nullable: true, description: 'The IUV of any pendenza of the cart.' }) iuv?: string;
 }
 
 @InputType()
 export class PagamentoOrder {
   @Field(() => PagamentoOrderField) field!: PagamentoOrderField;
   @Field(() => OrderDirection) direction!: OrderDirection;
+}
+
+@InputType({ description: 'An operatore\'s note on a payment: it becomes the payment\'s descrizioneStato ("oggetto: testo").' })
+export class NotaPagamentoInput {
+  @Field(() => String) oggetto!: string;
+  @Field(() => String, { nullable: true }) testo?: string;
+}
+
+@InputType({ description: "What an operatore changes on a payment (GovPay's PATCH /pagamenti/{id}): at least one of the two." })
+export class AnnotaPagamentoInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Marks the payment as checked, or not.' }) verificato?: boolean;
+  @Field(() => NotaPagamentoInput, { nullable: true }) nota?: NotaPagamentoInput;
+}
+
+@ObjectType()
+export class AnnotaPagamentoPayload {
+  @Field(() => Pagamento) pagamento!: Pagamento;
 }

@@ -25,7 +25,8 @@ export class RppResolver {
   }
 
   @Query(() => RppConnection, {
-    description: 'Payment attempts with GovPay\'s filters; orderBy: dataRichiesta, dataRicevuta, stato, esito, iuv, importo. dataRpt* filter the payment\'s time, dataRt* the receipt\'s arrival.',
+    description:
+      "Payment attempts with GovPay's filters; orderBy: dataRichiesta, dataRicevuta, stato, esito, iuv, importo. dataRpt* filter the payment's time, dataRt* the receipt's arrival.",
   })
   async rpps(
     @Args() page: PageArgs,
@@ -66,13 +67,17 @@ export class RppResolver {
     return { idDominio: r.idDominio };
   }
 
-  @FieldResolver(() => RicevutaPagamento, { nullable: true, description: 'The ricevuta di pagamento as data; null for an attempt without a receipt.' })
+  @FieldResolver(() => RicevutaPagamento, {
+    nullable: true,
+    description: 'The ricevuta di pagamento as data; null for an attempt without a receipt.',
+  })
   ricevuta(@Root() r: RppView, @Ctx() ctx: SubgraphContext): Promise<RicevutaView | null> {
     return ricevutaByKey(ctx).load({ idDominio: r.idDominio, iuv: r.iuv, ccp: r.ccp });
   }
 
   @FieldResolver(() => String, {
-    description: "The ricevuta di pagamento as a PDF, base64 (GovPay's /rt as application/pdf); 404 for an attempt without a receipt. Costs as much as an avviso.",
+    description:
+      "The ricevuta di pagamento as a PDF, base64 (GovPay's /rt as application/pdf); 404 for an attempt without a receipt. Costs as much as an avviso.",
   })
   async ricevutaPdf(@Root() r: RppView, @Ctx() ctx: SubgraphContext): Promise<string> {
     return (await rpps(ctx).ricevutaPdf({ idDominio: r.idDominio, iuv: r.iuv, ccp: r.ccp })).toString('base64');
@@ -97,7 +102,10 @@ function rppOfPendenza(ctx: SubgraphContext): DataLoader<PendenzaKey, RppView[],
   return memoized(
     ctx,
     'rppOfPendenza',
-    () => new DataLoader<PendenzaKey, RppView[], string>((keys) => rpps(ctx).ofPendenze(keys), { cacheKeyFn: (k) => JSON.stringify([k.idA2A, k.idPendenza]) }),
+    () =>
+      new DataLoader<PendenzaKey, RppView[], string>((keys) => rpps(ctx).ofPendenze(keys), {
+        cacheKeyFn: (k) => JSON.stringify([k.idA2A, k.idPendenza]),
+      }),
   );
 }
 

@@ -10,6 +10,7 @@ import { truncate } from '../payment-data';
 import { loadPagabile } from '../posizioni';
 import { Carrello, checkPagabile, voceDi, type ElementoCarrello, type NuovaVoce, type VoceCarrello } from './carrello';
 import type { CartOpener } from './checkout-port';
+import type { LettoreRicevute } from '../station-types';
 import { checkDebitori, checkFormePermesse, versanteDelChiamante } from './chiamante';
 import { conSessione, erroriPagamento } from './errori';
 import { nuovoPagamento, type NuovoPagamento } from './nuovo-pagamento';
@@ -28,6 +29,8 @@ export interface PagamentiHost {
   sessionTimeoutMs: number;
   /** How long an Ente may take to answer the verify of an avviso the hub does not hold. */
   verifyTimeoutMs: number;
+  /** Reads a receipt an operatore uploads, with the station's XSD checks (pagopa/ owns pagoPA's XML). */
+  leggiRicevuta: LettoreRicevute;
   log: Logger;
 }
 

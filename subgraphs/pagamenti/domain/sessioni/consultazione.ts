@@ -17,6 +17,11 @@ export interface PagamentiFilter {
   idDominio?: string | null;
   dataDa?: Date | null;
   dataA?: Date | null;
+  verificato?: boolean | null;
+  /** The applicazione, and with it the pendenza, of any pendenza of the cart. */
+  idA2A?: string | null;
+  idPendenza?: string | null;
+  iuv?: string | null;
 }
 
 /** Sort fields of the sessions → entity properties. */
@@ -61,6 +66,15 @@ export class PagamentiService {
     if (filter.idVersante) where.idVersante = filter.idVersante;
     if (filter.idDebitore) voci.push({ pendenze: { $some: { idDebitore: filter.idDebitore } } });
     if (filter.idDominio) voci.push({ pendenze: { $some: { idDominio: filter.idDominio } } });
+    if (filter.iuv) voci.push({ pendenze: { $some: { iuv: filter.iuv } } });
+    if (filter.idA2A || filter.idPendenza) {
+      voci.push({
+        pendenze: {
+          $some: { ...(filter.idA2A ? { idA2A: filter.idA2A } : {}), ...(filter.idPendenza ? { idPendenza: filter.idPendenza } : {}) },
+        },
+      });
+    }
+    if (typeof filter.verificato === 'boolean') where.verificato = filter.verificato;
     if (filter.dataDa || filter.dataA) {
       where.createdAt = { ...(filter.dataDa ? { $gte: filter.dataDa } : {}), ...(filter.dataA ? { $lte: filter.dataA } : {}) };
     }

@@ -43,29 +43,43 @@ export class ChiusuraSessioniScadute extends PollingWorker {
   }
 
   protected async drain(stopping: () => boolean): Promise<void> {
-    const descrizione = descrizioneScadenza(this.options.sessionTimeoutMs);
-    let after = 0;
-    while (!stopping()) {
-      const now = this.now();
-      const scadute = await this.root
-        .fork()
-        .find(
-          PagamentoPortale,
-          { stato: 'IN_CORSO', scadenza: { $lt: now }, id: { $gt: after } },
-          { fields: ['id'], orderBy: { id: 'ASC' }, limit: LOTTO },
-        );
-      let chiuse = 0;
-      for (const { id } of scadute) {
-        after = id;
-        if (await transaction(this.root, (tx) => chiudiScaduta(tx, id, now, descrizione))) chiuse++;
-      }
-      if (chiuse) {
-        outboxSignal(this.root).emit('enqueued');
-        this.log.info({ chiuse }, 'abandoned payment sessions closed');
-      }
-      if (scadute.length < LOTTO) return;
-    }
+    const chiuse = await chiudiSessioniScadute(this.root, this.options.sessionTimeoutMs, stopping, this.now);
+    if (chiuse) this.log.info({ chiuse }, 'abandoned payment sessions closed');
   }
+}
+
+/**
+ * One sweep of the abandoned carts, in batches, until none is left or `stopping` says so: the
+ * worker's, and GovPay's on-demand operation chiusuraRptScadute. Returns how many it closed.
+ */
+export async function chiudiSessioniScadute(
+  root: EntityManager,
+  sessionTimeoutMs: number,
+  stopping: () => boolean = () => false,
+  clock: () => Date = () => new Date(),
+): Promise<number> {
+  const descrizione = descrizioneScadenza(sessionTimeoutMs);
+  let after = 0;
+  let totale = 0;
+  while (!stopping()) {
+    const now = clock();
+    const scadute = await root
+      .fork()
+      .find(
+        PagamentoPortale,
+        { stato: 'IN_CORSO', scadenza: { $lt: now }, id: { $gt: after } },
+        { fields: ['id'], orderBy: { id: 'ASC' }, limit: LOTTO },
+      );
+    let chiuse = 0;
+    for (const { id } of scadute) {
+      after = id;
+      if (await transaction(root, (tx) => chiudiScaduta(tx, id, now, descrizione))) chiuse++;
+    }
+    if (chiuse) outboxSignal(root).emit('enqueued');
+    totale += chiuse;
+    if (scadute.length < LOTTO) break;
+  }
+  return totale;
 }
 
 async function chiudiScaduta(tx: EntityManager, id: number, now: Date, descrizione: string): Promise<boolean> {

@@ -49,6 +49,7 @@ export interface PagamentoView {
   avviatoDa: { tipo: Principal['kind']; id: string };
   esitoRitorno?: EsitoRitorno;
   dataRitorno?: Date;
+  verificato: boolean;
   pendenze: PagamentoPendenzaView[];
 }
 
@@ -93,6 +94,7 @@ export function toPagamentoView(p: PagamentoPortale): PagamentoView {
     avviatoDa: { tipo: p.avviatoDaTipo, id: p.avviatoDa },
     esitoRitorno: orUndefined(p.esitoRitorno),
     dataRitorno: orUndefined(p.ritornoIl),
+    verificato: p.verificato,
     pendenze: p.pendenze
       .getItems()
       .sort((a, b) => a.indice - b.indice)
