@@ -57,7 +57,8 @@
     return `${units},${String(cents % 100).padStart(2, '0')} €`;
   };
 
-  // --- time: the Ente's day is Rome's, whatever the browser's zone.
+  // --- time: the Ente's day is Rome's, whatever the browser's zone (core/rome-time.ts's formatter,
+  // repeated here: the page's script is served as written and imports nothing).
   const romeFormat = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Rome',
     year: 'numeric',

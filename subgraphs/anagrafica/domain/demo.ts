@@ -16,7 +16,7 @@ export const DEMO = {
   applicazione: { idA2A: 'IDA2A01', password: 'Password1!' },
   operatore: { principal: 'gpadmin', password: 'Password1!' },
   nodo: { principal: 'ndpsym', password: 'Password1!' },
-  /** The Ente's system the simulator plays on its default port (SIMULATOR_PORT 8081): config's `pagopa.simulatorEnteUrl` when the caller has a configuration. */
+  /** The simulator's Ente on its default port (SIMULATOR_PORT 8081), for callers without a configuration (config: `pagopa.simulatorEnteUrl`). */
   enteUrl: 'http://127.0.0.1:8081/ente/v2',
 } as const;
 
@@ -74,11 +74,7 @@ export async function seedDemo(em: EntityManager, enteUrl: string = DEMO.enteUrl
     abilitato: true,
   });
   await domini.saveContoAccredito(DEMO.dominio, DEMO.iban, { postale: false, abilitato: true, descrizione: 'Conto di tesoreria' });
-  await domini.saveContoAccredito(DEMO.dominio, DEMO.ibanPostale, {
-    postale: true,
-    abilitato: true,
-    descrizione: 'Conto corrente postale',
-  });
+  await domini.saveContoAccredito(DEMO.dominio, DEMO.ibanPostale, { postale: true, abilitato: true, descrizione: 'Conto corrente postale' });
 
   const tipi = [
     { id: 'SEGRETERIA', descrizione: 'Diritti di segreteria', iban: DEMO.iban, codice: '9/0101100IM/' },
