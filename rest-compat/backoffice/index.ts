@@ -33,10 +33,11 @@ export function backofficeRouter(
 ): Router {
   const router = Router({ mergeParams: true });
   router.use(wellFormedUrl);
-  router.get('/logout', formLogout(sessions));
+  // The spec's GET; govpay-console 4 logs out with a POST.
+  router.route('/logout').get(formLogout(sessions)).post(formLogout(sessions));
   // Bodies are read only once the caller is known; a tracciato may be far larger than other bodies.
   router.use(authenticate(authenticator, principalHeader, {}, sessions));
-  router.get('/logout', loggedOut);
+  router.route('/logout').get(loggedOut).post(loggedOut);
   router.post(TRACCIATI_UPLOAD, bodies.tracciato);
   // A receipt is pagoPA's XML, read as text (a few kilobytes; a megabyte is ample).
   router.post('/ricevute', express.text({ type: RICEVUTA_TYPES, limit: '1mb' }));
