@@ -218,10 +218,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       })
     : undefined;
   const sessionPurge = new SessioniScadute(orm.em, log, SESSION_PURGE_MS);
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
-    pollMs: config.pagamenti.sweepMs,
-    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
-  });
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
 
   return {
     config,
@@ -272,9 +269,7 @@ function graphAuthError(e: unknown): GraphQLError {
   const status = (e as { status?: number }).status ?? 401;
   const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
   // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
-  return new GraphQLError((e as Error).message, {
-    extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } },
-  });
+  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */
@@ -285,9 +280,7 @@ function instanceName(): string {
 function listenOn(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e,
-      ),
+      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
     );
     server.listen(port, host, () => resolve());
   });
