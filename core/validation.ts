@@ -24,14 +24,12 @@ function describeIssue(path: string, issue: z.core.$ZodIssue): string {
         ? `Il campo ${field} non deve essere vuoto.`
         : `Il campo ${field} non e' del tipo atteso (${issue.expected}).`;
     case 'too_big':
-      if (issue.origin === 'number')
-        return `Il campo ${field} deve essere ${issue.inclusive ? 'minore o uguale a' : 'minore di'} ${issue.maximum}.`;
+      if (issue.origin === 'number') return `Il campo ${field} deve essere ${issue.inclusive ? 'minore o uguale a' : 'minore di'} ${issue.maximum}.`;
       return issue.origin === 'array'
         ? `Il campo ${field} deve avere al massimo ${issue.maximum} elementi.`
         : `Il valore del campo ${field} supera la lunghezza massima (${issue.maximum}).`;
     case 'too_small':
-      if (issue.origin === 'number')
-        return `Il campo ${field} deve essere ${issue.inclusive ? 'maggiore o uguale a' : 'maggiore di'} ${issue.minimum}.`;
+      if (issue.origin === 'number') return `Il campo ${field} deve essere ${issue.inclusive ? 'maggiore o uguale a' : 'maggiore di'} ${issue.minimum}.`;
       return issue.origin === 'array'
         ? `Il campo ${field} deve avere almeno ${issue.minimum} elementi.`
         : `Il valore del campo ${field} non rispetta la lunghezza minima (${issue.minimum}).`;

@@ -220,10 +220,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       })
     : undefined;
   const sessionPurge = new SessioniScadute(orm.em, log, SESSION_PURGE_MS);
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
-    pollMs: config.pagamenti.sweepMs,
-    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
-  });
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
 
   return {
     config,

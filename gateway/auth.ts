@@ -76,7 +76,7 @@ export class Authenticator implements CallerAuthenticator {
     } catch (e) {
       if (e instanceof DomainError) throw e;
       this.log.error({ err: e }, 'authentication failed: the database could not be asked');
-      throw errors.unavailable("Impossibile verificare le credenziali in questo momento: riprovare piu' tardi.");
+      throw errors.unavailable('Impossibile verificare le credenziali in questo momento: riprovare piu\' tardi.');
     }
   }
 }

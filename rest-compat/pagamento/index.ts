@@ -66,12 +66,7 @@ export interface PagamentoApiOptions {
 }
 
 /** GovPay's API Pagamento v2, for portals (applicazioni), citizens (spid) and anonymous visitors (public). */
-export function pagamentoRouter(
-  graph: GraphClient,
-  authenticator: CallerAuthenticator,
-  principalHeader: string,
-  o: PagamentoApiOptions,
-): Router {
+export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthenticator, principalHeader: string, o: PagamentoApiOptions): Router {
   const router = Router({ mergeParams: true });
   router.use(
     wellFormedUrl,
@@ -112,8 +107,7 @@ export function pagamentoRouter(
     solo(PERSONE),
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      if (paging.risultatiPerPagina > MAX_PAGAMENTI)
-        throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${MAX_PAGAMENTI}.`);
+      if (paging.risultatiPerPagina > MAX_PAGAMENTI) throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${MAX_PAGAMENTI}.`);
       const q = parseInput(pagamentiQuery, { ...(req.query as Record<string, unknown>) });
       const filter = {
         stato: q.stato,
@@ -132,10 +126,7 @@ export function pagamentoRouter(
           principal,
         );
         const nodes = one.pagamenti.nodes.filter((n) => n.id === q.id);
-        return {
-          status: 200,
-          body: listEnvelope(req, paging, { nodes, totalCount: nodes.length, pageInfo: { hasNextPage: false } }, pagamentoIndex),
-        };
+        return { status: 200, body: listEnvelope(req, paging, { nodes, totalCount: nodes.length, pageInfo: { hasNextPage: false } }, pagamentoIndex) };
       }
       const v = pageVariables(paging);
       const data = await graph.run<{ pagamenti: GraphConnection<GraphPagamento> }>(
@@ -190,11 +181,7 @@ const cursorBefore = (offset: number): string | undefined => (offset > 0 ? encod
 
 function leggiPagamento(graph: GraphClient, field: string, param: string): RequestHandler {
   return route(graph, async ({ req, principal }) => {
-    const data = await graph.run<Record<string, GraphPagamento>>(
-      `query ($id: ID!) { p: ${field} { ${PAGAMENTO_DETTAGLIO_FIELDS} } }`,
-      { id: req.params[param] },
-      principal,
-    );
+    const data = await graph.run<Record<string, GraphPagamento>>(`query ($id: ID!) { p: ${field} { ${PAGAMENTO_DETTAGLIO_FIELDS} } }`, { id: req.params[param] }, principal);
     return { status: 200, body: pagamentoDettaglio(data.p) };
   });
 }

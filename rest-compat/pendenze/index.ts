@@ -272,12 +272,7 @@ export function getAllegato(graph: GraphClient): RequestHandler {
 export function getProfilo(graph: GraphClient): RequestHandler {
   return route(graph, async ({ principal }) => {
     const data = await graph.run<{
-      profilo: {
-        nome: string;
-        domini: Array<{ idDominio: string; ragioneSociale: string }>;
-        tipiPendenza: unknown[];
-        acl: Array<{ servizio: string; autorizzazioni: string[] }>;
-      };
+      profilo: { nome: string; domini: Array<{ idDominio: string; ragioneSociale: string }>; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
     }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
     const { nome, domini, tipiPendenza, acl } = data.profilo;
     // The APIs name the rights in words, where the Backoffice writes R and W.

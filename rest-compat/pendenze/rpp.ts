@@ -73,11 +73,7 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
   router.get(
     '/rpp/:idDominio/:iuv/:ccp',
     route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ rpp: RppWithPendenza }>(
-        `query (${KEY_VARS}) { rpp(${KEY}) { ${withPendenza} } }`,
-        keyOf(req.params),
-        principal,
-      );
+      const data = await graph.run<{ rpp: RppWithPendenza }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${withPendenza} } }`, keyOf(req.params), principal);
       return { status: 200, body: toJson(data.rpp) };
     }),
   );
@@ -99,12 +95,7 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
       if (format === 'application/pdf') {
         const pdf = await rppField(graph, req.params, 'ricevutaPdf', principal);
         const { idDominio, iuv, ccp } = req.params;
-        return {
-          status: 200,
-          contentType: 'application/pdf',
-          body: Buffer.from(String(pdf), 'base64'),
-          filename: `${idDominio}_${iuv}_${ccp}.pdf`,
-        };
+        return { status: 200, contentType: 'application/pdf', body: Buffer.from(String(pdf), 'base64'), filename: `${idDominio}_${iuv}_${ccp}.pdf` };
       }
       const field = format === 'application/xml' ? 'rtXml' : 'rt';
       return document(field, await rppField(graph, req.params, field, principal));
@@ -114,11 +105,7 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
 
 /** One field of an attempt, read through the graph as the caller. */
 async function rppField(graph: GraphClient, params: Record<string, unknown>, field: string, principal: Principal): Promise<unknown> {
-  const data = await graph.run<{ rpp: Record<string, unknown> }>(
-    `query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`,
-    keyOf(params),
-    principal,
-  );
+  const data = await graph.run<{ rpp: Record<string, unknown> }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`, keyOf(params), principal);
   return data.rpp[field];
 }
 

@@ -142,7 +142,7 @@ export function filters<K extends string>(req: Request, booleans: readonly K[], 
 /** A PUT body must be a JSON object; anything else is a syntax error naming the body. */
 export function jsonBody(req: Request): unknown {
   if (req.body === undefined || req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
-    throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).');
+    throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON (Content-Type: application/json).");
   }
   return req.body;
 }

@@ -76,11 +76,6 @@ function nextPageUri(req: Request, p: PagingQuery): string {
 /** `campi`: keep only the listed top-level fields of each result. */
 function project<U>(item: U, campi: string | undefined): U {
   if (!campi || !item || typeof item !== 'object') return item;
-  const keep = new Set(
-    campi
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean),
-  );
+  const keep = new Set(campi.split(',').map((c) => c.trim()).filter(Boolean));
   return Object.fromEntries(Object.entries(item).filter(([k]) => keep.has(k))) as U;
 }

@@ -59,9 +59,7 @@ export const BACKOFFICE: ApiProfile = {
   // POST /incassi/{idDominio} answers the same request again with 200 and the first body, as API
   // Ragioneria's riconciliazioni do (govpay-rest-apis.md §3.1), where the spec lists only 201.
   aliasStatus: ({ method, template, status }, documented) =>
-    status === 200 && (method === 'get' || (method === 'post' && template === '/incassi/{idDominio}')) && documented.includes('201')
-      ? '201'
-      : undefined,
+    status === 200 && (method === 'get' || (method === 'post' && template === '/incassi/{idDominio}')) && documented.includes('201') ? '201' : undefined,
   // A tracciato's rows come back exactly as they were uploaded (its contenuto, /richiesta, each
   // operazione's richiesta), rows refused at processing included: they conform when the upload did.
   // An attempt's request and receipt: the Backoffice spec types their JSON as a string, where
@@ -385,9 +383,7 @@ export class GovPaySpec {
     if (!op || !METHODS.includes(method)) {
       const documented = Object.keys(this.doc.paths[template] ?? {}).filter((k) => METHODS.includes(k));
       if (!GENERIC_ERRORS.includes(reply.status) && reply.status !== 405) {
-        problems.push(
-          `the spec has no ${method.toUpperCase()} on ${template} (only ${documented.join(', ').toUpperCase()}), yet the reply is ${reply.status}`,
-        );
+        problems.push(`the spec has no ${method.toUpperCase()} on ${template} (only ${documented.join(', ').toUpperCase()}), yet the reply is ${reply.status}`);
       }
       checkFault('undocumented method');
       return { endpoint, matched: true, problems };

@@ -12,7 +12,8 @@ export interface Reply<T = any> {
 export const GPADMIN = { user: 'gpadmin', password: 'Password1!' };
 export const IDA2A01 = { user: 'IDA2A01', password: 'Password1!' };
 
-export const basic = (c: { user: string; password: string }) => `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
+export const basic = (c: { user: string; password: string }) =>
+  `Basic ${Buffer.from(`${c.user}:${c.password}`).toString('base64')}`;
 
 /**
  * Real HTTP calls to a running hub. When GOVPAY_RECORD_DIR is set, every reply of GovPay's REST APIs
@@ -59,10 +60,7 @@ function record(method: string, path: string, status: number, body: unknown, con
 }
 
 /** Appends one exchange to the recordings of `api` (`<api>-<pid>.jsonl`), when GOVPAY_RECORD_DIR is set. */
-export function recordExchange(
-  api: string,
-  exchange: { method: string; path: string; status: number; body: unknown; contentType?: string },
-): void {
+export function recordExchange(api: string, exchange: { method: string; path: string; status: number; body: unknown; contentType?: string }): void {
   const dir = process.env.GOVPAY_RECORD_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
