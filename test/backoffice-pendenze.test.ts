@@ -182,6 +182,24 @@ describe('PATCH /ack and /nota', () => {
     expect((await bo('GET', `/pendenze/IDA2A01/${creata}`)).body).toEqual(before);
   });
 
+  it("the graph's intent mutations do the same: verificaPendenza and annotaPendenza, refused without Pendenze W", async () => {
+    const id = newId('BOP');
+    expect((await bo('PUT', `/pendenze/IDA2A01/${id}`, nuovaPendenza(id))).status).toBe(201);
+    const gql = (query: string, input: Record<string, unknown>, auth?: string) =>
+      call(t.baseUrl, 'POST', '/graphql', { body: { query, variables: { input: { idA2A: 'IDA2A01', idPendenza: id, ...input } } }, auth });
+    const verifica = 'mutation ($input: VerificaPendenzaInput!) { verificaPendenza(input: $input) { pendenza { verificato } } }';
+    const annota =
+      'mutation ($input: AnnotaPendenzaInput!) { annotaPendenza(input: $input) { pendenza { descrizioneStato note { oggetto testo tipo } } } }';
+    expect((await gql(verifica, { verificato: true })).body.data.verificaPendenza.pendenza).toEqual({ verificato: true });
+    expect((await gql(annota, { oggetto: 'Visto' })).body.data.annotaPendenza.pendenza).toEqual({
+      descrizioneStato: 'Visto',
+      note: [{ oggetto: 'Visto', testo: '', tipo: 'NOTA_PENDENZA' }],
+    });
+    const refused = await gql(verifica, { verificato: false }, as('op-legge'));
+    expect(refused.body.errors[0].extensions).toMatchObject({ codice: '403000' });
+    expect((await bo('GET', `/pendenze/IDA2A01/${id}`)).body.verificato).toBe(true);
+  });
+
   it('is refused to an operatore without Pendenze W or of another dominio; unknown pendenza is 404', async () => {
     const op = [{ op: 'REPLACE', path: '/ack', value: false }];
     expect((await patch(creata, op, as('op-legge'))).status).toBe(403);
