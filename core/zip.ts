@@ -26,6 +26,22 @@ const DEFLATE = 8;
 const VERSION = 20;
 
 /**
+ * The fields a local header and a central directory entry share, in the same order (version needed,
+ * flags, method, time, date, CRC-32, sizes, name length), written from `at`; the extra field is empty.
+ */
+function describe(h: Buffer, at: number, e: Entry): void {
+  h.writeUInt16LE(VERSION, at);
+  h.writeUInt16LE(UTF8, at + 2);
+  h.writeUInt16LE(DEFLATE, at + 4);
+  h.writeUInt16LE(DOS_TIME, at + 6);
+  h.writeUInt16LE(DOS_DATE, at + 8);
+  h.writeUInt32LE(e.crc, at + 10);
+  h.writeUInt32LE(e.compressed, at + 14);
+  h.writeUInt32LE(e.size, at + 18);
+  h.writeUInt16LE(e.name.length, at + 22);
+}
+
+/**
  * A minimal ZIP writer (PKWARE APPNOTE 4.3: local headers, deflated data, central directory),
  * written file by file as each is added: only the current file and the directory's small entries
  * are ever held, so an archive of many PDFs streams in constant memory.
@@ -49,16 +65,7 @@ export class ZipWriter {
     };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(UTF8, 6);
-    header.writeUInt16LE(DEFLATE, 8);
-    header.writeUInt16LE(DOS_TIME, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
-    header.writeUInt32LE(entry.crc, 14);
-    header.writeUInt32LE(entry.compressed, 18);
-    header.writeUInt32LE(entry.size, 22);
-    header.writeUInt16LE(entry.name.length, 26);
-    header.writeUInt16LE(0, 28);
+    describe(header, 4, entry);
     await this.put(Buffer.concat([header, entry.name]));
     await this.put(deflated);
     this.entries.push(entry);
@@ -71,15 +78,7 @@ export class ZipWriter {
       const h = Buffer.alloc(46);
       h.writeUInt32LE(0x02014b50, 0);
       h.writeUInt16LE(VERSION, 4);
-      h.writeUInt16LE(VERSION, 6);
-      h.writeUInt16LE(UTF8, 8);
-      h.writeUInt16LE(DEFLATE, 10);
-      h.writeUInt16LE(DOS_TIME, 12);
-      h.writeUInt16LE(DOS_DATE, 14);
-      h.writeUInt32LE(e.crc, 16);
-      h.writeUInt32LE(e.compressed, 20);
-      h.writeUInt32LE(e.size, 24);
-      h.writeUInt16LE(e.name.length, 28);
+      describe(h, 6, e);
       // Extra field, comment, disk number, internal and external attributes: none.
       h.writeUInt32LE(e.offset, 42);
       await this.put(Buffer.concat([h, e.name]));

@@ -139,15 +139,17 @@ describe('writes', () => {
 });
 
 describe('PATCH /ack and /nota', () => {
-  it('stores the ack as verificato and a nota whose oggetto becomes the descrizioneStato; replies the pendenza', async () => {
+  it('stores the ack as verificato and a nota whose oggetto becomes the descrizioneStato', async () => {
     const ack = await patch(creata, [{ op: 'REPLACE', path: '/ack', value: true }], as('op-scrive'));
     expect(ack.status).toBe(200);
-    expect(ack.body).toMatchObject({ idPendenza: creata, verificato: true, tipoPendenza: { idTipoPendenza: 'SEGRETERIA' } });
+    const acked = (await bo('GET', `/pendenze/IDA2A01/${creata}`)).body;
+    expect(acked.verificato).toBe(true);
+    expect(acked).not.toHaveProperty('descrizioneStato');
     const nota = await patch(creata, [
       { op: 'ADD', path: '/nota', value: { oggetto: 'Sollecito', testo: 'Telefonato al debitore', tipo: 'NOTA_PENDENZA' } },
     ]);
     expect(nota.status).toBe(200);
-    expect(nota.body).toMatchObject({ verificato: true, descrizioneStato: 'Sollecito' });
+    expect((await bo('GET', `/pendenze/IDA2A01/${creata}`)).body).toMatchObject({ verificato: true, descrizioneStato: 'Sollecito' });
     const g = await call(t.baseUrl, 'POST', '/graphql', {
       body: { query: `{ pendenza(idA2A: "IDA2A01", idPendenza: "${creata}") { verificato note { autore oggetto testo tipo } } }` },
     });
@@ -180,6 +182,24 @@ describe('PATCH /ack and /nota', () => {
     expect((await bo('GET', `/pendenze/IDA2A01/${creata}`)).body).toEqual(before);
   });
 
+  it("the graph's intent mutations do the same: verificaPendenza and annotaPendenza, refused without Pendenze W", async () => {
+    const id = newId('BOP');
+    expect((await bo('PUT', `/pendenze/IDA2A01/${id}`, nuovaPendenza(id))).status).toBe(201);
+    const gql = (query: string, input: Record<string, unknown>, auth?: string) =>
+      call(t.baseUrl, 'POST', '/graphql', { body: { query, variables: { input: { idA2A: 'IDA2A01', idPendenza: id, ...input } } }, auth });
+    const verifica = 'mutation ($input: VerificaPendenzaInput!) { verificaPendenza(input: $input) { pendenza { verificato } } }';
+    const annota =
+      'mutation ($input: AnnotaPendenzaInput!) { annotaPendenza(input: $input) { pendenza { descrizioneStato note { oggetto testo tipo } } } }';
+    expect((await gql(verifica, { verificato: true })).body.data.verificaPendenza.pendenza).toEqual({ verificato: true });
+    expect((await gql(annota, { oggetto: 'Visto' })).body.data.annotaPendenza.pendenza).toEqual({
+      descrizioneStato: 'Visto',
+      note: [{ oggetto: 'Visto', testo: '', tipo: 'NOTA_PENDENZA' }],
+    });
+    const refused = await gql(verifica, { verificato: false }, as('op-legge'));
+    expect(refused.body.errors[0].extensions).toMatchObject({ codice: '403000' });
+    expect((await bo('GET', `/pendenze/IDA2A01/${id}`)).body.verificato).toBe(true);
+  });
+
   it('is refused to an operatore without Pendenze W or of another dominio; unknown pendenza is 404', async () => {
     const op = [{ op: 'REPLACE', path: '/ack', value: false }];
     expect((await patch(creata, op, as('op-legge'))).status).toBe(403);
@@ -196,7 +216,7 @@ describe('avvisi', () => {
     expect(byAvviso.status).toBe(200);
     expect(byAvviso.body).toMatchObject({ idPendenza: creata, tipoPendenza: { idTipoPendenza: 'SEGRETERIA' }, importoPagato: 0 });
     const json = await bo('GET', `/avvisi/${D}/${p.numeroAvviso}`);
-    expect(json.body).toMatchObject({ idDominio: D, numeroAvviso: p.numeroAvviso, stato: 'NON_ESEGUITA', importo: 100.99 });
+    expect(json.body).toMatchObject({ idDominio: D, numeroAvviso: p.numeroAvviso, stato: 'Non pagato', importo: 100.99 });
     const pdf = await call(t.baseUrl, 'GET', `${BO}/avvisi/${D}/${p.numeroAvviso}`, {
       auth: as('op-legge'),
       headers: { accept: 'application/pdf' },
@@ -212,7 +232,7 @@ describe('avvisi', () => {
   it("a documento's avvisi as one PDF, and an allegato as a download", async () => {
     const id = newId('BOP');
     const body = nuovaPendenza(id, {
-      documento: { identificativo: `DOC-${id}`, descrizione: 'Documento' },
+      documento: { identificativo: `DOC-${id}`, descrizione: 'Documento', rata: 1 },
       allegati: [{ nome: 'nota.txt', tipo: 'text/plain', contenuto: Buffer.from('ciao').toString('base64') }],
     });
     expect((await bo('PUT', `/pendenze/IDA2A01/${id}`, body)).status).toBe(201);

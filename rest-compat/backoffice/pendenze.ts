@@ -17,6 +17,7 @@ import {
   savePendenza,
   type CampoCreata,
 } from '../pendenze';
+import { STATI_AVVISO_BACKOFFICE } from '../pendenze/avviso';
 import { euro, type GraphPendenza, type PendenzaAdapt } from '../pendenze/mapping';
 import type { PendenzaShape } from '../pendenze/shape';
 import type { GraphClient } from '../shared/graph-client';
@@ -105,7 +106,7 @@ export function pendenzeRoutes(router: Router, graph: GraphClient): void {
       CREATA.filter((c) => c !== 'idA2A' && c !== 'idPendenza'),
     ),
   );
-  router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph, BACKOFFICE_PENDENZA));
+  router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
 
   // pendenzaPost: a PUT's pendenza with its idA2A and idPendenza in the body.
   router.post(
@@ -135,7 +136,7 @@ export function pendenzeRoutes(router: Router, graph: GraphClient): void {
     }),
   );
 
-  router.get('/avvisi/:idDominio/:numeroAvviso', getAvviso(graph));
+  router.get('/avvisi/:idDominio/:numeroAvviso', getAvviso(graph, false, STATI_AVVISO_BACKOFFICE));
   router.get('/documenti/:idA2A/:idDominio/:numeroDocumento/avvisi', getDocumentoAvvisi(graph));
   router.get('/allegati/:id', getAllegato(graph));
 }

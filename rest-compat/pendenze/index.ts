@@ -10,7 +10,7 @@ import { authenticate, filters, numericIdParam, patchBody, route, wellFormedUrl,
 import { stripNulls } from '../../core/compact';
 import { booleanParam, dateTimeParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
-import { avvisoJson } from './avviso';
+import { avvisoJson, STATI_AVVISO } from './avviso';
 import { rppRoutes } from './rpp';
 import { PENDENZE_SHAPE, type PendenzaShape } from './shape';
 import { PENDENZA_DETTAGLIO_FIELDS, PENDENZA_FIELDS, pendenzaDettaglio, pendenzaIndex, type GraphPendenza } from './mapping';
@@ -155,20 +155,17 @@ const dettaglioJson = (shape: PendenzaShape, p: GraphPendenza) => ({
   ...shape.dettaglio,
 });
 
-/**
- * PATCH /pendenze/{idA2A}/{idPendenza} (GovPay's JSON-patch: /stato, /descrizioneStato, /ack,
- * /nota), shared by both APIs; with a shape, the reply is the pendenza as it now is (the Backoffice's).
- */
-export function patchPendenza(graph: GraphClient, shape?: PendenzaShape): RequestHandler {
+/** PATCH /pendenze/{idA2A}/{idPendenza} (GovPay's JSON-patch: /stato, /descrizioneStato, /ack, /nota), shared by both APIs. */
+export function patchPendenza(graph: GraphClient): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const ops = patchBody(req);
-    const data = await graph.run<{ patchPendenza: GraphPendenza }>(
+    await graph.run(
       `mutation ($idA2A: ID!, $idPendenza: ID!, $ops: [JSONObject!]!) {
-      patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { ${shape ? dettaglioFields(shape) : 'stato'} } }`,
+      patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { stato } }`,
       { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops },
       principal,
     );
-    return shape ? { status: 200, body: dettaglioJson(shape, data.patchPendenza) } : { status: 200 };
+    return { status: 200 };
   });
 }
 
@@ -210,7 +207,7 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
  * GET /avvisi/{idDominio}/{numeroAvviso}: GovPay's Avviso as JSON, or its PDF. API Pagamento's
  * anonymous callers add the proof that the avviso is theirs (`idDebitore` or `UUID`).
  */
-export function getAvviso(graph: GraphClient, prova = false): RequestHandler {
+export function getAvviso(graph: GraphClient, prova = false, stati = STATI_AVVISO): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const q: { linguaSecondaria?: string; idDebitore?: string; UUID?: string } = parseInput(prova ? avvisoProvaQuery : avvisoQuery, {
       ...(req.query as Record<string, unknown>),
@@ -226,7 +223,7 @@ export function getAvviso(graph: GraphClient, prova = false): RequestHandler {
     );
     const p = data.pendenzaByAvviso;
     if (pdf) return { status: 200, contentType: 'application/pdf', body: Buffer.from(p.avvisoPdf ?? '', 'base64') };
-    return { status: 200, body: avvisoJson(p) };
+    return { status: 200, body: avvisoJson(p, stati) };
   });
 }
 

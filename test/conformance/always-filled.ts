@@ -25,7 +25,7 @@ const PENDENZA_COMUNE = [
   'pagamenti',
 ] as const;
 
-/** Pendenza (the detail, PATCH's reply, byAvviso). */
+/** Pendenza (the detail, byAvviso). */
 export const BACKOFFICE_PENDENZA_SEMPRE = [...PENDENZA_COMUNE, 'voci'] as const;
 
 /** PendenzaIndex (the list, and the pendenza an rpp or a riscossione embeds). */
