@@ -176,14 +176,31 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
     const f = filters(
       req,
       ['mostraSpontaneiNonPagati'],
-      ['idDominio', 'idA2A', 'idPendenza', 'idDebitore', 'stato', 'idPagamento', 'direzione', 'divisione', 'dataDa', 'dataA'],
+      // numeroAvviso is not in GovPay 3.9's spec; govpay-console 4 searches with it.
+      [
+        'idDominio',
+        'idA2A',
+        'idPendenza',
+        'idDebitore',
+        'stato',
+        'idPagamento',
+        'direzione',
+        'divisione',
+        'dataDa',
+        'dataA',
+        'iuv',
+        'numeroAvviso',
+        'idTipoPendenza',
+      ],
     );
     const dates = parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA });
     const data = await graph.run<{ pendenze: { nodes: GraphPendenza[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
       `query ($idDominio: String, $idA2A: String, $idPendenza: String, $idDebitore: String, $stato: String,
-        $direzione: String, $divisione: String, $dataDa: DateTimeISO, $dataA: DateTimeISO, ${PAGE}) {
+        $direzione: String, $divisione: String, $dataDa: DateTimeISO, $dataA: DateTimeISO, $iuv: String, $numeroAvviso: String,
+        $idTipoPendenza: String, ${PAGE}) {
       pendenze(idDominio: $idDominio, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore, stato: $stato,
-        direzione: $direzione, divisione: $divisione, dataDa: $dataDa, dataA: $dataA, ${PAGE_ARGS}) {
+        direzione: $direzione, divisione: $divisione, dataDa: $dataDa, dataA: $dataA, iuv: $iuv, numeroAvviso: $numeroAvviso,
+        idTipoPendenza: $idTipoPendenza, ${PAGE_ARGS}) {
         nodes { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
       {
         idDominio: f.idDominio,
@@ -195,6 +212,9 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
         divisione: f.divisione,
         dataDa: dates.dataDa,
         dataA: dates.dataA,
+        iuv: f.iuv,
+        numeroAvviso: f.numeroAvviso,
+        idTipoPendenza: f.idTipoPendenza,
         ...pageVariables(paging),
       },
       principal,
@@ -269,7 +289,12 @@ export function getAllegato(graph: GraphClient): RequestHandler {
 export function getProfilo(graph: GraphClient): RequestHandler {
   return route(graph, async ({ principal }) => {
     const data = await graph.run<{
-      profilo: { nome: string; domini: Array<{ idDominio: string; ragioneSociale: string }>; tipiPendenza: unknown[]; acl: Array<{ servizio: string; autorizzazioni: string[] }> };
+      profilo: {
+        nome: string;
+        domini: Array<{ idDominio: string; ragioneSociale: string }>;
+        tipiPendenza: unknown[];
+        acl: Array<{ servizio: string; autorizzazioni: string[] }>;
+      };
     }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
     const { nome, domini, tipiPendenza, acl } = data.profilo;
     // The APIs name the rights in words, where the Backoffice writes R and W.

@@ -1,3 +1,4 @@
+import { CHECKOUT_API_BASE } from '../../simulator';
 import { freePort } from './standalone-subgraph';
 import { STATION_PATH } from '../../pagopa';
 import type { Simulator } from '../../simulator';
@@ -28,6 +29,7 @@ export async function startRig(env: Record<string, string> = {}): Promise<Acquis
     RENDICONTAZIONI_FDR_URL: `${simUrl}/fdr-org/service/v1`,
     RENDICONTAZIONI_FDR_API_KEY: FDR_KEY,
     RENDICONTAZIONI_TIMEOUT_MS: '2000',
+    CHECKOUT_URL: `${simUrl}${CHECKOUT_API_BASE}`,
     ...env,
   });
   const sim = simulatorFor(`${t.baseUrl}${STATION_PATH}`, { xsdPath: STATION_XSD, fdrApiKey: FDR_KEY });

@@ -47,6 +47,9 @@ export interface PendenzeFilter {
   dataDa?: Date | null;
   dataA?: Date | null;
   causale?: string | null;
+  iuv?: string | null;
+  numeroAvviso?: string | null;
+  idTipoPendenza?: string | null;
 }
 
 /** A pendenza that passed every check that needs no lock, ready to be written. */
@@ -293,6 +296,12 @@ export class PendenzeService {
     if (this.actor.kind === 'applicazione') where.applicazione = { idA2A: this.actor.id };
     if (filter.idPendenza) where.idPendenza = filter.idPendenza;
     if (filter.idDebitore) where.idDebitore = filter.idDebitore;
+    if (filter.iuv) where.iuv = filter.iuv;
+    if (filter.numeroAvviso) where.numeroAvviso = filter.numeroAvviso;
+    if (filter.idTipoPendenza) {
+      const allowed = this.actor.tipiPendenza === '*' || this.actor.tipiPendenza.includes(filter.idTipoPendenza);
+      where.tipoPendenza = { idTipoPendenza: allowed ? filter.idTipoPendenza : { $in: [] } };
+    }
     // A cittadino lists the pendenze it owes, whatever debtor it asks for; an anonymous caller none.
     if (this.actor.kind === 'anonimo') throw anonimo();
     const proprio = soloDebitore(this.actor);

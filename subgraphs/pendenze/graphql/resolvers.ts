@@ -62,10 +62,27 @@ export class PendenzaResolver {
     @Arg('causale', () => String, { nullable: true, description: 'Contains, case-insensitive.' }) causale: string | null,
     @Arg('dataDa', () => Date, { nullable: true }) dataDa: Date | null,
     @Arg('dataA', () => Date, { nullable: true }) dataA: Date | null,
+    @Arg('iuv', () => String, { nullable: true }) iuv: string | null,
+    @Arg('numeroAvviso', () => String, { nullable: true }) numeroAvviso: string | null,
+    @Arg('idTipoPendenza', () => String, { nullable: true }) idTipoPendenza: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     const req = pageRequest(page, PENDENZE_ORDER, '-dataCaricamento');
-    const filter = { idDominio, idA2A, idPendenza, idDebitore, stato, direzione, divisione, causale, dataDa, dataA };
+    const filter = {
+      idDominio,
+      idA2A,
+      idPendenza,
+      idDebitore,
+      stato,
+      direzione,
+      divisione,
+      causale,
+      dataDa,
+      dataA,
+      iuv,
+      numeroAvviso,
+      idTipoPendenza,
+    };
     return toConnection(await pendenze(ctx).list(filter, req));
   }
 
