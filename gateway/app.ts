@@ -48,6 +48,7 @@ import { LoginThrottle, throttledStationAuthenticate } from './login-throttle';
 import { mountProbes } from './probes';
 import { securityHeaders } from './security-headers';
 import { attachSubscriptions } from './subscriptions/server';
+import { Giornale } from './journal';
 import { projectRoot } from '../core/project-root';
 import { readSupergraph } from '../schema/supergraph';
 
@@ -61,6 +62,8 @@ export interface Hub {
   subgraphServer: Server;
   signer: PrincipalSigner;
   authenticator: Authenticator;
+  /** The Giornale degli Eventi: its journal, the configuration it follows, the purge. */
+  giornale: Giornale;
   /** Where committed changes are announced (the outbox worker publishes, subscriptions listen): in process, or across instances over Redis with REDIS_URL. */
   events: EventBus;
   listen(): Promise<{ port: number; subgraphPort: number }>;
@@ -96,19 +99,25 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   let publicBaseUrl = config.publicBaseUrl;
   // Made once the metrics registry exists (below); the mutation only runs once the hub serves requests.
   let acquisizione: Rendicontazioni | undefined;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(securityHeaders());
+  const registry = mountProbes(app, orm, log);
+  const owner = instanceName();
+  // Every exchange recorded off the request path (DESIGN §4b): each entrance below is wrapped from here.
+  const giornale = new Giornale(config, orm, log, registry, owner);
+
   const host: SubgraphHost = {
-    pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`),
+    pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`, giornale.journal),
     riconciliazione: config.rendicontazioni.source === 'off' ? {} : { acquisisciFlussi: () => acquisizione!.acquisisci!() },
+    giornale: { giornaleEventi: config.giornale.defaults },
   };
   const local = new Map<string, SubgraphRuntime>();
   for (const [name, build] of Object.entries(SUBGRAPHS)) {
     if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build(host)).schema, orm, signer, log));
   }
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', false);
-  app.use(securityHeaders());
   const server = createServer(app);
   // Longer than clients' and load balancers' idle timeouts, so that they close idle sockets first
   // and never reuse one the hub is closing (ECONNRESET on the next request).
@@ -127,13 +136,13 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const throttle = LoginThrottle.create(config.loginThrottle, config.redisUrl, log);
   const authenticator = new Authenticator(orm, config.auth, throttle, log);
 
-  const registry = mountProbes(app, orm, log);
   acquisizione = rendicontazioni(config.rendicontazioni, {
     em: orm.em,
     registra: registraFlusso,
-    owner: instanceName(),
+    owner,
     log,
     registry,
+    journal: giornale.journal,
     // The simulator's Nodo checks the demo station's password, which the hub keeps only hashed.
     defaultNodoPassword: config.pagopa.simulator ? DEMO.nodo.password : undefined,
   });
@@ -146,6 +155,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       log,
       bodyLimit: config.pagopa.stationBodyLimit,
       registry,
+      onExchange: giornale.station,
     }),
   );
   // Where pagoPA Checkout sends the citizen back: straight to the domain, like the station (no caller to authenticate: the token is the proof).
@@ -171,12 +181,13 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   );
   const client = new GraphClient(graphExecutor(graph, signer, log), log);
   const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
-  app.use(BACKOFFICE_BASE, backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
-  app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
-  app.use(RAGIONERIA_V2_BASE, ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json));
-  app.use(RAGIONERIA_V1_BASE, ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json));
+  app.use(BACKOFFICE_BASE, ...giornale.rest('API_BACKOFFICE'), backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
+  app.use(PENDENZE_BASE, ...giornale.rest('API_PENDENZE'), json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
+  app.use(RAGIONERIA_V2_BASE, ...giornale.rest('API_RAGIONERIA'), ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json));
+  app.use(RAGIONERIA_V1_BASE, ...giornale.rest('API_RAGIONERIA'), ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json));
   app.use(
     PAGAMENTO_BASE,
+    ...giornale.rest('API_PAGAMENTO'),
     pagamentoRouter(client, authenticator, config.auth.principalHeader, { json, spidProxies: new AddressList(config.spid.trustedProxies) }),
   );
   app.use(faultHandler(log));
@@ -217,10 +228,12 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     signer,
     authenticator,
     events,
+    giornale,
     async listen() {
       await listenOn(server, config.port, config.host);
       await listenOn(subgraphServer, config.subgraphs.port, config.subgraphs.host);
       publicBaseUrl ??= `http://localhost:${(server.address() as AddressInfo).port}`;
+      await giornale.start();
       worker?.start();
       outbox?.start();
       sweep.start();
@@ -239,6 +252,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       await graph.stop();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      // After the server: the last requests' events are written too.
+      await giornale.close();
       await events.close();
       await throttle.close();
       await orm.close(true);

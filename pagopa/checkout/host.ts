@@ -1,4 +1,5 @@
 import type { Config } from '../../core/config';
+import type { Journal } from '../../core/journal';
 import type { Logger } from '../../core/logger';
 import type { PagamentiHost } from '../../subgraphs/pagamenti/services';
 import { CheckoutClient } from './client';
@@ -8,9 +9,9 @@ import { CheckoutClient } from './client';
  * client, the hub's public address (a function: the edge knows its own port only once it
  * listens), the shared secret the return tokens are signed with, the sessions' lifetime.
  */
-export function pagamentiHost(config: Config, log: Logger, publicBaseUrl: () => string): PagamentiHost {
+export function pagamentiHost(config: Config, log: Logger, publicBaseUrl: () => string, journal?: Journal): PagamentiHost {
   return {
-    checkout: new CheckoutClient(config.checkout),
+    checkout: new CheckoutClient({ ...config.checkout, journal }),
     publicBaseUrl,
     secret: config.internalPrincipal.secret,
     sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,

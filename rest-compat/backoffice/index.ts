@@ -12,6 +12,8 @@ import { dominiRoutes } from './domini';
 import { intermediariRoutes } from './intermediari';
 import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
+import { BACKOFFICE_CONFIGURAZIONI } from './configurazioni';
+import { BACKOFFICE_EVENTI } from './eventi';
 import { sistemaRoutes } from './sistema';
 import { TRACCIATI_UPLOAD, tracciatiRoutes } from './tracciati';
 import { utenzeRoutes } from './utenze';
@@ -52,6 +54,8 @@ export function backofficeRouter(
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
   rppRoutes(router, graph, BACKOFFICE_PENDENZA);
   mountTable(router, graph, BACKOFFICE_RICONCILIAZIONE);
+  mountTable(router, graph, BACKOFFICE_EVENTI);
+  mountTable(router, graph, BACKOFFICE_CONFIGURAZIONI);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

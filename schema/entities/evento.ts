@@ -77,9 +77,10 @@ export class Evento {
   @Property({ type: 'string', length: 100, nullable: true })
   clusterId?: string | null;
 
-  @Property({ type: JsonDocument, nullable: true })
+  /** Lazy, as the response: a list loads them only when asked (the Backoffice's messaggi=true). */
+  @Property({ type: JsonDocument, nullable: true, lazy: true })
   parametriRichiesta?: Record<string, unknown> | null;
 
-  @Property({ type: JsonDocument, nullable: true })
+  @Property({ type: JsonDocument, nullable: true, lazy: true })
   parametriRisposta?: Record<string, unknown> | null;
 }

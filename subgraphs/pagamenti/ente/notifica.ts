@@ -7,6 +7,7 @@ import { romeDate, romeDateTime } from '../../../core/rome-time';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/services';
 import type { NuovoJob } from '../domain/outbox';
 import { soggettoOf, storedReceipt, type StoredTransfer } from '../domain/receipt-json';
+import { journalOf } from '../../../core/journal';
 import { callEnte, type EnteRequest } from './connector';
 
 /** What a NOTIFICA_RICEVUTA job carries: the receipt's key. */
@@ -51,7 +52,15 @@ export async function notificaRicevuta(em: EntityManager, payload: unknown, time
   if (!connettore?.url) return { inviata: false, motivo: `applicazione ${rpp.pendenza.applicazione.idA2A} has no servizioIntegrazione` };
 
   const req = richiesta(connettore, rpp, toPendenzaView(rpp.pendenza), timeoutMs);
-  const res = await callEnte(connettore, req);
+  const res = await callEnte(connettore, req, {
+    journal: journalOf(em),
+    tipoEvento: connettore.versioneApi === 'REST v2' ? 'notificaRicevuta' : 'notificaPagamento',
+    idDominio: rpp.dominio.idDominio,
+    iuv: rpp.iuv,
+    ccp: rpp.ccp,
+    idA2A: rpp.pendenza.applicazione.idA2A,
+    idPendenza: rpp.pendenza.idPendenza,
+  });
   if (res.status < 200 || res.status > 299) throw new NotificaRifiutata(`${req.method} ${req.path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
   return { inviata: true, path: req.path };
 }
