@@ -14,7 +14,16 @@ export interface GdeInterfaccia {
   letture?: GdeEvento;
   scritture?: GdeEvento;
 }
-export const INTERFACCE = ['apiEnte', 'apiPagamento', 'apiRagioneria', 'apiBackoffice', 'apiPagoPA', 'apiPendenze', 'apiBackendIO', 'apiMaggioliJPPA'] as const;
+export const INTERFACCE = [
+  'apiEnte',
+  'apiPagamento',
+  'apiRagioneria',
+  'apiBackoffice',
+  'apiPagoPA',
+  'apiPendenze',
+  'apiBackendIO',
+  'apiMaggioliJPPA',
+] as const;
 export type Interfaccia = (typeof INTERFACCE)[number];
 export interface GiornaleEventi {
   interfacce: Record<Interfaccia, GdeInterfaccia>;
@@ -32,13 +41,23 @@ const INTERFACCIA: Record<Componente, Interfaccia> = {
 /** The same modes for every interface, reads and changes alike: the default core/config.ts builds. */
 export function giornaleUniforme(log: Modalita, dump: Modalita): GiornaleEventi {
   const evento = { log, dump };
-  return { interfacce: Object.fromEntries(INTERFACCE.map((i) => [i, { letture: evento, scritture: evento }])) as Record<Interfaccia, GdeInterfaccia> };
+  return {
+    interfacce: Object.fromEntries(INTERFACCE.map((i) => [i, { letture: evento, scritture: evento }])) as Record<
+      Interfaccia,
+      GdeInterfaccia
+    >,
+  };
 }
 
 const applies = (m: Modalita | undefined, esito: EsitoEvento) => m === 'sempre' || (m === 'solo errore' && esito !== 'OK');
 
 /** Whether an exchange is recorded and whether its messages are kept, as GovPay's EventiUtils decides. */
-export function decisione(g: GiornaleEventi, componente: Componente, scrittura: boolean, esito: EsitoEvento): { log: boolean; dump: boolean } {
+export function decisione(
+  g: GiornaleEventi,
+  componente: Componente,
+  scrittura: boolean,
+  esito: EsitoEvento,
+): { log: boolean; dump: boolean } {
   const interfaccia = g.interfacce[INTERFACCIA[componente]];
   const evento = scrittura ? interfaccia?.scritture : interfaccia?.letture;
   return { log: applies(evento?.log, esito), dump: applies(evento?.dump, esito) };

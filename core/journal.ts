@@ -192,7 +192,8 @@ export class Journal {
     } catch (e) {
       this.lost?.inc({ motivo: 'scrittura' }, batch.length);
       // Once per burst: a database that is down would otherwise log every few hundred ms.
-      if (!this.failing) this.options.log.error({ err: e, persi: batch.length }, 'giornale degli eventi: a batch could not be written, its events are lost');
+      if (!this.failing)
+        this.options.log.error({ err: e, persi: batch.length }, 'giornale degli eventi: a batch could not be written, its events are lost');
       this.failing = true;
     }
   }

@@ -181,10 +181,22 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   );
   const client = new GraphClient(graphExecutor(graph, signer, log), log);
   const tracciato = jsonBodyParser(config.tracciati.bodyLimit);
-  app.use(BACKOFFICE_BASE, ...giornale.rest('API_BACKOFFICE'), backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }));
+  app.use(
+    BACKOFFICE_BASE,
+    ...giornale.rest('API_BACKOFFICE'),
+    backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }),
+  );
   app.use(PENDENZE_BASE, ...giornale.rest('API_PENDENZE'), json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
-  app.use(RAGIONERIA_V2_BASE, ...giornale.rest('API_RAGIONERIA'), ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json));
-  app.use(RAGIONERIA_V1_BASE, ...giornale.rest('API_RAGIONERIA'), ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json));
+  app.use(
+    RAGIONERIA_V2_BASE,
+    ...giornale.rest('API_RAGIONERIA'),
+    ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json),
+  );
+  app.use(
+    RAGIONERIA_V1_BASE,
+    ...giornale.rest('API_RAGIONERIA'),
+    ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json),
+  );
   app.use(
     PAGAMENTO_BASE,
     ...giornale.rest('API_PAGAMENTO'),
@@ -217,7 +229,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
         bulkEventsPerSecond: config.outbox.bulkEventsPerSecond,
       })
     : undefined;
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
+    pollMs: config.pagamenti.sweepMs,
+    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
+  });
 
   return {
     config,
@@ -267,7 +282,9 @@ function graphAuthError(e: unknown): GraphQLError {
   const status = (e as { status?: number }).status ?? 401;
   const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
   // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
+  return new GraphQLError((e as Error).message, {
+    extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } },
+  });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */
@@ -278,7 +295,9 @@ function instanceName(): string {
 function listenOn(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e,
+      ),
     );
     server.listen(port, host, () => resolve());
   });

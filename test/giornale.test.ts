@@ -67,21 +67,41 @@ describe('a payment journey, recorded at every entrance', () => {
       const r = await eventi(`idDominio=12345678901&iuv=${p.iuv}&componente=API_ENTE`);
       return r.body.risultati?.[0];
     });
-    expect(notifica).toMatchObject({ componente: 'API_ENTE', ruolo: 'CLIENT', tipoEvento: 'notificaPagamento', esito: 'OK', sottotipoEsito: '200', idA2A: 'VERTICALE', idPendenza: p.idPendenza, categoriaEvento: 'INTERFACCIA' });
+    expect(notifica).toMatchObject({
+      componente: 'API_ENTE',
+      ruolo: 'CLIENT',
+      tipoEvento: 'notificaPagamento',
+      esito: 'OK',
+      sottotipoEsito: '200',
+      idA2A: 'VERTICALE',
+      idPendenza: p.idPendenza,
+      categoriaEvento: 'INTERFACCIA',
+    });
 
     const station = await eventi(`idDominio=12345678901&iuv=${p.iuv}&componente=API_PAGOPA&ordinamento=%2Bdata`);
     expect(station.status).toBe(200);
-    expect(station.body.risultati.map((e: { tipoEvento: string; ruolo: string; esito: string }) => [e.tipoEvento, e.ruolo, e.esito])).toEqual([
+    expect(
+      station.body.risultati.map((e: { tipoEvento: string; ruolo: string; esito: string }) => [e.tipoEvento, e.ruolo, e.esito]),
+    ).toEqual([
       ['paVerifyPaymentNotice', 'SERVER', 'OK'],
       ['paGetPaymentV2', 'SERVER', 'OK'],
       ['paSendRTV2', 'SERVER', 'OK'],
     ]);
-    expect(station.body.risultati[0]).toMatchObject({ durataEvento: expect.any(Number), dataEvento: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/) });
+    expect(station.body.risultati[0]).toMatchObject({
+      durataEvento: expect.any(Number),
+      dataEvento: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/),
+    });
     expect(station.body.risultati[2].ccp).toBeTruthy();
 
     const caricamento = await eventi(`idA2A=VERTICALE&idPendenza=${p.idPendenza}&componente=API_PENDENZE`);
     expect(caricamento.body.risultati).toEqual([
-      expect.objectContaining({ componente: 'API_PENDENZE', ruolo: 'SERVER', tipoEvento: 'addPendenza', esito: 'OK', sottotipoEsito: '201' }),
+      expect.objectContaining({
+        componente: 'API_PENDENZE',
+        ruolo: 'SERVER',
+        tipoEvento: 'addPendenza',
+        esito: 'OK',
+        sottotipoEsito: '201',
+      }),
     ]);
   });
 
@@ -97,7 +117,9 @@ describe('a payment journey, recorded at every entrance', () => {
     const r = await eventi('ruolo=SERVER&risultatiPerPagina=100');
     const componenti = new Set(r.body.risultati.map((e: { componente: string }) => e.componente));
     expect(componenti).toEqual(expect.objectContaining({}));
-    expect([...componenti]).toEqual(expect.arrayContaining(['API_PAGAMENTO', 'API_RAGIONERIA', 'API_BACKOFFICE', 'API_PENDENZE', 'API_PAGOPA']));
+    expect([...componenti]).toEqual(
+      expect.arrayContaining(['API_PAGAMENTO', 'API_RAGIONERIA', 'API_BACKOFFICE', 'API_PENDENZE', 'API_PAGOPA']),
+    );
   });
 });
 
@@ -124,8 +146,16 @@ describe('messages kept as configured, never a credential', () => {
     const patch = await call(t.baseUrl, 'PATCH', `${BO}/configurazioni`, {
       auth: ADMIN,
       body: [
-        { op: 'REPLACE', path: '/giornaleEventi/interfacce/apiPagoPA', value: { letture: { log: 'sempre', dump: 'sempre' }, scritture: { log: 'sempre', dump: 'sempre' } } },
-        { op: 'REPLACE', path: '/giornaleEventi/interfacce/apiBackoffice', value: { letture: { log: 'sempre', dump: 'sempre' }, scritture: { log: 'sempre', dump: 'sempre' } } },
+        {
+          op: 'REPLACE',
+          path: '/giornaleEventi/interfacce/apiPagoPA',
+          value: { letture: { log: 'sempre', dump: 'sempre' }, scritture: { log: 'sempre', dump: 'sempre' } },
+        },
+        {
+          op: 'REPLACE',
+          path: '/giornaleEventi/interfacce/apiBackoffice',
+          value: { letture: { log: 'sempre', dump: 'sempre' }, scritture: { log: 'sempre', dump: 'sempre' } },
+        },
       ],
     });
     expect(patch.status).toBe(200);
@@ -164,7 +194,10 @@ describe('/eventi', () => {
 
   it('403 without the Giornale degli Eventi right; the graph answers the same data', async () => {
     expect((await eventi('', basic(VERTICALE))).status).toBe(403);
-    const r = await gql(t.baseUrl, '{ eventi(filter: { componente: "API_PAGOPA" }, first: 2) { totalCount nodes { id numero tipoEvento } pageInfo { hasNextPage } } }');
+    const r = await gql(
+      t.baseUrl,
+      '{ eventi(filter: { componente: "API_PAGOPA" }, first: 2) { totalCount nodes { id numero tipoEvento } pageInfo { hasNextPage } } }',
+    );
     expect(r.body.data.eventi.nodes).toHaveLength(2);
     const one = await gql(t.baseUrl, 'query ($id: ID) { evento(id: $id) { numero } }', { id: r.body.data.eventi.nodes[0].id });
     expect(one.body.data.evento.numero).toBe(r.body.data.eventi.nodes[0].numero);
@@ -175,17 +208,38 @@ describe('/configurazioni', () => {
   it('round trip; bad input changes nothing; 403 without the right', async () => {
     const got = await call(t.baseUrl, 'GET', `${BO}/configurazioni`, { auth: ADMIN });
     expect(got.status).toBe(200);
-    expect(Object.keys(got.body)).toEqual(expect.arrayContaining(['giornaleEventi', 'tracciatoCsv', 'hardening', 'mailBatch', 'avvisaturaMail', 'avvisaturaAppIO', 'appIOBatch']));
-    const posted = { ...got.body, mailBatch: { ...got.body.mailBatch, mailserver: { ...got.body.mailBatch.mailserver, password: 'segreta' } } };
+    expect(Object.keys(got.body)).toEqual(
+      expect.arrayContaining([
+        'giornaleEventi',
+        'tracciatoCsv',
+        'hardening',
+        'mailBatch',
+        'avvisaturaMail',
+        'avvisaturaAppIO',
+        'appIOBatch',
+      ]),
+    );
+    const posted = {
+      ...got.body,
+      mailBatch: { ...got.body.mailBatch, mailserver: { ...got.body.mailBatch.mailserver, password: 'segreta' } },
+    };
     expect((await call(t.baseUrl, 'POST', `${BO}/configurazioni`, { auth: ADMIN, body: posted })).status).toBe(200);
     const again = await call(t.baseUrl, 'GET', `${BO}/configurazioni`, { auth: ADMIN });
     expect(again.body).toEqual(got.body);
     expect(JSON.stringify(again.body)).not.toContain('segreta');
 
-    const bad = { ...got.body, giornaleEventi: { interfacce: { ...got.body.giornaleEventi.interfacce, apiEnte: { letture: { log: 'spesso', dump: 'mai' } } } } };
+    const bad = {
+      ...got.body,
+      giornaleEventi: { interfacce: { ...got.body.giornaleEventi.interfacce, apiEnte: { letture: { log: 'spesso', dump: 'mai' } } } },
+    };
     expect((await call(t.baseUrl, 'POST', `${BO}/configurazioni`, { auth: ADMIN, body: bad })).status).toBe(400);
-    expect((await call(t.baseUrl, 'PATCH', `${BO}/configurazioni`, { auth: ADMIN, body: [{ op: 'MOVE', path: '/hardening', value: {} }] })).status).toBe(400);
-    expect((await call(t.baseUrl, 'PATCH', `${BO}/configurazioni`, { auth: ADMIN, body: [{ op: 'DELETE', path: '/hardening' }] })).status).toBe(400);
+    expect(
+      (await call(t.baseUrl, 'PATCH', `${BO}/configurazioni`, { auth: ADMIN, body: [{ op: 'MOVE', path: '/hardening', value: {} }] }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call(t.baseUrl, 'PATCH', `${BO}/configurazioni`, { auth: ADMIN, body: [{ op: 'DELETE', path: '/hardening' }] })).status,
+    ).toBe(400);
     expect((await call(t.baseUrl, 'GET', `${BO}/configurazioni`, { auth: ADMIN })).body).toEqual(got.body);
     expect((await call(t.baseUrl, 'GET', `${BO}/configurazioni`, { auth: basic(VERTICALE) })).status).toBe(403);
   });

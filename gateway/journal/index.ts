@@ -48,7 +48,12 @@ export class Giornale {
 
   constructor(config: Config, orm: MikroORM, log: Logger, registry: Registry, owner: string) {
     this.corrente = new GiornaleCorrente(orm.em, config.giornale.defaults, config.configurazioneTtlMs, log);
-    this.purge = new PurgaGiornale(orm.em, { retentionDays: config.giornale.retentionDays, intervalMs: config.giornale.purgeIntervalMs, owner, log });
+    this.purge = new PurgaGiornale(orm.em, {
+      retentionDays: config.giornale.retentionDays,
+      intervalMs: config.giornale.purgeIntervalMs,
+      owner,
+      log,
+    });
     if (!config.giornale.enabled) return;
     const inserter = new RowInserter(orm.em, Evento, COLUMNS);
     this.journal = new Journal({

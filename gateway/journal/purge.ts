@@ -22,7 +22,10 @@ export class PurgaGiornale {
 
   start(): void {
     if (!this.options.intervalMs) return;
-    this.timer = setInterval(() => void this.purga().catch((e: unknown) => this.options.log.error({ err: e }, 'giornale degli eventi: purge failed')), this.options.intervalMs);
+    this.timer = setInterval(
+      () => void this.purga().catch((e: unknown) => this.options.log.error({ err: e }, 'giornale degli eventi: purge failed')),
+      this.options.intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -45,7 +48,9 @@ export class PurgaGiornale {
     try {
       for (;;) {
         const em = this.em.fork();
-        const ids = (await em.find(Evento, { data: { $lt: limite } }, { fields: ['id'], orderBy: { id: 'ASC' }, limit: BATCH })).map((e) => e.id);
+        const ids = (await em.find(Evento, { data: { $lt: limite } }, { fields: ['id'], orderBy: { id: 'ASC' }, limit: BATCH })).map(
+          (e) => e.id,
+        );
         if (!ids.length) break;
         deleted += await em.nativeDelete(Evento, { id: { $in: ids } });
       }

@@ -70,7 +70,12 @@ export function journalRest(journal: Journal, componente: Componente, configuraz
           headers: req.headers,
           payload: capture && req.body !== undefined && !isEmptyObject(req.body) ? (req.body as object) : undefined,
         }),
-        risposta: () => ({ data: new Date(), status, headers: res.getHeaders() as Record<string, string>, payload: body as string | Buffer | undefined }),
+        risposta: () => ({
+          data: new Date(),
+          status,
+          headers: res.getHeaders() as Record<string, string>,
+          payload: body as string | Buffer | undefined,
+        }),
       });
     };
     res.once('finish', () => record(false));
@@ -126,4 +131,5 @@ function faultText(res: Response, body: unknown): string | undefined {
   }
 }
 
-const isEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && Object.keys(v).length === 0;
+const isEmptyObject = (v: unknown) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v) && Object.keys(v).length === 0;

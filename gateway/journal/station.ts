@@ -8,7 +8,8 @@ export function journalStation(journal: Journal): (x: StationExchange) => void {
     const r = x.request;
     const qr = r && 'qrCode' in r.request ? r.request.qrCode : undefined;
     const receipt = r && 'receipt' in r.request ? r.request.receipt : undefined;
-    const esito: EsitoEvento = x.outcome === 'OK' ? 'OK' : x.outcome === 'KO' && x.faultCode !== 'PAA_SYSTEM_ERROR' ? 'KO' : x.status === 401 ? 'KO' : 'FAIL';
+    const esito: EsitoEvento =
+      x.outcome === 'OK' ? 'OK' : x.outcome === 'KO' && x.faultCode !== 'PAA_SYSTEM_ERROR' ? 'KO' : x.status === 401 ? 'KO' : 'FAIL';
     journal.record({
       componente: 'API_PAGOPA',
       ruolo: 'SERVER',

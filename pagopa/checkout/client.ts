@@ -68,10 +68,20 @@ export class CheckoutClient implements CartOpener {
 
   private async post(url: string, headers: Record<string, string>, body: object): Promise<{ res: Response; text: string }> {
     try {
-      const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
       return { res, text: await res.text() };
     } catch (e) {
-      throw new Error((e as Error).name === 'TimeoutError' ? `POST ${url}: nessuna risposta entro ${this.options.timeoutMs} ms` : `POST ${url}: ${describe(e)}`);
+      throw new Error(
+        (e as Error).name === 'TimeoutError'
+          ? `POST ${url}: nessuna risposta entro ${this.options.timeoutMs} ms`
+          : `POST ${url}: ${describe(e)}`,
+      );
     }
   }
 }

@@ -18,7 +18,13 @@ function failure(e: unknown) {
  * (componente API_PAGOPA, ruolo CLIENT): the dominio, the flow asked for (sottotipoEvento), the esito.
  */
 export function sorgenteRegistrata(sorgente: SorgenteFlussi, journal: Journal, url: string): SorgenteFlussi {
-  const call = <T>(tipoEvento: string, d: DominioStazione, idFlusso: string | undefined, fn: () => Promise<T>, ko: (r: T) => string | undefined) =>
+  const call = <T>(
+    tipoEvento: string,
+    d: DominioStazione,
+    idFlusso: string | undefined,
+    fn: () => Promise<T>,
+    ko: (r: T) => string | undefined,
+  ) =>
     journaled(
       journal,
       {
@@ -40,8 +46,21 @@ export function sorgenteRegistrata(sorgente: SorgenteFlussi, journal: Journal, u
   const nomi = OPERAZIONI[sorgente.nome];
   return {
     nome: sorgente.nome,
-    elenco: (d) => call(nomi.elenco, d, undefined, () => sorgente.elenco(d), () => undefined),
+    elenco: (d) =>
+      call(
+        nomi.elenco,
+        d,
+        undefined,
+        () => sorgente.elenco(d),
+        () => undefined,
+      ),
     scarica: (d: DominioStazione, f: FlussoElencato) =>
-      call(nomi.scarica, d, f.idFlusso, () => sorgente.scarica(d, f), (r: FlussoScaricato) => (r.ok ? undefined : r.errori.join('; '))),
+      call(
+        nomi.scarica,
+        d,
+        f.idFlusso,
+        () => sorgente.scarica(d, f),
+        (r: FlussoScaricato) => (r.ok ? undefined : r.errori.join('; ')),
+      ),
   };
 }

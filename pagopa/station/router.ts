@@ -157,7 +157,13 @@ export function stationRouter(options: StationRouterOptions): Router {
     body: koResponse(operation, { faultCode: code, faultString: PAA_FAULTS[code], id, description: writable(description) }),
   });
 
-  const exchange = (req: Request, res: Response, reply: Reply, caller: StationCaller | undefined, requestBody: Buffer | string): StationExchange => ({
+  const exchange = (
+    req: Request,
+    res: Response,
+    reply: Reply,
+    caller: StationCaller | undefined,
+    requestBody: Buffer | string,
+  ): StationExchange => ({
     operation: operationOf(req),
     data: res.locals.data as Date,
     durataMs: performance.now() - (res.locals.start as number),
@@ -199,7 +205,13 @@ export function stationRouter(options: StationRouterOptions): Router {
       if (e instanceof PagoPaFault) return ko(operation, e.code, read.value.request.idPA, e.description, read.value);
       const reference = randomUUID();
       log.error({ err: e, reference, operation, idPA: read.value.request.idPA }, 'station operation failed');
-      return ko(operation, 'PAA_SYSTEM_ERROR', read.value.request.idPA, `Errore interno della stazione (riferimento ${reference}).`, read.value);
+      return ko(
+        operation,
+        'PAA_SYSTEM_ERROR',
+        read.value.request.idPA,
+        `Errore interno della stazione (riferimento ${reference}).`,
+        read.value,
+      );
     }
   }
 

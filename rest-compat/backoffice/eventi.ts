@@ -76,7 +76,8 @@ const severita = (nome: string) =>
     .optional()
     .transform((v) => {
       if (v === undefined) return undefined;
-      if (!/^-?\d+$/.test(v)) throw errors.syntax(`Il valore indicato per il parametro [${nome}] non e' valido: il valore fornito [${v}] non e' un intero.`);
+      if (!/^-?\d+$/.test(v))
+        throw errors.syntax(`Il valore indicato per il parametro [${nome}] non e' valido: il valore fornito [${v}] non e' un intero.`);
       return Number(v);
     });
 

@@ -73,6 +73,11 @@ const IMPLEMENTED = [
   'GET /riscossioni/{idDominio}/{iuv}/{iur}/{indice}',
   'GET /quadrature/riscossioni',
   'GET /quadrature/rendicontazioni',
+  'GET /eventi',
+  'GET /eventi/{id}',
+  'GET /configurazioni',
+  'POST /configurazioni',
+  'PATCH /configurazioni',
 ];
 
 let spec: BackofficeSpec | undefined;

@@ -12,7 +12,16 @@ import { requireRight, type Principal } from '../../../core/principal';
  * clients. Secrets (the mail server's password, the captcha's secret key) are never read back,
  * and a write without them keeps the stored ones.
  */
-export const SEZIONI = ['giornaleEventi', 'servizioGDE', 'tracciatoCsv', 'hardening', 'mailBatch', 'avvisaturaMail', 'avvisaturaAppIO', 'appIOBatch'] as const;
+export const SEZIONI = [
+  'giornaleEventi',
+  'servizioGDE',
+  'tracciatoCsv',
+  'hardening',
+  'mailBatch',
+  'avvisaturaMail',
+  'avvisaturaAppIO',
+  'appIOBatch',
+] as const;
 export type Sezione = (typeof SEZIONI)[number];
 export type Sezioni = Partial<Record<Sezione, Record<string, unknown>>>;
 
@@ -64,10 +73,26 @@ function predefinite(giornale: GiornaleEventi): Record<Sezione, Record<string, u
     },
     mailBatch: {
       abilitato: false,
-      mailserver: { host: 'localhost', port: 25, username: 'govpay', from: 'govpay@localhost', readTimeout: 120000, connectionTimeout: 10000, startTls: false },
+      mailserver: {
+        host: 'localhost',
+        port: 25,
+        username: 'govpay',
+        from: 'govpay@localhost',
+        readTimeout: 120000,
+        connectionTimeout: 10000,
+        startTls: false,
+      },
     },
-    avvisaturaMail: { promemoriaAvviso: template, promemoriaRicevuta: { ...template, soloEseguiti: true }, promemoriaScadenza: { ...template, preavviso: 0 } },
-    avvisaturaAppIO: { promemoriaAvviso: template, promemoriaRicevuta: { ...template, soloEseguiti: true }, promemoriaScadenza: { ...template, preavviso: 0 } },
+    avvisaturaMail: {
+      promemoriaAvviso: template,
+      promemoriaRicevuta: { ...template, soloEseguiti: true },
+      promemoriaScadenza: { ...template, preavviso: 0 },
+    },
+    avvisaturaAppIO: {
+      promemoriaAvviso: template,
+      promemoriaRicevuta: { ...template, soloEseguiti: true },
+      promemoriaScadenza: { ...template, preavviso: 0 },
+    },
     appIOBatch: { abilitato: false, timeToLive: 3600 },
   };
 }
@@ -137,7 +162,9 @@ export class Configurazioni {
 function applica(doc: Record<string, unknown>, o: { op: string; path: string; value?: unknown }): void {
   const op = String(o.op).toUpperCase();
   if (!['ADD', 'REPLACE', 'DELETE'].includes(op)) throw errors.syntax(`Operazione '${o.op}' non valida: ammesse ADD, REPLACE, DELETE.`);
-  const keys = String(o.path ?? '').split('/').filter(Boolean);
+  const keys = String(o.path ?? '')
+    .split('/')
+    .filter(Boolean);
   if (!keys.length || !(SEZIONI as readonly string[]).includes(keys[0])) {
     throw errors.syntax(`Il path '${o.path}' non e' valido: deve iniziare con una sezione (${SEZIONI.join(', ')}).`);
   }
@@ -155,16 +182,25 @@ function applica(doc: Record<string, unknown>, o: { op: string; path: string; va
 function senzaSegreti(sezioni: Sezioni): Sezioni {
   const out = structuredClone(sezioni);
   for (const [sezione, path, field] of SEGRETI) {
-    const holder = path.reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), out[sezione]);
+    const holder = path.reduce<unknown>(
+      (n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined),
+      out[sezione],
+    );
     if (holder && typeof holder === 'object') delete (holder as Record<string, unknown>)[field];
   }
   return out;
 }
 
-function conservaSegreto(nuova: Record<string, unknown> | undefined, vecchia: Record<string, unknown> | undefined, path: string[], field: string): void {
-  const at = (n: unknown) => path.reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), n) as
-    | Record<string, unknown>
-    | undefined;
+function conservaSegreto(
+  nuova: Record<string, unknown> | undefined,
+  vecchia: Record<string, unknown> | undefined,
+  path: string[],
+  field: string,
+): void {
+  const at = (n: unknown) =>
+    path.reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), n) as
+      | Record<string, unknown>
+      | undefined;
   const dest = at(nuova);
   const src = at(vecchia);
   if (dest && typeof dest === 'object' && dest[field] === undefined && src?.[field] !== undefined) dest[field] = src[field];

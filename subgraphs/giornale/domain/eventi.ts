@@ -54,14 +54,36 @@ export class ConsultazioneEventi {
     const scope = this.actor.domini;
     if (filter.idDominio) where.idDominio = scope === '*' || scope.includes(filter.idDominio) ? filter.idDominio : { $in: [] };
     else if (scope !== '*') where.idDominio = { $in: scope };
-    for (const k of ['iuv', 'ccp', 'idA2A', 'idPendenza', 'idSessione', 'esito', 'categoriaEvento', 'tipoEvento', 'sottotipoEvento', 'componente', 'ruolo'] as const) {
+    for (const k of [
+      'iuv',
+      'ccp',
+      'idA2A',
+      'idPendenza',
+      'idSessione',
+      'esito',
+      'categoriaEvento',
+      'tipoEvento',
+      'sottotipoEvento',
+      'componente',
+      'ruolo',
+    ] as const) {
       if (filter[k]) where[k] = filter[k];
     }
-    if (filter.dataDa || filter.dataA) where.data = { ...(filter.dataDa ? { $gte: filter.dataDa } : {}), ...(filter.dataA ? { $lte: filter.dataA } : {}) };
+    if (filter.dataDa || filter.dataA)
+      where.data = { ...(filter.dataDa ? { $gte: filter.dataDa } : {}), ...(filter.dataA ? { $lte: filter.dataA } : {}) };
     if (filter.severitaDa != null || filter.severitaA != null) {
-      where.severita = { ...(filter.severitaDa != null ? { $gte: filter.severitaDa } : {}), ...(filter.severitaA != null ? { $lte: filter.severitaA } : {}) };
+      where.severita = {
+        ...(filter.severitaDa != null ? { $gte: filter.severitaDa } : {}),
+        ...(filter.severitaA != null ? { $lte: filter.severitaA } : {}),
+      };
     }
     const orderBy = [...page.orderBy, ['id', page.orderBy[0]?.[1] ?? 'DESC'] as [string, 'ASC' | 'DESC']];
-    return findPage(this.em, Evento, where, { ...page, orderBy }, messaggi ? { populate: ['parametriRichiesta', 'parametriRisposta'] as never } : {});
+    return findPage(
+      this.em,
+      Evento,
+      where,
+      { ...page, orderBy },
+      messaggi ? { populate: ['parametriRichiesta', 'parametriRisposta'] as never } : {},
+    );
   }
 }

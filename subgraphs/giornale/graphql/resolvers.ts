@@ -60,7 +60,9 @@ export class GiornaleResolver {
     return e ? view(e) : null;
   }
 
-  @Query(() => EventoConnection, { description: "Events of the caller's domini, newest first unless orderBy says otherwise. Needs Giornale degli Eventi read." })
+  @Query(() => EventoConnection, {
+    description: "Events of the caller's domini, newest first unless orderBy says otherwise. Needs Giornale degli Eventi read.",
+  })
   async eventi(
     @Arg('filter', () => EventoFilter, { nullable: true }) filter: EventoFilter | null,
     @Arg('orderBy', () => [EventoOrder], { nullable: true }) orderBy: EventoOrder[] | null,
@@ -95,8 +97,13 @@ export class GiornaleResolver {
     return { configurazione: await this.configurazioni(ctx).salva(input.configurazione) };
   }
 
-  @Mutation(() => ConfigurazionePayload, { description: 'Changes parts of the configuration, all or none. Needs Configurazione e manutenzione write.' })
-  async modificaConfigurazione(@Arg('input', () => ModificaConfigurazioneInput) input: ModificaConfigurazioneInput, @Ctx() ctx: SubgraphContext) {
+  @Mutation(() => ConfigurazionePayload, {
+    description: 'Changes parts of the configuration, all or none. Needs Configurazione e manutenzione write.',
+  })
+  async modificaConfigurazione(
+    @Arg('input', () => ModificaConfigurazioneInput) input: ModificaConfigurazioneInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     const operazioni = input.operazioni.map((o) => ({ op: o.op, path: o.path, value: o.value?.value }));
     return { configurazione: await this.configurazioni(ctx).modifica(operazioni) };
   }

@@ -19,7 +19,8 @@ registerEnumType(EventoOrderField, { name: 'EventoOrderField', description: 'Wha
 export class Evento {
   @Field(() => ID, { description: 'Global id.' }) id!: string;
   @Field(() => Int, { description: "The event's number (the Backoffice's id)." }) numero!: number;
-  @Field(() => String, { description: 'API_BACKOFFICE, API_PENDENZE, API_PAGAMENTO, API_RAGIONERIA, API_PAGOPA, API_ENTE.' }) componente!: string;
+  @Field(() => String, { description: 'API_BACKOFFICE, API_PENDENZE, API_PAGAMENTO, API_RAGIONERIA, API_PAGOPA, API_ENTE.' })
+  componente!: string;
   @Field(() => String, { description: 'INTERFACCIA.' }) categoriaEvento!: string;
   @Field(() => String, { description: 'SERVER (the hub was called) or CLIENT (it called).' }) ruolo!: string;
   @Field(() => String, { description: "The operation (GovPay's operation id)." }) tipoEvento!: string;
@@ -38,8 +39,14 @@ export class Evento {
   @Field(() => String, { nullable: true, description: 'Who called the hub.' }) principal?: string | null;
   @Field(() => Int, { nullable: true }) severita?: number | null;
   @Field(() => String, { nullable: true, description: 'The instance that recorded it.' }) clusterId?: string | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The request, when kept (payload base64).' }) parametriRichiesta?: Record<string, unknown> | null;
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The response, when kept (payload base64).' }) parametriRisposta?: Record<string, unknown> | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The request, when kept (payload base64).' }) parametriRichiesta?: Record<
+    string,
+    unknown
+  > | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The response, when kept (payload base64).' }) parametriRisposta?: Record<
+    string,
+    unknown
+  > | null;
 }
 
 export const EventoConnection = Connection(Evento);
@@ -62,7 +69,10 @@ export class EventoFilter {
   @Field(() => Date, { nullable: true, description: 'Until this instant.' }) dataA?: Date;
   @Field(() => Int, { nullable: true }) severitaDa?: number;
   @Field(() => Int, { nullable: true }) severitaA?: number;
-  @Field(() => Boolean, { nullable: true, description: 'Not a condition: load the requests and responses kept (parametriRichiesta/Risposta), null otherwise.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Not a condition: load the requests and responses kept (parametriRichiesta/Risposta), null otherwise.',
+  })
   messaggi?: boolean;
 }
 
@@ -74,7 +84,8 @@ export class EventoOrder {
 
 @ObjectType({ description: "The hub's runtime settings (GovPay's Configurazione); secrets are never returned." })
 export class ConfigurazioneHub {
-  @Field(() => GraphQLJSONObject, { description: 'Per interface, for reads and changes: log and dump, sempre / solo errore / mai.' }) giornaleEventi!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: 'Per interface, for reads and changes: log and dump, sempre / solo errore / mai.' })
+  giornaleEventi!: Record<string, unknown>;
   @Field(() => GraphQLJSONObject, { nullable: true }) servizioGDE?: Record<string, unknown>;
   @Field(() => GraphQLJSONObject) tracciatoCsv!: Record<string, unknown>;
   @Field(() => GraphQLJSONObject) hardening!: Record<string, unknown>;
@@ -86,7 +97,10 @@ export class ConfigurazioneHub {
 
 @InputType({ description: 'The whole configuration to store.' })
 export class SalvaConfigurazioneInput {
-  @Field(() => GraphQLJSONObject, { description: "GovPay's Configurazione, every required section." }) configurazione!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: "GovPay's Configurazione, every required section." }) configurazione!: Record<
+    string,
+    unknown
+  >;
 }
 
 @InputType({ description: 'One change of a configuration (GovPay patchOp).' })

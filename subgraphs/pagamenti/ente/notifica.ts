@@ -43,7 +43,14 @@ export async function notificaRicevuta(em: EntityManager, payload: unknown, time
     Rpp,
     { dominio: key.idDominio, iuv: key.iuv, ccp: key.ccp },
     {
-      populate: ['dominio', 'pendenza.applicazione', 'pendenza.dominio', 'pendenza.tipoPendenza', 'pendenza.unitaOperativa', 'pendenza.voci'],
+      populate: [
+        'dominio',
+        'pendenza.applicazione',
+        'pendenza.dominio',
+        'pendenza.tipoPendenza',
+        'pendenza.unitaOperativa',
+        'pendenza.voci',
+      ],
     },
   );
   if (!rpp) return { inviata: false, motivo: 'no such receipt' };
@@ -61,14 +68,20 @@ export async function notificaRicevuta(em: EntityManager, payload: unknown, time
     idA2A: rpp.pendenza.applicazione.idA2A,
     idPendenza: rpp.pendenza.idPendenza,
   });
-  if (res.status < 200 || res.status > 299) throw new NotificaRifiutata(`${req.method} ${req.path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  if (res.status < 200 || res.status > 299)
+    throw new NotificaRifiutata(`${req.method} ${req.path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
   return { inviata: true, path: req.path };
 }
 
 function richiesta(connettore: ConnettoreIntegrazione, rpp: Rpp, pendenza: PendenzaView, timeoutMs: number): EnteRequest {
   const [dominio, iuv] = [encodeURIComponent(rpp.dominio.idDominio), encodeURIComponent(rpp.iuv)];
   if (connettore.versioneApi === 'REST v2') {
-    return { method: 'PUT', path: `/ricevute/${dominio}/${iuv}/${encodeURIComponent(rpp.ccp)}`, body: ricevutaV2(rpp, pendenza), timeoutMs };
+    return {
+      method: 'PUT',
+      path: `/ricevute/${dominio}/${iuv}/${encodeURIComponent(rpp.ccp)}`,
+      body: ricevutaV2(rpp, pendenza),
+      timeoutMs,
+    };
   }
   return {
     method: 'POST',
@@ -90,7 +103,12 @@ function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
     stato: rpp.stato,
     esito: rpp.esito,
     modello: 'Pagamento ad iniziativa PSP',
-    istitutoAttestante: { idPSP: rpp.idPsp, denominazione: rpp.ragioneSocialePsp, idCanale: rpp.idCanale, descrizione: receipt.channelDescription },
+    istitutoAttestante: {
+      idPSP: rpp.idPsp,
+      denominazione: rpp.ragioneSocialePsp,
+      idCanale: rpp.idCanale,
+      descrizione: receipt.channelDescription,
+    },
     versante: receipt.payer && soggettoOf(receipt.payer),
     pendenza: pendenzaPagata(pendenza, rpp, transfers),
     data: romeDateTime(rpp.createdAt),

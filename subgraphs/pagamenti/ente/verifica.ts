@@ -119,7 +119,10 @@ function checkConsistent(p: Record<string, unknown>, ente: ConnettoreRef, req: V
     throw systemError(ente, `ha risposto con IdDominio (${String(p.idDominio)}) diverso da quello richiesto (${req.idDominio})`);
   }
   if (req.amountCents !== undefined && !sameAmount(p.importo, req.amountCents)) {
-    throw systemError(ente, `ha risposto con un importo (${String(p.importo)}) diverso da quello richiesto (${centsToDecimalString(req.amountCents)})`);
+    throw systemError(
+      ente,
+      `ha risposto con un importo (${String(p.importo)}) diverso da quello richiesto (${centsToDecimalString(req.amountCents)})`,
+    );
   }
 }
 
