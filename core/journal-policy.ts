@@ -1,4 +1,6 @@
-import type { Componente, EsitoEvento } from './journal';
+/** The parts of the hub whose exchanges GovPay's Giornale degli Eventi records (its componenteEvento). */
+export type Componente = 'API_BACKOFFICE' | 'API_PENDENZE' | 'API_PAGAMENTO' | 'API_RAGIONERIA' | 'API_PAGOPA' | 'API_ENTE';
+export type EsitoEvento = 'OK' | 'KO' | 'FAIL';
 
 /**
  * GovPay's giornaleEventi configuration (the Backoffice's Configurazione.giornaleEventi): per

@@ -1,11 +1,9 @@
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from './logger';
-import { type GiornaleEventi, decisione } from './journal-policy';
+import { type Componente, type EsitoEvento, type GiornaleEventi, decisione } from './journal-policy';
 import { messaggio, type Messaggio, type MessaggioRegistrato } from './journal-message';
 
-/** The parts of the hub whose exchanges GovPay's Giornale degli Eventi records (its componenteEvento). */
-export type Componente = 'API_BACKOFFICE' | 'API_PENDENZE' | 'API_PAGAMENTO' | 'API_RAGIONERIA' | 'API_PAGOPA' | 'API_ENTE';
-export type EsitoEvento = 'OK' | 'KO' | 'FAIL';
+export type { Componente, EsitoEvento } from './journal-policy';
 export type RuoloEvento = 'CLIENT' | 'SERVER';
 
 /** One exchange as an entrance (REST, the station) or an outbound client saw it. */

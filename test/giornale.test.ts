@@ -116,7 +116,6 @@ describe('a payment journey, recorded at every entrance', () => {
     await call(t.baseUrl, 'GET', '/govpay/backend/api/ragioneria/rs/basic/v2/riconciliazioni', { auth: basic(IDA2A01) });
     const r = await eventi('ruolo=SERVER&risultatiPerPagina=100');
     const componenti = new Set(r.body.risultati.map((e: { componente: string }) => e.componente));
-    expect(componenti).toEqual(expect.objectContaining({}));
     expect([...componenti]).toEqual(
       expect.arrayContaining(['API_PAGAMENTO', 'API_RAGIONERIA', 'API_BACKOFFICE', 'API_PENDENZE', 'API_PAGOPA']),
     );
