@@ -140,7 +140,7 @@ describe('messages kept as configured, never a credential', () => {
   it('an OK exchange has no messages until /configurazioni says sempre; passwords in bodies are masked', async () => {
     const before = await paid();
     const ok = await eventi(`idDominio=12345678901&iuv=${before.iuv}&tipoEvento=paVerifyPaymentNotice&messaggi=true`);
-    expect(ok.body.risultati[0].parametriRichiesta).toBeUndefined();
+    expect(ok.body.risultati[0].parametriRichiesta).toEqual({});
 
     const patch = await call(t.baseUrl, 'PATCH', `${BO}/configurazioni`, {
       auth: ADMIN,
@@ -225,7 +225,12 @@ describe('/configurazioni', () => {
     expect((await call(t.baseUrl, 'POST', `${BO}/configurazioni`, { auth: ADMIN, body: posted })).status).toBe(200);
     const again = await call(t.baseUrl, 'GET', `${BO}/configurazioni`, { auth: ADMIN });
     expect(again.body).toEqual(got.body);
+    expect(again.body.mailBatch.mailserver.password).toBe('********');
     expect(JSON.stringify(again.body)).not.toContain('segreta');
+    // The masked value sent back keeps the stored secret.
+    expect((await call(t.baseUrl, 'POST', `${BO}/configurazioni`, { auth: ADMIN, body: again.body })).status).toBe(200);
+    const stored = await t.hub.orm.em.fork().getConnection().execute("select valore from configurazioni where nome = 'mailBatch'");
+    expect(JSON.stringify(stored)).toContain('segreta');
 
     const bad = {
       ...got.body,

@@ -59,8 +59,9 @@ function evento(e: GraphEvento) {
     idPagamento: e.idSessione,
     severita: e.severita,
     clusterId: e.clusterId,
-    parametriRichiesta: e.parametriRichiesta && dettaglio(e.parametriRichiesta, 'dataOraRichiesta'),
-    parametriRisposta: e.parametriRisposta && dettaglio(e.parametriRisposta, 'dataOraRisposta'),
+    // The spec requires both: empty when the messages were not kept or not asked for (messaggi).
+    parametriRichiesta: e.parametriRichiesta ? dettaglio(e.parametriRichiesta, 'dataOraRichiesta') : {},
+    parametriRisposta: e.parametriRisposta ? dettaglio(e.parametriRisposta, 'dataOraRisposta') : {},
   });
 }
 

@@ -9,8 +9,9 @@ import { requireRight, type Principal } from '../../../core/principal';
  * The hub's runtime settings, GovPay's Configurazione: each section a row of `configurazioni`,
  * unwritten ones read as their defaults. Only giornaleEventi drives the hub (the journal, on every
  * instance within CONFIGURAZIONE_TTL_SECONDS); the others are kept and returned for GovPay's
- * clients. Secrets (the mail server's password, the captcha's secret key) are never read back,
- * and a write without them keeps the stored ones.
+ * clients. Secrets (the mail server's password, the captcha's secret key) are never read back: a
+ * read shows SEGRETO in their place (the spec requires the fields), and a write that leaves them out
+ * or sends SEGRETO back keeps the stored ones.
  */
 export const SEZIONI = [
   'giornaleEventi',
@@ -51,6 +52,9 @@ const SEGRETI: Array<[Sezione, string[], string]> = [
   ['hardening', ['captcha'], 'secretKey'],
 ];
 
+/** What a read shows in place of a secret. */
+export const SEGRETO = '********';
+
 const template = { tipo: 'freemarker', oggetto: {}, messaggio: {} };
 
 /** The sections' values until an operator writes them (the hub does not send mail or App IO messages). */
@@ -64,6 +68,7 @@ function predefinite(giornale: GiornaleEventi): Record<Sezione, Record<string, u
       captcha: {
         serverURL: 'https://www.google.com/recaptcha/api/siteverify',
         siteKey: 'CHANGE_ME',
+        secretKey: 'CHANGE_ME',
         soglia: 1.0,
         parametro: 'gRecaptchaResponse',
         denyOnFail: true,
@@ -77,6 +82,7 @@ function predefinite(giornale: GiornaleEventi): Record<Sezione, Record<string, u
         host: 'localhost',
         port: 25,
         username: 'govpay',
+        password: 'CHANGE_ME',
         from: 'govpay@localhost',
         readTimeout: 120000,
         connectionTimeout: 10000,
@@ -186,7 +192,7 @@ function senzaSegreti(sezioni: Sezioni): Sezioni {
       (n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined),
       out[sezione],
     );
-    if (holder && typeof holder === 'object') delete (holder as Record<string, unknown>)[field];
+    if (holder && typeof holder === 'object' && field in holder) (holder as Record<string, unknown>)[field] = SEGRETO;
   }
   return out;
 }
@@ -203,5 +209,6 @@ function conservaSegreto(
       | undefined;
   const dest = at(nuova);
   const src = at(vecchia);
-  if (dest && typeof dest === 'object' && dest[field] === undefined && src?.[field] !== undefined) dest[field] = src[field];
+  if (dest && typeof dest === 'object' && (dest[field] === undefined || dest[field] === SEGRETO) && src?.[field] !== undefined)
+    dest[field] = src[field];
 }
