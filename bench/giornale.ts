@@ -12,8 +12,9 @@ import { stationScenarios } from './station';
 /**
  * `node dist/bench/giornale.js` (under scripts/test-services.sh for MariaDB): the hot paths with the
  * Giornale degli Eventi off and on, side by side in one run on one database — two hubs, one with
- * GIORNALE_EVENTI=false, one recording every exchange with its messages (GIORNALE_LOG=sempre,
- * GIORNALE_DUMP=sempre: the journal's worst case). Each scenario runs off then on, back to back.
+ * GIORNALE_EVENTI=false, one recording every exchange (GIORNALE_LOG=sempre) with its messages as
+ * BENCH_GIORNALE_DUMP says (sempre, the worst case, by default; solo_errore is the hub's default).
+ * Each scenario runs off then on, back to back.
  * BENCH_SECONDS (4), BENCH_WARMUP_SECONDS (1), BENCH_CONNECTIONS (1,10), BENCH_STATION_PENDENZE (3000);
  * BENCH_GIORNALE_OUT writes the markdown table to that file.
  */
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const warmup = numberEnv('BENCH_WARMUP_SECONDS', 1);
   const connections = (process.env.BENCH_CONNECTIONS ?? '1,10').split(',').map(Number);
   const pendenze = numberEnv('BENCH_STATION_PENDENZE', 3000);
+  const dump = process.env.BENCH_GIORNALE_DUMP ?? 'sempre';
   const db = await freshDatabase(process.env.TEST_MYSQL_URL);
   await seedBenchDatabase(db.url);
   const env = {
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   try {
     const off = await startServer('hub', { ...env, GIORNALE_EVENTI: 'false' });
     servers.push(off);
-    const on = await startServer('hub', { ...env, GIORNALE_EVENTI: 'true', GIORNALE_LOG: 'sempre', GIORNALE_DUMP: 'sempre' });
+    const on = await startServer('hub', { ...env, GIORNALE_EVENTI: 'true', GIORNALE_LOG: 'sempre', GIORNALE_DUMP: dump });
     servers.push(on);
     console.log(`bench: ${machine()}; database ${db.description}; journal off :${off.ready.port}, on :${on.ready.port}`);
     const [scenariOff, scenariOn] = [await scenarios(off.ready.port, pendenze), await scenarios(on.ready.port, pendenze)];
@@ -69,7 +71,11 @@ async function main(): Promise<void> {
     ].join('\n');
     console.log(`\n${table}\n`);
     const out = process.env.BENCH_GIORNALE_OUT;
-    if (out) writeFileSync(out, `${machine()}; database ${db.description}; ${seconds} s per row after ${warmup} s warm-up.\n\n${table}\n`);
+    if (out)
+      writeFileSync(
+        out,
+        `${machine()}; database ${db.description}; journal on: GIORNALE_LOG=sempre, GIORNALE_DUMP=${dump}; ${seconds} s per row after ${warmup} s warm-up.\n\n${table}\n`,
+      );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await db.drop().catch((e) => console.error('bench: could not drop the bench database', e));
