@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseEntry } from './address-list';
+import { giornaleUniforme, type GiornaleEventi, type Modalita } from './journal-policy';
 
 /**
  * The hub's whole configuration, read from the environment once at start and validated, so a
@@ -22,6 +23,9 @@ const originList = z
   )
   .refine((list) => list.every(isOrigin), 'must be a comma-separated list of origins such as https://portale.ente.it');
 
+/** GovPay's journal modes, spelled for an environment variable. */
+const modalita = z.enum(['sempre', 'solo_errore', 'mai']).transform((v) => v.replace('_', ' ') as Modalita);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(8080),
@@ -39,6 +43,7 @@ const schema = z.object({
   SUBGRAPH_PENDENZE_URL: z.string().url().optional(),
   SUBGRAPH_PAGAMENTI_URL: z.string().url().optional(),
   SUBGRAPH_RICONCILIAZIONE_URL: z.string().url().optional(),
+  SUBGRAPH_GIORNALE_URL: z.string().url().optional(),
   SUBGRAPHS_PORT: port.default(4001),
   SUBGRAPHS_HOST: z.string().default('127.0.0.1'),
   AUTH_HEADER_PRINCIPAL: z.string().min(1).default('X-GovPay-Principal'),
@@ -148,6 +153,16 @@ const schema = z.object({
     .regex(/^https?:\/\//, 'must be an http(s) URL')
     .optional(),
   RENDICONTAZIONI_FDR_API_KEY: z.string().min(1).optional(),
+  GIORNALE_EVENTI: booleanFlag.default(true),
+  GIORNALE_LOG: modalita.default('sempre'),
+  GIORNALE_DUMP: modalita.default('solo errore'),
+  GIORNALE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  GIORNALE_PURGE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).optional(),
+  GIORNALE_BUFFER_MAX: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  GIORNALE_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  GIORNALE_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  GIORNALE_BODY_MAX_BYTES: z.coerce.number().int().min(0).max(10_000_000).default(65_536),
+  CONFIGURAZIONE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
 });
 
 const withoutTrailingSlash = (url: string) => (url.endsWith('/') ? url.slice(0, -1) : url);
@@ -225,6 +240,23 @@ export interface Config {
     nodo: { url: string; password?: string; apiKey?: string };
     fdr: { url: string; apiKey?: string };
   };
+  /**
+   * The Giornale degli Eventi: on or off (GIORNALE_EVENTI=false records nothing); the giornaleEventi
+   * configuration in force until /configurazioni stores one; its in-memory buffer and batches; the
+   * largest body kept; events older than retentionDays deleted every purgeIntervalMs (0: only on demand).
+   */
+  giornale: {
+    enabled: boolean;
+    defaults: GiornaleEventi;
+    bufferMax: number;
+    flushMs: number;
+    batchSize: number;
+    bodyMaxBytes: number;
+    retentionDays: number;
+    purgeIntervalMs: number;
+  };
+  /** How long an instance trusts its copy of the runtime settings (/configurazioni) before reading them again. */
+  configurazioneTtlMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -266,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         pendenze: e.SUBGRAPH_PENDENZE_URL,
         pagamenti: e.SUBGRAPH_PAGAMENTI_URL,
         riconciliazione: e.SUBGRAPH_RICONCILIAZIONE_URL,
+        giornale: e.SUBGRAPH_GIORNALE_URL,
       },
       port: e.SUBGRAPHS_PORT,
       host: e.SUBGRAPHS_HOST,
@@ -349,6 +382,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         apiKey: e.RENDICONTAZIONI_FDR_API_KEY,
       },
     },
+    giornale: {
+      enabled: e.GIORNALE_EVENTI,
+      defaults: giornaleUniforme(e.GIORNALE_LOG, e.GIORNALE_DUMP),
+      bufferMax: e.GIORNALE_BUFFER_MAX,
+      flushMs: e.GIORNALE_FLUSH_MS,
+      batchSize: e.GIORNALE_BATCH_SIZE,
+      bodyMaxBytes: e.GIORNALE_BODY_MAX_BYTES,
+      retentionDays: e.GIORNALE_RETENTION_DAYS,
+      // Tests purge when they want to: a timer would race them.
+      purgeIntervalMs: (e.GIORNALE_PURGE_INTERVAL_SECONDS ?? (e.NODE_ENV === 'test' ? 0 : 3600)) * 1000,
+    },
+    configurazioneTtlMs: e.CONFIGURAZIONE_TTL_SECONDS * 1000,
   };
 }
 

@@ -51,6 +51,7 @@ import { securityHeaders } from './security-headers';
 import { cors } from './cors';
 import { FormSessionStore, SessioniScadute } from './sessions';
 import { attachSubscriptions } from './subscriptions/server';
+import { Giornale } from './journal';
 import { projectRoot } from '../core/project-root';
 import { readSupergraph } from '../schema/supergraph';
 
@@ -64,6 +65,8 @@ export interface Hub {
   subgraphServer: Server;
   signer: PrincipalSigner;
   authenticator: Authenticator;
+  /** The Giornale degli Eventi: its journal, the configuration it follows, the purge. */
+  giornale: Giornale;
   /** Where committed changes are announced (the outbox worker publishes, subscriptions listen): in process, or across instances over Redis with REDIS_URL. */
   events: EventBus;
   listen(): Promise<{ port: number; subgraphPort: number }>;
@@ -99,21 +102,27 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   let publicBaseUrl = config.publicBaseUrl;
   // Made once the metrics registry exists (below); the mutation only runs once the hub serves requests.
   let acquisizione: Rendicontazioni | undefined;
-  const host: SubgraphHost = {
-    pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`),
-    riconciliazione: config.rendicontazioni.source === 'off' ? {} : { acquisisciFlussi: () => acquisizione!.acquisisci!() },
-  };
-  const local = new Map<string, SubgraphRuntime>();
-  for (const [name, build] of Object.entries(SUBGRAPHS)) {
-    if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build(host)).schema, orm, signer, log));
-  }
-
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(securityHeaders());
   // Before every entrance: a preflight is answered here, never authenticated.
   app.use(cors({ ...config.cors, principalHeader: config.auth.principalHeader }));
+  const registry = mountProbes(app, orm, log);
+  const owner = instanceName();
+  // Every exchange recorded off the request path (DESIGN §4b): each entrance below is wrapped from here.
+  const giornale = new Giornale(config, orm, log, registry, owner);
+
+  const host: SubgraphHost = {
+    pagamenti: pagamentiHost(config, log, () => publicBaseUrl ?? `http://localhost:${config.port}`, giornale.journal),
+    riconciliazione: config.rendicontazioni.source === 'off' ? {} : { acquisisciFlussi: () => acquisizione!.acquisisci!() },
+    giornale: { giornaleEventi: config.giornale.defaults },
+  };
+  const local = new Map<string, SubgraphRuntime>();
+  for (const [name, build] of Object.entries(SUBGRAPHS)) {
+    if (!remoteUrls[name]) local.set(name, new SubgraphRuntime(name, (await build(host)).schema, orm, signer, log));
+  }
+
   const server = createServer(app);
   // Longer than clients' and load balancers' idle timeouts, so that they close idle sockets first
   // and never reuse one the hub is closing (ECONNRESET on the next request).
@@ -132,13 +141,13 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   const throttle = LoginThrottle.create(config.loginThrottle, config.redisUrl, log);
   const authenticator = new Authenticator(orm, config.auth, throttle, log);
 
-  const registry = mountProbes(app, orm, log);
   acquisizione = rendicontazioni(config.rendicontazioni, {
     em: orm.em,
     registra: registraFlusso,
-    owner: instanceName(),
+    owner,
     log,
     registry,
+    journal: giornale.journal,
     // The simulator's Nodo checks the demo station's password, which the hub keeps only hashed.
     defaultNodoPassword: config.pagopa.simulator ? DEMO.nodo.password : undefined,
   });
@@ -151,6 +160,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       log,
       bodyLimit: config.pagopa.stationBodyLimit,
       registry,
+      onExchange: giornale.station,
     }),
   );
   // Where pagoPA Checkout sends the citizen back: straight to the domain, like the station (no caller to authenticate: the token is the proof).
@@ -182,13 +192,23 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   });
   app.use(
     [BACKOFFICE_BASE, BACKOFFICE_CONSOLE_BASE],
+    ...giornale.rest('API_BACKOFFICE'),
     backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }, { sessions, installazione: { ambiente: config.env } }),
   );
-  app.use(PENDENZE_BASE, json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
-  app.use(RAGIONERIA_V2_BASE, ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json));
-  app.use(RAGIONERIA_V1_BASE, ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json));
+  app.use(PENDENZE_BASE, ...giornale.rest('API_PENDENZE'), json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
+  app.use(
+    RAGIONERIA_V2_BASE,
+    ...giornale.rest('API_RAGIONERIA'),
+    ragioneriaV2Router(client, authenticator, config.auth.principalHeader, json),
+  );
+  app.use(
+    RAGIONERIA_V1_BASE,
+    ...giornale.rest('API_RAGIONERIA'),
+    ragioneriaV1Router(client, authenticator, config.auth.principalHeader, json),
+  );
   app.use(
     PAGAMENTO_BASE,
+    ...giornale.rest('API_PAGAMENTO'),
     pagamentoRouter(client, authenticator, config.auth.principalHeader, { json, spidProxies: new AddressList(config.spid.trustedProxies) }),
   );
   app.use(DASHBOARD_PATH, dashboardRouter());
@@ -220,7 +240,10 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       })
     : undefined;
   const sessionPurge = new SessioniScadute(orm.em, log, SESSION_PURGE_MS);
-  const sweep = new ChiusuraSessioniScadute(orm.em, log, { pollMs: config.pagamenti.sweepMs, sessionTimeoutMs: config.pagamenti.sessionTimeoutMs });
+  const sweep = new ChiusuraSessioniScadute(orm.em, log, {
+    pollMs: config.pagamenti.sweepMs,
+    sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,
+  });
 
   return {
     config,
@@ -231,10 +254,12 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     signer,
     authenticator,
     events,
+    giornale,
     async listen() {
       await listenOn(server, config.port, config.host);
       await listenOn(subgraphServer, config.subgraphs.port, config.subgraphs.host);
       publicBaseUrl ??= `http://localhost:${(server.address() as AddressInfo).port}`;
+      await giornale.start();
       worker?.start();
       outbox?.start();
       sweep.start();
@@ -255,6 +280,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       await graph.stop();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      // After the server: the last requests' events are written too.
+      await giornale.close();
       await events.close();
       await throttle.close();
       await orm.close(true);
@@ -271,7 +298,9 @@ function graphAuthError(e: unknown): GraphQLError {
   const status = (e as { status?: number }).status ?? 401;
   const headers = e instanceof RetryLaterError ? new HeaderMap([['retry-after', String(e.retryAfterSeconds)]]) : undefined;
   // Apollo reads `http.headers` as a HeaderMap, whatever another package's typing of it says.
-  return new GraphQLError((e as Error).message, { extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } } });
+  return new GraphQLError((e as Error).message, {
+    extensions: { ...ext, http: { status, ...(headers ? { headers: headers as never } : {}) } },
+  });
 }
 
 /** How this instance names itself in leases: readable in the database, unique per process. */
@@ -282,7 +311,9 @@ function instanceName(): string {
 function listenOn(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new Error(`Port ${port} on ${host} is already in use: stop the other process or set another port.`) : e,
+      ),
     );
     server.listen(port, host, () => resolve());
   });

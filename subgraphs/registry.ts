@@ -1,5 +1,6 @@
 import type { BuiltSubgraph } from './runtime/build-subgraph';
 import { ANAGRAFICA, buildAnagraficaSubgraph } from './anagrafica';
+import { buildGiornaleSubgraph, GIORNALE, type GiornaleHost } from './giornale';
 import { buildPagamentiSubgraph, PAGAMENTI, type PagamentiHost } from './pagamenti';
 import { buildPendenzeSubgraph, PENDENZE } from './pendenze';
 import { buildRiconciliazioneSubgraph, RICONCILIAZIONE, type RiconciliazioneHost } from './riconciliazione';
@@ -8,6 +9,7 @@ import { buildRiconciliazioneSubgraph, RICONCILIAZIONE, type RiconciliazioneHost
 export interface SubgraphHost {
   pagamenti?: PagamentiHost;
   riconciliazione?: RiconciliazioneHost;
+  giornale?: GiornaleHost;
 }
 
 /** Every subgraph of the hub, by the name the supergraph knows it by. */
@@ -16,4 +18,5 @@ export const SUBGRAPHS: Record<string, (host?: SubgraphHost) => Promise<BuiltSub
   [PENDENZE]: buildPendenzeSubgraph,
   [PAGAMENTI]: (host) => buildPagamentiSubgraph(host?.pagamenti),
   [RICONCILIAZIONE]: (host) => buildRiconciliazioneSubgraph(host?.riconciliazione),
+  [GIORNALE]: (host) => buildGiornaleSubgraph(host?.giornale),
 };

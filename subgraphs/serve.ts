@@ -24,7 +24,15 @@ async function main(): Promise<void> {
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
   const signer = new PrincipalSigner(config.internalPrincipal.secret, config.internalPrincipal.ttlSeconds);
   const publicBaseUrl = config.publicBaseUrl ?? `http://localhost:${config.port}`;
-  const runtime = new SubgraphRuntime(name, (await build({ pagamenti: pagamentiHost(config, log, () => publicBaseUrl) })).schema, orm, signer, log);
+  const runtime = new SubgraphRuntime(
+    name,
+    (
+      await build({ pagamenti: pagamentiHost(config, log, () => publicBaseUrl), giornale: { giornaleEventi: config.giornale.defaults } })
+    ).schema,
+    orm,
+    signer,
+    log,
+  );
   const server: Server = subgraphHttpApp([runtime], config.bodyLimit, log).listen(config.subgraphs.port, config.subgraphs.host);
   log.info({ port: config.subgraphs.port, subgraph: name }, 'subgraph listening');
   const stop = () => server.close(() => orm.close().then(() => process.exit(0)));

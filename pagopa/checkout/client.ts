@@ -1,4 +1,6 @@
+import { esitoHttp, journaled, type Journal } from '../../core/journal';
 import type { Cart, CartOpener } from '../../subgraphs/pagamenti/services';
+import { iuvFromNumeroAvviso } from '../../subgraphs/pendenze/services';
 
 export interface CheckoutClientOptions {
   /** Checkout's base URL, `…/checkout/ec/v1` (CHECKOUT_URL). */
@@ -6,6 +8,8 @@ export interface CheckoutClientOptions {
   /** pagoPA's subscription key (Ocp-Apim-Subscription-Key), when Checkout asks for one. */
   apiKey?: string;
   timeoutMs: number;
+  /** Where the calls are recorded (the Giornale degli Eventi, componente API_PAGOPA). */
+  journal?: Journal;
 }
 
 /** How much of a refusal's body is kept in the error (it ends up in a log line and a session's descrizioneStato). */
@@ -36,19 +40,49 @@ export class CheckoutClient implements CartOpener {
     };
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (this.options.apiKey) headers['ocp-apim-subscription-key'] = this.options.apiKey;
-    let res: Response;
-    let text: string;
-    try {
-      res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body), redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs) });
-      text = await res.text();
-    } catch (e) {
-      throw new Error((e as Error).name === 'TimeoutError' ? `POST ${url}: nessuna risposta entro ${this.options.timeoutMs} ms` : `POST ${url}: ${describe(e)}`);
-    }
+    const first = cart.paymentNotices[0];
+    const { res, text } = await journaled(
+      this.options.journal,
+      {
+        componente: 'API_PAGOPA',
+        tipoEvento: 'postCarts',
+        scrittura: true,
+        idDominio: first?.fiscalCode,
+        iuv: first ? iuvFromNumeroAvviso(first.noticeNumber) : undefined,
+        idSessione: cart.idCart,
+        richiesta: () => ({ data: new Date(), url, method: 'POST', headers, payload: body }),
+      },
+      () => this.post(url, headers, body),
+      (r) => ({
+        esito: r.res.status === 302 ? 'OK' : esitoHttp(r.res.status === 200 ? 500 : r.res.status),
+        sottotipoEsito: String(r.res.status),
+        risposta: () => ({ data: new Date(), status: r.res.status, headers: Object.fromEntries(r.res.headers), payload: r.text }),
+      }),
+    );
     const location = res.headers.get('location');
     if (res.status !== 302 || !location) {
       throw new Error(`POST ${url}: HTTP ${res.status}${location ? '' : ' senza Location'}${text ? ` ${text.slice(0, MAX_DETAIL)}` : ''}`);
     }
     return new URL(location, url).toString();
+  }
+
+  private async post(url: string, headers: Record<string, string>, body: object): Promise<{ res: Response; text: string }> {
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      return { res, text: await res.text() };
+    } catch (e) {
+      throw new Error(
+        (e as Error).name === 'TimeoutError'
+          ? `POST ${url}: nessuna risposta entro ${this.options.timeoutMs} ms`
+          : `POST ${url}: ${describe(e)}`,
+      );
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../../core/config';
+import type { Journal } from '../../core/journal';
 import type { Logger } from '../../core/logger';
 import type { PagamentiHost } from '../../subgraphs/pagamenti/services';
 import { leggiRicevuta } from '../station/receipt-reader';
@@ -10,9 +11,9 @@ import { CheckoutClient } from './client';
  * listens), the shared secret the return tokens are signed with, the sessions' lifetime; and the
  * reader of the receipts operators upload, with the station's XSD checks.
  */
-export function pagamentiHost(config: Config, log: Logger, publicBaseUrl: () => string): PagamentiHost {
+export function pagamentiHost(config: Config, log: Logger, publicBaseUrl: () => string, journal?: Journal): PagamentiHost {
   return {
-    checkout: new CheckoutClient(config.checkout),
+    checkout: new CheckoutClient({ ...config.checkout, journal }),
     publicBaseUrl,
     secret: config.internalPrincipal.secret,
     sessionTimeoutMs: config.pagamenti.sessionTimeoutMs,

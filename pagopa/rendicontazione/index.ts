@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { Registry } from 'prom-client';
 import type { Config } from '../../core/config';
+import type { Journal } from '../../core/journal';
 import type { Logger } from '../../core/logger';
 import type { RegistraFlusso } from '../../subgraphs/riconciliazione/services';
 import { AcquisizioneFlussi, type EsitoAcquisizione } from './acquisizione';
@@ -8,6 +9,7 @@ import { FdrClient } from './fdr-client';
 import { acquisizioneMetrics } from './metrics';
 import { NodoClient } from './nodo-client';
 import type { SorgenteFlussi } from './sorgente';
+import { sorgenteRegistrata } from './sorgente-registrata';
 import { AcquisizionePeriodica } from './worker';
 
 export type { EsitoAcquisizione } from './acquisizione';
@@ -28,6 +30,8 @@ export interface RendicontazioniDeps {
   registry?: Registry;
   /** The station's password for the Nodo when configuration gives none (the simulator's demo station). */
   defaultNodoPassword?: string;
+  /** Where the source's calls are recorded (the Giornale degli Eventi). */
+  journal?: Journal;
 }
 
 /** The source the configuration names, or none. */
@@ -45,8 +49,9 @@ function sorgente(c: Config['rendicontazioni'], defaultNodoPassword: string | un
  * graph's mutation calls, and the periodic one.
  */
 export function rendicontazioni(config: Config['rendicontazioni'], deps: RendicontazioniDeps): Rendicontazioni {
-  const source = sorgente(config, deps.defaultNodoPassword);
-  if (!source) return { start: () => undefined, stop: async () => undefined };
+  const bare = sorgente(config, deps.defaultNodoPassword);
+  if (!bare) return { start: () => undefined, stop: async () => undefined };
+  const source = deps.journal ? sorgenteRegistrata(bare, deps.journal, bare.nome === 'NODO' ? config.nodo.url : config.fdr.url) : bare;
   const acquisizione = new AcquisizioneFlussi({
     em: deps.em,
     sorgente: source,

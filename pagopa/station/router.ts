@@ -24,6 +24,26 @@ export interface StationRouterOptions {
   bodyLimit: string;
   /** The /metrics registry, to count requests by operation and outcome. */
   registry?: Registry;
+  /** Told of every answered SOAP request (the Giornale degli Eventi's hook): after the reply is sent. */
+  onExchange?: (exchange: StationExchange) => void;
+}
+
+/** One SOAP request of the Nodo and the station's reply, as the hook sees it. */
+export interface StationExchange {
+  operation: Operation | 'unknown';
+  /** When the request arrived, and how long the station took to answer it (ms). */
+  data: Date;
+  durataMs: number;
+  caller?: StationCaller;
+  /** The request as read, when it was well-formed. */
+  request?: StationRequest;
+  requestBody: Buffer | string;
+  requestHeaders: Request['headers'];
+  status: number;
+  outcome: 'OK' | 'KO' | 'SOAP_FAULT' | 'UNAUTHENTICATED';
+  faultCode?: string;
+  faultDescription?: string;
+  responseBody: string;
 }
 
 const XML = 'text/xml; charset=utf-8';
@@ -41,6 +61,7 @@ export function stationRouter(options: StationRouterOptions): Router {
   const description = serviceDescription();
   const metrics = stationMetrics(options.registry);
   const router = Router();
+  const tell = options.onExchange ?? (() => undefined);
 
   router.get('/', (req, res, next) => {
     const query = Object.keys(req.query).map((k) => k.toLowerCase());
@@ -54,14 +75,14 @@ export function stationRouter(options: StationRouterOptions): Router {
   router.post(
     '/',
     (req, res, next) => {
+      res.locals.data = new Date();
+      res.locals.start = performance.now();
       authenticate(req).then((caller) => {
         if (!caller) {
           metrics.count(operationOf(req), 'UNAUTHENTICATED');
-          res
-            .status(401)
-            .set('WWW-Authenticate', REALM)
-            .type(XML)
-            .send(soapFault('Client', "Authentication required: the Nodo's credentials are missing or wrong"));
+          const body = soapFault('Client', "Authentication required: the Nodo's credentials are missing or wrong");
+          res.status(401).set('WWW-Authenticate', REALM).type(XML).send(body);
+          tell(exchange(req, res, { status: 401, outcome: 'UNAUTHENTICATED', body }, undefined, ''));
           return;
         }
         res.locals.caller = caller;
@@ -76,14 +97,15 @@ export function stationRouter(options: StationRouterOptions): Router {
         metrics.count(operation, 'SOAP_FAULT');
         const action = actionOf(req);
         const said = action === undefined ? 'no SOAPAction header' : `unknown SOAPAction "${writable(action)}"`;
-        return void res
-          .status(500)
-          .type(XML)
-          .send(soapFault('Client', `${said}: the station answers ${Object.keys(OPERATIONS).join(', ')}`));
+        const body = soapFault('Client', `${said}: the station answers ${Object.keys(OPERATIONS).join(', ')}`);
+        res.status(500).type(XML).send(body);
+        return tell(exchange(req, res, { status: 500, outcome: 'SOAP_FAULT', body }, caller, req.body as Buffer));
       }
-      const reply = await answer(operation, Buffer.isBuffer(req.body) ? req.body : '', caller);
+      const requestBody = Buffer.isBuffer(req.body) ? req.body : '';
+      const reply = await answer(operation, requestBody, caller);
       metrics.count(operation, reply.outcome, reply.faultCode);
       res.status(reply.status).type(XML).send(reply.body);
+      tell(exchange(req, res, reply, caller, requestBody));
     },
   );
 
@@ -120,15 +142,40 @@ export function stationRouter(options: StationRouterOptions): Router {
   interface Reply {
     status: number;
     body: string;
-    outcome: 'OK' | 'KO' | 'SOAP_FAULT';
+    outcome: 'OK' | 'KO' | 'SOAP_FAULT' | 'UNAUTHENTICATED';
     faultCode?: PaaFaultCode;
+    faultDescription?: string;
+    request?: StationRequest;
   }
 
-  const ko = (operation: Operation, code: PaaFaultCode, id: string, description: string): Reply => ({
+  const ko = (operation: Operation, code: PaaFaultCode, id: string, description: string, request?: StationRequest): Reply => ({
     status: 200,
     outcome: 'KO',
     faultCode: code,
+    faultDescription: description,
+    request,
     body: koResponse(operation, { faultCode: code, faultString: PAA_FAULTS[code], id, description: writable(description) }),
+  });
+
+  const exchange = (
+    req: Request,
+    res: Response,
+    reply: Reply,
+    caller: StationCaller | undefined,
+    requestBody: Buffer | string,
+  ): StationExchange => ({
+    operation: operationOf(req),
+    data: res.locals.data as Date,
+    durataMs: performance.now() - (res.locals.start as number),
+    caller,
+    request: reply.request,
+    requestBody,
+    requestHeaders: req.headers,
+    status: reply.status,
+    outcome: reply.outcome,
+    faultCode: reply.faultCode,
+    faultDescription: reply.faultDescription,
+    responseBody: reply.body,
   });
 
   async function answer(operation: Operation, body: Buffer | string, caller: StationCaller): Promise<Reply> {
@@ -153,12 +200,18 @@ export function stationRouter(options: StationRouterOptions): Router {
     const read = readRequest(operation, root);
     if (!read.ok) return ko(operation, 'PAA_SINTASSI_XSD', idPA, read.problems.map((p) => `${p.path} ${p.message}`).join('; '));
     try {
-      return { status: 200, outcome: 'OK', body: await dispatch(read.value, caller) };
+      return { status: 200, outcome: 'OK', body: await dispatch(read.value, caller), request: read.value };
     } catch (e) {
-      if (e instanceof PagoPaFault) return ko(operation, e.code, read.value.request.idPA, e.description);
+      if (e instanceof PagoPaFault) return ko(operation, e.code, read.value.request.idPA, e.description, read.value);
       const reference = randomUUID();
       log.error({ err: e, reference, operation, idPA: read.value.request.idPA }, 'station operation failed');
-      return ko(operation, 'PAA_SYSTEM_ERROR', read.value.request.idPA, `Errore interno della stazione (riferimento ${reference}).`);
+      return ko(
+        operation,
+        'PAA_SYSTEM_ERROR',
+        read.value.request.idPA,
+        `Errore interno della stazione (riferimento ${reference}).`,
+        read.value,
+      );
     }
   }
 

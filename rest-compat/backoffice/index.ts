@@ -15,6 +15,8 @@ import { BACKOFFICE_REPORTISTICHE } from './reportistiche';
 import { RICEVUTA_TYPES, ricevuteOperations } from './ricevute';
 import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
+import { BACKOFFICE_CONFIGURAZIONI } from './configurazioni';
+import { BACKOFFICE_EVENTI } from './eventi';
 import { sistemaRoutes } from './sistema';
 import { TRACCIATI_UPLOAD, tracciatiRoutes } from './tracciati';
 import { utenzeRoutes } from './utenze';
@@ -58,6 +60,8 @@ export function backofficeRouter(
     ...BACKOFFICE_REPORTISTICHE,
     ...infoOperations(installazione),
   ]);
+  mountTable(router, graph, BACKOFFICE_EVENTI);
+  mountTable(router, graph, BACKOFFICE_CONFIGURAZIONI);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

@@ -1,6 +1,8 @@
 import { ContoAccredito, Dominio, UnitaOperativa } from './dominio';
 import { EntrataDominio, TipoEntrata } from './entrata';
 import { Intermediario, Stazione } from './intermediario';
+import { Configurazione } from './configurazione';
+import { Evento } from './evento';
 import { Lease } from './lease';
 import { OutboxJob, Rpp } from './pagamento';
 import { PagamentoPortale, PagamentoPortalePendenza } from './pagamento-portale';
@@ -13,8 +15,10 @@ import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
 import { OperazioneTracciato, ParteTracciato, TracciatoPendenze } from './tracciato';
 import { Applicazione, Operatore } from './utenze';
 
+export * from './configurazione';
 export * from './dominio';
 export * from './entrata';
+export * from './evento';
 export * from './incasso';
 export * from './intermediario';
 export * from './lease';
@@ -59,4 +63,6 @@ export const entities = [
   Riscossione,
   Lease,
   Sessione,
+  Evento,
+  Configurazione,
 ];

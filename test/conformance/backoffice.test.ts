@@ -95,6 +95,11 @@ const IMPLEMENTED = [
   'GET /info',
   'GET /operazioni',
   'GET /operazioni/stato/{id}',
+  'GET /eventi',
+  'GET /eventi/{id}',
+  'GET /configurazioni',
+  'POST /configurazioni',
+  'PATCH /configurazioni',
 ];
 
 /** Operations that by design answer only errors: the hub makes no tracciati di notifica and runs operations synchronously. */

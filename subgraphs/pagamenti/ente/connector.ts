@@ -1,3 +1,4 @@
+import { esitoHttp, journaled, type Journal, type Scambio } from '../../../core/journal';
 import type { ConnettoreIntegrazione } from '../../../schema/entities';
 
 export interface EnteRequest {
@@ -15,6 +16,11 @@ export interface EnteResponse {
   text: string;
 }
 
+/** How a call is recorded in the Giornale degli Eventi (componente API_ENTE): its operation and what it concerns. */
+export interface EnteTraccia extends Pick<Scambio, 'tipoEvento' | 'idDominio' | 'iuv' | 'ccp' | 'idA2A' | 'idPendenza'> {
+  journal?: Journal;
+}
+
 /** Why a call to the Ente's system got no HTTP answer (refused, reset, timed out). */
 export class EnteUnreachable extends Error {}
 
@@ -23,10 +29,30 @@ export class EnteUnreachable extends Error {}
  * authentication GovPay's connectors configure: HTTP Basic (username/password), a fixed header
  * (headerName/headerValue) or API keys (apiId/apiKey). A call never outlives `timeoutMs`.
  */
-export async function callEnte(connettore: ConnettoreIntegrazione, req: EnteRequest): Promise<EnteResponse> {
+export async function callEnte(connettore: ConnettoreIntegrazione, req: EnteRequest, traccia?: EnteTraccia): Promise<EnteResponse> {
   const url = withoutTrailingSlashes(connettore.url) + req.path;
-  const headers: Record<string, string> = { accept: 'application/json', ...authHeaders(connettore.auth) };
-  if (req.body !== undefined) headers['content-type'] = 'application/json';
+  // The journal sees the headers before the credentials are added.
+  const visible: Record<string, string> = { accept: 'application/json' };
+  if (req.body !== undefined) visible['content-type'] = 'application/json';
+  const { journal, ...riferimenti } = traccia ?? { tipoEvento: '' };
+  return journaled(
+    journal,
+    {
+      componente: 'API_ENTE',
+      scrittura: req.method !== 'GET',
+      ...riferimenti,
+      richiesta: () => ({ data: new Date(), url, method: req.method, headers: visible, payload: req.body as object | undefined }),
+    },
+    () => send(url, req, { ...visible, ...authHeaders(connettore.auth) }),
+    (res) => ({
+      esito: esitoHttp(res.status),
+      sottotipoEsito: String(res.status),
+      risposta: () => ({ data: new Date(), status: res.status, payload: res.text }),
+    }),
+  );
+}
+
+async function send(url: string, req: EnteRequest, headers: Record<string, string>): Promise<EnteResponse> {
   let res: Response;
   let text: string;
   try {

@@ -7,6 +7,7 @@ import { romeDate, romeDateTime } from '../../../core/rome-time';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/services';
 import type { NuovoJob } from '../domain/outbox';
 import { soggettoOf, storedReceipt, type StoredTransfer } from '../domain/receipt-json';
+import { journalOf } from '../../../core/journal';
 import { callEnte, type EnteRequest } from './connector';
 
 /** What a NOTIFICA_RICEVUTA job carries: the receipt's key. */
@@ -42,7 +43,14 @@ export async function notificaRicevuta(em: EntityManager, payload: unknown, time
     Rpp,
     { dominio: key.idDominio, iuv: key.iuv, ccp: key.ccp },
     {
-      populate: ['dominio', 'pendenza.applicazione', 'pendenza.dominio', 'pendenza.tipoPendenza', 'pendenza.unitaOperativa', 'pendenza.voci'],
+      populate: [
+        'dominio',
+        'pendenza.applicazione',
+        'pendenza.dominio',
+        'pendenza.tipoPendenza',
+        'pendenza.unitaOperativa',
+        'pendenza.voci',
+      ],
     },
   );
   if (!rpp) return { inviata: false, motivo: 'no such receipt' };
@@ -51,15 +59,29 @@ export async function notificaRicevuta(em: EntityManager, payload: unknown, time
   if (!connettore?.url) return { inviata: false, motivo: `applicazione ${rpp.pendenza.applicazione.idA2A} has no servizioIntegrazione` };
 
   const req = richiesta(connettore, rpp, toPendenzaView(rpp.pendenza), timeoutMs);
-  const res = await callEnte(connettore, req);
-  if (res.status < 200 || res.status > 299) throw new NotificaRifiutata(`${req.method} ${req.path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  const res = await callEnte(connettore, req, {
+    journal: journalOf(em),
+    tipoEvento: connettore.versioneApi === 'REST v2' ? 'notificaRicevuta' : 'notificaPagamento',
+    idDominio: rpp.dominio.idDominio,
+    iuv: rpp.iuv,
+    ccp: rpp.ccp,
+    idA2A: rpp.pendenza.applicazione.idA2A,
+    idPendenza: rpp.pendenza.idPendenza,
+  });
+  if (res.status < 200 || res.status > 299)
+    throw new NotificaRifiutata(`${req.method} ${req.path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
   return { inviata: true, path: req.path };
 }
 
 function richiesta(connettore: ConnettoreIntegrazione, rpp: Rpp, pendenza: PendenzaView, timeoutMs: number): EnteRequest {
   const [dominio, iuv] = [encodeURIComponent(rpp.dominio.idDominio), encodeURIComponent(rpp.iuv)];
   if (connettore.versioneApi === 'REST v2') {
-    return { method: 'PUT', path: `/ricevute/${dominio}/${iuv}/${encodeURIComponent(rpp.ccp)}`, body: ricevutaV2(rpp, pendenza), timeoutMs };
+    return {
+      method: 'PUT',
+      path: `/ricevute/${dominio}/${iuv}/${encodeURIComponent(rpp.ccp)}`,
+      body: ricevutaV2(rpp, pendenza),
+      timeoutMs,
+    };
   }
   return {
     method: 'POST',
@@ -81,7 +103,12 @@ function ricevutaV2(rpp: Rpp, pendenza: PendenzaView) {
     stato: rpp.stato,
     esito: rpp.esito,
     modello: 'Pagamento ad iniziativa PSP',
-    istitutoAttestante: { idPSP: rpp.idPsp, denominazione: rpp.ragioneSocialePsp, idCanale: rpp.idCanale, descrizione: receipt.channelDescription },
+    istitutoAttestante: {
+      idPSP: rpp.idPsp,
+      denominazione: rpp.ragioneSocialePsp,
+      idCanale: rpp.idCanale,
+      descrizione: receipt.channelDescription,
+    },
     versante: receipt.payer && soggettoOf(receipt.payer),
     pendenza: pendenzaPagata(pendenza, rpp, transfers),
     data: romeDateTime(rpp.createdAt),

@@ -6,6 +6,7 @@ import { centsToDecimalString, euroAmount } from '../../../core/money';
 import { inScope } from '../../../core/principal';
 import { matchesWhole } from '../../../core/safe-regexp';
 import { PagoPaFault } from '../domain/faults';
+import { journalOf } from '../../../core/journal';
 import { callEnte, EnteUnreachable, type EnteResponse } from './connector';
 
 /**
@@ -52,7 +53,11 @@ export async function verificaPendenzaEnte(
     : `/avvisi/${encodeURIComponent(req.idDominio)}/${encodeURIComponent(req.iuv)}`;
   let res: EnteResponse;
   try {
-    res = await callEnte(connettore, { method: 'GET', path, timeoutMs });
+    res = await callEnte(
+      connettore,
+      { method: 'GET', path, timeoutMs },
+      { journal: journalOf(em), tipoEvento: 'getAvviso', idDominio: req.idDominio, iuv: req.iuv, idA2A: ente.idA2A },
+    );
   } catch (e) {
     if (!(e instanceof EnteUnreachable)) throw e;
     log.warn({ idA2A: ente.idA2A, err: e.message }, 'verifica pendenza: Ente unreachable');
@@ -114,7 +119,10 @@ function checkConsistent(p: Record<string, unknown>, ente: ConnettoreRef, req: V
     throw systemError(ente, `ha risposto con IdDominio (${String(p.idDominio)}) diverso da quello richiesto (${req.idDominio})`);
   }
   if (req.amountCents !== undefined && !sameAmount(p.importo, req.amountCents)) {
-    throw systemError(ente, `ha risposto con un importo (${String(p.importo)}) diverso da quello richiesto (${centsToDecimalString(req.amountCents)})`);
+    throw systemError(
+      ente,
+      `ha risposto con un importo (${String(p.importo)}) diverso da quello richiesto (${centsToDecimalString(req.amountCents)})`,
+    );
   }
 }
 

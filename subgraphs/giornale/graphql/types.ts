@@ -1,0 +1,121 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../runtime/connection';
+import { OrderDirection } from '../../runtime/order-direction';
+
+/*
+ * The Giornale degli Eventi and the runtime settings in the graph's conventions (DESIGN.md §4b).
+ * Values are GovPay's (API Backoffice v1's evento and configurazione).
+ */
+
+export enum EventoOrderField {
+  DATA = 'DATA',
+  ID = 'ID',
+}
+registerEnumType(EventoOrderField, { name: 'EventoOrderField', description: 'What events can be sorted by.' });
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "One exchange of the hub recorded in GovPay's Giornale degli Eventi." })
+export class Evento {
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
+  @Field(() => Int, { description: "The event's number (the Backoffice's id)." }) numero!: number;
+  @Field(() => String, { description: 'API_BACKOFFICE, API_PENDENZE, API_PAGAMENTO, API_RAGIONERIA, API_PAGOPA, API_ENTE.' })
+  componente!: string;
+  @Field(() => String, { description: 'INTERFACCIA.' }) categoriaEvento!: string;
+  @Field(() => String, { description: 'SERVER (the hub was called) or CLIENT (it called).' }) ruolo!: string;
+  @Field(() => String, { description: "The operation (GovPay's operation id)." }) tipoEvento!: string;
+  @Field(() => String, { nullable: true }) sottotipoEvento?: string | null;
+  @Field(() => String, { description: 'OK, KO (refused: 4xx, a pagoPA fault) or FAIL (5xx, no answer).' }) esito!: string;
+  @Field(() => String, { nullable: true, description: 'The HTTP status or the fault code.' }) sottotipoEsito?: string | null;
+  @Field(() => String, { nullable: true }) dettaglioEsito?: string | null;
+  @Field(() => Date, { description: 'When the exchange started.' }) data!: Date;
+  @Field(() => Int, { description: 'How long it took, in ms.' }) durataEvento!: number;
+  @Field(() => String, { nullable: true }) idDominio?: string | null;
+  @Field(() => String, { nullable: true }) iuv?: string | null;
+  @Field(() => String, { nullable: true }) ccp?: string | null;
+  @Field(() => String, { nullable: true }) idA2A?: string | null;
+  @Field(() => String, { nullable: true }) idPendenza?: string | null;
+  @Field(() => String, { nullable: true, description: 'The payment session (the Backoffice idPagamento).' }) idSessione?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who called the hub.' }) principal?: string | null;
+  @Field(() => Int, { nullable: true }) severita?: number | null;
+  @Field(() => String, { nullable: true, description: 'The instance that recorded it.' }) clusterId?: string | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The request, when kept (payload base64).' }) parametriRichiesta?: Record<
+    string,
+    unknown
+  > | null;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The response, when kept (payload base64).' }) parametriRisposta?: Record<
+    string,
+    unknown
+  > | null;
+}
+
+export const EventoConnection = Connection(Evento);
+
+@InputType({ description: 'Which events to list (all given conditions hold).' })
+export class EventoFilter {
+  @Field(() => String, { nullable: true }) idDominio?: string;
+  @Field(() => String, { nullable: true }) iuv?: string;
+  @Field(() => String, { nullable: true }) ccp?: string;
+  @Field(() => String, { nullable: true }) idA2A?: string;
+  @Field(() => String, { nullable: true }) idPendenza?: string;
+  @Field(() => String, { nullable: true }) idSessione?: string;
+  @Field(() => String, { nullable: true }) esito?: string;
+  @Field(() => String, { nullable: true }) categoriaEvento?: string;
+  @Field(() => String, { nullable: true }) tipoEvento?: string;
+  @Field(() => String, { nullable: true }) sottotipoEvento?: string;
+  @Field(() => String, { nullable: true }) componente?: string;
+  @Field(() => String, { nullable: true }) ruolo?: string;
+  @Field(() => Date, { nullable: true, description: 'From this instant.' }) dataDa?: Date;
+  @Field(() => Date, { nullable: true, description: 'Until this instant.' }) dataA?: Date;
+  @Field(() => Int, { nullable: true }) severitaDa?: number;
+  @Field(() => Int, { nullable: true }) severitaA?: number;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Not a condition: load the requests and responses kept (parametriRichiesta/Risposta), null otherwise.',
+  })
+  messaggi?: boolean;
+}
+
+@InputType({ description: 'One sort key of events.' })
+export class EventoOrder {
+  @Field(() => EventoOrderField) field!: EventoOrderField;
+  @Field(() => OrderDirection) direction!: OrderDirection;
+}
+
+@ObjectType({ description: "The hub's runtime settings (GovPay's Configurazione); secrets are never returned." })
+export class ConfigurazioneHub {
+  @Field(() => GraphQLJSONObject, { description: 'Per interface, for reads and changes: log and dump, sempre / solo errore / mai.' })
+  giornaleEventi!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { nullable: true }) servizioGDE?: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject) tracciatoCsv!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject) hardening!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject) mailBatch!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject) avvisaturaMail!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject) avvisaturaAppIO!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject) appIOBatch!: Record<string, unknown>;
+}
+
+@InputType({ description: 'The whole configuration to store.' })
+export class SalvaConfigurazioneInput {
+  @Field(() => GraphQLJSONObject, { description: "GovPay's Configurazione, every required section." }) configurazione!: Record<
+    string,
+    unknown
+  >;
+}
+
+@InputType({ description: 'One change of a configuration (GovPay patchOp).' })
+export class OperazioneConfigurazione {
+  @Field(() => String, { description: 'ADD, REPLACE or DELETE.' }) op!: string;
+  @Field(() => String, { description: 'Where, from the section: /giornaleEventi/interfacce/apiPagoPA.' }) path!: string;
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'The value, wrapped: {"value": …}.' }) value?: { value?: unknown };
+}
+
+@InputType({ description: 'Changes to apply together.' })
+export class ModificaConfigurazioneInput {
+  @Field(() => [OperazioneConfigurazione]) operazioni!: OperazioneConfigurazione[];
+}
+
+@ObjectType({ description: 'The configuration after the change.' })
+export class ConfigurazionePayload {
+  @Field(() => ConfigurazioneHub) configurazione!: ConfigurazioneHub;
+}
