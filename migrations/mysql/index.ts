@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261206052459 } from './Migration20261206052459';
 import { Migration20261206021303 } from './Migration20261206021303';
 import { Migration20261206020735 } from './Migration20261206020735';
 import { Migration20261205231500 } from './Migration20261205231500';
@@ -22,4 +23,5 @@ export const mysqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205231500', class: Migration20261205231500 },
   { name: 'Migration20261206020735', class: Migration20261206020735 },
   { name: 'Migration20261206021303', class: Migration20261206021303 },
+  { name: 'Migration20261206052459', class: Migration20261206052459 },
 ];

@@ -8,6 +8,7 @@ import { Riconciliazione, Riscossione } from './incasso';
 import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenza';
 import { FlussoRendicontazione, Rendicontazione } from './rendicontazione';
 import { AnagraficaRevisione } from './revisione';
+import { Ruolo } from './ruolo';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
 import { OperazioneTracciato, ParteTracciato, TracciatoPendenze } from './tracciato';
 import { Applicazione, Operatore } from './utenze';
@@ -22,6 +23,7 @@ export * from './pagamento-portale';
 export * from './pendenza';
 export * from './rendicontazione';
 export * from './revisione';
+export * from './ruolo';
 export * from './tipo-pendenza';
 export * from './tracciato';
 export * from './utenze';
@@ -39,6 +41,7 @@ export const entities = [
   TipoPendenzaDominio,
   Applicazione,
   Operatore,
+  Ruolo,
   Pendenza,
   VocePendenza,
   AllegatoPendenza,
