@@ -1,5 +1,5 @@
-import type { MikroORM } from '@mikro-orm/core';
-import { CredentialsService } from '../subgraphs/anagrafica/services';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { anagraficaRevision, CredentialsService } from '../subgraphs/anagrafica/services';
 import type { Config } from '../core/config';
 import { DomainError, errors } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -18,12 +18,16 @@ import type { LoginGuard } from './login-throttle';
 /**
  * Authenticates callers at the edge: HTTP Basic against the hashed passwords of applicazioni and
  * operatori, or a principal forwarded by a trusted proxy. Outcomes are cached briefly (keyed by a
- * hash of the credentials) because scrypt is deliberately slow; an anagrafica reset clears them.
+ * hash of the credentials) because scrypt is deliberately slow; an anagrafica reset clears them, and
+ * so does any change to the anagrafica made by any instance (a role's ACLs, a password, a disabled
+ * utenza): every call first reads the anagrafica revision, one primary-key read.
  * Password attempts pass the login throttle; a database that cannot be asked answers 503, never a
  * false 401.
  */
 export class Authenticator implements CallerAuthenticator {
   private readonly cache: OutcomeCache<Principal>;
+  /** The anagrafica revision the cached outcomes were read at. */
+  private revision?: number;
   /** Every credential cache of this database in this process, this one included: what an anagrafica reset clears. */
   readonly caches: CredentialCaches;
 
@@ -51,6 +55,7 @@ export class Authenticator implements CallerAuthenticator {
   private async basic(c: IncomingCredentials): Promise<Principal> {
     const credentials = basicCredentials(c.authorization);
     if (!credentials) throw errors.unauthenticated();
+    await this.current();
     return this.throttle.guard({ principal: credentials.user, address: c.remoteAddress }, () =>
       this.cache.get(credentials.key, () => this.lookup((s) => s.basic(credentials.user, credentials.password))),
     );
@@ -62,16 +67,28 @@ export class Authenticator implements CallerAuthenticator {
     }
     const principal = c.forwardedPrincipal?.trim();
     if (!principal) throw errors.unauthenticated();
+    await this.current();
     return this.cache.get(`h:${principal}`, () => this.lookup((s) => s.trusted(principal)));
   }
 
-  private async lookup(find: (service: CredentialsService) => Promise<Principal>): Promise<Principal> {
+  /** Forgets every cached outcome once the anagrafica has changed since they were read. */
+  private async current(): Promise<void> {
+    const revision = await this.ask((em) => anagraficaRevision(em));
+    if (this.revision !== undefined && revision !== this.revision) this.caches.clear();
+    this.revision = revision;
+  }
+
+  private lookup(find: (service: CredentialsService) => Promise<Principal>): Promise<Principal> {
+    return this.ask((em) => find(new CredentialsService(em)));
+  }
+
+  private async ask<T>(query: (em: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await find(new CredentialsService(this.orm.em.fork()));
+      return await query(this.orm.em.fork());
     } catch (e) {
       if (e instanceof DomainError) throw e;
       this.log.error({ err: e }, 'authentication failed: the database could not be asked');
-      throw errors.unavailable('Impossibile verificare le credenziali in questo momento: riprovare piu\' tardi.');
+      throw errors.unavailable("Impossibile verificare le credenziali in questo momento: riprovare piu' tardi.");
     }
   }
 }

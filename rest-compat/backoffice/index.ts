@@ -9,12 +9,14 @@ import { authenticate, wellFormedUrl } from '../shared/http';
 import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
+import { BACKOFFICE_ENUMERAZIONI } from './enumerazioni';
 import { intermediariRoutes } from './intermediari';
 import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
+import { BACKOFFICE_RUOLI } from './ruoli';
 import { sistemaRoutes } from './sistema';
 import { TRACCIATI_UPLOAD, tracciatiRoutes } from './tracciati';
-import { utenzeRoutes } from './utenze';
+import { BACKOFFICE_UTENZE_PATCH, utenzeRoutes } from './utenze';
 
 /** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
 const BACKOFFICE_PENDENZA: PendenzaShape = {
@@ -52,6 +54,9 @@ export function backofficeRouter(
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
   rppRoutes(router, graph, BACKOFFICE_PENDENZA);
   mountTable(router, graph, BACKOFFICE_RICONCILIAZIONE);
+  mountTable(router, graph, BACKOFFICE_RUOLI);
+  mountTable(router, graph, BACKOFFICE_UTENZE_PATCH);
+  mountTable(router, graph, BACKOFFICE_ENUMERAZIONI);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

@@ -1,21 +1,72 @@
 import type { Router } from 'express';
-import { applicazioneInput, operatoreInput } from '../../subgraphs/anagrafica/services';
+import { applicazioneInput, operatoreInput, patchOps } from '../../subgraphs/anagrafica/services';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { filters, jsonBody, route, saved } from '../shared/http';
+import { filters, jsonBody, patchBody, route, saved } from '../shared/http';
 import { stripNulls } from '../../core/compact';
 import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import { custom, type Operation } from '../shared/table';
+import { RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
 
 export const SCOPE_FIELDS =
   'domini { idDominio ragioneSociale unitaOperative { idUnita ragioneSociale } } tipiPendenza { idTipoPendenza descrizione } acl { servizio autorizzazioni }';
-const APPLICAZIONE_FIELDS = `idA2A principal password ${SCOPE_FIELDS} ruoli abilitato apiPagamenti apiPendenze apiRagioneria
+const UTENZA_FIELDS = `principal password ${SCOPE_FIELDS} ruoliAssegnati { ${RUOLO_FIELDS} } abilitato`;
+const APPLICAZIONE_FIELDS = `idA2A ${UTENZA_FIELDS} apiPagamenti apiPendenze apiRagioneria
   codificaAvvisi { codificaIuv regExpIuv generazioneIuvInterna } servizioIntegrazione { url versioneApi auth }`;
-const OPERATORE_FIELDS = `principal ragioneSociale password ${SCOPE_FIELDS} ruoli abilitato`;
+const OPERATORE_FIELDS = `ragioneSociale ${UTENZA_FIELDS}`;
+const PROFILO_FIELDS = `nome autenticazione ${SCOPE_FIELDS}`;
 
-type Node = Record<string, unknown> & { ruoli?: string[] };
+type Node = Record<string, unknown> & { ruoliAssegnati?: GraphRuolo[] };
 
-/** GovPay lists an utenza's roles as objects; the hub keeps their names. */
-const utenzaJson = ({ ruoli, ...u }: Node) => stripNulls({ ...u, ...(ruoli?.length ? { ruoli: ruoli.map((id) => ({ id, acl: [] })) } : {}) });
+/** GovPay lists an utenza's roles as `ruolo` objects, each with its ACLs. */
+const utenzaJson = ({ ruoliAssegnati, ...u }: Node) =>
+  stripNulls({ ...u, ...(ruoliAssegnati?.length ? { ruoli: ruoliAssegnati.map(ruoloJson) } : {}) });
+
+/**
+ * GovPay's PATCH of applicazioni, operatori and the caller's profile (JSON-patch operations, see
+ * the anagrafica's patchUtenza for the paths each accepts), answering the resource as GET does.
+ */
+export const BACKOFFICE_UTENZE_PATCH: readonly Operation[] = [
+  custom({
+    method: 'patch',
+    path: '/applicazioni/:idA2A',
+    run: async ({ req, params, principal, graph }) => {
+      const operazioni = parseInput(patchOps, patchBody(req));
+      const data = await graph.run<{ modificaApplicazione: { applicazione: Node } }>(
+        `mutation ($input: ModificaApplicazioneInput!) { modificaApplicazione(input: $input) { applicazione { ${APPLICAZIONE_FIELDS} } } }`,
+        { input: { idA2A: params.idA2A, operazioni } },
+        principal,
+      );
+      return { status: 200, body: utenzaJson(data.modificaApplicazione.applicazione) };
+    },
+  }),
+  custom({
+    method: 'patch',
+    path: '/operatori/:principal',
+    run: async ({ req, params, principal, graph }) => {
+      const operazioni = parseInput(patchOps, patchBody(req));
+      const data = await graph.run<{ modificaOperatore: { operatore: Node } }>(
+        `mutation ($input: ModificaOperatoreInput!) { modificaOperatore(input: $input) { operatore { ${OPERATORE_FIELDS} } } }`,
+        { input: { principal: params.principal, operazioni } },
+        principal,
+      );
+      return { status: 200, body: utenzaJson(data.modificaOperatore.operatore) };
+    },
+  }),
+  custom({
+    method: 'patch',
+    path: '/profilo',
+    run: async ({ req, principal, graph }) => {
+      const operazioni = parseInput(patchOps, patchBody(req));
+      const data = await graph.run<{ modificaProfilo: { profilo: Record<string, unknown> } }>(
+        `mutation ($input: ModificaProfiloInput!) { modificaProfilo(input: $input) { profilo { ${PROFILO_FIELDS} } } }`,
+        { input: { operazioni } },
+        principal,
+      );
+      return { status: 200, body: stripNulls(data.modificaProfilo.profilo) };
+    },
+  }),
+];
 
 /** Backoffice applicazioni and operatori. */
 export function utenzeRoutes(router: Router, graph: GraphClient): void {
