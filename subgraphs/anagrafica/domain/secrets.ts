@@ -1,8 +1,9 @@
 /**
  * The secrets of connectors (the intermediario's towards pagoPA, an applicazione's towards the
  * Ente's systems): the fields of GovPay's `tipoAutenticazione` variants and of its connectors that
- * hold a password or key. GovPay returns some in clear; the hub never returns any, and a PUT that
- * leaves them out keeps the stored ones.
+ * hold a password or key. GovPay returns them in clear; the hub never does: a read shows MASK in
+ * their place (GovPay's schema requires the fields, and its clients read them), and a PUT that
+ * leaves them out or sends MASK back keeps the stored ones.
  */
 const SECRET_FIELDS = new Set([
   'password',
@@ -16,19 +17,19 @@ const SECRET_FIELDS = new Set([
   'subscriptionKey',
 ]);
 
+/** What a read shows in place of a secret. */
+export const MASK = '********';
+
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const unset = (v: unknown) => v === undefined || v === null || v === MASK;
 
-/** A copy of `value` without any secret field, at any depth. */
-export function withoutSecrets<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutSecrets) as T;
+/** A copy of `value` with every secret field that has a value masked, at any depth. */
+export function maskSecrets<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(maskSecrets) as T;
   if (!isObject(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([k]) => !SECRET_FIELDS.has(k))
-      .map(([k, v]) => [k, withoutSecrets(v)]),
-  ) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? (unset(v) ? v : MASK) : maskSecrets(v)])) as T;
 }
 
 /** The fields of an object that are not secrets and have a value: what tells one kind of connector or auth from another. */
@@ -39,21 +40,23 @@ const shapeOf = (o: Json) =>
     .join(',');
 
 /**
- * `next` with the secrets of `stored` it leaves out put back, object by object, where the object is
- * of the same kind (the same non-secret fields: a basic auth stays basic): a client that read a
- * connector (without its secrets) and sends it back changed keeps them; one that changes the kind
- * of authentication must send the new secrets.
+ * `next` with the secrets it leaves out (or sends back masked) taken from `stored`, object by
+ * object, where the object is of the same kind (the same non-secret fields: a basic auth stays
+ * basic): a client that read a connector and sends it back changed keeps its secrets; one that
+ * changes the kind of authentication must send the new ones. A mask with nothing to keep is dropped.
  */
 export function keepSecrets<T>(next: T, stored: unknown): T {
-  if (!isObject(next) || !isObject(stored)) return next;
-  const merged: Json = { ...next };
-  const sameKind = shapeOf(next) === shapeOf(stored);
-  for (const [k, v] of Object.entries(stored)) {
-    if (SECRET_FIELDS.has(k)) {
-      if (sameKind && (merged[k] === undefined || merged[k] === null)) merged[k] = v;
-    } else if (isObject(merged[k])) {
-      merged[k] = keepSecrets(merged[k], v);
-    }
+  if (!isObject(next)) return next;
+  const previous = isObject(stored) ? stored : {};
+  const sameKind = shapeOf(next) === shapeOf(previous);
+  const merged: Json = {};
+  for (const [k, v] of Object.entries(next)) {
+    if (!SECRET_FIELDS.has(k)) merged[k] = isObject(v) ? keepSecrets(v, previous[k]) : v;
+    else if (!unset(v)) merged[k] = v;
+    else if (sameKind && !unset(previous[k])) merged[k] = previous[k];
+  }
+  if (sameKind) {
+    for (const [k, v] of Object.entries(previous)) if (SECRET_FIELDS.has(k) && !(k in next)) merged[k] = v;
   }
   return merged as T;
 }

@@ -17,7 +17,7 @@ import type {
 import { compact } from '../../../core/compact';
 import type { Acl } from '../../../core/principal';
 import { toGlobalId } from '../../../core/global-id';
-import { withoutSecrets } from './secrets';
+import { maskSecrets } from './secrets';
 
 /**
  * What the anagrafica shows of its records: plain objects shared by the graph and REST, so that
@@ -175,8 +175,8 @@ export const toIntermediarioView = (i: Intermediario): IntermediarioView => ({
   idIntermediario: i.idIntermediario,
   denominazione: i.denominazione,
   principalPagoPa: i.principalPagoPa,
-  servizioPagoPa: withoutSecrets(i.servizioPagoPa),
-  altriServizi: withoutSecrets(i.altriServizi ?? {}),
+  servizioPagoPa: maskSecrets(i.servizioPagoPa),
+  altriServizi: maskSecrets(i.altriServizi ?? {}),
   abilitato: i.abilitato,
 });
 
@@ -325,7 +325,7 @@ export const toApplicazioneView = (a: Applicazione, names: UtenzaNames): Applica
       ? compact({
           url: a.servizioIntegrazione.url,
           versioneApi: a.servizioIntegrazione.versioneApi,
-          auth: withoutSecrets(a.servizioIntegrazione.auth),
+          auth: maskSecrets(a.servizioIntegrazione.auth),
         })
       : undefined,
     urlRitorno: a.urlRitorno ?? undefined,
