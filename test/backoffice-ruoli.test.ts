@@ -1,4 +1,4 @@
-import { basic, BO, call, GPADMIN, IDA2A01 } from './helpers/http';
+import { basic, BO, call, GPADMIN, gql, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 
 /**
@@ -237,6 +237,31 @@ describe('PATCH /profilo', () => {
     expect((await bo('GET', `/operatori/${OPERATORE.user}`)).body).toEqual(before);
     expect((await bo('GET', '/profilo', { auth: basic(OPERATORE) })).status).toBe(200);
     expect((await bo('GET', '/profilo', { auth: basic(IDA2A01) })).status).toBe(200);
+  });
+});
+
+describe('the graph', () => {
+  it('lists roles with a filter, a typed orderBy and pages of at most 100, and saves one by intent', async () => {
+    const list = (args: string) => gql(a.baseUrl, `{ ruoli(${args}) { nodes { id idRuolo acl { servizio } } totalCount } }`);
+    const desc = await list('orderBy: [{ field: ID_RUOLO, direction: DESC }], first: 2');
+    expect(desc.body.data.ruoli.nodes.map((r: { idRuolo: string }) => r.idRuolo)).toEqual(['Lettore', 'Contabile']);
+    expect(desc.body.data.ruoli.totalCount).toBe(3);
+    const one = await list('filter: { idRuolo: "Contabile" }');
+    expect(one.body.data.ruoli.nodes).toEqual([
+      { id: expect.any(String), idRuolo: 'Contabile', acl: [{ servizio: 'Rendicontazioni e Incassi' }] },
+    ]);
+    expect((await list('first: 101')).body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
+
+    const salva = await gql(
+      a.baseUrl,
+      `mutation { salvaRuolo(input: { idRuolo: "Ospite", acl: [{ servizio: "Pagamenti", autorizzazioni: ["R"] }] }) { creato ruolo { idRuolo acl { servizio autorizzazioni } } } }`,
+    );
+    expect(salva.body.data.salvaRuolo).toEqual({
+      creato: true,
+      ruolo: { idRuolo: 'Ospite', acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R'] }] },
+    });
+    const refused = await gql(a.baseUrl, '{ ruoli { totalCount } }', {}, basic(IDA2A01));
+    expect(refused.body.errors[0].extensions).toMatchObject({ codice: '403000' });
   });
 });
 

@@ -14,6 +14,34 @@ export const RUOLO_FIELDS = 'idRuolo acl { servizio autorizzazioni }';
 /** GovPay's `ruolo`: its name as `id`, and its ACLs. */
 export const ruoloJson = (r: GraphRuolo) => ({ id: r.idRuolo, acl: r.acl });
 
+/**
+ * A PATCH of the anagrafica (roles, utenze, the profile): GovPay's JSON-patch operations handed to
+ * the graph's `mutation` (whose input type is its name's, capitalized), answering what it selects
+ * rendered as GovPay's resource.
+ */
+export function patchOperation<P>(op: {
+  path: string;
+  mutation: string;
+  selection: string;
+  input: (params: Record<string, string>) => Record<string, unknown>;
+  render: (payload: P) => unknown;
+}): Operation {
+  const inputType = `${op.mutation[0].toUpperCase()}${op.mutation.slice(1)}Input`;
+  return custom({
+    method: 'patch',
+    path: op.path,
+    run: async ({ req, params, principal, graph }) => {
+      const operazioni = parseInput(patchOps, patchBody(req));
+      const data = await graph.run<Record<string, P>>(
+        `mutation ($input: ${inputType}!) { payload: ${op.mutation}(input: $input) { ${op.selection} } }`,
+        { input: { ...op.input(params), operazioni } },
+        principal,
+      );
+      return { status: 200, body: op.render(data.payload) };
+    },
+  });
+}
+
 /** Backoffice "Anagrafica Ruoli": GovPay's roles, as one table. */
 export const BACKOFFICE_RUOLI: readonly Operation[] = [
   list({
@@ -50,17 +78,11 @@ export const BACKOFFICE_RUOLI: readonly Operation[] = [
       return saved(data.salvaRuolo.creato);
     },
   }),
-  custom({
-    method: 'patch',
+  patchOperation({
     path: '/ruoli/:idRuolo',
-    run: async ({ req, params, principal, graph }) => {
-      const operazioni = parseInput(patchOps, patchBody(req));
-      const data = await graph.run<{ modificaRuolo: { ruolo: GraphRuolo } }>(
-        `mutation ($input: ModificaRuoloInput!) { modificaRuolo(input: $input) { ruolo { ${RUOLO_FIELDS} } } }`,
-        { input: { idRuolo: params.idRuolo, operazioni } },
-        principal,
-      );
-      return { status: 200, body: ruoloJson(data.modificaRuolo.ruolo) };
-    },
+    mutation: 'modificaRuolo',
+    selection: `ruolo { ${RUOLO_FIELDS} }`,
+    input: (params) => ({ idRuolo: params.idRuolo }),
+    render: (payload: { ruolo: GraphRuolo }) => ruoloJson(payload.ruolo),
   }),
 ];

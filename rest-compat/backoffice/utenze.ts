@@ -1,12 +1,12 @@
 import type { Router } from 'express';
-import { applicazioneInput, operatoreInput, patchOps } from '../../subgraphs/anagrafica/services';
+import { applicazioneInput, operatoreInput } from '../../subgraphs/anagrafica/services';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { filters, jsonBody, patchBody, route, saved } from '../shared/http';
+import { filters, jsonBody, route, saved } from '../shared/http';
 import { stripNulls } from '../../core/compact';
 import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
-import { custom, type Operation } from '../shared/table';
-import { RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
+import type { Operation } from '../shared/table';
+import { patchOperation, RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
 
 export const SCOPE_FIELDS =
   'domini { idDominio ragioneSociale unitaOperative { idUnita ragioneSociale } } tipiPendenza { idTipoPendenza descrizione } acl { servizio autorizzazioni }';
@@ -27,44 +27,26 @@ const utenzaJson = ({ ruoliAssegnati, ...u }: Node) =>
  * the anagrafica's patchUtenza for the paths each accepts), answering the resource as GET does.
  */
 export const BACKOFFICE_UTENZE_PATCH: readonly Operation[] = [
-  custom({
-    method: 'patch',
+  patchOperation({
     path: '/applicazioni/:idA2A',
-    run: async ({ req, params, principal, graph }) => {
-      const operazioni = parseInput(patchOps, patchBody(req));
-      const data = await graph.run<{ modificaApplicazione: { applicazione: Node } }>(
-        `mutation ($input: ModificaApplicazioneInput!) { modificaApplicazione(input: $input) { applicazione { ${APPLICAZIONE_FIELDS} } } }`,
-        { input: { idA2A: params.idA2A, operazioni } },
-        principal,
-      );
-      return { status: 200, body: utenzaJson(data.modificaApplicazione.applicazione) };
-    },
+    mutation: 'modificaApplicazione',
+    selection: `applicazione { ${APPLICAZIONE_FIELDS} }`,
+    input: (params) => ({ idA2A: params.idA2A }),
+    render: (payload: { applicazione: Node }) => utenzaJson(payload.applicazione),
   }),
-  custom({
-    method: 'patch',
+  patchOperation({
     path: '/operatori/:principal',
-    run: async ({ req, params, principal, graph }) => {
-      const operazioni = parseInput(patchOps, patchBody(req));
-      const data = await graph.run<{ modificaOperatore: { operatore: Node } }>(
-        `mutation ($input: ModificaOperatoreInput!) { modificaOperatore(input: $input) { operatore { ${OPERATORE_FIELDS} } } }`,
-        { input: { principal: params.principal, operazioni } },
-        principal,
-      );
-      return { status: 200, body: utenzaJson(data.modificaOperatore.operatore) };
-    },
+    mutation: 'modificaOperatore',
+    selection: `operatore { ${OPERATORE_FIELDS} }`,
+    input: (params) => ({ principal: params.principal }),
+    render: (payload: { operatore: Node }) => utenzaJson(payload.operatore),
   }),
-  custom({
-    method: 'patch',
+  patchOperation({
     path: '/profilo',
-    run: async ({ req, principal, graph }) => {
-      const operazioni = parseInput(patchOps, patchBody(req));
-      const data = await graph.run<{ modificaProfilo: { profilo: Record<string, unknown> } }>(
-        `mutation ($input: ModificaProfiloInput!) { modificaProfilo(input: $input) { profilo { ${PROFILO_FIELDS} } } }`,
-        { input: { operazioni } },
-        principal,
-      );
-      return { status: 200, body: stripNulls(data.modificaProfilo.profilo) };
-    },
+    mutation: 'modificaProfilo',
+    selection: `profilo { ${PROFILO_FIELDS} }`,
+    input: () => ({}),
+    render: (payload: { profilo: Record<string, unknown> }) => stripNulls(payload.profilo),
   }),
 ];
 

@@ -208,7 +208,7 @@ export const patchOps = z
   .max(100);
 export type PatchOp = z.output<typeof patchOps>[number];
 
-const dominioAutorizzato = z.union([
+export const dominioAutorizzato = z.union([
   z.union([ids.dominio, z.literal('*')]).transform((idDominio) => ({ idDominio, unitaOperative: undefined })),
   z.object({
     idDominio: z.union([ids.dominio, z.literal('*')]),
@@ -220,7 +220,7 @@ const dominioAutorizzato = z.union([
   }),
 ]);
 
-const tipoPendenzaAutorizzato = z.union([ids.tipoPendenza, z.literal('*')]);
+export const tipoPendenzaAutorizzato = z.union([ids.tipoPendenza, z.literal('*')]);
 
 /** The versions of API Ente a connector to the Ente's systems may speak (GovPay's `versioneApi`). */
 export const VERSIONI_CONNETTORE = ['REST v1', 'REST v2'] as const;
@@ -230,6 +230,31 @@ const connettore = z.object({
   versioneApi: z.enum(VERSIONI_CONNETTORE).nullish(),
   auth: connettoreAuth.nullish(),
 });
+
+/** What applicazioni and operatori share: their scope, their rights and roles, whether they are enabled. */
+const utenza = {
+  domini: z
+    .array(dominioAutorizzato)
+    .max(10000)
+    .nullish()
+    .transform((v) => v ?? []),
+  tipiPendenza: z
+    .array(tipoPendenzaAutorizzato)
+    .max(10000)
+    .nullish()
+    .transform((v) => v ?? []),
+  acl: z
+    .array(aclInput)
+    .max(SERVIZI.length)
+    .nullish()
+    .transform((v) => v ?? []),
+  ruoli: z
+    .array(ids.ruolo)
+    .max(100)
+    .nullish()
+    .transform((v) => v ?? []),
+  abilitato: flag(true),
+};
 
 export const applicazioneInput = z.object({
   principal: ids.principal,
@@ -248,58 +273,18 @@ export const applicazioneInput = z.object({
       generazioneIuvInterna: z.boolean().nullish(),
     })
     .nullish(),
-  domini: z
-    .array(dominioAutorizzato)
-    .max(10000)
-    .nullish()
-    .transform((v) => v ?? []),
-  tipiPendenza: z
-    .array(tipoPendenzaAutorizzato)
-    .max(10000)
-    .nullish()
-    .transform((v) => v ?? []),
   apiPagamenti: flag(false),
   apiPendenze: flag(false),
   apiRagioneria: flag(false),
-  acl: z
-    .array(aclInput)
-    .max(SERVIZI.length)
-    .nullish()
-    .transform((v) => v ?? []),
-  ruoli: z
-    .array(ids.ruolo)
-    .max(100)
-    .nullish()
-    .transform((v) => v ?? []),
   servizioIntegrazione: connettore.nullish(),
   urlRitorno: httpUrl(1024).nullish(),
-  abilitato: flag(true),
+  ...utenza,
 });
 export type ApplicazioneInput = z.output<typeof applicazioneInput>;
 
 export const operatoreInput = z.object({
   ragioneSociale: text(255),
   password: password.nullish(),
-  domini: z
-    .array(dominioAutorizzato)
-    .max(10000)
-    .nullish()
-    .transform((v) => v ?? []),
-  tipiPendenza: z
-    .array(tipoPendenzaAutorizzato)
-    .max(10000)
-    .nullish()
-    .transform((v) => v ?? []),
-  acl: z
-    .array(aclInput)
-    .max(SERVIZI.length)
-    .nullish()
-    .transform((v) => v ?? []),
-  ruoli: z
-    .array(ids.ruolo)
-    .max(100)
-    .nullish()
-    .transform((v) => v ?? []),
-  abilitato: flag(true),
+  ...utenza,
 });
 export type OperatoreInput = z.output<typeof operatoreInput>;

@@ -1,26 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import { Applicazione, Dominio, Operatore, TipoPendenza, UnitaOperativa, type DominioAutorizzato } from '../../../schema/entities';
-import { ids, type PatchOp } from './inputs';
+import { dominioAutorizzato, ids, tipoPendenzaAutorizzato, type PatchOp } from './inputs';
 import { patchAcl, patchError } from './patch';
 import { checkRuoli } from './ruoli';
 
 /** New password hashes by the `/password` operation that sets them (null: remove the password). */
 export type PasswordHashes = Map<PatchOp, string | null>;
-
-const dominioValue = z.union([
-  z.union([ids.dominio, z.literal('*')]).transform((idDominio) => ({ idDominio, unitaOperative: [] as string[] })),
-  z.object({
-    idDominio: z.union([ids.dominio, z.literal('*')]),
-    unitaOperative: z
-      .array(ids.unitaOperativa)
-      .max(1000)
-      .nullish()
-      .transform((v) => v ?? []),
-  }),
-]);
-const tipoPendenzaValue = z.union([ids.tipoPendenza, z.literal('*')]);
-const ruoloValue = ids.ruolo;
 
 /** A patch's value as `schema` reads it, or GovPay's "Value non valido" for the path. */
 function valueOf<S extends z.ZodType>(schema: S, op: PatchOp): z.output<S> {
@@ -69,7 +55,7 @@ export async function patchUtenza(em: EntityManager, u: Applicazione | Operatore
 }
 
 async function patchDomini(em: EntityManager, domini: DominioAutorizzato[], op: PatchOp): Promise<DominioAutorizzato[]> {
-  const { idDominio, unitaOperative } = valueOf(dominioValue, op);
+  const { idDominio, unitaOperative = [] } = valueOf(dominioAutorizzato, op);
   if (op.op === 'REPLACE') throw patchError.op(op);
   if (idDominio === '*') return op.op === 'ADD' ? [{ idDominio: '*' }] : [];
   if (!(await em.count(Dominio, { idDominio }))) throw patchError.value(op);
@@ -90,7 +76,7 @@ async function patchDomini(em: EntityManager, domini: DominioAutorizzato[], op: 
 }
 
 async function patchTipiPendenza(em: EntityManager, tipi: string[], op: PatchOp): Promise<string[]> {
-  const id = valueOf(tipoPendenzaValue, op);
+  const id = valueOf(tipoPendenzaAutorizzato, op);
   if (op.op === 'REPLACE') throw patchError.op(op);
   if (id === '*') return op.op === 'ADD' ? ['*'] : [];
   if (!(await em.count(TipoPendenza, { idTipoPendenza: id }))) throw patchError.value(op);
@@ -100,11 +86,11 @@ async function patchTipiPendenza(em: EntityManager, tipi: string[], op: PatchOp)
 
 async function patchRuoli(em: EntityManager, ruoli: string[], op: PatchOp): Promise<string[]> {
   if (op.op === 'REPLACE') {
-    const all = [...new Set(valueOf(z.array(ruoloValue).max(100), op))];
+    const all = [...new Set(valueOf(z.array(ids.ruolo).max(100), op))];
     await checkRuoli(em, all);
     return all;
   }
-  const id = valueOf(ruoloValue, op);
+  const id = valueOf(ids.ruolo, op);
   const others = ruoli.filter((r) => r !== id);
   if (op.op === 'DELETE') return others;
   await checkRuoli(em, [id]);

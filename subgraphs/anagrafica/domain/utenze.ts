@@ -149,14 +149,7 @@ export class UtenzeService {
   async patchApplicazione(idA2A: string, raw: unknown): Promise<ApplicazioneView> {
     authorize(this.actor, 'Anagrafica Applicazioni', 'W');
     parseInput(ids.idA2A, idA2A, 'idA2A');
-    const ops = parseInput(patchOps, raw);
-    const hashes = await hashPasswords(ops, true);
-    const entity = await saveConfiguration(this.em, async (em) => {
-      const a = await em.findOne(Applicazione, { idA2A });
-      if (!a) throw errors.notFound(`Applicazione ${idA2A} inesistente.`);
-      await patchUtenza(em, a, ops, hashes);
-      return a;
-    });
+    const entity = await this.patch(raw, true, (em) => em.findOne(Applicazione, { idA2A }), `Applicazione ${idA2A} inesistente.`);
     return toApplicazioneView(entity, await this.names([entity]));
   }
 
@@ -164,14 +157,7 @@ export class UtenzeService {
   async patchOperatore(principal: string, raw: unknown): Promise<OperatoreView> {
     authorize(this.actor, 'Anagrafica Ruoli', 'W');
     parseInput(ids.principal, principal, 'principal');
-    const ops = parseInput(patchOps, raw);
-    const hashes = await hashPasswords(ops, true);
-    const entity = await saveConfiguration(this.em, async (em) => {
-      const o = await em.findOne(Operatore, { principal });
-      if (!o) throw errors.notFound(`Operatore ${principal} inesistente.`);
-      await patchUtenza(em, o, ops, hashes);
-      return o;
-    });
+    const entity = await this.patch(raw, true, (em) => em.findOne(Operatore, { principal }), `Operatore ${principal} inesistente.`);
     return toOperatoreView(entity, await this.names([entity]));
   }
 
@@ -179,13 +165,9 @@ export class UtenzeService {
   async patchProfilo(raw: unknown): Promise<ProfiloView> {
     const ops = parseInput(patchOps, raw);
     for (const op of ops) if (op.path !== '/password') throw patchError.path(op);
-    if (this.actor.kind !== 'operatore') throw errors.notFound("Non esiste un operatore associato all'utenza autenticata.");
-    const hashes = await hashPasswords(ops, false);
-    await saveConfiguration(this.em, async (em) => {
-      const o = await em.findOne(Operatore, { principal: this.actor.id });
-      if (!o) throw errors.notFound("Non esiste un operatore associato all'utenza autenticata.");
-      await patchUtenza(em, o, ops, hashes);
-    });
+    const missing = "Non esiste un operatore associato all'utenza autenticata.";
+    if (this.actor.kind !== 'operatore') throw errors.notFound(missing);
+    await this.patch(ops, false, (em) => em.findOne(Operatore, { principal: this.actor.id }), missing);
     return this.profilo();
   }
 
@@ -199,6 +181,23 @@ export class UtenzeService {
     const { domini, tipiPendenza } = utenzaScope(utenza, await this.names([utenza]));
     const acl = mergeAcl(await effectiveAcl(this.em, utenza));
     return { nome: this.actor.nome, domini, tipiPendenza, acl, autenticazione: this.actor.autenticazione };
+  }
+
+  /** Applies a patch to the utenza `load` finds (404 `missing` when none), in one transaction that moves the revision. */
+  private async patch<U extends Applicazione | Operatore>(
+    raw: unknown,
+    mayRemovePassword: boolean,
+    load: (em: EntityManager) => Promise<U | null>,
+    missing: string,
+  ): Promise<U> {
+    const ops = parseInput(patchOps, raw);
+    const hashes = await hashPasswords(ops, mayRemovePassword);
+    return saveConfiguration(this.em, async (em) => {
+      const u = await load(em);
+      if (!u) throw errors.notFound(missing);
+      await patchUtenza(em, u, ops, hashes);
+      return u;
+    });
   }
 
   /** One query per kind of name for a whole page of utenze. */
