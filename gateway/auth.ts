@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/core';
 import { anagraficaRevision, CredentialsService } from '../subgraphs/anagrafica/services';
 import type { Config } from '../core/config';
 import { DomainError, errors } from '../core/errors';
@@ -71,20 +71,25 @@ export class Authenticator implements CallerAuthenticator {
     return this.cache.get(`h:${principal}`, () => this.lookup((s) => s.trusted(principal)));
   }
 
-  /** Forgets every cached outcome once the anagrafica has changed since they were read. */
+  /**
+   * Forgets every cached outcome once the anagrafica has changed since they were read. While the
+   * revision cannot be read (the database is down, so no change can be committed through it
+   * either), cached outcomes keep serving and only a caller that must be looked up gets the 503.
+   */
   private async current(): Promise<void> {
-    const revision = await this.ask((em) => anagraficaRevision(em));
+    let revision: number;
+    try {
+      revision = await anagraficaRevision(this.orm.em.fork());
+    } catch {
+      return;
+    }
     if (this.revision !== undefined && revision !== this.revision) this.caches.clear();
     this.revision = revision;
   }
 
-  private lookup(find: (service: CredentialsService) => Promise<Principal>): Promise<Principal> {
-    return this.ask((em) => find(new CredentialsService(em)));
-  }
-
-  private async ask<T>(query: (em: EntityManager) => Promise<T>): Promise<T> {
+  private async lookup(find: (service: CredentialsService) => Promise<Principal>): Promise<Principal> {
     try {
-      return await query(this.orm.em.fork());
+      return await find(new CredentialsService(this.orm.em.fork()));
     } catch (e) {
       if (e instanceof DomainError) throw e;
       this.log.error({ err: e }, 'authentication failed: the database could not be asked');
