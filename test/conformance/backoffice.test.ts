@@ -145,8 +145,6 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa/rpt`, 200, 42)).not.toEqual([]);
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa`, 200, { stato: 'RT_ACCETTATA_PA' })).not.toEqual([]);
     expect(bad('PUT', `${BO}/entrate/X`, 201, undefined)).toEqual([]);
-    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual(
-      [],
-    );
+    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual([]);
   });
 });
