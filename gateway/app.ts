@@ -193,7 +193,13 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   app.use(
     [BACKOFFICE_BASE, BACKOFFICE_CONSOLE_BASE],
     ...giornale.rest('API_BACKOFFICE'),
-    backofficeRouter(client, authenticator, config.auth.principalHeader, { json, tracciato }, { sessions, installazione: { ambiente: config.env } }),
+    backofficeRouter(
+      client,
+      authenticator,
+      config.auth.principalHeader,
+      { json, tracciato },
+      { sessions, installazione: { ambiente: config.env } },
+    ),
   );
   app.use(PENDENZE_BASE, ...giornale.rest('API_PENDENZE'), json, pendenzeRouter(client, authenticator, config.auth.principalHeader));
   app.use(

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { CredentialsService } from '../subgraphs/anagrafica/services';
+import { anagraficaRevision, CredentialsService } from '../subgraphs/anagrafica/services';
 import type { Config } from '../core/config';
 import { DomainError, errors } from '../core/errors';
 import type { Logger } from '../core/logger';
@@ -18,12 +18,16 @@ import type { LoginGuard } from './login-throttle';
 /**
  * Authenticates callers at the edge: HTTP Basic against the hashed passwords of applicazioni and
  * operatori, or a principal forwarded by a trusted proxy. Outcomes are cached briefly (keyed by a
- * hash of the credentials) because scrypt is deliberately slow; an anagrafica reset clears them.
+ * hash of the credentials) because scrypt is deliberately slow; an anagrafica reset clears them, and
+ * so does any change to the anagrafica made by any instance (a role's ACLs, a password, a disabled
+ * utenza): every call first reads the anagrafica revision, one primary-key read.
  * Password attempts pass the login throttle; a database that cannot be asked answers 503, never a
  * false 401.
  */
 export class Authenticator implements CallerAuthenticator {
   private readonly cache: OutcomeCache<Principal>;
+  /** The anagrafica revision the cached outcomes were read at. */
+  private revision?: number;
   /** Every credential cache of this database in this process, this one included: what an anagrafica reset clears. */
   readonly caches: CredentialCaches;
 
@@ -56,6 +60,7 @@ export class Authenticator implements CallerAuthenticator {
   private async basic(c: IncomingCredentials): Promise<Principal> {
     const credentials = basicCredentials(c.authorization);
     if (!credentials) throw errors.unauthenticated();
+    await this.current();
     return this.throttle.guard({ principal: credentials.user, address: c.remoteAddress }, () =>
       this.cache.get(credentials.key, () => this.lookup((s) => s.basic(credentials.user, credentials.password))),
     );
@@ -67,7 +72,24 @@ export class Authenticator implements CallerAuthenticator {
     }
     const principal = c.forwardedPrincipal?.trim();
     if (!principal) throw errors.unauthenticated();
+    await this.current();
     return this.cache.get(`h:${principal}`, () => this.lookup((s) => s.trusted(principal)));
+  }
+
+  /**
+   * Forgets every cached outcome once the anagrafica has changed since they were read. While the
+   * revision cannot be read (the database is down, so no change can be committed through it
+   * either), cached outcomes keep serving and only a caller that must be looked up gets the 503.
+   */
+  private async current(): Promise<void> {
+    let revision: number;
+    try {
+      revision = await anagraficaRevision(this.orm.em.fork());
+    } catch {
+      return;
+    }
+    if (this.revision !== undefined && revision !== this.revision) this.caches.clear();
+    this.revision = revision;
   }
 
   private async lookup(find: (service: CredentialsService) => Promise<Principal>): Promise<Principal> {
@@ -76,7 +98,7 @@ export class Authenticator implements CallerAuthenticator {
     } catch (e) {
       if (e instanceof DomainError) throw e;
       this.log.error({ err: e }, 'authentication failed: the database could not be asked');
-      throw errors.unavailable('Impossibile verificare le credenziali in questo momento: riprovare piu\' tardi.');
+      throw errors.unavailable("Impossibile verificare le credenziali in questo momento: riprovare piu' tardi.");
     }
   }
 }

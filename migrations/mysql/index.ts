@@ -3,6 +3,7 @@ import { Migration20261206053013 } from './Migration20261206053013';
 import { Migration20261206052637 } from './Migration20261206052637';
 import { Migration20261206052624 } from './Migration20261206052624';
 import { Migration20261206052555 } from './Migration20261206052555';
+import { Migration20261206052459 } from './Migration20261206052459';
 import { Migration20261206021303 } from './Migration20261206021303';
 import { Migration20261206020735 } from './Migration20261206020735';
 import { Migration20261205231500 } from './Migration20261205231500';
@@ -26,6 +27,7 @@ export const mysqlMigrations: MigrationObject[] = [
   { name: 'Migration20261205231500', class: Migration20261205231500 },
   { name: 'Migration20261206020735', class: Migration20261206020735 },
   { name: 'Migration20261206021303', class: Migration20261206021303 },
+  { name: 'Migration20261206052459', class: Migration20261206052459 },
   { name: 'Migration20261206052555', class: Migration20261206052555 },
   { name: 'Migration20261206052624', class: Migration20261206052624 },
   { name: 'Migration20261206052637', class: Migration20261206052637 },

@@ -7,6 +7,7 @@ import { rppRoutes } from '../pendenze/rpp';
 import { catalogoRoutes } from './catalogo';
 import { dominiRoutes } from './domini';
 import { infoOperations, type InfoInstallazione } from './info';
+import { BACKOFFICE_ENUMERAZIONI } from './enumerazioni';
 import { intermediariRoutes } from './intermediari';
 import { BACKOFFICE_NOTIFICHE } from './notifiche';
 import { BACKOFFICE_PAGAMENTI } from './pagamenti';
@@ -17,9 +18,10 @@ import { mountTable } from '../shared/table';
 import { BACKOFFICE_RICONCILIAZIONE } from './riconciliazione';
 import { BACKOFFICE_CONFIGURAZIONI } from './configurazioni';
 import { BACKOFFICE_EVENTI } from './eventi';
+import { BACKOFFICE_RUOLI } from './ruoli';
 import { sistemaRoutes } from './sistema';
 import { TRACCIATI_UPLOAD, tracciatiRoutes } from './tracciati';
-import { utenzeRoutes } from './utenze';
+import { BACKOFFICE_UTENZE_PATCH, utenzeRoutes } from './utenze';
 
 export const BACKOFFICE_BASE = '/govpay/backend/api/backoffice/rs/:auth/v1';
 /** Where the stock govpay-console looks for the Backoffice (its context path): the same API. */
@@ -52,16 +54,19 @@ export function backofficeRouter(
   sistemaRoutes(router, graph, authenticator);
   pendenzeRoutes(router, graph);
   rppRoutes(router, graph, BACKOFFICE_PENDENZA);
-  mountTable(router, graph, BACKOFFICE_RICONCILIAZIONE);
   mountTable(router, graph, [
+    ...BACKOFFICE_RICONCILIAZIONE,
     ...BACKOFFICE_PAGAMENTI,
     ...ricevuteOperations(BACKOFFICE_PENDENZA),
     ...BACKOFFICE_NOTIFICHE,
     ...BACKOFFICE_REPORTISTICHE,
     ...infoOperations(installazione),
+    ...BACKOFFICE_EVENTI,
+    ...BACKOFFICE_CONFIGURAZIONI,
+    ...BACKOFFICE_RUOLI,
+    ...BACKOFFICE_UTENZE_PATCH,
+    ...BACKOFFICE_ENUMERAZIONI,
   ]);
-  mountTable(router, graph, BACKOFFICE_EVENTI);
-  mountTable(router, graph, BACKOFFICE_CONFIGURAZIONI);
   router.use((req, _res, next) => next(errors.notFound(`Risorsa ${req.method} ${req.path} inesistente.`)));
   return router;
 }

@@ -5,17 +5,50 @@ import type { GraphClient } from '../shared/graph-client';
 import { filters, jsonBody, route, saved } from '../shared/http';
 import { stripNulls } from '../../core/compact';
 import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import type { Operation } from '../shared/table';
+import { patchOperation, RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
 
 export const SCOPE_FIELDS =
   'domini { idDominio ragioneSociale unitaOperative { idUnita ragioneSociale } } tipiPendenza { idTipoPendenza descrizione } acl { servizio autorizzazioni }';
-const APPLICAZIONE_FIELDS = `idA2A principal password ${SCOPE_FIELDS} ruoli abilitato apiPagamenti apiPendenze apiRagioneria
+const UTENZA_FIELDS = `principal password ${SCOPE_FIELDS} ruoliAssegnati { ${RUOLO_FIELDS} } abilitato`;
+const APPLICAZIONE_FIELDS = `idA2A ${UTENZA_FIELDS} apiPagamenti apiPendenze apiRagioneria
   codificaAvvisi { codificaIuv regExpIuv generazioneIuvInterna } servizioIntegrazione { url versioneApi auth }`;
-const OPERATORE_FIELDS = `principal ragioneSociale password ${SCOPE_FIELDS} ruoli abilitato`;
+const OPERATORE_FIELDS = `ragioneSociale ${UTENZA_FIELDS}`;
+const PROFILO_FIELDS = `nome autenticazione ${SCOPE_FIELDS}`;
 
-type Node = Record<string, unknown> & { ruoli?: string[] };
+type Node = Record<string, unknown> & { ruoliAssegnati?: GraphRuolo[] };
 
-/** GovPay lists an utenza's roles as objects; the hub keeps their names. */
-const utenzaJson = ({ ruoli, ...u }: Node) => stripNulls({ ...u, ...(ruoli?.length ? { ruoli: ruoli.map((id) => ({ id, acl: [] })) } : {}) });
+/** GovPay lists an utenza's roles as `ruolo` objects, each with its ACLs. */
+const utenzaJson = ({ ruoliAssegnati, ...u }: Node) =>
+  stripNulls({ ...u, ...(ruoliAssegnati?.length ? { ruoli: ruoliAssegnati.map(ruoloJson) } : {}) });
+
+/**
+ * GovPay's PATCH of applicazioni, operatori and the caller's profile (JSON-patch operations, see
+ * the anagrafica's patchUtenza for the paths each accepts), answering the resource as GET does.
+ */
+export const BACKOFFICE_UTENZE_PATCH: readonly Operation[] = [
+  patchOperation({
+    path: '/applicazioni/:idA2A',
+    mutation: 'modificaApplicazione',
+    selection: `applicazione { ${APPLICAZIONE_FIELDS} }`,
+    input: (params) => ({ idA2A: params.idA2A }),
+    render: (payload: { applicazione: Node }) => utenzaJson(payload.applicazione),
+  }),
+  patchOperation({
+    path: '/operatori/:principal',
+    mutation: 'modificaOperatore',
+    selection: `operatore { ${OPERATORE_FIELDS} }`,
+    input: (params) => ({ principal: params.principal }),
+    render: (payload: { operatore: Node }) => utenzaJson(payload.operatore),
+  }),
+  patchOperation({
+    path: '/profilo',
+    mutation: 'modificaProfilo',
+    selection: `profilo { ${PROFILO_FIELDS} }`,
+    input: () => ({}),
+    render: (payload: { profilo: Record<string, unknown> }) => stripNulls(payload.profilo),
+  }),
+];
 
 /** Backoffice applicazioni and operatori. */
 export function utenzeRoutes(router: Router, graph: GraphClient): void {

@@ -11,6 +11,7 @@ import { AllegatoPendenza, IuvSequence, Pendenza, VocePendenza } from './pendenz
 import { FlussoRendicontazione, Rendicontazione } from './rendicontazione';
 import { AnagraficaRevisione } from './revisione';
 import { Sessione } from './sessione';
+import { Ruolo } from './ruolo';
 import { TipoPendenza, TipoPendenzaDominio } from './tipo-pendenza';
 import { OperazioneTracciato, ParteTracciato, TracciatoPendenze } from './tracciato';
 import { Applicazione, Operatore } from './utenze';
@@ -28,6 +29,7 @@ export * from './pendenza';
 export * from './rendicontazione';
 export * from './revisione';
 export * from './sessione';
+export * from './ruolo';
 export * from './tipo-pendenza';
 export * from './tracciato';
 export * from './utenze';
@@ -45,6 +47,7 @@ export const entities = [
   TipoPendenzaDominio,
   Applicazione,
   Operatore,
+  Ruolo,
   Pendenza,
   VocePendenza,
   AllegatoPendenza,

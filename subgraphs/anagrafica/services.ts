@@ -1,7 +1,7 @@
 // What the anagrafica context publishes to the rest of the hub: the edge's authentication, the
 // demo configuration, the inputs GovPay's REST APIs validate with, and the revision other contexts
 // cache against. Anything else in this folder is the context's own.
-export { CredentialsService, toPrincipal } from './domain/credentials';
+export { CredentialsService, principalOf } from './domain/credentials';
 export { DEMO, isEmpty, seedDemo } from './domain/demo';
 export {
   contoAccreditoInput,
@@ -12,8 +12,11 @@ export {
   applicazioneInput,
   intermediarioInput,
   operatoreInput,
+  patchOps,
+  ruoloInput,
   stazioneInput,
   tipoEntrataInput,
   tipoPendenzaInput,
+  VERSIONI_CONNETTORE,
 } from './domain/inputs';
 export { anagraficaRevision } from './domain/revision';

@@ -100,6 +100,15 @@ const IMPLEMENTED = [
   'GET /configurazioni',
   'POST /configurazioni',
   'PATCH /configurazioni',
+  'GET /ruoli',
+  'GET /ruoli/{idRuolo}',
+  'PUT /ruoli/{idRuolo}',
+  'PATCH /ruoli/{idRuolo}',
+  'PATCH /applicazioni/{idA2A}',
+  'PATCH /operatori/{principal}',
+  'PATCH /profilo',
+  'GET /enumerazioni/serviziACL',
+  'GET /enumerazioni/versioneConnettore',
 ];
 
 /** Operations that by design answer only errors: the hub makes no tracciati di notifica and runs operations synchronously. */

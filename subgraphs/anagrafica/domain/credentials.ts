@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Applicazione, Operatore, type DominioAutorizzato } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
 import { verifyPassword } from '../../../core/passwords';
-import type { Principal, Scope } from '../../../core/principal';
+import type { Acl, Principal, Scope } from '../../../core/principal';
+import { effectiveAcl } from './acl';
 
 /**
  * Turns credentials into a Principal: the gateway calls this once per caller (and caches the
@@ -15,20 +16,18 @@ export class CredentialsService {
   async basic(principal: string, password: string): Promise<Principal> {
     const utenza = await this.find(principal);
     if (!utenza || !(await verifyPassword(password, utenza.passwordHash))) throw errors.unauthenticated();
-    return toPrincipal(utenza, 'BASIC');
+    return principalOf(this.em, utenza, 'BASIC');
   }
 
   /** Header mode: a trusted proxy already authenticated the principal it forwards. */
   async trusted(principal: string): Promise<Principal> {
     const utenza = await this.find(principal);
     if (!utenza) throw errors.unauthenticated();
-    return toPrincipal(utenza, 'HEADER');
+    return principalOf(this.em, utenza, 'HEADER');
   }
 
   private async find(principal: string): Promise<Applicazione | Operatore | null> {
-    return (
-      (await this.em.findOne(Applicazione, { principal })) ?? (await this.em.findOne(Operatore, { principal }))
-    );
+    return (await this.em.findOne(Applicazione, { principal })) ?? (await this.em.findOne(Operatore, { principal }));
   }
 }
 
@@ -36,10 +35,22 @@ function scopeOf(domini: DominioAutorizzato[]): Scope {
   return domini.some((d) => d.idDominio === '*') ? '*' : domini.map((d) => d.idDominio);
 }
 
-/** The Principal an enabled utenza acts as (refused, 403, when it is disabled). */
-export function toPrincipal(u: Applicazione | Operatore, autenticazione: Principal['autenticazione']): Principal {
+/** The Principal an enabled utenza acts as, with the rights of its roles (refused, 403, when it is disabled). */
+export async function principalOf(
+  em: EntityManager,
+  u: Applicazione | Operatore,
+  autenticazione: Principal['autenticazione'],
+): Promise<Principal> {
+  if (!u.abilitato) {
+    throw errors.forbidden(
+      u instanceof Applicazione ? `Applicazione [${u.idA2A}] disabilitata.` : `Operatore [${u.principal}] disabilitato.`,
+    );
+  }
+  return toPrincipal(u, autenticazione, await effectiveAcl(em, u));
+}
+
+function toPrincipal(u: Applicazione | Operatore, autenticazione: Principal['autenticazione'], acl: Acl[]): Principal {
   if (u instanceof Applicazione) {
-    if (!u.abilitato) throw errors.forbidden(`Applicazione [${u.idA2A}] disabilitata.`);
     return {
       kind: 'applicazione',
       id: u.idA2A,
@@ -47,12 +58,11 @@ export function toPrincipal(u: Applicazione | Operatore, autenticazione: Princip
       nome: u.idA2A,
       domini: scopeOf(u.domini),
       tipiPendenza: u.tipiPendenza.includes('*') ? '*' : u.tipiPendenza,
-      acl: u.acl,
+      acl,
       api: { pagamenti: u.apiPagamenti, pendenze: u.apiPendenze, ragioneria: u.apiRagioneria },
       autenticazione,
     };
   }
-  if (!u.abilitato) throw errors.forbidden(`Operatore [${u.principal}] disabilitato.`);
   return {
     kind: 'operatore',
     id: u.principal,
@@ -61,7 +71,7 @@ export function toPrincipal(u: Applicazione | Operatore, autenticazione: Princip
     domini: scopeOf(u.domini),
     // GovPay: an operatore with no tipi pendenza listed may act on all of them.
     tipiPendenza: u.tipiPendenza.length === 0 || u.tipiPendenza.includes('*') ? '*' : u.tipiPendenza,
-    acl: u.acl,
+    acl,
     api: { pagamenti: false, pendenze: false, ragioneria: false },
     autenticazione,
   };

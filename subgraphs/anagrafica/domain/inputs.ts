@@ -17,11 +17,16 @@ export const ids = {
   tipoPendenza: pattern(35, /^[a-zA-Z0-9\-_.]{1,35}$/),
   idA2A: pattern(35, /^[a-zA-Z0-9\-_]{1,35}$/),
   principal: z.string().min(1).max(255),
+  ruolo: pattern(255, /^[a-zA-Z0-9\-_]{1,255}$/),
 };
 
 const text = (max: number) => z.string().min(1).max(max);
 const optionalText = (max: number) => text(max).nullish();
-const flag = (fallback: boolean) => z.boolean().nullish().transform((v) => v ?? fallback);
+const flag = (fallback: boolean) =>
+  z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? fallback);
 
 export const password = pattern(
   255,
@@ -79,9 +84,15 @@ export const dominioInput = z.object({
   // Digits and placeholders, one at a time (a nested repetition here once backtracked exponentially).
   iuvPrefix: pattern(255, /^(\d|%\([yYatp]\))*$/).nullish(),
   stazione: ids.stazione,
-  auxDigit: z.enum(['0', '1', '2', '3']).nullish().transform((v) => v ?? '0'),
+  auxDigit: z
+    .enum(['0', '1', '2', '3'])
+    .nullish()
+    .transform((v) => v ?? '0'),
   segregationCode: pattern(2, /^[0-9]{2}$/).nullish(),
-  logo: z.string().max(5 * 1024 * 1024).nullish(),
+  logo: z
+    .string()
+    .max(5 * 1024 * 1024)
+    .nullish(),
   abilitato: z.boolean(),
   autStampaPosteItaliane: optionalText(255),
   area: optionalText(255),
@@ -148,9 +159,7 @@ const layout = {
   avvisaturaMail: jsonObject.nullish(),
   avvisaturaAppIO: jsonObject.nullish(),
   visualizzazione: jsonObject.nullish(),
-  tracciatoCsv: z
-    .looseObject({ tipo: text(255), intestazione: text(4096), richiesta: jsonObject, risposta: jsonObject })
-    .nullish(),
+  tracciatoCsv: z.looseObject({ tipo: text(255), intestazione: text(4096), richiesta: jsonObject, risposta: jsonObject }).nullish(),
 };
 export const LAYOUT_FIELDS = Object.keys(layout) as Array<keyof typeof layout>;
 
@@ -181,21 +190,71 @@ export const aclInput = z.object({
   autorizzazioni: z.array(diritto).max(2),
 });
 
-const dominioAutorizzato = z.union([
+export const ruoloInput = z.object({
+  acl: z.array(aclInput).max(100),
+});
+export type RuoloInput = z.output<typeof ruoloInput>;
+
+/** GovPay's JSON-patch operations; which paths and values each resource accepts is the resource's to say. */
+export const patchOps = z
+  .array(
+    z.object({
+      op: z.enum(['ADD', 'DELETE', 'REPLACE']),
+      path: z.string().max(255),
+      value: z.unknown(),
+    }),
+  )
+  .min(1)
+  .max(100);
+export type PatchOp = z.output<typeof patchOps>[number];
+
+export const dominioAutorizzato = z.union([
   z.union([ids.dominio, z.literal('*')]).transform((idDominio) => ({ idDominio, unitaOperative: undefined })),
   z.object({
     idDominio: z.union([ids.dominio, z.literal('*')]),
-    unitaOperative: z.array(ids.unitaOperativa).max(1000).nullish().transform((v) => v ?? undefined),
+    unitaOperative: z
+      .array(ids.unitaOperativa)
+      .max(1000)
+      .nullish()
+      .transform((v) => v ?? undefined),
   }),
 ]);
 
-const tipoPendenzaAutorizzato = z.union([ids.tipoPendenza, z.literal('*')]);
+export const tipoPendenzaAutorizzato = z.union([ids.tipoPendenza, z.literal('*')]);
+
+/** The versions of API Ente a connector to the Ente's systems may speak (GovPay's `versioneApi`). */
+export const VERSIONI_CONNETTORE = ['REST v1', 'REST v2'] as const;
 
 const connettore = z.object({
   url: z.string().max(1024, { abort: true }).url(),
-  versioneApi: z.enum(['REST v1', 'REST v2']).nullish(),
+  versioneApi: z.enum(VERSIONI_CONNETTORE).nullish(),
   auth: connettoreAuth.nullish(),
 });
+
+/** What applicazioni and operatori share: their scope, their rights and roles, whether they are enabled. */
+const utenza = {
+  domini: z
+    .array(dominioAutorizzato)
+    .max(10000)
+    .nullish()
+    .transform((v) => v ?? []),
+  tipiPendenza: z
+    .array(tipoPendenzaAutorizzato)
+    .max(10000)
+    .nullish()
+    .transform((v) => v ?? []),
+  acl: z
+    .array(aclInput)
+    .max(SERVIZI.length)
+    .nullish()
+    .transform((v) => v ?? []),
+  ruoli: z
+    .array(ids.ruolo)
+    .max(100)
+    .nullish()
+    .transform((v) => v ?? []),
+  abilitato: flag(true),
+};
 
 export const applicazioneInput = z.object({
   principal: ids.principal,
@@ -214,26 +273,18 @@ export const applicazioneInput = z.object({
       generazioneIuvInterna: z.boolean().nullish(),
     })
     .nullish(),
-  domini: z.array(dominioAutorizzato).max(10000).nullish().transform((v) => v ?? []),
-  tipiPendenza: z.array(tipoPendenzaAutorizzato).max(10000).nullish().transform((v) => v ?? []),
   apiPagamenti: flag(false),
   apiPendenze: flag(false),
   apiRagioneria: flag(false),
-  acl: z.array(aclInput).max(SERVIZI.length).nullish().transform((v) => v ?? []),
-  ruoli: z.array(text(255)).max(100).nullish().transform((v) => v ?? []),
   servizioIntegrazione: connettore.nullish(),
   urlRitorno: httpUrl(1024).nullish(),
-  abilitato: flag(true),
+  ...utenza,
 });
 export type ApplicazioneInput = z.output<typeof applicazioneInput>;
 
 export const operatoreInput = z.object({
   ragioneSociale: text(255),
   password: password.nullish(),
-  domini: z.array(dominioAutorizzato).max(10000).nullish().transform((v) => v ?? []),
-  tipiPendenza: z.array(tipoPendenzaAutorizzato).max(10000).nullish().transform((v) => v ?? []),
-  acl: z.array(aclInput).max(SERVIZI.length).nullish().transform((v) => v ?? []),
-  ruoli: z.array(text(255)).max(100).nullish().transform((v) => v ?? []),
-  abilitato: flag(true),
+  ...utenza,
 });
 export type OperatoreInput = z.output<typeof operatoreInput>;

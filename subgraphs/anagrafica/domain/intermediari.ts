@@ -10,6 +10,7 @@ import type { Principal } from '../../../core/principal';
 import { parseInput } from '../../../core/validation';
 import { authorize } from './access';
 import { ids, intermediarioInput, stazioneInput } from './inputs';
+import { keepSecrets } from './secrets';
 import { toIntermediarioView, toStazioneView, type IntermediarioView, type StazioneView } from './views';
 
 export const INTERMEDIARI_ORDER = { denominazione: 'denominazione', idIntermediario: 'idIntermediario' };
@@ -47,16 +48,18 @@ export class IntermediariService {
     return saveConfiguration(this.em, async (em) => {
       const existing = await em.findOne(Intermediario, { idIntermediario });
       const entity = existing ?? em.create(Intermediario, { idIntermediario } as Intermediario);
-      Object.assign(entity, { denominazione, principalPagoPa, servizioPagoPa, abilitato, altriServizi: compact(altri) });
+      Object.assign(entity, {
+        denominazione,
+        principalPagoPa,
+        servizioPagoPa: keepSecrets(servizioPagoPa, existing?.servizioPagoPa),
+        abilitato,
+        altriServizi: keepSecrets(compact(altri), existing?.altriServizi),
+      });
       return { created: !existing, value: toIntermediarioView(entity) };
     });
   }
 
-  async listStazioni(
-    idIntermediario: string,
-    filter: { abilitato?: boolean | null },
-    page: PageRequest,
-  ): Promise<Page<StazioneView>> {
+  async listStazioni(idIntermediario: string, filter: { abilitato?: boolean | null }, page: PageRequest): Promise<Page<StazioneView>> {
     authorize(this.actor, 'Anagrafica PagoPA', 'R');
     await this.load(idIntermediario);
     const where: Where = { intermediario: idIntermediario };

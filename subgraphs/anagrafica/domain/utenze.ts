@@ -1,18 +1,24 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Applicazione, Dominio, Operatore, TipoPendenza, UnitaOperativa, type DominioAutorizzato } from '../../../schema/entities';
+import { Applicazione, Dominio, Operatore, Ruolo, TipoPendenza, UnitaOperativa, type DominioAutorizzato } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
 import { saveConfiguration } from './revision';
 import { findPage, type Where } from '../../../core/find-page';
 import type { Page, PageRequest } from '../../../core/paging';
 import { hashPassword } from '../../../core/passwords';
-import type { Acl, Principal } from '../../../core/principal';
+import type { Principal } from '../../../core/principal';
 import { parseInput } from '../../../core/validation';
 import { authorize } from './access';
-import { applicazioneInput, ids, operatoreInput } from './inputs';
+import { effectiveAcl, mergeAcl } from './acl';
+import { applicazioneInput, ids, operatoreInput, password, patchOps, type PatchOp } from './inputs';
 import type { Saved } from './intermediari';
+import { patchError } from './patch';
+import { checkRuoli } from './ruoli';
+import { keepSecrets } from './secrets';
+import { patchUtenza, type PasswordHashes } from './utenze-patch';
 import {
   toApplicazioneView,
   toOperatoreView,
+  toRuoloView,
   type ApplicazioneView,
   type OperatoreView,
   type ProfiloView,
@@ -61,6 +67,7 @@ export class UtenzeService {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const saved = await saveConfiguration(this.em, async (em) => {
       await this.checkScope(em, input.domini, input.tipiPendenza);
+      await checkRuoli(em, input.ruoli);
       const existing = await em.findOne(Applicazione, { idA2A });
       await this.checkPrincipalFree(em, input.principal, existing?.principal);
       const entity = existing ?? em.create(Applicazione, { idA2A } as Applicazione);
@@ -77,11 +84,14 @@ export class UtenzeService {
         apiPendenze: input.apiPendenze,
         apiRagioneria: input.apiRagioneria,
         servizioIntegrazione: input.servizioIntegrazione
-          ? {
-              url: input.servizioIntegrazione.url,
-              versioneApi: input.servizioIntegrazione.versioneApi ?? undefined,
-              auth: input.servizioIntegrazione.auth ?? undefined,
-            }
+          ? keepSecrets(
+              {
+                url: input.servizioIntegrazione.url,
+                versioneApi: input.servizioIntegrazione.versioneApi ?? undefined,
+                auth: input.servizioIntegrazione.auth ?? undefined,
+              },
+              existing?.servizioIntegrazione,
+            )
           : null,
         // GovPay's Backoffice has no such field: a PUT that leaves it out keeps it.
         ...(input.urlRitorno !== undefined ? { urlRitorno: input.urlRitorno } : {}),
@@ -117,6 +127,7 @@ export class UtenzeService {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     const saved = await saveConfiguration(this.em, async (em) => {
       await this.checkScope(em, input.domini, input.tipiPendenza);
+      await checkRuoli(em, input.ruoli);
       const existing = await em.findOne(Operatore, { principal });
       if (!existing) await this.checkPrincipalFree(em, principal);
       const entity = existing ?? em.create(Operatore, { principal } as Operatore);
@@ -134,34 +145,82 @@ export class UtenzeService {
     return { created: saved.created, value: toOperatoreView(saved.entity, await this.names([saved.entity])) };
   }
 
-  /** The caller's own profile: who it is and what it may do. */
+  /** GovPay's patch of an applicazione (see patchUtenza for the paths). */
+  async patchApplicazione(idA2A: string, raw: unknown): Promise<ApplicazioneView> {
+    authorize(this.actor, 'Anagrafica Applicazioni', 'W');
+    parseInput(ids.idA2A, idA2A, 'idA2A');
+    const entity = await this.patch(raw, true, (em) => em.findOne(Applicazione, { idA2A }), `Applicazione ${idA2A} inesistente.`);
+    return toApplicazioneView(entity, await this.names([entity]));
+  }
+
+  /** GovPay's patch of an operatore (see patchUtenza for the paths). */
+  async patchOperatore(principal: string, raw: unknown): Promise<OperatoreView> {
+    authorize(this.actor, 'Anagrafica Ruoli', 'W');
+    parseInput(ids.principal, principal, 'principal');
+    const entity = await this.patch(raw, true, (em) => em.findOne(Operatore, { principal }), `Operatore ${principal} inesistente.`);
+    return toOperatoreView(entity, await this.names([entity]));
+  }
+
+  /** What an operatore may change about itself, as in GovPay: its own password (`/password`), nothing else. */
+  async patchProfilo(raw: unknown): Promise<ProfiloView> {
+    const ops = parseInput(patchOps, raw);
+    for (const op of ops) if (op.path !== '/password') throw patchError.path(op);
+    const missing = "Non esiste un operatore associato all'utenza autenticata.";
+    if (this.actor.kind !== 'operatore') throw errors.notFound(missing);
+    await this.patch(ops, false, (em) => em.findOne(Operatore, { principal: this.actor.id }), missing);
+    return this.profilo();
+  }
+
+  /** The caller's own profile: who it is and what it may do (its own ACLs with its roles'). */
   async profilo(): Promise<ProfiloView> {
     const utenza =
       this.actor.kind === 'applicazione'
         ? await this.em.findOne(Applicazione, { idA2A: this.actor.id })
         : await this.em.findOne(Operatore, { principal: this.actor.id });
     if (!utenza) throw errors.unauthenticated();
-    const { domini, tipiPendenza, acl } = utenzaScope(utenza, await this.names([utenza]));
+    const { domini, tipiPendenza } = utenzaScope(utenza, await this.names([utenza]));
+    const acl = mergeAcl(await effectiveAcl(this.em, utenza));
     return { nome: this.actor.nome, domini, tipiPendenza, acl, autenticazione: this.actor.autenticazione };
+  }
+
+  /** Applies a patch to the utenza `load` finds (404 `missing` when none), in one transaction that moves the revision. */
+  private async patch<U extends Applicazione | Operatore>(
+    raw: unknown,
+    mayRemovePassword: boolean,
+    load: (em: EntityManager) => Promise<U | null>,
+    missing: string,
+  ): Promise<U> {
+    const ops = parseInput(patchOps, raw);
+    const hashes = await hashPasswords(ops, mayRemovePassword);
+    return saveConfiguration(this.em, async (em) => {
+      const u = await load(em);
+      if (!u) throw errors.notFound(missing);
+      await patchUtenza(em, u, ops, hashes);
+      return u;
+    });
   }
 
   /** One query per kind of name for a whole page of utenze. */
   async names(utenze: Array<Applicazione | Operatore>): Promise<UtenzaNames> {
     const dominiIds = new Set<string>();
     const tipiIds = new Set<string>();
+    const ruoliIds = new Set<string>();
     for (const u of utenze) {
       for (const d of u.domini) if (d.idDominio !== '*') dominiIds.add(d.idDominio);
       for (const t of u.tipiPendenza) if (t !== '*') tipiIds.add(t);
+      for (const r of u.ruoli) ruoliIds.add(r);
     }
-    const [domini, unita, tipi] = await Promise.all([
+    const [domini, unita, tipi, ruoli] = await Promise.all([
       dominiIds.size ? this.em.find(Dominio, { idDominio: { $in: [...dominiIds] } }) : [],
       dominiIds.size ? this.em.find(UnitaOperativa, { dominio: { idDominio: { $in: [...dominiIds] } } }) : [],
       tipiIds.size ? this.em.find(TipoPendenza, { idTipoPendenza: { $in: [...tipiIds] } }) : [],
+      ruoliIds.size ? this.em.find(Ruolo, { idRuolo: { $in: [...ruoliIds] } }) : [],
     ]);
     return {
       domini: new Map(domini.map((d) => [d.idDominio, d.ragioneSociale])),
       unita: new Map(unita.map((u) => [`${u.dominio.idDominio}/${u.idUnita}`, u.ragioneSociale])),
       tipiPendenza: new Map(tipi.map((t) => [t.idTipoPendenza, t.descrizione])),
+      ruoli: new Map(ruoli.map((r) => [r.idRuolo, toRuoloView(r)])),
     };
   }
 
@@ -192,22 +251,19 @@ export class UtenzeService {
   /** Applicazioni and operatori share one namespace of principals, as in GovPay. */
   private async checkPrincipalFree(em: EntityManager, principal: string, current?: string): Promise<void> {
     if (principal === current) return;
-    const taken =
-      (await em.count(Applicazione, { principal })) + (await em.count(Operatore, { principal }));
+    const taken = (await em.count(Applicazione, { principal })) + (await em.count(Operatore, { principal }));
     if (taken) throw errors.unprocessable('SEMANTICA', `Il principal ${principal} e' gia' associato ad un'altra utenza.`);
   }
 }
 
-/** Repeated ACL entries for one servizio collapse into one, with the union of their rights. */
-function mergeAcl(acl: Acl[]): Acl[] {
-  const byServizio = new Map<string, Set<'R' | 'W'>>();
-  for (const a of acl) {
-    const rights = byServizio.get(a.servizio) ?? new Set();
-    a.autorizzazioni.forEach((r) => rights.add(r));
-    byServizio.set(a.servizio, rights);
+/** The new passwords of a patch, hashed before its transaction (scrypt is slow); `/password` null removes it where allowed. */
+async function hashPasswords(ops: PatchOp[], mayRemove: boolean): Promise<PasswordHashes> {
+  const hashes: PasswordHashes = new Map();
+  for (const op of ops) {
+    if (op.path !== '/password') continue;
+    if (op.value === null && mayRemove) hashes.set(op, null);
+    else if (typeof op.value !== 'string' || !op.value.trim()) throw patchError.value(op);
+    else hashes.set(op, await hashPassword(parseInput(password, op.value, 'password')));
   }
-  return [...byServizio].map(([servizio, rights]) => ({
-    servizio: servizio as Acl['servizio'],
-    autorizzazioni: (['R', 'W'] as const).filter((r) => rights.has(r)),
-  }));
+  return hashes;
 }

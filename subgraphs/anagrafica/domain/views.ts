@@ -6,6 +6,7 @@ import type {
   Intermediario,
   Operatore,
   Recapiti,
+  Ruolo,
   Stazione,
   TipoEntrata,
   TipoPendenza,
@@ -15,10 +16,13 @@ import type {
 } from '../../../schema/entities';
 import { compact } from '../../../core/compact';
 import type { Acl } from '../../../core/principal';
+import { toGlobalId } from '../../../core/global-id';
+import { maskSecrets } from './secrets';
 
 /**
  * What the anagrafica shows of its records: plain objects shared by the graph and REST, so that
- * secrets (password hashes) can never leak through an edge by accident.
+ * secrets (password hashes, the passwords and keys of connectors) can never leak through an edge
+ * by accident.
  */
 export interface IntermediarioView {
   idIntermediario: string;
@@ -109,6 +113,14 @@ export interface TipoPendenzaDominioView extends TipoPendenzaView {
   valori: TipoPendenzaLayout & { codificaIUV?: string; pagaTerzi?: boolean; abilitato: boolean };
 }
 
+export interface RuoloView {
+  id: string;
+  idRuolo: string;
+  acl: Acl[];
+}
+
+export const toRuoloView = (r: Ruolo): RuoloView => ({ id: toGlobalId('Ruolo', r.id), idRuolo: r.idRuolo, acl: r.acl });
+
 export interface UnitaAutorizzataView {
   idUnita: string;
   ragioneSociale: string;
@@ -132,6 +144,8 @@ interface UtenzaView {
   tipiPendenza: TipoPendenzaAutorizzatoView[];
   acl: Acl[];
   ruoli: string[];
+  /** The roles it holds that exist, with their ACLs. */
+  ruoliAssegnati: RuoloView[];
   abilitato: boolean;
 }
 
@@ -157,13 +171,12 @@ export interface OperatoreView extends UtenzaView {
   ragioneSociale: string;
 }
 
-
 export const toIntermediarioView = (i: Intermediario): IntermediarioView => ({
   idIntermediario: i.idIntermediario,
   denominazione: i.denominazione,
   principalPagoPa: i.principalPagoPa,
-  servizioPagoPa: i.servizioPagoPa,
-  altriServizi: i.altriServizi ?? {},
+  servizioPagoPa: maskSecrets(i.servizioPagoPa),
+  altriServizi: maskSecrets(i.altriServizi ?? {}),
   abilitato: i.abilitato,
 });
 
@@ -268,6 +281,7 @@ export interface UtenzaNames {
   domini: Map<string, string>;
   unita: Map<string, string>;
   tipiPendenza: Map<string, string>;
+  ruoli: Map<string, RuoloView>;
 }
 
 export function utenzaScope(u: Applicazione | Operatore, names: UtenzaNames) {
@@ -290,6 +304,7 @@ export function utenzaScope(u: Applicazione | Operatore, names: UtenzaNames) {
     })),
     acl: u.acl,
     ruoli: u.ruoli,
+    ruoliAssegnati: u.ruoli.flatMap((id) => names.ruoli.get(id) ?? []),
     abilitato: u.abilitato,
   };
 }
@@ -310,7 +325,7 @@ export const toApplicazioneView = (a: Applicazione, names: UtenzaNames): Applica
       ? compact({
           url: a.servizioIntegrazione.url,
           versioneApi: a.servizioIntegrazione.versioneApi,
-          auth: a.servizioIntegrazione.auth,
+          auth: maskSecrets(a.servizioIntegrazione.auth),
         })
       : undefined,
     urlRitorno: a.urlRitorno ?? undefined,

@@ -28,6 +28,7 @@ import {
   UnitaOperativaInput,
 } from './inputs';
 import { loaders } from './loaders';
+import { RuoliResolver } from './ruoli-resolvers';
 import {
   Applicazione,
   ApplicazioneConnection,
@@ -442,4 +443,5 @@ export const anagraficaResolvers = [
   DominioDettaglioResolver,
   CatalogoResolver,
   UtenzeResolver,
+  RuoliResolver,
 ] as const;

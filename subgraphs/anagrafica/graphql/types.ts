@@ -152,6 +152,13 @@ export class AclEntry {
   @Field(() => [String], { description: 'R (lettura) and/or W (scrittura).' }) autorizzazioni!: string[];
 }
 
+@ObjectType({ description: "GovPay's role: a named set of ACLs that applicazioni and operatori take on." })
+export class Ruolo {
+  @Field(() => ID, { description: 'Global id.' }) id!: string;
+  @Field(() => ID, { description: "The role's name, as utenze list it." }) idRuolo!: string;
+  @Field(() => [AclEntry], { description: 'The rights it grants.' }) acl!: AclEntry[];
+}
+
 @ObjectType()
 export class UnitaAutorizzata {
   @Field(() => String) idUnita!: string;
@@ -191,8 +198,9 @@ abstract class Utenza {
   @Field(() => Boolean, { description: 'Whether an HTTP Basic password is set (never returned).' }) password!: boolean;
   @Field(() => [DominioAutorizzato]) domini!: DominioAutorizzato[];
   @Field(() => [TipoPendenzaAutorizzato]) tipiPendenza!: TipoPendenzaAutorizzato[];
-  @Field(() => [AclEntry]) acl!: AclEntry[];
-  @Field(() => [String]) ruoli!: string[];
+  @Field(() => [AclEntry], { description: 'Its own rights; its roles add theirs.' }) acl!: AclEntry[];
+  @Field(() => [String], { description: 'The names of its roles.' }) ruoli!: string[];
+  @Field(() => [Ruolo], { description: 'Its roles that exist, with their rights.' }) ruoliAssegnati!: Ruolo[];
   @Field(() => Boolean) abilitato!: boolean;
 }
 
@@ -218,7 +226,7 @@ export class Profilo {
   @Field(() => String) nome!: string;
   @Field(() => [DominioAutorizzato]) domini!: DominioAutorizzato[];
   @Field(() => [TipoPendenzaAutorizzato]) tipiPendenza!: TipoPendenzaAutorizzato[];
-  @Field(() => [AclEntry]) acl!: AclEntry[];
+  @Field(() => [AclEntry], { description: 'Its own rights together with those of its roles.' }) acl!: AclEntry[];
   @Field(() => String) autenticazione!: string;
 }
 
@@ -233,3 +241,4 @@ export const TipoPendenzaConnection = Connection(TipoPendenza);
 export const TipoPendenzaDominioConnection = Connection(TipoPendenzaDominio);
 export const ApplicazioneConnection = Connection(Applicazione);
 export const OperatoreConnection = Connection(Operatore);
+export const RuoloConnection = Connection(Ruolo);

@@ -13,7 +13,7 @@ import {
   type DominioAutorizzato,
   type TipoContabilita,
 } from '../../../schema/entities';
-import { anagraficaRevision, toPrincipal } from '../../anagrafica/services';
+import { anagraficaRevision, principalOf } from '../../anagrafica/services';
 import { errors } from '../../../core/errors';
 import type { Principal } from '../../../core/principal';
 import { perDatabase } from '../../../core/per-database';
@@ -140,21 +140,23 @@ export class ReferenceCache {
       const entity = who.kind === 'applicazione' ? Applicazione : Operatore;
       const utenza = await db.findOne(entity, { principal: who.principal });
       if (!utenza) throw errors.forbidden(`L'utenza ${who.principal} non esiste piu'.`);
-      return toPrincipal(utenza, who.autenticazione);
+      return principalOf(db, utenza, who.autenticazione);
     });
   }
 
   /** Every applicazione with what the hub needs to call its system. */
   connettori(em: EntityManager): Promise<ConnettoreRef[]> {
     return cached(this.connettoriList, 'all', em, async (db) =>
-      (await db.find(Applicazione, {}, { orderBy: { idA2A: 'ASC' } })).map((a) => ({
-        idA2A: a.idA2A,
-        principal: a.abilitato ? toPrincipal(a, 'BASIC') : null,
-        domini: a.domini,
-        codificaIuv: a.codificaIuv ?? null,
-        regExpIuv: a.regExpIuv ?? null,
-        servizioIntegrazione: a.servizioIntegrazione ?? null,
-      })),
+      Promise.all(
+        (await db.find(Applicazione, {}, { orderBy: { idA2A: 'ASC' } })).map(async (a) => ({
+          idA2A: a.idA2A,
+          principal: a.abilitato ? await principalOf(db, a, 'BASIC') : null,
+          domini: a.domini,
+          codificaIuv: a.codificaIuv ?? null,
+          regExpIuv: a.regExpIuv ?? null,
+          servizioIntegrazione: a.servizioIntegrazione ?? null,
+        })),
+      ),
     );
   }
 }
