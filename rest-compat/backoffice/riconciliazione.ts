@@ -6,7 +6,7 @@ import {
   FLUSSO_FIELDS,
   RENDICONTAZIONE_FIELDS,
   RICONCILIAZIONE_FIELDS,
-  RISCOSSIONE_FIELDS,
+  riscossioneFields,
   type GraphFlusso,
   type GraphRendicontazioneConFlusso,
   type GraphRiconciliazione,
@@ -15,6 +15,7 @@ import {
 import { incassoBackoffice, incassoIndexBackoffice, riscossioneBackoffice, riscossioneIndexBackoffice } from '../ragioneria/incassi-json';
 import { euro, flussoIndex, rendicontazione } from '../ragioneria/json';
 import { leggiRiconciliazione, leggiRiscossione, registraRiconciliazione } from '../ragioneria/operazioni';
+import { BACKOFFICE_PENDENZA } from './pendenze';
 import {
   ORDINAMENTO_RICONCILIAZIONI,
   ORDINAMENTO_RISCOSSIONI,
@@ -124,6 +125,10 @@ function statisticaQuadratura(g: GruppoRiscossioni, a: Anagrafiche) {
   });
 }
 
+/** A riscossione embeds its pendenza in the Backoffice's own shape, with the fields it always fills. */
+const RISCOSSIONE_BACKOFFICE = riscossioneFields(BACKOFFICE_PENDENZA.campi);
+const incasso = (r: GraphRiconciliazione & { riscossioni: GraphRiscossione[] }) => incassoBackoffice(r, BACKOFFICE_PENDENZA.adapt);
+
 export const BACKOFFICE_RICONCILIAZIONE: Operation[] = [
   listaFlussi(flussoIndexBackoffice, { ...flussiQuery, incassato: lenientBoolean.optional() }),
   ...flussoOperations((f, righe) => ({ ...flussoIndexBackoffice(f), rendicontazioni: righe.map(rendicontazione) })),
@@ -164,8 +169,8 @@ export const BACKOFFICE_RICONCILIAZIONE: Operation[] = [
     }),
     map: (r: GraphRiconciliazione) => incassoIndexBackoffice(r),
   }),
-  registraRiconciliazione('/incassi/:idDominio', 'incasso', incassoBackoffice),
-  leggiRiconciliazione('/incassi/:idDominio/:idIncasso', incassoBackoffice),
+  registraRiconciliazione('/incassi/:idDominio', 'incasso', incasso, true, RISCOSSIONE_BACKOFFICE),
+  leggiRiconciliazione('/incassi/:idDominio/:idIncasso', incasso, RISCOSSIONE_BACKOFFICE),
   list({
     path: '/riscossioni',
     query: {
@@ -179,12 +184,12 @@ export const BACKOFFICE_RICONCILIAZIONE: Operation[] = [
     field: 'riscossioni',
     filterType: 'RiscossioneFilter',
     orderType: 'RiscossioneOrder',
-    selection: RISCOSSIONE_FIELDS,
+    selection: riscossioneFields(),
     ordinamento: { ...ORDINAMENTO_RISCOSSIONI, stato: 'DATA' },
     filter: riscossioniFilter,
     map: (r: GraphRiscossione) => riscossioneIndexBackoffice(r),
   }),
-  leggiRiscossione(riscossioneBackoffice),
+  leggiRiscossione((r) => riscossioneBackoffice(r, BACKOFFICE_PENDENZA.adapt), RISCOSSIONE_BACKOFFICE),
   custom({
     method: 'get',
     path: '/quadrature/riscossioni',

@@ -102,10 +102,16 @@ export const RENDICONTAZIONE_FIELDS = `iuv iur indice importo codiceEsito data s
 
 /**
  * A riscossione with everything any API shows of it: its dominio and its pendenza whole (GovPay's
- * v1 and Backoffice embed the dominio's index; the pendenza's voce `indice` is the voce paid).
+ * v1 and Backoffice embed the dominio's index; the pendenza's voce `indice` is the voce paid), the
+ * pendenza with `pendenzaCampi` beside the common fields (the Backoffice's pendenza shows more).
  */
-export const RISCOSSIONE_FIELDS = `idDominio dominio { ${DOMINIO_FIELDS} } iuv iur indice importo tipo stato data
-  riconciliazione { idRiconciliazione } rpp { idDominio iuv ccp stato dettaglioStato rpt rt } pendenza { ${PENDENZA_FIELDS} anomalo dominio { ${DOMINIO_FIELDS} } }`;
+export const riscossioneFields = (
+  pendenzaCampi = 'anomalo',
+) => `idDominio dominio { ${DOMINIO_FIELDS} } iuv iur indice importo tipo stato data
+  riconciliazione { idRiconciliazione } rpp { idDominio iuv ccp stato dettaglioStato rpt rt }
+  pendenza { ${PENDENZA_FIELDS} ${pendenzaCampi} dominio { ${DOMINIO_FIELDS} } }`;
+
+export const RISCOSSIONE_FIELDS = riscossioneFields();
 
 export const RICONCILIAZIONE_FIELDS = `idRiconciliazione idDominio dominio { ${DOMINIO_FIELDS} } causale iuv idFlusso importo sct
   dataValuta dataContabile contoAccredito stato descrizioneStato dataRichiesta`;

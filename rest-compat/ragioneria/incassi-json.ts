@@ -1,7 +1,7 @@
 import { stripNulls } from '../../core/compact';
 import { romeDate, romeDateTime } from '../../core/rome-time';
 import { dominioIndex } from '../backoffice/domini';
-import { pendenzaIndex, type GraphPendenza } from '../pendenze/mapping';
+import { pendenzaIndex, type GraphPendenza, type PendenzaAdapt } from '../pendenze/mapping';
 import type { GraphRiconciliazione, GraphRiscossione } from './graph';
 import { euro, voceOf } from './json';
 
@@ -142,13 +142,17 @@ export function riscossioneIndexBackoffice(r: GraphRiscossione) {
   });
 }
 
-/** The Backoffice's riscossione: the voce with its dominio and pendenza. */
-export function riscossioneBackoffice(r: GraphRiscossione) {
+/** The Backoffice's riscossione: the voce with its dominio and pendenza (in the shape `adapt` gives it). */
+export function riscossioneBackoffice(r: GraphRiscossione, adapt?: PendenzaAdapt) {
   const v = voceOf(r);
   const p = r.pendenza;
   const vocePendenza =
     v && p
-      ? { ...voce(v, true, r), dominio: dominio(r), pendenza: pendenzaIndex({ ...p, dominio: dominioIndex(p.dominio as never) as never }) }
+      ? {
+          ...voce(v, true, r),
+          dominio: dominio(r),
+          pendenza: pendenzaIndex({ ...p, dominio: dominioIndex(p.dominio as never) as never }, adapt),
+        }
       : undefined;
   const { idVocePendenza: _id, ...index } = riscossioneIndexBackoffice(r);
   return stripNulls({ ...index, vocePendenza });
@@ -172,7 +176,7 @@ export function incassoIndexBackoffice(r: GraphRiconciliazione) {
   });
 }
 
-export const incassoBackoffice = (r: GraphRiconciliazione & { riscossioni: GraphRiscossione[] }) => ({
+export const incassoBackoffice = (r: GraphRiconciliazione & { riscossioni: GraphRiscossione[] }, adapt?: PendenzaAdapt) => ({
   ...incassoIndexBackoffice(r),
-  riscossioni: r.riscossioni.map(riscossioneBackoffice),
+  riscossioni: r.riscossioni.map((x) => riscossioneBackoffice(x, adapt)),
 });

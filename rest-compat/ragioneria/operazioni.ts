@@ -30,6 +30,7 @@ export const registraRiconciliazione = (
   dialetto: Dialetto,
   toJson: (r: GraphRiconciliazioneDettaglio) => unknown,
   caseInsensitive = true,
+  riscossioneFields = RISCOSSIONE_FIELDS,
 ): Operation =>
   custom({
     method: 'post',
@@ -38,20 +39,24 @@ export const registraRiconciliazione = (
     async run({ req, params, principal, graph, query }) {
       const q = query as { idFlussoCaseInsensitive?: boolean; 'riscossioni.tipo'?: string[] };
       const input = riconciliaInput(req, idDominioDelPercorso(params.idDominio), dialetto, q.idFlussoCaseInsensitive ?? false);
-      const { creata, riconciliazione } = await riconcilia(graph, principal, input, tipiDi(q));
+      const { creata, riconciliazione } = await riconcilia(graph, principal, input, tipiDi(q), riscossioneFields);
       return { status: creata ? 201 : 200, body: toJson(riconciliazione) };
     },
   });
 
 /** GET of one bank entry with its riscossioni (of the types asked in `riscossioni.tipo`). */
-export const leggiRiconciliazione = (path: string, toJson: (r: GraphRiconciliazioneDettaglio) => unknown): Operation =>
+export const leggiRiconciliazione = (
+  path: string,
+  toJson: (r: GraphRiconciliazioneDettaglio) => unknown,
+  riscossioneFields = RISCOSSIONE_FIELDS,
+): Operation =>
   custom({
     method: 'get',
     path,
     query: { 'riscossioni.tipo': tipiParam },
     async run({ params, principal, graph, query }) {
       const data = await graph.run<{ r: GraphRiconciliazioneDettaglio | null }>(
-        riconciliazioneQuery(RISCOSSIONE_FIELDS),
+        riconciliazioneQuery(riscossioneFields),
         { idDominio: params.idDominio, id: params.idIncasso, tipi: tipiDi(query) },
         principal,
       );
@@ -74,14 +79,14 @@ export const listaRiconciliazioni = (path: string, map: (r: GraphRiconciliazione
   });
 
 /** GET /riscossioni/{idDominio}/{iuv}/{iur}/{indice}. */
-export const leggiRiscossione = (toJson: (r: GraphRiscossione) => unknown): Operation =>
+export const leggiRiscossione = (toJson: (r: GraphRiscossione) => unknown, riscossioneFields = RISCOSSIONE_FIELDS): Operation =>
   custom({
     method: 'get',
     path: '/riscossioni/:idDominio/:iuv/:iur/:indice',
     async run({ params, principal, graph }) {
       const data = await graph.run<{ r: GraphRiscossione | null }>(
         `query ($idDominio: ID!, $iuv: String!, $iur: String!, $indice: Int!) {
-          r: riscossione(idDominio: $idDominio, iuv: $iuv, iur: $iur, indice: $indice) { ${RISCOSSIONE_FIELDS} } }`,
+          r: riscossione(idDominio: $idDominio, iuv: $iuv, iur: $iur, indice: $indice) { ${riscossioneFields} } }`,
         chiaveRiscossione(params),
         principal,
       );
