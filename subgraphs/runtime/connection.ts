@@ -78,7 +78,7 @@ export const MAX_FIRST = 100;
 /** The page arguments of a list with a typed orderBy: cursor-based for portals, offset-based for GovPay's `pagina`. */
 @ArgsType()
 export class ListPageArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` })
+  @Field(() => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}; 0 only counts.` })
   first: number = 25;
 
   @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' })
@@ -87,7 +87,7 @@ export class ListPageArgs {
   @Field(() => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' })
   offset?: number | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' })
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount (a second query).' })
   withCount: boolean = true;
 }
 

@@ -1,10 +1,9 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { errors } from '../../../core/errors';
 import { fromGlobalId, toGlobalId } from '../../../core/global-id';
 import type { GiornaleEventi } from '../../../core/journal-policy';
-import { decodeCursor } from '../../../core/paging';
 import type { Evento as EventoRow } from '../../../schema/entities';
-import { toConnection } from '../../runtime/connection';
+import { listPage, ListPageArgs, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { Configurazioni } from '../domain/configurazione';
 import { ConsultazioneEventi, EVENTI_ORDER } from '../domain/eventi';
@@ -22,23 +21,6 @@ import {
 /** What the process hosting the subgraph hands it: the giornaleEventi in force until one is stored. */
 export interface GiornaleHost {
   giornaleEventi: GiornaleEventi;
-}
-
-const MAX_FIRST = 100;
-
-@ArgsType()
-class EventiArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}; 0 only counts.` })
-  first: number = 25;
-
-  @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' })
-  after: string | null = null;
-
-  @Field(() => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' })
-  offset: number | null = null;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount (a second query).' })
-  withCount: boolean = true;
 }
 
 const view = (e: EventoRow) => ({ ...e, id: toGlobalId('Evento', e.id), numero: e.id });
@@ -66,22 +48,12 @@ export class GiornaleResolver {
   async eventi(
     @Arg('filter', () => EventoFilter, { nullable: true }) filter: EventoFilter | null,
     @Arg('orderBy', () => [EventoOrder], { nullable: true }) orderBy: EventoOrder[] | null,
-    @Args(() => EventiArgs) args: EventiArgs,
+    @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_FIRST) {
-      throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-    }
-    const offset = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
-    if (!Number.isInteger(offset) || offset < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
     const page = await new ConsultazioneEventi(ctx.em, ctx.principal).eventi(
       filter ?? {},
-      {
-        limit: args.first,
-        offset,
-        withCount: args.withCount ?? true,
-        orderBy: orderBy?.length ? orderBy.map((o) => [EVENTI_ORDER[o.field], o.direction]) : [['data', 'DESC']],
-      },
+      listPage(args, orderBy?.length ? orderBy.map((o) => [EVENTI_ORDER[o.field], o.direction]) : [['data', 'DESC']]),
       filter?.messaggi ?? false,
     );
     return toConnection({ ...page, items: page.items.map(view) });

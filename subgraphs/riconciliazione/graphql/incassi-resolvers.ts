@@ -1,7 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { errors } from '../../../core/errors';
-import { decodeCursor, type PageRequest } from '../../../core/paging';
-import { toConnection } from '../../runtime/connection';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { PageRequest } from '../../../core/paging';
+import { listPage, ListPageArgs, MAX_FIRST, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { ConsultazioneIncassi, RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '../domain/incassi/consultazione';
 import { quadraturaRiscossioni, type QuadraturaView } from '../domain/incassi/quadratura';
@@ -34,44 +33,16 @@ import { flussoByPk, rendicontazioneById } from './flussi-loaders';
 import { pkOf, toGlobalId } from '../../../core/global-id';
 import { DominioRef, FlussoRendicontazioneStub, PendenzaRef, RendicontazioneStub, RppRef } from './refs';
 
-/** Largest page of the incassi's lists (DESIGN.md §4b). */
-const MAX_FIRST = 100;
-
 const consultazione = (ctx: SubgraphContext) => new ConsultazioneIncassi(ctx.em, ctx.principal);
 
 /** The graph's paging and typed orderBy as the domain's page request. */
 function pagina<F extends string>(
-  args: { first: number; after: string | null; offset: number | null; withCount: boolean },
+  args: ListPageArgs,
   orderBy: Array<{ field: F; direction: 'ASC' | 'DESC' }> | null,
   fields: Record<F, string>,
   fallback: [string, 'ASC' | 'DESC'],
 ): PageRequest {
-  if (!Number.isInteger(args.first) || args.first < 0 || args.first > MAX_FIRST) {
-    throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-  }
-  const offset = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
-  if (!Number.isInteger(offset) || offset < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
-  return {
-    limit: args.first,
-    offset,
-    withCount: args.withCount ?? true,
-    orderBy: orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback],
-  };
-}
-
-@ArgsType()
-class ListaArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}; 0 only counts.` })
-  first: number = 25;
-
-  @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' })
-  after: string | null = null;
-
-  @Field(() => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' })
-  offset: number | null = null;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount (a second query).' })
-  withCount: boolean = true;
+  return listPage(args, orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback]);
 }
 
 /** The incassi's queries and the riconcilia mutation. */
@@ -101,7 +72,7 @@ export class IncassiResolver {
     @Arg('filter', () => RiconciliazioneFilter, { nullable: true, description: 'Which ones.' }) filter: RiconciliazioneFilter | null,
     @Arg('orderBy', () => [RiconciliazioneOrder], { nullable: true, description: 'Sort keys, in priority order.' })
     orderBy: RiconciliazioneOrder[] | null,
-    @Args(() => ListaArgs) args: ListaArgs,
+    @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const page = pagina(args, orderBy, RICONCILIAZIONI_ORDER, ['dataRichiesta', 'DESC']);
@@ -124,7 +95,7 @@ export class IncassiResolver {
     @Arg('filter', () => RiscossioneFilter, { nullable: true, description: 'Which ones.' }) filter: RiscossioneFilter | null,
     @Arg('orderBy', () => [RiscossioneOrder], { nullable: true, description: 'Sort keys, in priority order.' })
     orderBy: RiscossioneOrder[] | null,
-    @Args(() => ListaArgs) args: ListaArgs,
+    @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
     const page = pagina(args, orderBy, RISCOSSIONI_ORDER, ['data', 'DESC']);
@@ -143,11 +114,8 @@ export class IncassiResolver {
     @Arg('offset', () => Int, { nullable: true, description: 'Groups to skip.' }) offset: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<QuadraturaView[]> {
-    if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST)
-      throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-    if (offset !== null && offset !== undefined && (!Number.isInteger(offset) || offset < 0))
-      throw errors.syntax("Il campo offset non puo' essere negativo.");
-    return quadraturaRiscossioni(ctx.em, ctx.principal, filter ?? {}, gruppi, first, offset ?? 0);
+    const page = listPage({ first, offset, withCount: false }, []);
+    return quadraturaRiscossioni(ctx.em, ctx.principal, filter ?? {}, gruppi, page.limit, page.offset);
   }
 }
 
