@@ -205,7 +205,7 @@ describe('applicazioni, operatori and profilo', () => {
       apiPendenze: true,
       apiRagioneria: true,
       abilitato: true,
-      servizioIntegrazione: { versioneApi: 'REST v1' },
+      servizioIntegrazione: { versioneApi: 'REST v2' },
     });
     expect(r.body.acl).toContainEqual({ servizio: 'Pendenze', autorizzazioni: ['R', 'W'] });
     expect(r.body.acl.map((a: any) => a.servizio)).not.toContain('Anagrafica Creditore');
