@@ -1,5 +1,16 @@
-import { BigIntType, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, PrimaryKey, Property, type EntityProperty, type Platform } from '@mikro-orm/core';
 import { JsonDocument } from './json-document';
+
+/**
+ * A 64-bit auto-increment key: `bigint` on MySQL/MariaDB (a journal outgrows 32 bits); on SQLite the
+ * only auto-increment key is `integer primary key`, 64-bit there too, and the schema comparison must
+ * be told so, or it finds the table changed after every migration.
+ */
+class AutoIncrementBigInt extends BigIntType<'number'> {
+  override getColumnType(prop: EntityProperty, platform: Platform): string {
+    return platform.getIntegerTypeDeclarationSQL(prop) === 'integer' ? 'integer' : super.getColumnType(prop, platform);
+  }
+}
 
 /**
  * One exchange of GovPay's Giornale degli Eventi: a REST call, a SOAP operation at the station or
@@ -13,7 +24,7 @@ import { JsonDocument } from './json-document';
 @Index({ properties: ['idA2A', 'idPendenza'] })
 @Index({ properties: ['componente', 'data'] })
 export class Evento {
-  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
+  @PrimaryKey({ type: new AutoIncrementBigInt('number'), autoincrement: true })
   id!: number;
 
   @Property({ type: 'string', length: 35 })
