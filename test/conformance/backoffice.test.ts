@@ -122,6 +122,12 @@ try {
   specError = e;
 }
 
+/**
+ * Operations the hub routes beyond GovPay's spec, because a client GovPay's users run needs them:
+ * govpay-console 4 logs out with a POST (the spec has only GET /logout).
+ */
+const BEYOND_SPEC = ['POST /logout'];
+
 describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml)`, () => {
   if (!spec) {
     it("finds GovPay's OpenAPI reference (../shared/reference or $GOVPAY_REFERENCE_DIR)", () => {
@@ -135,7 +141,8 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
   it('lists exactly the operations the hub routes, each an operation of the spec', () => {
     const none = (() => undefined) as never;
     const router = backofficeRouter({} as never, {} as never, 'x-principal', { json: none, tracciato: none });
-    const problems = routingProblems(s, IMPLEMENTED, routedEndpoints(s, router));
+    const routed = routedEndpoints(s, router).filter((e) => !BEYOND_SPEC.includes(e));
+    const problems = routingProblems(s, IMPLEMENTED, routed);
     if (problems.length) throw new Error(problems.join('\n'));
   });
 
@@ -147,7 +154,8 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
   }
 
   it('replies outside the implemented operations (unknown paths, methods) conform', () => {
-    const others = all().filter((r) => !IMPLEMENTED.includes(s.endpointOf(r.method, r.path).endpoint));
+    const outside = (endpoint: string) => !IMPLEMENTED.includes(endpoint) && !BEYOND_SPEC.includes(endpoint);
+    const others = all().filter((r) => outside(s.endpointOf(r.method, r.path).endpoint));
     const message = report(s, others);
     if (message) throw new Error(message);
   });
@@ -201,6 +209,8 @@ describe(`Backoffice API conformance to GovPay's OpenAPI (api-backoffice-v1.yaml
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa/rpt`, 200, 42)).not.toEqual([]);
     expect(bad('GET', `${BO}/rpp/12345678901/01234/n%2Fa`, 200, { stato: 'RT_ACCETTATA_PA' })).not.toEqual([]);
     expect(bad('PUT', `${BO}/entrate/X`, 201, undefined)).toEqual([]);
-    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual([]);
+    expect(bad('GET', `${BO}/domini/1`, 404, { categoria: 'OPERAZIONE', codice: '404000', descrizione: 'Risorsa non trovata' })).toEqual(
+      [],
+    );
   });
 });
