@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
-import { decodeCursor, type PageRequest, type SortDirection } from '../../../core/paging';
+import type { SortDirection } from '../../../core/paging';
 import type { EsitoRendicontazione as CodiceEsito } from '../../../schema/entities';
-import { toConnection } from '../../runtime/connection';
+import { listPage, MAX_FIRST, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { FLUSSI_ORDER } from '../domain/flussi/flussi-query';
 import { quadraturaRendicontazioni, type QuadraturaView } from '../domain/flussi/quadratura';
@@ -24,9 +24,6 @@ import {
 } from './flussi-types';
 import { DominioRef, RppRef } from './refs';
 
-/** Largest page of the graph's lists (DESIGN.md §4b). */
-const MAX_FIRST = 100;
-
 /** The graph's outcomes and GovPay's codes. */
 const CODICI: Record<EsitoRendicontazione, CodiceEsito> = {
   ESEGUITO: 0,
@@ -36,21 +33,6 @@ const CODICI: Record<EsitoRendicontazione, CodiceEsito> = {
   STANDIN_SENZA_RPT: 9,
 };
 const ESITI = new Map(Object.entries(CODICI).map(([esito, codice]) => [codice, esito as EsitoRendicontazione]));
-
-/** A page as the graph's list arguments ask for it, refused beyond MAX_FIRST rows. */
-function pagina(
-  first: number,
-  after: string | null,
-  offset: number | null,
-  withCount: boolean,
-  orderBy: Array<[string, SortDirection]>,
-): PageRequest {
-  if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST)
-    throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-  const from = after ? decodeCursor(after) + 1 : (offset ?? 0);
-  if (!Number.isInteger(from) || from < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
-  return { limit: first, offset: from, withCount, orderBy };
-}
 
 /** The graph's line filter as the domain's (outcomes as GovPay's codes). */
 const righe = (f: RendicontazioneFilter | null | undefined): RendicontazioniFilter => ({ ...f, esito: f?.esito?.map((e) => CODICI[e]) });
@@ -96,7 +78,7 @@ export class FlussiResolver {
     const order: Array<[string, SortDirection]> = orderBy?.length
       ? orderBy.map((o) => [FLUSSI_ORDER[o.field], o.direction])
       : [['dataOraFlusso', 'DESC']];
-    return toConnection(await flussi(ctx).list(filter ?? {}, pagina(first, after, offset, withCount, order)));
+    return toConnection(await flussi(ctx).list(filter ?? {}, listPage({ first, after, offset, withCount }, order)));
   }
 
   @Query(() => RendicontazioneConnection, {
@@ -116,7 +98,7 @@ export class FlussiResolver {
     const order: Array<[string, SortDirection]> = orderBy?.length
       ? orderBy.map((o) => [RENDICONTAZIONI_ORDER[o.field], o.direction])
       : [['r.data', 'DESC']];
-    return toConnection(await rendicontazioni(ctx).list(righe(filter), pagina(first, after, offset, withCount, order)));
+    return toConnection(await rendicontazioni(ctx).list(righe(filter), listPage({ first, after, offset, withCount }, order)));
   }
 
   @Query(() => [QuadraturaRendicontazioni], {
@@ -131,7 +113,7 @@ export class FlussiResolver {
     @Arg('offset', () => Int, { nullable: true, description: 'Groups to skip.' }) offset: number | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<QuadraturaView[]> {
-    const page = pagina(first, null, offset, false, []);
+    const page = listPage({ first, offset, withCount: false }, []);
     return quadraturaRendicontazioni(ctx.em, ctx.principal, righe(filter), gruppi, page.limit, page.offset);
   }
 }
@@ -152,7 +134,7 @@ export class FlussoRendicontazioneResolver {
     @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const page = pagina(first, after, null, true, []);
+    const page = listPage({ first, after, withCount: true }, []);
     return toConnection(await righeDiFlusso(ctx).load({ flusso: f.pk, filter: righe(filter), limit: page.limit, offset: page.offset }));
   }
 

@@ -10,6 +10,7 @@ import {
   versamentoConPiuVoci,
   versamentoSconosciuto,
 } from './segnalazioni';
+import { chunks } from '../../../../core/chunks';
 
 /** What a line of a flow matched: its receipt (when one did), its state and its anomalies. */
 export interface Abbinamento {
@@ -17,9 +18,6 @@ export interface Abbinamento {
   stato: StatoRendicontazione;
   segnalazioni: Segnalazione[];
 }
-
-/** IUVs looked up per statement: well below every database's limit on bound parameters. */
-const CHUNK = 1000;
 
 interface Ricevuta {
   id: number;
@@ -147,8 +145,4 @@ async function posizioniOf(tx: EntityManager, idDominio: string, iuvs: string[])
     for (const r of rows) byIuv.set(r.iuv, { voci: Number(r.voci) });
   }
   return byIuv;
-}
-
-function* chunks<T>(items: T[]): Generator<T[]> {
-  for (let i = 0; i < items.length; i += CHUNK) yield items.slice(i, i + CHUNK);
 }

@@ -3,6 +3,7 @@ import { FlussoRendicontazione, Riconciliazione, Riscossione, type TipoRiscossio
 import { centsToDecimalString } from '../../../../core/money';
 import { erroreIncasso } from './errori';
 import type { RichiestaValida } from './richiesta';
+import { chunks } from '../../../../core/chunks';
 
 /** What a bank entry pays, once matched: the riscossioni it settles and, for a flow, each one's line. */
 export interface Abbinamento {
@@ -17,17 +18,9 @@ export interface Abbinamento {
 const INCASSABILI: TipoRiscossione[] = ['ENTRATA', 'MBT'];
 /** Lines of a flow that report money paid (0 eseguito, 8 senza RPT, 9 standin senza RPT). */
 const ESITI_PAGATI = [0, 8, 9];
-/** Rows per IN (…) list: well below every database's limit on bound parameters. */
-const CHUNK = 1000;
 
 const euro = (cents: number) => centsToDecimalString(cents);
 const trnOf = (r: Riconciliazione) => r.iuv ?? r.flusso?.idFlusso ?? '';
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 /**
  * Matches a request to what it pays, with GovPay's checks and faults (Incassi.validaIncasso);
