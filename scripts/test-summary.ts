@@ -7,7 +7,13 @@ import { basename, join, relative } from 'node:path';
 
 interface Report {
   numTotalTests: number;
-  testResults: { name: string; status: string; assertionResults: { status: string; fullName: string }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    startTime: number;
+    endTime: number;
+    assertionResults: { status: string; fullName: string }[];
+  }[];
 }
 
 const MARK = '[skipped because ';
@@ -26,6 +32,8 @@ let failed = 0;
 let skipped = 0;
 const undeclared: string[] = [];
 const declared: string[] = [];
+/** Each file's wall time per database, so that a run shows where CI's minutes go. */
+const durations: { where: string; seconds: number }[] = [];
 
 for (const file of readdirSync(dir).sort()) {
   const report = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Report;
@@ -34,6 +42,7 @@ for (const file of readdirSync(dir).sort()) {
   for (const suite of report.testResults) {
     const where = `${db}: ${relative(process.cwd(), suite.name)}`;
     const results = suite.assertionResults;
+    durations.push({ where, seconds: (suite.endTime - suite.startTime) / 1000 });
     if (suite.status === 'failed' && !results.some((r) => r.status === 'failed')) failed += 1;
     for (const r of results) {
       if (r.status === 'passed') passed += 1;
@@ -46,6 +55,8 @@ for (const file of readdirSync(dir).sort()) {
   }
 }
 
+const slowest = durations.sort((a, b) => b.seconds - a.seconds).slice(0, 12);
+console.log(`slowest test files:\n  ${slowest.map((d) => `${d.seconds.toFixed(1)} s  ${d.where}`).join('\n  ')}`);
 if (declared.length) console.log(`skipped, with their reasons:\n  ${declared.join('\n  ')}`);
 if (undeclared.length) {
   console.log(`skipped without a declared reason (use describeIf/itIf from test/helpers/skip.ts):\n  ${undeclared.join('\n  ')}`);
