@@ -1,4 +1,5 @@
 import { Utils, type EntityClass, type EntityManager, type EntityProperty, type Transaction } from '@mikro-orm/core';
+import { runStatement } from './native-statement';
 
 /** A row to insert, by property name; a ManyToOne takes the referenced primary key. */
 export type Row<T> = { [K in keyof T]?: unknown };
@@ -57,13 +58,7 @@ export class RowInserter<T extends object> {
     const params: unknown[] = [];
     for (const row of rows) for (const c of this.columns) params.push(toDatabase(c.prop, row[c.prop.name as keyof T], platform));
     const sql = `insert into ${this.table} (${this.columns.map((c) => c.name).join(', ')}) values ${rows.map(() => placeholders).join(', ')}`;
-    try {
-      const res = await em.getConnection().execute<{ insertId: number | bigint }>(sql, params, 'run', ctx);
-      return Number(res.insertId);
-    } catch (e) {
-      // Raw statements get the driver's own errors: make them MikroORM's (UniqueConstraintViolationException…).
-      throw em.getDriver().convertException(e as Error);
-    }
+    return (await runStatement(em, sql, params, 'run', ctx)).insertId;
   }
 }
 
