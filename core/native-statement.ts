@@ -20,8 +20,20 @@ interface DriverConnection {
  * Outside a transaction, and on SQLite (an in-process library, no round trip to save), it is
  * MikroORM's `execute`. Driver errors come back as MikroORM's exceptions (unique key, deadlock…).
  */
-export async function runStatement(em: EntityManager, sql: string, params: readonly unknown[], method: 'all', ctx?: Transaction): Promise<Array<Record<string, any>>>;
-export async function runStatement(em: EntityManager, sql: string, params: readonly unknown[], method: 'run', ctx?: Transaction): Promise<WriteResult>;
+export async function runStatement(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  method: 'all',
+  ctx?: Transaction,
+): Promise<Array<Record<string, any>>>;
+export async function runStatement(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  method: 'run',
+  ctx?: Transaction,
+): Promise<WriteResult>;
 export async function runStatement(
   em: EntityManager,
   sql: string,

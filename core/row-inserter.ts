@@ -23,17 +23,14 @@ export class RowInserter<T extends object> {
   private readonly table: string;
   private readonly columns: Column[];
 
-  constructor(
-    em: EntityManager,
-    entity: EntityClass<T>,
-    props: readonly (keyof T & string)[],
-  ) {
+  constructor(em: EntityManager, entity: EntityClass<T>, props: readonly (keyof T & string)[]) {
     const meta = em.getMetadata().get(entity.name);
     const platform = em.getPlatform();
     this.table = platform.quoteIdentifier(meta.tableName);
     this.columns = props.map((name) => {
       const prop = meta.properties[name as keyof typeof meta.properties] as EntityProperty | undefined;
-      if (!prop?.fieldNames || prop.fieldNames.length !== 1) throw new Error(`RowInserter: ${entity.name}.${name} is not a single-column property`);
+      if (!prop?.fieldNames || prop.fieldNames.length !== 1)
+        throw new Error(`RowInserter: ${entity.name}.${name} is not a single-column property`);
       return { prop, name: platform.quoteIdentifier(prop.fieldNames[0]) };
     });
   }
@@ -65,7 +62,8 @@ export class RowInserter<T extends object> {
 function toDatabase(prop: EntityProperty, value: unknown, platform: ReturnType<EntityManager['getPlatform']>): unknown {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return platform.processDateProperty(value);
-  if (prop.customType) return prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query-data' });
+  if (prop.customType)
+    return prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query-data' });
   if (Array.isArray(value) || Utils.isPlainObject(value)) return JSON.stringify(value);
   return value;
 }

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { createHash } from 'node:crypto';
 import { Rpp } from '../../../schema/entities';
 import { perDatabase } from '../../../core/per-database';
-import { transaction } from '../../../core/transaction';
+import { leanTransaction } from '../../../core/lean-transaction';
 import { RowInserter } from '../../../core/row-inserter';
 import { eventoPendenza, referenceCache, registraPagamento, type DominioRef } from '../../pendenze/services';
 import { registraRiscossioni } from '../../riconciliazione/services';
@@ -74,7 +74,7 @@ export async function registraRicevuta(em: EntityManager, log: Logger, dominio: 
   const impronta = improntaOf(req.receiptJson);
   let esito: Esito;
   try {
-    esito = await transaction(em, (tx) => register(tx, log, dominio, req, impronta));
+    esito = await leanTransaction(em, (tx) => register(tx, log, dominio, req, impronta));
   } catch (e) {
     if (!(e instanceof UniqueConstraintViolationException)) throw e;
     // The receipt's key is taken: delivered again (or concurrently), the unique key refused it.
