@@ -133,6 +133,7 @@ async function throughOrm(p: Loaded | null, req: SendRTRequest, previous: 'none'
     const found = p ? await loadPagabile(tx, dominio, { iuv: p.iuv }) : null;
     const pendenza = p ? await tx.findOneOrFail(Pendenza, { id: p.id }, { populate: ['voci'] }) : null;
     const data = parseRomeDateTime(r.paymentDateTime!)!;
+    const now = new Date();
     const annullata = pendenza?.stato === 'ANNULLATA';
     const rpp = tx.create(Rpp, {
       dominio: DEMO.dominio,
@@ -153,6 +154,8 @@ async function throughOrm(p: Loaded | null, req: SendRTRequest, previous: 'none'
       ricevuta: req.receiptJson,
       ricevutaXml: req.receiptXml,
       impronta: improntaOf(req.receiptJson),
+      createdAt: now,
+      updatedAt: now,
     });
     r.transfers.forEach((tr, i) =>
       tx.create(Riscossione, {
@@ -165,6 +168,8 @@ async function throughOrm(p: Loaded | null, req: SendRTRequest, previous: 'none'
         stato: 'RISCOSSA',
         data,
         rpp,
+        createdAt: now,
+        updatedAt: now,
       }),
     );
     const pagata = !!pendenza && previous === 'none';
@@ -204,8 +209,8 @@ async function throughOrm(p: Loaded | null, req: SendRTRequest, previous: 'none'
       };
       jobs.push(eventoPendenza(changed, 'subito', `evento:pendenzaAggiornata:${key}`));
     }
-    const now = new Date();
-    for (const job of jobs) tx.create(OutboxJob, { ...job, stato: 'DA_ESEGUIRE', tentativi: 0, prossimoTentativo: now });
+    for (const job of jobs)
+      tx.create(OutboxJob, { ...job, stato: 'DA_ESEGUIRE', tentativi: 0, prossimoTentativo: now, createdAt: now, updatedAt: now });
   });
 }
 
@@ -226,7 +231,7 @@ async function rowsOf(p: Loaded | null, iuv: string, ccp: string, numeroAvviso =
   const e = em();
   const all = (sql: string, params: unknown[]) => e.getConnection().execute<Row[]>(sql, params, 'all');
   const rpp = await all('select * from rpp where iuv = ? and ccp = ? order by id', [iuv, ccp]);
-  const rppIds = new Map(rpp.map((r, i) => [Number(r.id), `<rpp${i}>`]));
+  const rppIds = new Map(rpp.map((r: Row, i: number) => [Number(r.id), `<rpp${i}>`]));
   const tables: Record<string, Row[]> = {
     rpp,
     riscossioni: await all('select * from riscossioni where iuv = ? and iur = ? order by indice', [iuv, ccp]),
