@@ -8,7 +8,6 @@ import { improntaOf } from '../subgraphs/pagamenti/domain/ricevute';
 import { PagamentiStation } from '../subgraphs/pagamenti/domain/station';
 import type { SendRTRequest } from '../subgraphs/pagamenti/domain/station-types';
 import { notificaJob } from '../subgraphs/pagamenti/ente/notifica';
-import type { Receipt, StationIds } from '../pagopa/soap/messages';
 import { PAGAMENTO_DI_ANNULLATA } from '../subgraphs/pendenze/domain/pagamento';
 import { eventoPendenza } from '../subgraphs/pendenze/domain/eventi';
 import { PendenzeService } from '../subgraphs/pendenze/domain/pendenze';
@@ -18,6 +17,7 @@ import { SYSTEM_PRINCIPAL } from '../core/principal';
 import { parseRomeDateTime, romeDate } from '../core/rome-time';
 import { nuovaPendenza } from './helpers/fixtures';
 import { startHub, type TestHub } from './helpers/hub';
+import { sendRTRequest } from './helpers/receipts';
 
 /**
  * The receipt transaction writes with compiled statements on the driver's connection. Here each
@@ -30,7 +30,6 @@ let t: TestHub;
 let station: PagamentiStation;
 const em = (): EntityManager => t.hub.orm.em.fork();
 const CALLER = { idIntermediario: DEMO.intermediario as string };
-const IDS: StationIds = { idPA: DEMO.dominio, idBrokerPA: DEMO.intermediario, idStation: DEMO.stazione };
 let seq = 0;
 
 beforeAll(async () => {
@@ -78,20 +77,9 @@ async function load(): Promise<Loaded> {
 
 const cancel = (p: Loaded) => em().nativeUpdate(Pendenza, { id: p.id }, { stato: 'ANNULLATA' });
 
-function receiptFor(p: { numeroAvviso: string; iuv: string; importoCents: number }, receiptId: string): SendRTRequest {
-  const receipt: Receipt = {
-    receiptId,
-    noticeNumber: p.numeroAvviso,
-    fiscalCode: DEMO.dominio,
-    outcome: 'OK',
-    creditorReferenceId: p.iuv,
-    paymentAmountCents: p.importoCents,
-    description: 'Pagamento',
-    companyName: 'Ente Creditore Test',
-    debtor: {
-      uniqueIdentifier: { entityUniqueIdentifierType: 'F', entityUniqueIdentifierValue: 'RSSMRA30A01H501I' },
-      fullName: 'Mario Rossi',
-    },
+/** Two transfers, a PSP name that needs escaping, and a payment time in the night the clocks go forward. */
+const receiptFor = (p: { numeroAvviso: string; iuv: string; importoCents: number }, receiptId: string): SendRTRequest =>
+  sendRTRequest(p, receiptId, {
     transfers: [
       {
         idTransfer: 1,
@@ -110,20 +98,9 @@ function receiptFor(p: { numeroAvviso: string; iuv: string; importoCents: number
         transferCategory: '9/0101100IM/',
       },
     ],
-    idPSP: 'PSPSIM01',
     PSPCompanyName: "PSP Simulato & C. 'test'",
-    idChannel: 'PSPSIM01_01',
-    channelDescription: 'app',
     paymentDateTime: '2026-03-29T02:30:00',
-  };
-  return {
-    ...IDS,
-    versione: 'V2',
-    receipt,
-    receiptJson: JSON.parse(JSON.stringify(receipt)),
-    receiptXml: `<receipt><receiptId>${receiptId}</receiptId></receipt>`,
-  };
-}
+  });
 
 /** What the station writes for `req`, written with MikroORM's entities and unit of work instead. */
 async function throughOrm(p: Loaded | null, req: SendRTRequest, previous: 'none' | 'paid'): Promise<void> {
