@@ -1,4 +1,5 @@
 import { Utils, type EntityClass, type EntityManager, type EntityProperty, type Transaction } from '@mikro-orm/core';
+import { runStatement } from './native-statement';
 
 /** A row to insert, by property name; a ManyToOne takes the referenced primary key. */
 export type Row<T> = { [K in keyof T]?: unknown };
@@ -22,17 +23,14 @@ export class RowInserter<T extends object> {
   private readonly table: string;
   private readonly columns: Column[];
 
-  constructor(
-    em: EntityManager,
-    entity: EntityClass<T>,
-    props: readonly (keyof T & string)[],
-  ) {
+  constructor(em: EntityManager, entity: EntityClass<T>, props: readonly (keyof T & string)[]) {
     const meta = em.getMetadata().get(entity.name);
     const platform = em.getPlatform();
     this.table = platform.quoteIdentifier(meta.tableName);
     this.columns = props.map((name) => {
       const prop = meta.properties[name as keyof typeof meta.properties] as EntityProperty | undefined;
-      if (!prop?.fieldNames || prop.fieldNames.length !== 1) throw new Error(`RowInserter: ${entity.name}.${name} is not a single-column property`);
+      if (!prop?.fieldNames || prop.fieldNames.length !== 1)
+        throw new Error(`RowInserter: ${entity.name}.${name} is not a single-column property`);
       return { prop, name: platform.quoteIdentifier(prop.fieldNames[0]) };
     });
   }
@@ -57,20 +55,15 @@ export class RowInserter<T extends object> {
     const params: unknown[] = [];
     for (const row of rows) for (const c of this.columns) params.push(toDatabase(c.prop, row[c.prop.name as keyof T], platform));
     const sql = `insert into ${this.table} (${this.columns.map((c) => c.name).join(', ')}) values ${rows.map(() => placeholders).join(', ')}`;
-    try {
-      const res = await em.getConnection().execute<{ insertId: number | bigint }>(sql, params, 'run', ctx);
-      return Number(res.insertId);
-    } catch (e) {
-      // Raw statements get the driver's own errors: make them MikroORM's (UniqueConstraintViolationException…).
-      throw em.getDriver().convertException(e as Error);
-    }
+    return (await runStatement(em, sql, params, 'run', ctx)).insertId;
   }
 }
 
 function toDatabase(prop: EntityProperty, value: unknown, platform: ReturnType<EntityManager['getPlatform']>): unknown {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return platform.processDateProperty(value);
-  if (prop.customType) return prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query-data' });
+  if (prop.customType)
+    return prop.customType.convertToDatabaseValue(value, platform, { fromQuery: true, key: prop.name, mode: 'query-data' });
   if (Array.isArray(value) || Utils.isPlainObject(value)) return JSON.stringify(value);
   return value;
 }

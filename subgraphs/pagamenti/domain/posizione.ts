@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { MySqlPlatform } from '@mikro-orm/mysql';
 import type { Soggetto, StatoPendenza, StatoVoce, TipoVoce } from '../../../schema/entities';
+import { runStatement } from '../../../core/native-statement';
 
 /** A voce as the station reads it. */
 export interface VocePosizione {
@@ -63,7 +64,7 @@ export async function readPosizione(
   const [column, value] = 'numeroAvviso' in key ? ['numero_avviso', key.numeroAvviso] : ['iuv', key.iuv];
   const lock = forUpdate && em.getPlatform() instanceof MySqlPlatform ? ' for update' : '';
   const sql = `${SELECT} where p.id_dominio = ? and p.${column} = ? order by v.indice${lock}`;
-  const rows = await em.getConnection().execute<Row[]>(sql, [key.idDominio, value], 'all', em.getTransactionContext());
+  const rows = await runStatement(em, sql, [key.idDominio, value], 'all');
   if (!rows.length) return null;
   const p = rows[0];
   return {

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException, type EntityManager } from '@mikro-o
 import { createHash } from 'node:crypto';
 import { Rpp } from '../../../schema/entities';
 import { perDatabase } from '../../../core/per-database';
-import { transaction } from '../../../core/transaction';
+import { leanTransaction } from '../../../core/lean-transaction';
 import { RowInserter } from '../../../core/row-inserter';
 import { eventoPendenza, referenceCache, registraPagamento, type DominioRef } from '../../pendenze/services';
 import { registraRiscossioni } from '../../riconciliazione/services';
@@ -74,10 +74,10 @@ export async function registraRicevuta(em: EntityManager, log: Logger, dominio: 
   const impronta = improntaOf(req.receiptJson);
   let esito: Esito;
   try {
-    esito = await transaction(em, (tx) => register(tx, log, dominio, req, impronta));
+    esito = await leanTransaction(em, (tx) => register(tx, log, dominio, req, impronta));
   } catch (e) {
     if (!(e instanceof UniqueConstraintViolationException)) throw e;
-    // A concurrent delivery of the same receipt committed first.
+    // The receipt's key is taken: delivered again (or concurrently), the unique key refused it.
     const again = await alreadyRegistered(em.fork(), dominio, req, impronta);
     if (!again) throw e;
     esito = again;
@@ -89,16 +89,19 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
   const r = req.receipt;
   // The lock makes concurrent receipts of one pendenza take turns (MySQL; SQLite serialises writers).
   const found = await loadPagabile(tx, dominio, { iuv: r.creditorReferenceId }, true);
-  const previous = await alreadyRegistered(tx, dominio, req, impronta);
-  if (previous) return previous;
-
   const pendenza = found?.pendenza;
-  if (pendenza) checkMatches(pendenza, req);
-  else
-    log.warn(
-      { idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId },
-      'receipt of a position the hub does not hold: kept',
-    );
+  let richiesta: Record<string, unknown>;
+  try {
+    if (pendenza) checkMatches(pendenza, req);
+    richiesta = found ? ctPaymentPAJson(paymentDataOf(found, req.versione)) : {};
+  } catch (e) {
+    // A receipt delivered again is acknowledged whatever its pendenza has become, so a refusal
+    // looks for it first. An accepted one does not: the rpp INSERT's unique key refuses a receipt
+    // delivered again, and registraRicevuta answers it then.
+    const previous = await alreadyRegistered(tx, dominio, req, impronta);
+    if (previous) return previous;
+    throw e;
+  }
 
   const eseguito = r.outcome === 'OK';
   const paid = pendenza?.stato === 'ESEGUITA' || pendenza?.stato === 'ESEGUITA_PARZIALE';
@@ -121,7 +124,7 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
       versione: req.versione,
       standIn: r.standIn ?? false,
       duplicato,
-      richiesta: found ? ctPaymentPAJson(paymentDataOf(found, req.versione)) : {},
+      richiesta,
       ricevuta: req.receiptJson,
       ricevutaXml: req.receiptXml,
       impronta,
@@ -129,6 +132,13 @@ async function register(tx: EntityManager, log: Logger, dominio: DominioRef, req
       updatedAt: now,
     },
   ]);
+
+  if (!pendenza) {
+    log.warn(
+      { idDominio: dominio.idDominio, iuv: r.creditorReferenceId, receiptId: r.receiptId },
+      'receipt of a position the hub does not hold: kept',
+    );
+  }
 
   // The riscossioni (one per transfer) are written with the receipt that makes them.
   if (eseguito) {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { runStatement } from '../../../../core/native-statement';
 import { salvaSessione, sessionePerModifica } from './sessione';
 
 export interface RicevutaDiSessione {
@@ -16,13 +17,13 @@ export interface RicevutaDiSessione {
  * whether a session changed (its event is then in the outbox).
  */
 export async function sessioneDopoRicevuta(tx: EntityManager, r: RicevutaDiSessione): Promise<boolean> {
-  const [voce] = await tx.getConnection().execute<Array<{ id: number; pagamento_id: number }>>(
+  const [voce] = await runStatement(
+    tx,
     `select id, pagamento_id from pagamenti_portale_pendenze
      where pendenza_id = ? and ${r.eseguito ? "esito <> 'ESEGUITO'" : "esito = 'IN_CORSO'"} and (in_corso = 1 or attivato_il is not null)
      order by pagamento_id desc limit 1`,
     [r.pendenzaId],
     'all',
-    tx.getTransactionContext(),
   );
   if (!voce) return false;
   const s = await sessionePerModifica(tx, { id: Number(voce.pagamento_id) });
