@@ -4,18 +4,7 @@ import { findPage } from '../../../core/find-page';
 import { MAX_PAGE_SIZE, type Page, type PageRequest, type SortDirection } from '../../../core/paging';
 import { perDatabase } from '../../../core/per-database';
 import { anagraficaRevision } from './revision';
-import {
-  toContoAccreditoView,
-  toDominioView,
-  toEntrataDominioView,
-  toTipoPendenzaDominioView,
-  toUnitaOperativaView,
-  type ContoAccreditoView,
-  type DominioView,
-  type EntrataDominioView,
-  type TipoPendenzaDominioView,
-  type UnitaOperativaView,
-} from './views';
+import * as views from './views';
 
 type Ordering = PageRequest['orderBy'];
 
@@ -39,12 +28,12 @@ export interface Collezione<T> {
 
 /** A dominio with its whole configuration, as GET /domini/{id} shows it. */
 export interface ConfigurazioneDominio {
-  dominio: DominioView;
+  dominio: views.DominioView;
   logo: string | undefined;
-  unitaOperative: Collezione<UnitaOperativaView>;
-  contiAccredito: Collezione<ContoAccreditoView>;
-  entrate: Collezione<EntrataDominioView>;
-  tipiPendenza: Collezione<TipoPendenzaDominioView>;
+  unitaOperative: Collezione<views.UnitaOperativaView>;
+  contiAccredito: Collezione<views.ContoAccreditoView>;
+  entrate: Collezione<views.EntrataDominioView>;
+  tipiPendenza: Collezione<views.TipoPendenzaDominioView>;
 }
 
 /** What the cache may hold, counted in characters (mostly logos, up to 5 MB each). */
@@ -140,11 +129,11 @@ async function loadConfigurazione(em: EntityManager, idDominio: string): Promise
     return { rows: page.items.map(view), complete: !page.hasNextPage, order };
   };
   return {
-    dominio: toDominioView(d),
+    dominio: views.toDominioView(d),
     logo: d.logo ?? undefined,
-    unitaOperative: await all(UnitaOperativa, DEFAULT_ORDER.unitaOperative, [], toUnitaOperativaView),
-    contiAccredito: await all(ContoAccredito, DEFAULT_ORDER.contiAccredito, [], toContoAccreditoView),
-    entrate: await all(EntrataDominio, DEFAULT_ORDER.entrate, ['tipoEntrata', 'ibanAccredito', 'ibanAppoggio'], toEntrataDominioView),
-    tipiPendenza: await all(TipoPendenzaDominio, DEFAULT_ORDER.tipiPendenza, ['tipoPendenza'], toTipoPendenzaDominioView),
+    unitaOperative: await all(UnitaOperativa, DEFAULT_ORDER.unitaOperative, [], views.toUnitaOperativaView),
+    contiAccredito: await all(ContoAccredito, DEFAULT_ORDER.contiAccredito, [], views.toContoAccreditoView),
+    entrate: await all(EntrataDominio, DEFAULT_ORDER.entrate, ['tipoEntrata', 'ibanAccredito', 'ibanAppoggio'], views.toEntrataDominioView),
+    tipiPendenza: await all(TipoPendenzaDominio, DEFAULT_ORDER.tipiPendenza, ['tipoPendenza'], views.toTipoPendenzaDominioView),
   };
 }
