@@ -76,3 +76,28 @@ it('still refuses a caller without the right, and answers 404 for an unknown dom
   expect((await get(b, `${BO}/domini/99999999999`)).status).toBe(404);
   expect((await get(b, `${BO}/domini/99999999999/entrate`)).status).toBe(404);
 });
+
+it('sees, later in the same graph request, the change that request made', async () => {
+  const dominio = {
+    ragioneSociale: 'Ente Creditore Test',
+    gln: '8088888000000',
+    stazione: '11111111113_01',
+    abilitato: true,
+    scaricaFr: true,
+  };
+  const unita = 'node { unitaOperative(first: 100) { nodes { idUnita } } }';
+  // Root mutation fields run one after the other: the first reads the configuration, the second changes it.
+  const r = await call(b.baseUrl, 'POST', '/graphql', {
+    body: {
+      query: `mutation ($d: DominioInput!) {
+        before: saveDominio(idDominio: "12345678901", input: $d) { ${unita} }
+        add: saveUnitaOperativa(idDominio: "12345678901", idUnita: "UO3", input: { ragioneSociale: "Protocollo", abilitato: true }) { created }
+        after: saveDominio(idDominio: "12345678901", input: $d) { ${unita} } }`,
+      variables: { d: dominio },
+    },
+  });
+  expect(r.body.errors).toBeUndefined();
+  const ids = (k: string) => r.body.data[k].node.unitaOperative.nodes.map((u: { idUnita: string }) => u.idUnita);
+  expect(ids('before')).not.toContain('UO3');
+  expect(ids('after')).toContain('UO3');
+});

@@ -3,7 +3,7 @@ import { ContoAccredito, Dominio, EntrataDominio, TipoPendenzaDominio, UnitaOper
 import { findPage } from '../../../core/find-page';
 import { MAX_PAGE_SIZE, type Page, type PageRequest, type SortDirection } from '../../../core/paging';
 import { perDatabase } from '../../../core/per-database';
-import { anagraficaRevision } from './revision';
+import { requestRevision } from './revision';
 import * as views from './views';
 
 type Ordering = PageRequest['orderBy'];
@@ -53,16 +53,9 @@ export class ConfigurazioniDomini {
   private entries = new Map<string, Promise<ConfigurazioneDominio | null>>();
   private weights = new Map<string, number>();
   private weight = 0;
-  /** The revision check of each request (its EntityManager), made once however many fields ask. */
-  private readonly checks = new WeakMap<EntityManager, Promise<void>>();
 
   async get(em: EntityManager, idDominio: string): Promise<ConfigurazioneDominio | null> {
-    let check = this.checks.get(em);
-    if (!check) {
-      check = this.catchUp(em);
-      this.checks.set(em, check);
-    }
-    await check;
+    await this.catchUp(em);
     const hit = this.entries.get(idDominio);
     if (hit) return hit;
     const entries = this.entries;
@@ -77,7 +70,7 @@ export class ConfigurazioniDomini {
   }
 
   private async catchUp(em: EntityManager): Promise<void> {
-    const revision = await anagraficaRevision(em);
+    const revision = await requestRevision(em);
     // A request that read an older revision is served what newer ones loaded: never older than its own view.
     if (revision <= this.revision) return;
     this.revision = revision;
