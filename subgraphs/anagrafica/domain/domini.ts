@@ -29,6 +29,7 @@ import {
   unitaOperativaInput,
 } from './inputs';
 import type { Saved } from './intermediari';
+import { configurazioniDomini, pageFrom, type Collezione, type ConfigurazioneDominio } from './configurazioni';
 import {
   toContoAccreditoView,
   toDominioView,
@@ -88,16 +89,12 @@ export class DominiService {
   }
 
   async get(idDominio: string): Promise<DominioView> {
-    authorizeDominio(this.actor, CREDITORE, 'R', idDominio);
-    return toDominioView(await this.load(idDominio));
+    return (await this.readable(idDominio)).dominio;
   }
 
   /** The dominio's logo (base64), kept apart because it can be large. */
   async logo(idDominio: string): Promise<string | undefined> {
-    authorizeDominio(this.actor, CREDITORE, 'R', idDominio);
-    const d = await this.load(idDominio);
-    await this.em.populate(d, ['logo']);
-    return d.logo ?? undefined;
+    return (await this.readable(idDominio)).logo;
   }
 
   async save(idDominio: string, raw: unknown): Promise<Saved<DominioView>> {
@@ -134,7 +131,8 @@ export class DominiService {
   }
 
   async listUnitaOperative(idDominio: string, filter: DettaglioFilter, page: PageRequest): Promise<Page<UnitaOperativaView>> {
-    await this.readable(idDominio);
+    const cached = await this.fromCache(idDominio, filter, page, (c) => c.unitaOperative);
+    if (cached) return cached;
     const where: Where = { dominio: idDominio };
     if (filter.abilitato != null) where.abilitato = filter.abilitato;
     if (filter.testo) where.ragioneSociale = contains(filter.testo);
@@ -167,7 +165,8 @@ export class DominiService {
   }
 
   async listContiAccredito(idDominio: string, filter: DettaglioFilter, page: PageRequest): Promise<Page<ContoAccreditoView>> {
-    await this.readable(idDominio);
+    const cached = await this.fromCache(idDominio, filter, page, (c) => c.contiAccredito);
+    if (cached) return cached;
     const where: Where = { dominio: idDominio };
     if (filter.abilitato != null) where.abilitato = filter.abilitato;
     if (filter.testo) where.iban = contains(filter.testo);
@@ -203,7 +202,8 @@ export class DominiService {
   }
 
   async listEntrate(idDominio: string, filter: DettaglioFilter, page: PageRequest): Promise<Page<EntrataDominioView>> {
-    await this.readable(idDominio);
+    const cached = await this.fromCache(idDominio, filter, page, (c) => c.entrate);
+    if (cached) return cached;
     const where: Where = { dominio: idDominio };
     if (filter.abilitato != null) where.abilitato = filter.abilitato;
     if (filter.testo) where.tipoEntrata = { descrizione: contains(filter.testo) };
@@ -229,7 +229,8 @@ export class DominiService {
     return saveConfiguration(this.em, async (em) => {
       const dominio = await this.load(idDominio, em);
       const tipoEntrata = await em.findOne(TipoEntrata, { idEntrata });
-      if (!tipoEntrata) throw errors.unprocessable('SEMANTICA', `L'entrata ${idEntrata} non e' censita: censirla prima con PUT /entrate/${idEntrata}.`);
+      if (!tipoEntrata)
+        throw errors.unprocessable('SEMANTICA', `L'entrata ${idEntrata} non e' censita: censirla prima con PUT /entrate/${idEntrata}.`);
       const conto = async (iban: string, ruolo: string) => {
         const c = await em.findOne(ContoAccredito, { dominio, iban });
         if (!c) throw errors.unprocessable('SEMANTICA', `L'iban di ${ruolo} ${iban} non e' censito per il dominio ${idDominio}.`);
@@ -251,7 +252,8 @@ export class DominiService {
   }
 
   async listTipiPendenza(idDominio: string, filter: DettaglioFilter, page: PageRequest): Promise<Page<TipoPendenzaDominioView>> {
-    await this.readable(idDominio);
+    const cached = await this.fromCache(idDominio, filter, page, (c) => c.tipiPendenza);
+    if (cached) return cached;
     const where: Where = { dominio: idDominio };
     if (filter.abilitato != null) where.abilitato = filter.abilitato;
     if (filter.testo) where.tipoPendenza = { descrizione: contains(filter.testo) };
@@ -295,9 +297,24 @@ export class DominiService {
     });
   }
 
-  private async readable(idDominio: string): Promise<void> {
+  /** A page of a collection from the cached configuration, when it holds that page (no filter, the default order). */
+  private async fromCache<T>(
+    idDominio: string,
+    filter: DettaglioFilter,
+    page: PageRequest,
+    collection: (c: ConfigurazioneDominio) => Collezione<T>,
+  ): Promise<Page<T> | undefined> {
+    const c = await this.readable(idDominio);
+    const unfiltered = filter.abilitato == null && !filter.testo;
+    return unfiltered ? pageFrom(collection(c), page) : undefined;
+  }
+
+  /** The dominio's configuration, as of the anagrafica's current revision: 404 when there is no such dominio. */
+  private async readable(idDominio: string): Promise<ConfigurazioneDominio> {
     authorizeDominio(this.actor, CREDITORE, 'R', idDominio);
-    await this.load(idDominio);
+    const c = await configurazioniDomini(this.em).get(this.em, idDominio);
+    if (!c) throw errors.notFound(`Dominio ${idDominio} inesistente.`);
+    return c;
   }
 
   private async load(idDominio: string, em: EntityManager = this.em): Promise<Dominio> {
