@@ -41,6 +41,9 @@ export interface NotaPendenza {
 @Unique({ properties: ['applicazione', 'idPendenza'] })
 @Unique({ properties: ['dominio', 'numeroAvviso'] })
 @Unique({ properties: ['dominio', 'iuv'] })
+// The lists' usual reads, newest first: a dominio's pendenze, and those in one stato (GovPay's default order).
+@Index({ properties: ['dominio', 'dataCaricamento'] })
+@Index({ properties: ['dominio', 'stato', 'dataCaricamento'] })
 export class Pendenza extends Timestamped {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
