@@ -38,6 +38,8 @@ export async function explainRequest(url: string, run: () => Promise<void>): Pro
       (
         await conn.query<RowDataPacket[]>('SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()')
       )[0].map((r) => Number(r.ID));
+    // Requests of a load run may still be queued at the hub: their statements are not this request's.
+    for (let waited = 0; waited < 120 && (await busy(conn)); waited++) await new Promise((resolve) => setTimeout(resolve, 500));
     const before = await threads();
     await conn.query("SET GLOBAL log_output = 'TABLE'");
     await conn.query('SET GLOBAL general_log = 1');
@@ -62,6 +64,13 @@ export async function explainRequest(url: string, run: () => Promise<void>): Pro
   } finally {
     await conn.end();
   }
+}
+
+async function busy(conn: Connection): Promise<boolean> {
+  const [[row]] = await conn.query<RowDataPacket[]>(
+    "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND <> 'Sleep'",
+  );
+  return Number(row.n) > 0;
 }
 
 async function explain(conn: Connection, sql: string): Promise<Explained> {
