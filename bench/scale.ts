@@ -238,7 +238,7 @@ function ratioTable(scenarios: Scenario[], connections: number[], empty: Results
       if (!e || !l) continue;
       const ratio = l.rps / e.rps;
       lines.push(
-        `| ${s.label} | ${c} | ${f(e.rps, 0)} | ${f(l.rps, 0)} | ${f(ratio, 2)} | ${f(e.p50, 2)} | ${f(l.p50, 2)} | ${f(e.p99, 2)} | ${f(l.p99, 2)} | ${ratio >= 0.5 ? 'yes' : 'no'} | ${e.errors}/${l.errors} |`,
+        `| ${s.label} | ${c} | ${f(e.rps, 0)} | ${f(l.rps, 0)} | ${f(ratio, 2)} | ${f(e.p50, 2)} | ${f(l.p50, 2)} | ${f(e.p99, 2)} | ${f(l.p99, 2)} | ${Number.isFinite(ratio) ? (ratio >= 0.5 ? 'yes' : 'no') : 'n/a'} | ${e.errors}/${l.errors} |`,
       );
     }
   }
