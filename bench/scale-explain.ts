@@ -38,8 +38,9 @@ export async function explainRequest(url: string, run: () => Promise<void>): Pro
       (
         await conn.query<RowDataPacket[]>('SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()')
       )[0].map((r) => Number(r.ID));
-    // Requests of a load run may still be queued at the hub: their statements are not this request's.
-    for (let waited = 0; waited < 120 && (await busy(conn)); waited++) await new Promise((resolve) => setTimeout(resolve, 500));
+    // Requests of a load run may still be queued at the hub (for minutes, when its clients timed out on
+    // slow counts): their statements are not this request's.
+    for (let waited = 0; waited < 600 && (await busy(conn)); waited++) await new Promise((resolve) => setTimeout(resolve, 500));
     const before = await threads();
     await conn.query("SET GLOBAL log_output = 'TABLE'");
     await conn.query('SET GLOBAL general_log = 1');
