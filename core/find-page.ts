@@ -10,7 +10,7 @@ export async function findPage<T extends object>(
   entity: EntityName<T>,
   where: Where,
   req: PageRequest,
-  options: Pick<FindOptions<T, never>, 'populate'> = {},
+  options: Pick<FindOptions<T, never>, 'populate' | 'strategy'> = {},
 ): Promise<Page<T>> {
   // One object per term keeps their priority; a dotted field orders by a related entity's property.
   const orderBy = req.orderBy.map(([field, dir]) =>
@@ -19,7 +19,11 @@ export async function findPage<T extends object>(
   const [rows, total] = await Promise.all([
     req.limit === 0
       ? Promise.resolve([] as T[])
-      : em.find(entity, where as FilterQuery<T>, { ...options, orderBy, offset: req.offset, limit: req.limit + 1 } as FindOptions<T, never>),
+      : em.find(
+          entity,
+          where as FilterQuery<T>,
+          { ...options, orderBy, offset: req.offset, limit: req.limit + 1 } as FindOptions<T, never>,
+        ),
     req.withCount ? em.count(entity, where as FilterQuery<T>) : Promise.resolve(undefined),
   ]);
   return pageOf(rows as T[], req, total);

@@ -16,6 +16,8 @@ export type EsitoRpp = 'ESEGUITO' | 'NON_ESEGUITO';
 @Entity({ tableName: 'rpp' })
 @Unique({ properties: ['dominio', 'iuv', 'ccp'] })
 @Index({ properties: ['pendenza'] })
+// GET /rpp by date range in its default order (dataRichiesta, then id).
+@Index({ properties: ['dataPagamento', 'id'] })
 export class Rpp extends Timestamped {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

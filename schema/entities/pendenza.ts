@@ -41,6 +41,11 @@ export interface NotaPendenza {
 @Unique({ properties: ['applicazione', 'idPendenza'] })
 @Unique({ properties: ['dominio', 'numeroAvviso'] })
 @Unique({ properties: ['dominio', 'iuv'] })
+// The lists' usual reads, newest first (GovPay's default order): a dominio's pendenze, and those in one
+// stato, whose count and deep pages the second index answers alone (the applicazione's and the due date's
+// filters included, rather than a lookup of every matching row).
+@Index({ properties: ['dominio', 'dataCaricamento'] })
+@Index({ name: 'pendenze_lista_stato_index', properties: ['dominio', 'stato', 'dataCaricamento', 'applicazione', 'dataScadenza'] })
 export class Pendenza extends Timestamped {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

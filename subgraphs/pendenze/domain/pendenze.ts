@@ -317,7 +317,11 @@ export class PendenzeService {
     else if (filter.stato === 'NON_ESEGUITA') {
       Object.assign(where, { stato: 'NON_ESEGUITA', $or: [{ dataScadenza: null }, { dataScadenza: { $gte: today } }] });
     } else if (filter.stato) where.stato = filter.stato;
-    return mapPage(await findPage(this.em, Pendenza, where, page, { populate: POPULATE as never }), (p) => toPendenzaView(p));
+    // Joined, a page of pendenze with their voci becomes a query that tests every row of the table
+    // against the page's ids (MikroORM's limit over a to-many join): the page first, then its relations.
+    return mapPage(await findPage(this.em, Pendenza, where, page, { populate: POPULATE as never, strategy: 'select-in' }), (p) =>
+      toPendenzaView(p),
+    );
   }
 
   /**
