@@ -1,5 +1,5 @@
 import type { EntityManager, Transaction } from '@mikro-orm/core';
-import { MySqlPlatform } from '@mikro-orm/mysql';
+import { MySqlPlatform, type AbstractSqlConnection } from '@mikro-orm/mysql';
 
 /** What a write statement reports. */
 export interface WriteResult {
@@ -12,13 +12,12 @@ interface DriverConnection {
 }
 
 /**
- * Runs one statement inside a transaction on the driver's own connection, for the hot write paths
- * (a receipt issues about ten statements). The SQL text sent is exactly what MikroORM's
+ * Runs one statement on the driver's own connection — the transaction's, or one lent by the pool —
+ * for the hot paths (a receipt issues about ten statements, a verify three). The SQL text sent is exactly what MikroORM's
  * `execute` sends — the parameters inlined by the platform's `formatQuery` — so the rows written
  * are the same; what is skipped is the knex query object, the logger context and the result
  * transformation around it, which on MySQL/MariaDB cost about three times the driver's own call.
- * Outside a transaction, and on SQLite (an in-process library, no round trip to save), it is
- * MikroORM's `execute`. Driver errors come back as MikroORM's exceptions (unique key, deadlock…).
+ * On SQLite (an in-process library, no round trip to save) it is MikroORM's `execute`. Driver errors come back as MikroORM's exceptions (unique key, deadlock…).
  */
 export async function runStatement(
   em: EntityManager,
@@ -45,8 +44,8 @@ export async function runStatement(
   const values = params.map((v) => (v instanceof Date ? platform.processDateProperty(v) : v));
   try {
     const res =
-      ctx && platform instanceof MySqlPlatform
-        ? await onDriver(ctx, platform.formatQuery(sql, values))
+      platform instanceof MySqlPlatform
+        ? await onDriver(ctx ?? (em.getConnection() as AbstractSqlConnection).getKnex(), platform.formatQuery(sql, values))
         : await em.getConnection().execute(sql, values, method, ctx);
     return method === 'all' ? (res as Array<Record<string, any>>) : writeResult(res);
   } catch (e) {
@@ -55,10 +54,23 @@ export async function runStatement(
   }
 }
 
-/** A knex transaction's client hands out the one connection the transaction runs on. */
-async function onDriver(ctx: Transaction, text: string): Promise<unknown> {
-  const conn = await (ctx as unknown as { client: { acquireConnection(): Promise<DriverConnection> } }).client.acquireConnection();
-  return new Promise((resolve, reject) => conn.query({ sql: text }, (err, result) => (err ? reject(err) : resolve(result))));
+interface KnexClient {
+  acquireConnection(): Promise<DriverConnection>;
+  releaseConnection(conn: DriverConnection): Promise<unknown>;
+}
+
+/**
+ * A knex transaction's client hands out the one connection the transaction runs on (its release is a
+ * no-op); outside one, the pool lends a connection for the statement.
+ */
+async function onDriver(on: Transaction | { client: unknown }, text: string): Promise<unknown> {
+  const client = (on as { client: KnexClient }).client;
+  const conn = await client.acquireConnection();
+  try {
+    return await new Promise((resolve, reject) => conn.query({ sql: text }, (err, result) => (err ? reject(err) : resolve(result))));
+  } finally {
+    await client.releaseConnection(conn);
+  }
 }
 
 function writeResult(res: unknown): WriteResult {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { runStatement } from '../../../core/native-statement';
 import { upsert } from '../../../core/upsert';
 
 const BUMP = 'update anagrafica_revisione set revisione = revisione + 1 where id = 1';
@@ -37,6 +38,7 @@ export function requestRevision(em: EntityManager): Promise<number> {
 
 /** The current anagrafica revision: one primary-key read. */
 export async function anagraficaRevision(em: EntityManager): Promise<number> {
-  const row = await em.getConnection().execute<{ revisione: number | string } | undefined>(READ, [], 'get', em.getTransactionContext());
+  // Every authenticated call and every station request reads it: the driver's own call, not the ORM's.
+  const [row] = await runStatement(em, READ, [], 'all');
   return Number(row?.revisione ?? 0);
 }

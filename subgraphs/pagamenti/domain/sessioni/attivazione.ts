@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { PagamentoPortalePendenza } from '../../../../schema/entities';
+import { runStatement } from '../../../../core/native-statement';
 import { PagoPaFault } from '../faults';
 
 /**
@@ -11,13 +12,13 @@ import { PagoPaFault } from '../faults';
  * pendenza is pending ("Pagamento in corso [CCP:…].", here the session's idSession).
  */
 async function inCorso(em: EntityManager, pendenzaId: number): Promise<PagoPaFault | undefined> {
-  const voce = await em.findOne(
-    PagamentoPortalePendenza,
-    { pendenza: pendenzaId, inCorso: true, attivatoIl: { $ne: null } },
-    { populate: ['pagamento'], fields: ['pagamento.idSession'] as never },
-  );
-  return voce ? new PagoPaFault('PAA_PAGAMENTO_IN_CORSO', `Pagamento in corso [CCP:${voce.pagamento.idSession}].`) : undefined;
+  // Every verify asks: one compiled statement (an ORM findOne with its populate cost a tenth of a verify's CPU).
+  const [voce] = await runStatement(em, IN_CORSO, [pendenzaId], 'all');
+  return voce ? new PagoPaFault('PAA_PAGAMENTO_IN_CORSO', `Pagamento in corso [CCP:${voce.id_session}].`) : undefined;
 }
+
+const IN_CORSO = `select p.id_session from pagamenti_portale_pendenze v join pagamenti_portale p on p.id = v.pagamento_id
+  where v.pendenza_id = ? and v.in_corso = 1 and v.attivato_il is not null`;
 
 /** paVerifyPaymentNotice: refused while the session's own attempt is under way. */
 export async function checkNonInCorso(em: EntityManager, pendenzaId: number): Promise<void> {
