@@ -2,15 +2,17 @@
  * The SQL one operation of the hub issues on MariaDB, written out so that the floor (floor.ts) can
  * issue the same statements from a bare mysql2 pool: the reads and writes of one transaction, on
  * the same tables, with the same indexes. Align these lists with the hub's code when it changes
- * (captured with MariaDB's general log for one request each, 2026-12-06, before issue 15's work):
+ * (capture one request with MariaDB's general log). As of 2026-12-06 (issue 15):
  *
- * - pa-verify: the anagrafica revision, the pendenza with its voci by numero avviso, the payment
- *   session in progress for it;
- * - pa-send-rt: the revision, then in one transaction the pendenza with its voci by IUV (locked),
- *   the duplicate check, the rpp, its riscossione, the pendenza and its voci set paid, the session
- *   to close, the three outbox jobs (the Ente's notification, two events);
- * - put-rest: the revision (read twice today), then in one transaction the pendenza, its voce and
- *   its event. The IUV progressive the PUT reserves once every 50 pendenze is left out.
+ * - pa-verify (captured before issue 15's work): the anagrafica revision, the pendenza with its
+ *   voci by numero avviso, the payment session in progress for it;
+ * - pa-send-rt (/work/brief15/receipt-sql.md, the receipt path after issue 15): the revision, then
+ *   in one transaction the pendenza with its voci by IUV (locked), the rpp (its unique key is the
+ *   duplicate check), its riscossione, the pendenza and its voci set paid in one UPDATE, the
+ *   session to close, the three outbox jobs (the Ente's notification, two events) in one INSERT;
+ * - put-rest (/work/brief15/put-sql.md, after issue 15): the revision (REST authentication), then
+ *   in one transaction the revision again, the pendenza and its event sent together, its voce.
+ *   The IUV progressives the PUT reserves once every 50 pendenze are left out.
  *
  * Not counted for any of them: the Giornale degli Eventi's rows, written in batches off the
  * request path, and the outbox worker's own work after the commit (the end-to-end receipt run
@@ -28,6 +30,8 @@ export interface FloorFixture {
   template: { pendenza: Row; voce: Row; rpp?: Row; riscossione?: Row };
   /** Keeps the keys of this run's rows apart from the hub's. */
   tag: string;
+  /** The next operation's number, over every measurement of the run (keys stay unique). */
+  next: number;
 }
 
 /** The state of one operation while its statements run: what earlier statements returned. */
@@ -44,7 +48,9 @@ export interface OpState {
 export type FloorStatement =
   | { sql: string; params: (s: OpState) => unknown[]; keep?: (rows: Row[], s: OpState) => void }
   /** A multi-row INSERT of every column of `rows` (as the hub's RowInserter writes), keeping the first id. */
-  | { insert: string; rows: (s: OpState) => Row[]; keep?: (insertId: number, s: OpState) => void };
+  | { insert: string; rows: (s: OpState) => Row[]; keep?: (insertId: number, s: OpState) => void }
+  /** Statements sent on the connection without waiting for each other's answers, as the hub sends them. */
+  | { together: FloorStatement[] };
 
 export interface FloorOperation {
   /** The hub's scenario this is the floor of. */
@@ -99,10 +105,6 @@ const receipt: FloorOperation = {
       keep: keepPendenza,
     },
     {
-      sql: 'select `r0`.`id`, `r0`.`impronta` from `rpp` as `r0` where `r0`.`id_dominio` = ? and `r0`.`iuv` = ? and `r0`.`ccp` = ? limit 1',
-      params: (s) => [s.f.verify.idDominio, s.iuv, s.ccp],
-    },
-    {
       insert: 'rpp',
       rows: (s) => [{ ...s.f.template.rpp, iuv: s.iuv, ccp: s.ccp, pendenza_id: s.pendenzaId, impronta: s.ccp, ...TIMESTAMPS(s.now) }],
       keep: (id: number, s: OpState) => (s.rppId = id),
@@ -112,12 +114,11 @@ const receipt: FloorOperation = {
       rows: (s) => [{ ...s.f.template.riscossione, iuv: s.iuv, iur: s.ccp, rpp_id: s.rppId, ...TIMESTAMPS(s.now) }],
     },
     {
-      sql: "update `pendenze` set `stato` = 'ESEGUITA', `data_pagamento` = ?, `descrizione_stato` = NULL, `updated_at` = ? where `id` = ?",
-      params: (s) => [s.now.toISOString().slice(0, 10), s.now, s.pendenzaId],
-    },
-    {
-      sql: "update `voci_pendenza` set `stato` = 'Eseguito', `updated_at` = ? where `pendenza_id` = ?",
-      params: (s) => [s.now, s.pendenzaId],
+      sql: `update pendenze p left join voci_pendenza v on v.pendenza_id = p.id
+  set p.stato = 'ESEGUITA', p.data_pagamento = ?, p.descrizione_stato = NULL, p.updated_at = ?,
+      v.stato = 'Eseguito', v.updated_at = ?
+  where p.id = ?`,
+      params: (s) => [s.now.toISOString().slice(0, 10), s.now, s.now, s.pendenzaId],
     },
     {
       sql: `select id, pagamento_id from pagamenti_portale_pendenze
@@ -171,57 +172,58 @@ function receiptJobs(s: OpState): Row[] {
   ];
 }
 
+const putPendenza: FloorStatement = {
+  insert: 'pendenze',
+  rows: (s) => {
+    s.iuv = `38${s.f.tag.slice(-4)}${String(s.n).padStart(11, '0')}`.slice(0, 17);
+    return [
+      {
+        ...s.f.template.pendenza,
+        id_pendenza: `FLOORPUT-${s.f.tag}-${s.n}`,
+        iuv: s.iuv,
+        numero_avviso: `3${s.iuv}`,
+        stato: 'NON_ESEGUITA',
+        data_pagamento: null,
+        uuid: `${s.f.tag}-${s.n}`,
+        data_caricamento: s.now,
+        ...TIMESTAMPS(s.now),
+      },
+    ];
+  },
+  keep: (id: number, s: OpState) => (s.pendenzaId = id),
+};
+
+const putEvent: FloorStatement = {
+  insert: 'outbox',
+  rows: (s) => [
+    {
+      tipo: 'EVENTO',
+      chiave: `floor:evento:pendenzaAggiornata:${s.f.tag}:${s.n}`,
+      payload: JSON.stringify({
+        v: 1,
+        tipo: 'pendenzaAggiornata',
+        idDominio: s.f.verify.idDominio,
+        idPendenza: `FLOORPUT-${s.n}`,
+        stato: 'NON_ESEGUITA',
+        at: s.now.toISOString(),
+      }),
+      stato: 'ESEGUITO',
+      tentativi: 0,
+      prossimo_tentativo: s.now,
+      ...TIMESTAMPS(s.now),
+    },
+  ],
+};
+
 const put: FloorOperation = {
   id: 'put-rest',
   statements: [
     { sql: REVISION, params: () => [] },
-    { sql: REVISION, params: () => [] },
     { sql: 'BEGIN', params: () => [] },
-    {
-      insert: 'pendenze',
-      rows: (s) => {
-        const n = s.n.toString().padStart(11, '0');
-        s.iuv = `38${s.f.tag.slice(-4)}${n}`.slice(0, 17);
-        return [
-          {
-            ...s.f.template.pendenza,
-            id_pendenza: `FLOORPUT-${s.f.tag}-${s.n}`,
-            iuv: s.iuv,
-            numero_avviso: `3${s.iuv}`,
-            stato: 'NON_ESEGUITA',
-            data_pagamento: null,
-            uuid: `${s.f.tag}-${s.n}`,
-            data_caricamento: s.now,
-            ...TIMESTAMPS(s.now),
-          },
-        ];
-      },
-      keep: (id: number, s: OpState) => (s.pendenzaId = id),
-    },
+    { together: [{ sql: REVISION, params: () => [] }, putPendenza, putEvent] },
     {
       insert: 'voci_pendenza',
       rows: (s) => [{ ...s.f.template.voce, pendenza_id: s.pendenzaId, stato: 'Non eseguito', ...TIMESTAMPS(s.now) }],
-    },
-    {
-      insert: 'outbox',
-      rows: (s) => [
-        {
-          tipo: 'EVENTO',
-          chiave: `floor:evento:pendenzaAggiornata:${s.f.tag}:${s.n}`,
-          payload: JSON.stringify({
-            v: 1,
-            tipo: 'pendenzaAggiornata',
-            idDominio: s.f.verify.idDominio,
-            idPendenza: `FLOORPUT-${s.n}`,
-            stato: 'NON_ESEGUITA',
-            at: s.now.toISOString(),
-          }),
-          stato: 'ESEGUITO',
-          tentativi: 0,
-          prossimo_tentativo: s.now,
-          ...TIMESTAMPS(s.now),
-        },
-      ],
     },
     { sql: 'COMMIT', params: () => [] },
   ],
@@ -230,4 +232,5 @@ const put: FloorOperation = {
 export const FLOOR_OPERATIONS: FloorOperation[] = [verify, receipt, put];
 
 /** Statements one operation issues (BEGIN and COMMIT included): what a row's floor stands for. */
-export const statementCount = (op: FloorOperation): number => op.statements.length;
+export const statementCount = (op: FloorOperation): number =>
+  op.statements.reduce((n, st) => n + ('together' in st ? st.together.length : 1), 0);

@@ -46,6 +46,7 @@ export async function prepareFloor(url: string, verify: { idDominio: string; num
         riscossione: riscossione && withoutId(riscossione),
       },
       tag,
+      next: 0,
     };
     const operations = FLOOR_OPERATIONS.filter((op) => op.id !== 'pa-send-rt' || fixture.template.riscossione);
     return {
@@ -107,7 +108,6 @@ async function closedLoop(
   seconds: number,
 ): Promise<LoadResult> {
   const conns = await Promise.all(Array.from({ length: connections }, () => pool.getConnection()));
-  let next = 0;
   const phase = async (s: number, latencies?: number[]) => {
     let errors = 0;
     const end = performance.now() + s * 1000;
@@ -116,7 +116,7 @@ async function closedLoop(
         while (performance.now() < end) {
           const started = performance.now();
           try {
-            await runOperation(conn, op, { n: next++, f, now: new Date() });
+            await runOperation(conn, op, { n: f.next++, f, now: new Date() });
             latencies?.push(performance.now() - started);
           } catch (e) {
             errors += 1;
@@ -153,6 +153,10 @@ async function runOperation(conn: PoolConnection, op: FloorOperation, s: OpState
 }
 
 async function runStatement(conn: PoolConnection, st: FloorStatement, s: OpState): Promise<void> {
+  if ('together' in st) {
+    await Promise.all(st.together.map((t) => runStatement(conn, t, s)));
+    return;
+  }
   if ('sql' in st) {
     const [rows] = await conn.query(st.sql, st.params(s));
     st.keep?.(rows as Row[], s);

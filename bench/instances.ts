@@ -35,7 +35,7 @@ export async function measureInstances(o: {
     const env = { ...o.env, DATABASE_URL: db.url, REDIS_URL: o.redisUrl };
     hubs.push(...(await Promise.all([startServer('hub', env), startServer('hub', env)])));
     console.log(`bench: two instances :${hubs[0].ready.port} and :${hubs[1].ready.port} on ${db.description}, Redis ${o.redisUrl}`);
-    const rig = await receiptRig({ ports: hubs.map((h) => h.ready.port), databaseUrl: db.url, listener, pendenze: o.pendenze });
+    const rig = await receiptRig({ hubs, listener, pendenze: o.pendenze });
     try {
       const flow = await closedLoop(rig, o.connections, o.seconds);
       return { connections: o.connections, flow, lost: await rig.lost(flow) };

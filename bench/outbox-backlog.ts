@@ -1,45 +1,33 @@
-import { openDatabase, type Orm } from '../schema/orm';
-import { loadConfig } from '../core/config';
-import { createLogger } from '../core/logger';
+import type { ServerProcess } from './processes';
+import type { OutboxCounts } from './servers';
 
 /**
- * The outbox's backlog as the bench sees it from the database: jobs not yet ESEGUITO among those
- * enqueued after `mark()`, leaving out the bulk events' lane (EVENTI: a tracciato's rows, paced on
- * purpose at OUTBOX_BULK_EVENTS_PER_SECOND, not part of a receipt's work).
+ * The outbox's backlog, counted by a hub on its own connections (asked over IPC, so that SQLite
+ * sees no second process): jobs enqueued after `mark()`, leaving out the bulk events' lane (EVENTI:
+ * a tracciato's rows, paced on purpose at OUTBOX_BULK_EVENTS_PER_SECOND, not a receipt's work).
  */
 export class OutboxBacklog {
   private after = 0;
 
-  private constructor(private readonly orm: Orm) {}
+  constructor(private readonly hub: ServerProcess) {}
 
-  static async open(url: string): Promise<OutboxBacklog> {
-    return new OutboxBacklog(await openDatabase(loadConfig({ DATABASE_URL: url }).database, createLogger('silent'), 1));
+  private counts(): Promise<OutboxCounts> {
+    return this.hub.ask({ type: 'outbox', after: this.after }) as Promise<OutboxCounts>;
   }
 
   /** From now on only jobs enqueued after this call count. */
   async mark(): Promise<void> {
-    const [row] = await this.orm.em.getConnection().execute<Array<{ n: number | null }>>('select max(id) as n from outbox');
-    this.after = Number(row?.n ?? 0);
+    this.after = (await this.counts()).maxId;
   }
 
+  /** Jobs not yet done. */
   async count(): Promise<number> {
-    const [row] = await this.orm.em
-      .getConnection()
-      .execute<
-        Array<{ n: number }>
-      >("select count(*) as n from outbox where id > ? and stato <> 'ESEGUITO' and tipo <> 'EVENTI'", [this.after]);
-    return Number(row.n);
+    return (await this.counts()).pending;
   }
 
-  /** Jobs enqueued after mark() (all tipi but EVENTI), done or not. */
-  async enqueued(): Promise<number> {
-    const [row] = await this.orm.em
-      .getConnection()
-      .execute<Array<{ n: number }>>("select count(*) as n from outbox where id > ? and tipo <> 'EVENTI'", [this.after]);
-    return Number(row.n);
-  }
-
-  close(): Promise<void> {
-    return this.orm.close(true);
+  /** Jobs enqueued, and those that failed at least once (tried again later) with one of their errors. */
+  async enqueued(): Promise<{ total: number; retried: number; error?: string }> {
+    const { total, retried, error } = await this.counts();
+    return { total, retried, error };
   }
 }

@@ -28,8 +28,11 @@ export interface FlowResult {
   duplicated: number;
   /** Of the acknowledged receipts, seen by each subscriber (in the order of `subscribers`). */
   published: number[];
-  /** Jobs the receipts enqueued (outbox rows after the mark, bulk lane aside). */
+  /** Jobs the receipts enqueued (outbox rows after the mark, bulk lane aside), and those that failed at least once. */
   jobs: number;
+  retried: number;
+  /** One of the failed jobs' errors. */
+  error?: string;
   backlog: BacklogCurve;
 }
 
@@ -133,7 +136,7 @@ function collector() {
         notified: delivered,
         duplicated,
         published: rig.subscribers.map((s) => acknowledged.filter((k) => s.keys.has(k)).length),
-        jobs: await rig.backlog.enqueued(),
+        ...(await rig.backlog.enqueued().then(({ total, retried, error }) => ({ jobs: total, retried, error }))),
         backlog,
       };
     },

@@ -210,12 +210,7 @@ async function main(): Promise<void> {
     if (wanted('receipts-e2e')) {
       const rate = numberEnv('BENCH_RECEIPT_RATE', 300);
       const flowSeconds = numberEnv('BENCH_RECEIPT_SECONDS', 60);
-      const rig = await receiptRig({
-        ports: [hub.ready.port],
-        databaseUrl: db.url,
-        listener: ente,
-        pendenze: Math.ceil(rate * flowSeconds),
-      });
+      const rig = await receiptRig({ hubs: [hub], listener: ente, pendenze: Math.ceil(rate * flowSeconds) });
       try {
         console.log(`bench: receipts end to end, ${rate}/s for ${flowSeconds} s`);
         flow = await openLoop(rig, rate, flowSeconds);
