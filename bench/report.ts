@@ -40,7 +40,7 @@ function baseline(rows: Row[], connections: number, id = BASELINE): LoadResult |
 
 /** A row others are compared with, unless it is compared with another itself. */
 const isBaseline = (rows: Row[], r: Row) =>
-  r.id === BASELINE || ((!r.baseline || r.baseline === r.id) && rows.some((o) => o.baseline === r.id && o !== r));
+  r.id === BASELINE || ((!r.baseline || r.baseline === r.id) && rows.some((o) => o.baseline === r.id));
 
 const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 const signed = (n: number) => (Number.isFinite(n) ? `${n >= 0 ? '+' : ''}${n.toFixed(2)}` : 'n/a');
