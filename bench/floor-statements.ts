@@ -11,7 +11,7 @@
  *   duplicate check), its riscossione, the pendenza and its voci set paid in one UPDATE, the
  *   session to close, the three outbox jobs (the Ente's notification, two events) in one INSERT;
  * - put-rest (/work/brief15/put-sql.md, after issue 15): the revision (REST authentication), then
- *   in one transaction the revision again, the pendenza and its event sent together, its voce.
+ *   in one transaction the revision again and the pendenza sent together, its voce, its event.
  *   The IUV progressives the PUT reserves once every 50 pendenze are left out.
  *
  * Not counted for any of them: the Giornale degli Eventi's rows, written in batches off the
@@ -220,11 +220,12 @@ const put: FloorOperation = {
   statements: [
     { sql: REVISION, params: () => [] },
     { sql: 'BEGIN', params: () => [] },
-    { together: [{ sql: REVISION, params: () => [] }, putPendenza, putEvent] },
+    { together: [{ sql: REVISION, params: () => [] }, putPendenza] },
     {
       insert: 'voci_pendenza',
       rows: (s) => [{ ...s.f.template.voce, pendenza_id: s.pendenzaId, stato: 'Non eseguito', ...TIMESTAMPS(s.now) }],
     },
+    putEvent,
     { sql: 'COMMIT', params: () => [] },
   ],
 };
