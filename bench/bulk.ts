@@ -10,15 +10,15 @@ export interface BulkResult {
   failed: number;
 }
 
-
-export async function measureBulk(port: number, rows: number, idDominio: string): Promise<BulkResult> {
+/** `tag`, in every causale, lets a scenario find the pendenze of its own load (unpaidAvvisi). */
+export async function measureBulk(port: number, rows: number, idDominio: string, tag = ''): Promise<BulkResult> {
   const run = Date.now().toString(36);
   const inserimenti = Array.from({ length: rows }, (_, i) => ({
     idA2A: 'IDA2A01',
     idPendenza: `B${run}-${i}`,
     idTipoPendenza: 'SEGRETERIA',
     idDominio,
-    causale: `Diritti di segreteria n. ${i}`,
+    causale: `Diritti di segreteria${tag ? ` ${tag}` : ''} n. ${i}`,
     soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
     importo: 100.99,
     dataScadenza: '2999-12-31',
@@ -43,8 +43,11 @@ export async function measureBulk(port: number, rows: number, idDominio: string)
       headers: { 'content-type': 'application/json', authorization: ADMIN },
       body: JSON.stringify({ query: `{ tracciatoPendenze(id: ${id}) { stato numeroOperazioniElaborate numeroOperazioniFallite } }` }),
     });
-    const t = ((await r.json()) as { data: { tracciatoPendenze: { stato: string; numeroOperazioniElaborate: number; numeroOperazioniFallite: number } } }).data
-      .tracciatoPendenze;
+    const t = (
+      (await r.json()) as {
+        data: { tracciatoPendenze: { stato: string; numeroOperazioniElaborate: number; numeroOperazioniFallite: number } };
+      }
+    ).data.tracciatoPendenze;
     if (t.stato === 'ESEGUITO' || t.stato === 'ESEGUITO_CON_ERRORI' || t.stato === 'SCARTATO') {
       return { rows, uploadSeconds, totalSeconds: seconds(), failed: t.numeroOperazioniFallite };
     }

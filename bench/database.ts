@@ -52,11 +52,15 @@ export async function freshDatabase(mysqlUrl: string | undefined): Promise<Bench
   }
 }
 
-/** Loads the demo configuration the scenarios use: the hub runs in production mode, where it never seeds itself. */
-export async function seedBenchDatabase(url: string): Promise<void> {
+/**
+ * Loads the demo configuration the scenarios use: the hub runs in production mode, where it never
+ * seeds itself. `enteUrl` is where the demo applicazione's connector notifies receipts (the bench's
+ * EnteListener; by default the simulator's Ente, which the bench does not run).
+ */
+export async function seedBenchDatabase(url: string, enteUrl?: string): Promise<void> {
   const orm = await openDatabase(loadConfig({ DATABASE_URL: url }).database, createLogger('silent'), 2);
   try {
-    await seedDemo(orm.em.fork());
+    await seedDemo(orm.em.fork(), enteUrl);
   } finally {
     await orm.close(true);
   }

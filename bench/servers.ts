@@ -13,8 +13,8 @@ import { startHive } from './hive';
  *  - `apollo-remote`: a second hub whose gateway reaches the first hub's subgraph over HTTP;
  *  - `hive`: Hive Gateway over the same supergraph and subgraph endpoint.
  * Reports `{ ready, ... }` to the parent, closes on the message `close`, and answers the parent's
- * requests (`{ id, request }` → `{ id, reply }`): the hub publishes an event on its bus or reports
- * its memory.
+ * requests (`{ id, request }` → `{ id, reply }`): the hub publishes an event on its bus, reports
+ * its memory or counts its outbox's jobs.
  */
 export type Role = 'hub' | 'apollo-remote' | 'hive';
 
@@ -26,7 +26,20 @@ export interface Ready {
   signedPrincipal?: string;
 }
 
-export type BenchRequest = { type: 'publish'; event: HubEvent } | { type: 'memory' };
+export type BenchRequest = { type: 'publish'; event: HubEvent } | { type: 'memory' } | { type: 'outbox'; after: number };
+
+/** The outbox's jobs after id `after`, bulk events' lane (EVENTI) aside, and the table's last id. */
+export interface OutboxCounts {
+  maxId: number;
+  total: number;
+  pending: number;
+  /** Jobs that failed at least once, and one of their errors. */
+  retried: number;
+  error?: string;
+}
+
+const OUTBOX_COUNTS = `select count(*) as total, sum(case when stato <> 'ESEGUITO' then 1 else 0 end) as pending,
+  sum(case when ultimo_errore is not null then 1 else 0 end) as retried from outbox where id > ? and tipo <> 'EVENTI'`;
 
 export interface Memory {
   rssMiB: number;
@@ -56,6 +69,24 @@ async function start(role: Role): Promise<Started> {
   }
   const answer = async (request: BenchRequest): Promise<unknown> => {
     if (request.type === 'publish') return hub.events.publish(request.event);
+    if (request.type === 'outbox') {
+      const connection = hub.orm.em.getConnection();
+      const [last] = await connection.execute<Array<{ n: number | null }>>('select max(id) as n from outbox');
+      const [c] = await connection.execute<Array<{ total: number; pending: number | null; retried: number | null }>>(OUTBOX_COUNTS, [
+        request.after,
+      ]);
+      const [failed] = await connection.execute<Array<{ e: string }>>(
+        "select ultimo_errore as e from outbox where id > ? and tipo <> 'EVENTI' and ultimo_errore is not null limit 1",
+        [request.after],
+      );
+      return {
+        maxId: Number(last.n ?? 0),
+        total: Number(c.total),
+        pending: Number(c.pending ?? 0),
+        retried: Number(c.retried ?? 0),
+        error: failed?.e,
+      } satisfies OutboxCounts;
+    }
     const { rss, heapUsed } = process.memoryUsage();
     return { rssMiB: rss / 2 ** 20, heapUsedMiB: heapUsed / 2 ** 20 } satisfies Memory;
   };
