@@ -143,10 +143,11 @@ describe('an Ente that is down', () => {
 describe('the compiled statements write what the ORM wrote', () => {
   /** Every column but the id and the key, as the database stores it. */
   const stored = async (prefix: string) => {
-    const rows = await orm.em
-      .getConnection()
-      .execute<Record<string, unknown>[]>('select * from outbox where chiave like ? order by id', [`${prefix}%`]);
-    return rows.map(({ id: _id, chiave, ...rest }) => ({ n: String(chiave).slice(prefix.length), ...rest }));
+    const rows = await orm.em.getConnection().execute('select * from outbox where chiave like ? order by id', [`${prefix}%`]);
+    return (rows as Array<Record<string, unknown>>).map(({ id: _id, chiave, ...rest }) => ({
+      n: String(chiave).slice(prefix.length),
+      ...rest,
+    }));
   };
   const commit = (prefix: string, at: Date) =>
     orm.em.fork().transactional((em) =>
@@ -207,7 +208,7 @@ describe('the compiled statements write what the ORM wrote', () => {
 
     const [viaOrm, viaSql] = [await stored('orm:'), await stored('sql:')];
     expect(viaSql).toEqual(viaOrm);
-    expect(viaSql.map((r) => r.stato)).toEqual(['ESEGUITO', 'ESEGUITO', 'DA_ESEGUIRE']);
+    expect(viaSql.map((r) => (r as { stato?: unknown }).stato)).toEqual(['ESEGUITO', 'ESEGUITO', 'DA_ESEGUIRE']);
   });
 
   it('a claim takes nothing that is leased, not due or done, and a job leased by another claim is not released by this one', async () => {
