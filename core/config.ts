@@ -203,14 +203,7 @@ export interface Config {
   /** Unset: events stay in this process; set: Redis pub/sub carries them to every gateway. */
   redisUrl?: string;
   /** The pagoPA side: a real Nodo at `nodoUrl`, or the simulator started on `simulatorPort`. */
-  pagopa: {
-    nodoUrl?: string;
-    simulator: boolean;
-    simulatorPort: number;
-    simulatorHost: string;
-    stationBodyLimit: string;
-    simulatorEnteUrl: string;
-  };
+  pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; simulatorHost: string; stationBodyLimit: string; simulatorEnteUrl: string };
   /** Calls to the Ente's system: verify must answer well within the Nodo's 7 s deadline. */
   ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
   /** Work done after commit (notifications, events): this instance's worker; the pace of a tracciato's events. */
