@@ -36,6 +36,7 @@ const schema = z.object({
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   INTERNAL_PRINCIPAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   INTERNAL_PRINCIPAL_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -176,7 +177,10 @@ function isOrigin(value: string): boolean {
   }
 }
 
-export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'mysql'; url: string; connectTimeoutMs: number };
+/** SQLite's `busyTimeoutMs`: how long a statement waits for another connection's write lock before "database is locked" (SQLITE_BUSY_TIMEOUT_MS). */
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string; busyTimeoutMs?: number }
+  | { dialect: 'mysql'; url: string; connectTimeoutMs: number };
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -269,9 +273,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const database: DatabaseConfig = !e.DATABASE_URL
-    ? { dialect: 'sqlite', path: './data/govpay.sqlite' }
+    ? { dialect: 'sqlite', path: './data/govpay.sqlite', busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS }
     : e.DATABASE_URL.startsWith('sqlite:')
-      ? { dialect: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length) }
+      ? { dialect: 'sqlite', path: e.DATABASE_URL.slice('sqlite:'.length), busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS }
       : { dialect: 'mysql', url: e.DATABASE_URL, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS };
   if (e.NODE_ENV === 'production' && !e.INTERNAL_PRINCIPAL_SECRET) {
     throw new ConfigError(

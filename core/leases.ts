@@ -24,25 +24,3 @@ export async function takeLeases(em: EntityManager, entity: EntityName<{ id: num
   }
   return taken;
 }
-
-/**
- * Takes up to `max` rows with one UPDATE of all the candidates rather than one per row, for many
- * small jobs where a statement per row would cost more than the work; returns them in id order.
- * When another instance took some candidates first, the rows this call won are read back by
- * `mark`, the value `claim.lease` gives the owner column, unique to this call.
- */
-export async function takeLeasesTogether<T extends { id: number }>(
-  em: EntityManager,
-  entity: EntityName<T>,
-  claim: LeaseClaim & { mark: Record<string, unknown> },
-): Promise<T[]> {
-  const where = { $or: claim.claimable };
-  const candidates = await em.find(entity, where as never, { orderBy: { id: 'ASC' } as never, limit: claim.max });
-  if (!candidates.length) return [];
-  const ids = candidates.map((c) => c.id);
-  const taken = await em.nativeUpdate(entity, { id: { $in: ids }, ...where } as never, claim.lease as never);
-  if (taken === candidates.length) return candidates.map((c) => Object.assign(c, claim.lease));
-  if (!taken) return [];
-  // Refreshed: the candidates' copies in the identity map predate the UPDATE.
-  return em.find(entity, { id: { $in: ids }, ...claim.mark } as never, { orderBy: { id: 'ASC' } as never, refresh: true });
-}

@@ -26,6 +26,9 @@ export async function mysqlFlavor(url: string): Promise<MySqlFlavor> {
   }
 }
 
+/** SQLite's wait for another connection's write lock when the configuration does not say (SQLITE_BUSY_TIMEOUT_MS's default). */
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
 /** MikroORM options for a database: the dialect decides the driver and which migrations apply. */
 export function ormOptions(db: DatabaseConfig, poolMax = 10, flavor: MySqlFlavor = 'mysql'): Options {
   const common: Options = {
@@ -43,7 +46,8 @@ export function ormOptions(db: DatabaseConfig, poolMax = 10, flavor: MySqlFlavor
       dbName: db.path,
       // Another process on the same file (a second instance, seed:demo) holds the write lock for a
       // moment: wait for it instead of failing at once with "database is locked" (libsql's default).
-      driverOptions: { connection: { timeout: 5000 } },
+      // libsql applies it to every connection it opens (the pool renews them).
+      driverOptions: { connection: { timeout: db.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS } },
       migrations: { migrationsList: sqliteMigrations, snapshot: false, silent: true, tableName: 'mikro_orm_migrations' },
     } as Options;
   }
@@ -65,7 +69,20 @@ export function ormOptions(db: DatabaseConfig, poolMax = 10, flavor: MySqlFlavor
 export async function openDatabase(db: DatabaseConfig, log: Logger, poolMax?: number): Promise<Orm> {
   const flavor = db.dialect === 'mysql' ? await mysqlFlavor(db.url) : undefined;
   const orm = await MikroORM.init(ormOptions(db, poolMax, flavor));
+  if (db.dialect === 'sqlite') await writeAheadLog(orm, db.path);
   const applied = await orm.getMigrator().up();
   if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
   return orm;
+}
+
+/**
+ * SQLite in WAL mode: readers never block the writer nor it them, and a commit appends to the log
+ * instead of rewriting a rollback journal (one fsync, not several). In rollback-journal mode a
+ * reader holding a transaction (an operator's sqlite3, another instance's read) made every write
+ * wait for it and then fail with "database is locked". The mode is a property of the file, set
+ * once; an in-memory database has no file to log to and keeps its own.
+ */
+async function writeAheadLog(orm: MikroORM, path: string): Promise<void> {
+  if (path === ':memory:' || path.startsWith('file::memory:')) return;
+  await orm.em.getConnection().execute('pragma journal_mode = wal');
 }

@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OutboxJob } from '../../../schema/entities';
 import type { EventBus, HubEvent } from '../../../core/events';
-import { takeLeasesTogether } from '../../../core/leases';
 import type { Logger } from '../../../core/logger';
+import { outboxRows, type OutboxRow } from './outbox-rows';
 
 export interface OutboxEventsOptions {
   owner: string;
@@ -76,13 +75,12 @@ export class OutboxEvents {
     const { jobs, token } = await this.take(em, 'EVENTI', BULK_JOBS);
     if (!jobs.length) return false;
     const eventi = latestPerPendenza(jobs.flatMap((j) => (j.payload.eventi as HubEvent[] | undefined) ?? []));
-    const held = { id: { $in: jobs.map((j) => j.id) }, leaseOwner: token };
-    await this.publishing(em, jobs, token, () => this.paced(em, eventi, held, stopping));
+    await this.publishing(em, jobs, token, () => this.paced(em, eventi, jobs, token, stopping));
     return true;
   }
 
   /** Publishes at the lane's pace, a slice at a time, holding the lease for as long as it takes. */
-  private async paced(em: EntityManager, eventi: HubEvent[], held: object, stopping: () => boolean): Promise<void> {
+  private async paced(em: EntityManager, eventi: HubEvent[], jobs: OutboxRow[], token: string, stopping: () => boolean): Promise<void> {
     const slice = Math.max(1, Math.ceil(this.o.bulkPerSecond / SLICES_PER_SECOND));
     let leasedAt = Date.now();
     for (let i = 0; i < eventi.length; i += slice) {
@@ -93,67 +91,47 @@ export class OutboxEvents {
       this.nextSlice = Math.max(Date.now(), this.nextSlice) + (part.length * 1000) / this.o.bulkPerSecond;
       await Promise.all(part.map((e) => this.bus.publish(e)));
       if (Date.now() - leasedAt > this.o.leaseMs / 2) {
-        await em.nativeUpdate(OutboxJob, held, { leaseScadenza: new Date(this.o.now().getTime() + this.o.leaseMs) });
+        await outboxRows(em).extend(
+          em,
+          jobs.map((j) => j.id),
+          token,
+          new Date(this.o.now().getTime() + this.o.leaseMs),
+        );
         leasedAt = Date.now();
       }
     }
   }
 
   /** Takes due jobs of one tipo with a lease marked by a token of this claim alone. */
-  private async take(em: EntityManager, tipo: 'EVENTO' | 'EVENTI', max: number): Promise<{ jobs: OutboxJob[]; token: string }> {
+  private async take(em: EntityManager, tipo: 'EVENTO' | 'EVENTI', max: number): Promise<{ jobs: OutboxRow[]; token: string }> {
     const now = this.o.now();
     const token = `${this.o.owner}#${++this.claims}`;
-    const due = { tipo, stato: 'DA_ESEGUIRE', prossimoTentativo: { $lte: now } };
-    const jobs = await takeLeasesTogether(em, OutboxJob, {
-      claimable: [
-        { ...due, leaseScadenza: null },
-        { ...due, leaseScadenza: { $lt: now } },
-      ],
-      lease: { leaseOwner: token, leaseScadenza: new Date(now.getTime() + this.o.leaseMs), updatedAt: now },
-      mark: { leaseOwner: token },
-      max,
-    });
+    const jobs = await outboxRows(em).claim(em, { tipi: [tipo] }, token, now, new Date(now.getTime() + this.o.leaseMs), max);
     return { jobs, token };
   }
 
   /** Runs a publication of these jobs and records its end: done, failed (retried later), or cut short by a stop. */
-  private async publishing(em: EntityManager, jobs: OutboxJob[], token: string, publish: () => Promise<unknown>): Promise<void> {
+  private async publishing(em: EntityManager, jobs: OutboxRow[], token: string, publish: () => Promise<unknown>): Promise<void> {
+    const rows = outboxRows(em);
     const now = this.o.now();
+    const ids = jobs.map((j) => j.id);
     try {
       await publish();
     } catch (e) {
       if (e instanceof Stopped) {
         // Handed back at once: the next instance to look (or this one restarted) publishes them again.
-        const held = { id: { $in: jobs.map((j) => j.id) }, leaseOwner: token };
-        await em.nativeUpdate(OutboxJob, held, { leaseOwner: null, leaseScadenza: null, updatedAt: now });
+        await rows.handBack(em, ids, token, now);
         return;
       }
       const ultimoErrore = (e as Error).message.slice(0, 2048);
-      for (const [tentativi, ids] of byTentativi(jobs)) {
+      for (const [tentativi, group] of byTentativi(jobs)) {
         const prossimoTentativo = new Date(now.getTime() + this.o.retryDelayMs(tentativi + 1));
-        await em.nativeUpdate(
-          OutboxJob,
-          { id: { $in: ids }, leaseOwner: token },
-          { tentativi: tentativi + 1, prossimoTentativo, ultimoErrore, leaseOwner: null, leaseScadenza: null, updatedAt: now },
-        );
+        await rows.failed(em, group, { tentativi: tentativi + 1, prossimoTentativo, ultimoErrore }, token, now);
       }
       this.log.warn({ jobs: jobs.length, tipo: jobs[0].tipo, err: ultimoErrore }, 'outbox events not published; retried later');
       return;
     }
-    for (const [tentativi, ids] of byTentativi(jobs)) {
-      await em.nativeUpdate(
-        OutboxJob,
-        { id: { $in: ids }, leaseOwner: token },
-        {
-          stato: 'ESEGUITO',
-          tentativi: tentativi + 1,
-          eseguitoIl: this.o.now(),
-          leaseOwner: null,
-          leaseScadenza: null,
-          updatedAt: this.o.now(),
-        },
-      );
-    }
+    await rows.done(em, jobs, token, this.o.now());
     this.log.debug({ jobs: jobs.length, tipo: jobs[0].tipo }, 'outbox events published');
   }
 }
@@ -161,7 +139,7 @@ export class OutboxEvents {
 class Stopped extends Error {}
 
 /** The jobs' ids by their count of attempts (almost always one group: first attempts). */
-function byTentativi(jobs: OutboxJob[]): Map<number, number[]> {
+function byTentativi(jobs: OutboxRow[]): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   for (const j of jobs) groups.set(j.tentativi, [...(groups.get(j.tentativi) ?? []), j.id]);
   return groups;

@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { OutboxJob, type TipoOutbox } from '../../../schema/entities';
+import type { TipoOutbox } from '../../../schema/entities';
 import type { EventBus } from '../../../core/events';
-import { takeLeases } from '../../../core/leases';
 import type { Logger } from '../../../core/logger';
 import { PollingWorker } from '../../../core/polling-worker';
-import { notificaRicevuta } from '../ente/notifica';
+import { notificheRicevute, type Notifica } from '../ente/notifica';
 import { outboxSignal } from './outbox';
 import { OutboxEvents } from './outbox-events';
+import { Releases } from './outbox-releases';
+import { outboxRows, type OutboxRow } from './outbox-rows';
 
 export interface OutboxWorkerOptions {
   /** This instance's name in leases. */
@@ -38,8 +39,14 @@ export const retryDelayMs = (tentativi: number): number => Math.min(tentativi * 
  */
 const SETTLE_MS = 50;
 
+/**
+ * Notifications in flight by default: enough to keep a few hundred a second going to an Ente
+ * that answers in a few milliseconds, few enough not to flood one that is slow.
+ */
+const CONCURRENCY = 16;
+
 /** The tipi of the event lanes (outbox-events.ts); every other tipo is a notification. */
-const EVENTI = ['EVENTO', 'EVENTI'];
+const EVENTI: TipoOutbox[] = ['EVENTO', 'EVENTI'];
 
 /** Where the worker looks for due jobs: each event lane, and the notifications. */
 type Lane = 'EVENTO' | 'EVENTI' | 'NOTIFICHE';
@@ -48,9 +55,10 @@ const laneOf = (tipo: TipoOutbox): Lane => (tipo === 'EVENTO' || tipo === 'EVENT
 
 /**
  * Runs the outbox's due jobs: notifications to the Ente's systems and events for subscribers.
- * A job is taken with a lease (a conditional UPDATE, as the tracciati worker does), so any number of
- * instances share the table and each job runs once at a time; a few notifications run concurrently
- * here, and a slow Ente holds one slot, not the worker. Events go their own way, in lanes that
+ * Jobs are taken many at a time with a lease (one conditional UPDATE, outbox-rows.ts), so any number
+ * of instances share the table and each job runs once at a time; their receipts are read together,
+ * their notifications run concurrently here (a slow Ente holds one slot, not the worker), and the
+ * jobs that end together are recorded together (outbox-releases.ts), a failed record retried. Events go their own way, in lanes that
  * never wait for a notification (OutboxEvents). A failed job is retried with a growing delay and
  * never abandoned: an Ente down for hours gets its notifications when it is back.
  */
@@ -60,6 +68,10 @@ export class OutboxWorker extends PollingWorker {
   private readonly now: () => Date;
   private readonly events: OutboxEvents;
   private bulk?: Promise<void>;
+  private readonly releases: Releases;
+  /** Notifications are taken again when this many slots are free (or none is busy): a claim serves several jobs. */
+  private readonly refill: number;
+  private claims = 0;
   /** The lanes this instance committed to since the last drain (outboxSignal's tipi). */
   private readonly wanted = new Set<Lane>();
   /** When every lane was last looked at: at least once a poll, for retries and other instances' jobs. */
@@ -71,9 +83,15 @@ export class OutboxWorker extends PollingWorker {
     log: Logger,
     private readonly options: OutboxWorkerOptions,
   ) {
-    super(log, { name: 'outbox worker', pollMs: options.pollMs, wake: { emitter: outboxSignal(root), event: 'enqueued', afterMs: SETTLE_MS } });
-    this.concurrency = options.concurrency ?? 8;
+    super(log, {
+      name: 'outbox worker',
+      pollMs: options.pollMs,
+      wake: { emitter: outboxSignal(root), event: 'enqueued', afterMs: SETTLE_MS },
+    });
+    this.concurrency = options.concurrency ?? CONCURRENCY;
+    this.refill = Math.max(1, Math.floor(this.concurrency / 4));
     this.now = options.now ?? (() => new Date());
+    this.releases = new Releases(root, log, { now: this.now });
 
     this.events = new OutboxEvents(root, bus, log, {
       owner: options.owner,
@@ -101,6 +119,7 @@ export class OutboxWorker extends PollingWorker {
     outboxSignal(this.root).off('enqueued', this.committed);
     await super.stop();
     await Promise.all([...this.inFlight, this.bulk]);
+    await this.releases.settled();
   }
 
   /**
@@ -128,62 +147,59 @@ export class OutboxWorker extends PollingWorker {
   private async fillSlots(stopping: () => boolean): Promise<void> {
     while (!stopping()) {
       const free = this.concurrency - this.inFlight.size;
-      if (free <= 0) return;
-      const jobs = await this.claim(free);
-      for (const job of jobs) {
-        const running: Promise<void> = this.run(job).finally(() => {
-          this.inFlight.delete(running);
-          this.wake('NOTIFICHE');
-        });
-        this.inFlight.add(running);
-      }
+      if (free <= 0 || (this.inFlight.size > 0 && free < this.refill)) return;
+      const { jobs, token } = await this.claim(free);
+      if (jobs.length) this.runAll(jobs, token);
       if (jobs.length < free) return;
     }
   }
 
-  private async claim(max: number): Promise<OutboxJob[]> {
+  private async claim(max: number): Promise<{ jobs: OutboxRow[]; token: string }> {
     const now = this.now();
-    const due = { tipo: { $nin: EVENTI }, stato: 'DA_ESEGUIRE', prossimoTentativo: { $lte: now } };
-    const em = this.root.fork();
-    const ids = await takeLeases(em, OutboxJob, {
-      claimable: [{ ...due, leaseScadenza: null }, { ...due, leaseScadenza: { $lt: now } }],
-      lease: { leaseOwner: this.options.owner, leaseScadenza: new Date(now.getTime() + this.options.leaseMs), updatedAt: now },
-      max,
-    });
-    return ids.length ? em.find(OutboxJob, { id: { $in: ids } }, { orderBy: { id: 'ASC' } }) : [];
+    const token = `${this.options.owner}#n${++this.claims}`;
+    const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
+    const jobs = await outboxRows(this.root).claim(this.root.fork(), { not: EVENTI }, token, now, leaseUntil, max);
+    return { jobs, token };
   }
 
-  private async run(job: OutboxJob): Promise<void> {
+  /** Runs the jobs of one claim, each in a slot of its own once their receipts are read. */
+  private runAll(jobs: OutboxRow[], token: string): void {
+    const ready = notificheRicevute(
+      this.root.fork(),
+      jobs.map((j) => j.payload),
+      this.options.notifyTimeoutMs,
+    );
+    jobs.forEach((job, i) => {
+      const running: Promise<void> = this.run(
+        job,
+        token,
+        ready.then((n) => n[i]),
+      ).finally(() => {
+        this.inFlight.delete(running);
+        this.wake('NOTIFICHE');
+      });
+      this.inFlight.add(running);
+    });
+  }
+
+  private async run(job: OutboxRow, token: string, notifica: Promise<Notifica>): Promise<void> {
     const tentativo = job.tentativi + 1;
     const about = { job: job.id, tipo: job.tipo, chiave: job.chiave, tentativo };
+    let outcome: string;
     try {
-      let outcome: string;
-      try {
-        outcome = await this.handle(job);
-      } catch (e) {
-        const prossimoTentativo = new Date(this.now().getTime() + retryDelayMs(tentativo));
-        const ultimoErrore = (e as Error).message.slice(0, MAX_ERROR);
-        await this.release(job, { tentativi: tentativo, prossimoTentativo, ultimoErrore });
-        this.log.warn({ ...about, prossimoTentativo: prossimoTentativo.toISOString(), err: ultimoErrore }, 'outbox job failed; retried later');
-        return;
-      }
-      await this.release(job, { tentativi: tentativo, stato: 'ESEGUITO', eseguitoIl: this.now() });
-      this.log.info({ ...about, outcome }, 'outbox job done');
+      const esito = await (await notifica)();
+      outcome = esito.inviata ? `sent ${esito.path}` : `nothing sent: ${esito.motivo}`;
     } catch (e) {
-      this.log.error({ ...about, err: e }, 'outbox job left to its lease expiry');
+      const prossimoTentativo = new Date(this.now().getTime() + retryDelayMs(tentativo));
+      const ultimoErrore = (e as Error).message.slice(0, MAX_ERROR);
+      this.releases.failed(job, token, { tentativi: tentativo, prossimoTentativo, ultimoErrore });
+      this.log.warn(
+        { ...about, prossimoTentativo: prossimoTentativo.toISOString(), err: ultimoErrore },
+        'outbox job failed; retried later',
+      );
+      return;
     }
-  }
-
-  /** Records the attempt and frees the lease, if this instance still holds it. */
-  private async release(job: OutboxJob, changes: Partial<OutboxJob>): Promise<void> {
-    await this.root
-      .fork()
-      .nativeUpdate(OutboxJob, { id: job.id, leaseOwner: this.options.owner }, { ...changes, leaseOwner: null, leaseScadenza: null, updatedAt: this.now() });
-  }
-
-  /** Does the job; returns what happened, for the log. */
-  private async handle(job: OutboxJob): Promise<string> {
-    const esito = await notificaRicevuta(this.root.fork(), job.payload, this.options.notifyTimeoutMs);
-    return esito.inviata ? `sent ${esito.path}` : `nothing sent: ${esito.motivo}`;
+    this.releases.done(job, token);
+    this.log.info({ ...about, outcome }, 'outbox job done');
   }
 }

@@ -26,33 +26,47 @@ export class NotificaRifiutata extends Error {}
 
 export type EsitoNotifica = { inviata: true; path: string } | { inviata: false; motivo: string };
 
+/** A notification made ready to send: sending it tells what happened, or throws why it failed. */
+export type Notifica = () => Promise<EsitoNotifica>;
+
+const RPP_RELATIONS = [
+  'dominio',
+  'pendenza.applicazione',
+  'pendenza.dominio',
+  'pendenza.tipoPendenza',
+  'pendenza.unitaOperativa',
+  'pendenza.voci',
+] as const;
+
 /**
- * Tells the applicazione owning the paid pendenza about its receipt, through its connector: REST v1
- * `POST /pagamenti/{idDominio}/{iuv}` ({idA2A, idPendenza, rpt, rt}) or REST v2
+ * Readies the notifications of NOTIFICA_RICEVUTA jobs' payloads, their receipts read together (a
+ * handful of statements for the lot, not for each): the i-th of the result sends the i-th payload's.
+ * Each tells the applicazione owning the paid pendenza about its receipt, through its connector:
+ * REST v1 `POST /pagamenti/{idDominio}/{iuv}` ({idA2A, idPendenza, rpt, rt}) or REST v2
  * `PUT /ricevute/{idDominio}/{iuv}/{idRicevuta}` (the Ricevuta). Only a 2xx counts as delivered;
  * any other answer, a timeout or no connection throws (EnteUnreachable or NotificaRifiutata).
  * Nothing to tell (no connector, no pendenza) is not an error: the notification has nowhere to go.
  * A malformed payload is one, kept in the job for an operator to see.
  */
-export async function notificaRicevuta(em: EntityManager, payload: unknown, timeoutMs: number): Promise<EsitoNotifica> {
-  const parsed = notificaPayload.safeParse(payload);
-  // Never matched loosely: a key with a missing part would select some other receipt.
-  if (!parsed.success) throw new Error(`payload is not {idDominio, iuv, ccp}: ${JSON.stringify(payload).slice(0, 200)}`);
-  const key = parsed.data;
-  const rpp = await em.findOne(
-    Rpp,
-    { dominio: key.idDominio, iuv: key.iuv, ccp: key.ccp },
-    {
-      populate: [
-        'dominio',
-        'pendenza.applicazione',
-        'pendenza.dominio',
-        'pendenza.tipoPendenza',
-        'pendenza.unitaOperativa',
-        'pendenza.voci',
-      ],
-    },
-  );
+export async function notificheRicevute(em: EntityManager, payloads: unknown[], timeoutMs: number): Promise<Notifica[]> {
+  const parsed = payloads.map((p) => notificaPayload.safeParse(p));
+  const keys = parsed.flatMap((p) => (p.success ? [p.data] : []));
+  const rpps = keys.length
+    ? await em.find(Rpp, { $or: keys.map((k) => ({ dominio: k.idDominio, iuv: k.iuv, ccp: k.ccp })) }, { populate: RPP_RELATIONS })
+    : [];
+  const byKey = new Map(rpps.map((r) => [keyOf({ idDominio: r.dominio.idDominio, iuv: r.iuv, ccp: r.ccp }), r]));
+  return parsed.map((p, i) => {
+    // Never matched loosely: a key with a missing part would select some other receipt.
+    if (!p.success)
+      return () => Promise.reject(new Error(`payload is not {idDominio, iuv, ccp}: ${JSON.stringify(payloads[i]).slice(0, 200)}`));
+    const rpp = byKey.get(keyOf(p.data));
+    return () => notifica(em, rpp, timeoutMs);
+  });
+}
+
+const keyOf = (k: NotificaRicevuta): string => `${k.idDominio}\u0000${k.iuv}\u0000${k.ccp}`;
+
+async function notifica(em: EntityManager, rpp: Rpp | undefined, timeoutMs: number): Promise<EsitoNotifica> {
   if (!rpp) return { inviata: false, motivo: 'no such receipt' };
   if (!rpp.pendenza) return { inviata: false, motivo: 'the receipt is for a pendenza the hub does not hold' };
   const connettore = rpp.pendenza.applicazione.servizioIntegrazione;
