@@ -202,12 +202,13 @@ export class PendenzaInserts {
   async insertOne(em: EntityManager, p: NewPendenza, jobs: NuovoJob[], revision?: number): Promise<AllegatoView[]> {
     return retryTransient(() =>
       em.getConnection().transactional(async (ctx) => {
-        // Sent together: none waits for another (MariaDB's connector pipelines them on the
-        // transaction's connection), and all have ended before any outcome is acted on.
+        // Sent together, the read first: the insert does not wait for it (MariaDB's connector
+        // pipelines them on the transaction's connection). Only a read may precede a write so: a
+        // write that failed with a deadlock ends the transaction, and a write sent after it would
+        // run, and commit, on its own.
         const [current, id] = await allEnded([
           revision === undefined ? undefined : anagraficaRevision(onTransaction(em, ctx)),
           this.pendenze.insert(em, [this.pendenzaRow(p)], ctx),
-          enqueue(em, jobs, ctx),
         ]);
         if (current !== undefined && current !== revision) throw new StaleReferences(current);
         await this.insertVoci(em, [{ id, p }], ctx);
@@ -217,6 +218,7 @@ export class PendenzaInserts {
           const allegatoId = await this.allegati.insert(em, [row], ctx);
           allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
         }
+        await enqueue(em, jobs, ctx);
         return allegati;
       }),
     );

@@ -83,6 +83,8 @@ export function labelsOf(p: PreparedPendenza): Pick<PendenzaRefs, 'ragioneSocial
 const MAX_NUMBER_ATTEMPTS = 3;
 
 const POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci', 'allegati'] as const;
+/** What printing an avviso reads: the checks' references and the voci (not the allegati, the heaviest). */
+const AVVISO_POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as const;
 
 /**
  * Pendenze (debt positions): loading, reading, cancelling, with GovPay's checks and codes. Every
@@ -268,7 +270,7 @@ export class PendenzeService {
   /** The Avviso pagoPA PDF of a pendenza the caller may see. */
   async avvisoPdf(idA2A: string, idPendenza: string, lingua?: string | null, prova?: ProvaDebitore): Promise<Buffer> {
     requireRight(this.actor, 'Pendenze', 'R');
-    const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
+    const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: AVVISO_POPULATE as never });
     return avvisoPdf(this.em, [this.checkVisible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`, prova)], lingua);
   }
 
@@ -287,9 +289,9 @@ export class PendenzeService {
     if (idA2A) where.applicazione = { idA2A };
     if (numeriAvviso?.length) where.numeroAvviso = { $in: numeriAvviso };
     if (this.actor.kind === 'applicazione') where.applicazione = { idA2A: this.actor.id };
-    const rate = (await this.em.find(Pendenza, where as never, { populate: POPULATE as never, orderBy: { numeroAvviso: 'ASC' } })).filter(
-      (p) => inScope(this.actor.domini, p.dominio.idDominio) && inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza),
-    );
+    const rate = (
+      await this.em.find(Pendenza, where as never, { populate: AVVISO_POPULATE as never, orderBy: { numeroAvviso: 'ASC' } })
+    ).filter((p) => inScope(this.actor.domini, p.dominio.idDominio) && inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza));
     if (!rate.length) throw errors.notFound(`Documento ${numeroDocumento} del dominio ${idDominio} inesistente o senza avvisi.`);
     rate.sort((a, b) => Number(a.documento?.rata ?? 0) - Number(b.documento?.rata ?? 0));
     return avvisoPdf(this.em, rate, lingua);
