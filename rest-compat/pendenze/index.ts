@@ -236,10 +236,16 @@ export function getAvviso(graph: GraphClient, prova = false, stati = STATI_AVVIS
     const pdf = req.accepts(['application/json', 'application/pdf']) === 'application/pdf';
     // The PDF needs none of the JSON's fields (nor the dominio they would fetch from the anagrafica).
     const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string }; avvisoPdf?: string } }>(
-      `query ($idDominio: ID!, $numeroAvviso: ID!, $lingua: String, $idDebitore: String, $UUID: String) {
+      `query ($idDominio: ID!, $numeroAvviso: ID!, $idDebitore: String, $UUID: String${pdf ? ', $lingua: String' : ''}) {
         pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso, idDebitore: $idDebitore, UUID: $UUID) {
           ${pdf ? 'avvisoPdf(linguaSecondaria: $lingua)' : `${PENDENZA_FIELDS} dominio { gln }`} } }`,
-      { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso, lingua: linguaSecondaria, idDebitore, UUID },
+      {
+        idDominio: req.params.idDominio,
+        numeroAvviso: req.params.numeroAvviso,
+        idDebitore,
+        UUID,
+        ...(pdf ? { lingua: linguaSecondaria } : {}),
+      },
       principal,
     );
     const p = data.pendenzaByAvviso;
