@@ -234,11 +234,18 @@ export function getAvviso(graph: GraphClient, prova = false, stati = STATI_AVVIS
     });
     const { linguaSecondaria, idDebitore, UUID } = q;
     const pdf = req.accepts(['application/json', 'application/pdf']) === 'application/pdf';
+    // The PDF needs none of the JSON's fields (nor the dominio they would fetch from the anagrafica).
     const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string }; avvisoPdf?: string } }>(
-      `query ($idDominio: ID!, $numeroAvviso: ID!, $pdf: Boolean!, $lingua: String, $idDebitore: String, $UUID: String) {
+      `query ($idDominio: ID!, $numeroAvviso: ID!, $idDebitore: String, $UUID: String${pdf ? ', $lingua: String' : ''}) {
         pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso, idDebitore: $idDebitore, UUID: $UUID) {
-          ${PENDENZA_FIELDS} dominio { gln } avvisoPdf(linguaSecondaria: $lingua) @include(if: $pdf) } }`,
-      { idDominio: req.params.idDominio, numeroAvviso: req.params.numeroAvviso, pdf, lingua: linguaSecondaria, idDebitore, UUID },
+          ${pdf ? 'avvisoPdf(linguaSecondaria: $lingua)' : `${PENDENZA_FIELDS} dominio { gln }`} } }`,
+      {
+        idDominio: req.params.idDominio,
+        numeroAvviso: req.params.numeroAvviso,
+        idDebitore,
+        UUID,
+        ...(pdf ? { lingua: linguaSecondaria } : {}),
+      },
       principal,
     );
     const p = data.pendenzaByAvviso;

@@ -1,14 +1,7 @@
-import { dataMatrixPng, qrCodePng } from './codes';
+import { dataMatrixMatrix, qrCodeMatrix } from './codes';
 import { renderPdf } from './drawing';
 import { drawPage, type PaginaAvviso } from './layout';
-import {
-  contoCorrentePostale,
-  formatData,
-  formatEuro,
-  formatNumeroAvviso,
-  posteDataMatrixPayload,
-  qrCodePayload,
-} from './payloads';
+import { contoCorrentePostale, formatData, formatEuro, formatNumeroAvviso, posteDataMatrixPayload, qrCodePayload } from './payloads';
 import type { AvvisoPdfData, AvvisoPdfRata } from './types';
 
 export type { AvvisoPdfData, AvvisoPdfRata } from './types';
@@ -22,7 +15,7 @@ export type { LinguaSecondaria } from './labels';
  */
 export async function renderAvvisoPdf(avviso: AvvisoPdfData): Promise<Buffer> {
   if (avviso.rate.length === 0) throw new Error("l'avviso non ha rate");
-  const pages = await Promise.all(avviso.rate.map((rata, i) => pageOf(avviso, rata, i)));
+  const pages = avviso.rate.map((rata, i) => pageOf(avviso, rata, i));
   return renderPdf(
     {
       title: `Avviso di pagamento - ${avviso.causale}`,
@@ -33,9 +26,9 @@ export async function renderAvvisoPdf(avviso: AvvisoPdfData): Promise<Buffer> {
   );
 }
 
-async function pageOf(avviso: AvvisoPdfData, rata: AvvisoPdfRata, index: number): Promise<PaginaAvviso> {
+function pageOf(avviso: AvvisoPdfData, rata: AvvisoPdfRata, index: number): PaginaAvviso {
   const { ente, debitore, causale, postale } = avviso;
-  const qrCode = await qrCodePng(qrCodePayload(rata.numeroAvviso, ente.cf, rata.importoCents));
+  const qrCode = qrCodeMatrix(qrCodePayload(rata.numeroAvviso, ente.cf, rata.importoCents));
   const page: PaginaAvviso = {
     data: avviso,
     rata: { numero: index + 1, di: avviso.rate.length },
@@ -55,7 +48,7 @@ async function pageOf(avviso: AvvisoPdfData, rata: AvvisoPdfRata, index: number)
       anagraficaDebitore: debitore.anagrafica,
       causale,
     });
-    page.postale = { conto: contoCorrentePostale(postale.iban), dataMatrix: await dataMatrixPng(payload) };
+    page.postale = { conto: contoCorrentePostale(postale.iban), dataMatrix: dataMatrixMatrix(payload) };
   }
   return page;
 }

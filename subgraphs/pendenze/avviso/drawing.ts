@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import type { CodeMatrix } from './codes';
 
 /**
  * The look of the hub's printed documents (the Avviso pagoPA, the ricevuta di pagamento): an A4
@@ -55,7 +56,12 @@ export function write(doc: Doc, text: string, x: number, y: number, style: TextS
 export function sectionTitle(doc: Doc, title: { it: string; second?: string }, x: number, y: number, width: number): number {
   let bottom = write(doc, title.it, x, y, { font: 'bold', size: 10, color: COLOR.accent, width });
   if (title.second) bottom = write(doc, title.second, x, bottom, { font: 'italic', size: 8, color: COLOR.muted, width });
-  doc.moveTo(x, bottom + 2).lineTo(x + width, bottom + 2).lineWidth(0.8).strokeColor(COLOR.accent).stroke();
+  doc
+    .moveTo(x, bottom + 2)
+    .lineTo(x + width, bottom + 2)
+    .lineWidth(0.8)
+    .strokeColor(COLOR.accent)
+    .stroke();
   return bottom + 6;
 }
 
@@ -86,6 +92,26 @@ function decodeLogo(logo: string | undefined): Buffer | undefined {
   const png = bytes.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
   return png || jpeg ? bytes : undefined;
+}
+
+/**
+ * A 2D code stretched over the box (x, y, width, height), its dark modules drawn black as one path
+ * of rectangles (one per run of dark modules in a row) and filled at once, so that no seam shows
+ * between neighbouring modules.
+ */
+export function drawCode(doc: Doc, code: CodeMatrix, x: number, y: number, width: number, height: number): void {
+  const w = width / code.columns;
+  const h = height / code.rows;
+  for (let row = 0; row < code.rows; row++) {
+    const line = row * code.columns;
+    for (let column = 0; column < code.columns; column++) {
+      if (!code.dark[line + column]) continue;
+      const start = column;
+      while (column + 1 < code.columns && code.dark[line + column + 1]) column++;
+      doc.rect(x + start * w, y + row * h, (column + 1 - start) * w, h);
+    }
+  }
+  doc.fill('#000000');
 }
 
 /** A PDF of A4 pages, each drawn by one function on an empty, margin-less page. */

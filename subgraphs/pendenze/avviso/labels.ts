@@ -136,7 +136,7 @@ export const TESTI = {
     'Qui accanto trovi il codice QR e il codice interbancario CBILL per pagare attraverso il circuito ' +
     'bancario e gli altri canali di pagamento abilitati.',
   bollettino:
-    "Bollettino Postale pagabile in tutti gli Uffici Postali e sui canali fisici o digitali abilitati di " +
+    'Bollettino Postale pagabile in tutti gli Uffici Postali e sui canali fisici o digitali abilitati di ' +
     "Poste Italiane e dell'Ente Creditore.",
 };
 

@@ -1,4 +1,5 @@
-import { COLOR, CONTENT_WIDTH, drawLogo, field, PAGE, sectionTitle, write, type Doc } from './drawing';
+import type { CodeMatrix } from './codes';
+import { COLOR, CONTENT_WIDTH, drawCode, drawLogo, field, PAGE, sectionTitle, write, type Doc } from './drawing';
 import { heading, labeler, TESTI, type LabelKey, type LinguaSecondaria } from './labels';
 import type { AvvisoPdfData } from './types';
 
@@ -18,8 +19,8 @@ export interface PaginaAvviso {
   scadenza?: string;
   numeroAvviso: string;
   iuv?: string;
-  qrCode: Buffer;
-  postale?: { conto: string; dataMatrix: Buffer };
+  qrCode: CodeMatrix;
+  postale?: { conto: string; dataMatrix: CodeMatrix };
 }
 
 function sectionTitleOf(doc: Doc, key: LabelKey, lingua: LinguaSecondaria | undefined, x: number, y: number, width: number): number {
@@ -40,7 +41,8 @@ function header(doc: Doc, p: PaginaAvviso, y: number): number {
   const rightX = PAGE.width - PAGE.margin - rightWidth;
   const title = heading('avviso', p.data.linguaSecondaria);
   let right = write(doc, title.it, rightX, y, { font: 'bold', size: 16, color: COLOR.accent, width: rightWidth, align: 'right' });
-  if (title.second) right = write(doc, title.second, rightX, right, { font: 'bold', size: 10, color: COLOR.muted, width: rightWidth, align: 'right' });
+  if (title.second)
+    right = write(doc, title.second, rightX, right, { font: 'bold', size: 10, color: COLOR.muted, width: rightWidth, align: 'right' });
   right = write(doc, 'pagoPA', rightX, right + 2, { font: 'bold', size: 9, color: COLOR.text, width: rightWidth, align: 'right' });
   if (p.rata.di > 1) right = write(doc, rataLabel(p), rightX, right + 2, { size: 9, width: rightWidth, align: 'right' });
 
@@ -114,7 +116,7 @@ function bankPart(doc: Doc, p: PaginaAvviso, y: number): number {
   const t = labeler(linguaSecondaria);
   const height = BOX_HEIGHT;
   const top = channelBox(doc, 'banche', linguaSecondaria, y, height);
-  doc.image(p.qrCode, PAGE.margin + 12, top + 4, { width: CODE_SIZE, height: CODE_SIZE });
+  drawCode(doc, p.qrCode, PAGE.margin + 12, top + 4, CODE_SIZE, CODE_SIZE);
   write(doc, TESTI.banche, PAGE.margin + 10, top + CODE_SIZE + 8, { size: 6.5, color: COLOR.muted, width: CODE_SIZE + 8, lines: 4 });
 
   const x = PAGE.margin + CODE_SIZE + 30;
@@ -140,7 +142,7 @@ function postalPart(doc: Doc, p: PaginaAvviso, y: number): number {
   const t = labeler(linguaSecondaria);
   const height = BOX_HEIGHT;
   const top = channelBox(doc, 'bollettino', linguaSecondaria, y, height);
-  doc.image(p.postale.dataMatrix, PAGE.margin + 12, top + 4, { width: CODE_SIZE, height: CODE_SIZE });
+  drawCode(doc, p.postale.dataMatrix, PAGE.margin + 12, top + 4, CODE_SIZE, CODE_SIZE);
   write(doc, TESTI.bollettino, PAGE.margin + 10, top + CODE_SIZE + 8, { size: 6.5, color: COLOR.muted, width: CODE_SIZE + 8, lines: 4 });
 
   const x = PAGE.margin + CODE_SIZE + 30;
@@ -165,7 +167,8 @@ export function drawPage(doc: Doc, p: PaginaAvviso): void {
   let y = header(doc, p, PAGE.margin);
   y = parties(doc, p, y);
   y = howAndWhere(doc, p, y);
-  y = write(doc, TESTI.porzione, PAGE.margin, y, { font: 'italic', size: 8, color: COLOR.muted, width: CONTENT_WIDTH, align: 'center' }) + 6;
+  y =
+    write(doc, TESTI.porzione, PAGE.margin, y, { font: 'italic', size: 8, color: COLOR.muted, width: CONTENT_WIDTH, align: 'center' }) + 6;
   y = bankPart(doc, p, y);
   postalPart(doc, p, y);
 }

@@ -6,6 +6,7 @@ import { perDatabase } from '../../../core/per-database';
 import { RowInserter, type Row } from '../../../core/row-inserter';
 import { retryTransient } from '../../../core/transaction';
 import { enqueue, type NuovoJob } from '../../../schema/outbox';
+import { anagraficaRevision } from '../../anagrafica/services';
 import type { NuovaPendenzaInput, VoceInput } from './inputs';
 import type { NumeroAvviso } from './numero-avviso';
 import type { AllegatoView, PendenzaFields, PendenzaRefs, VoceFields } from './views';
@@ -103,15 +104,63 @@ export function newPendenza(
 }
 
 const PENDENZA_COLUMNS = [
-  'applicazione', 'idPendenza', 'dominio', 'unitaOperativa', 'tipoPendenza', 'numeroAvviso', 'iuv', 'stato', 'descrizioneStato', 'anomalo',
-  'ack', 'note', 'causale', 'importoCents', 'soggettoPagatore', 'idDebitore', 'dataCaricamento', 'dataValidita', 'dataScadenza', 'dataPagamento',
-  'annoRiferimento', 'cartellaPagamento', 'tassonomia', 'tassonomiaAvviso', 'direzione', 'divisione', 'documento', 'idDocumento',
-  'datiAllegati', 'proprieta', 'uuid', 'createdAt', 'updatedAt',
+  'applicazione',
+  'idPendenza',
+  'dominio',
+  'unitaOperativa',
+  'tipoPendenza',
+  'numeroAvviso',
+  'iuv',
+  'stato',
+  'descrizioneStato',
+  'anomalo',
+  'ack',
+  'note',
+  'causale',
+  'importoCents',
+  'soggettoPagatore',
+  'idDebitore',
+  'dataCaricamento',
+  'dataValidita',
+  'dataScadenza',
+  'dataPagamento',
+  'annoRiferimento',
+  'cartellaPagamento',
+  'tassonomia',
+  'tassonomiaAvviso',
+  'direzione',
+  'divisione',
+  'documento',
+  'idDocumento',
+  'datiAllegati',
+  'proprieta',
+  'uuid',
+  'createdAt',
+  'updatedAt',
 ] as const;
 const VOCE_COLUMNS = [
-  'pendenza', 'indice', 'idVocePendenza', 'importoCents', 'descrizione', 'descrizioneCausaleRPT', 'stato', 'tipo', 'idDominio',
-  'codEntrata', 'ibanAccredito', 'ibanAppoggio', 'tipoContabilita', 'codiceContabilita', 'tipoBollo', 'hashDocumento',
-  'provinciaResidenza', 'contabilita', 'metadata', 'datiAllegati', 'createdAt', 'updatedAt',
+  'pendenza',
+  'indice',
+  'idVocePendenza',
+  'importoCents',
+  'descrizione',
+  'descrizioneCausaleRPT',
+  'stato',
+  'tipo',
+  'idDominio',
+  'codEntrata',
+  'ibanAccredito',
+  'ibanAppoggio',
+  'tipoContabilita',
+  'codiceContabilita',
+  'tipoBollo',
+  'hashDocumento',
+  'provinciaResidenza',
+  'contabilita',
+  'metadata',
+  'datiAllegati',
+  'createdAt',
+  'updatedAt',
 ] as const;
 const ALLEGATO_COLUMNS = ['pendenza', 'nome', 'tipo', 'descrizione', 'contenuto', 'createdAt', 'updatedAt'] as const;
 
@@ -136,28 +185,68 @@ export class PendenzaInserts {
   /** The voci of many pendenze, once their ids are known, in one statement. */
   async insertVoci(em: EntityManager, items: Array<{ id: number; p: NewPendenza }>, ctx: Transaction): Promise<void> {
     const at = (p: NewPendenza) => ({ createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento });
-    await this.voci.insert(em, items.flatMap(({ id, p }) => p.voci.map((v) => ({ ...v, pendenza: id, ...at(p) }))), ctx);
+    await this.voci.insert(
+      em,
+      items.flatMap(({ id, p }) => p.voci.map((v) => ({ ...v, pendenza: id, ...at(p) }))),
+      ctx,
+    );
   }
 
   /**
    * One new pendenza with its voci and allegati, and the outbox's `jobs`, in one transaction; a key
-   * or number already taken raises the database's unique violation. Returns the allegati with their
-   * new ids.
+   * or number already taken raises the database's unique violation. With `revision` (the anagrafica
+   * revision its references were checked against), the transaction reads the current revision
+   * alongside the first inserts and rolls back with StaleReferences when it moved. Returns the
+   * allegati with their new ids.
    */
-  async insertOne(em: EntityManager, p: NewPendenza, jobs: NuovoJob[]): Promise<AllegatoView[]> {
-    return retryTransient(() => em.getConnection().transactional(async (ctx) => {
-      const id = await this.pendenze.insert(em, [this.pendenzaRow(p)], ctx);
-      await this.insertVoci(em, [{ id, p }], ctx);
-      const allegati: AllegatoView[] = [];
-      for (const a of p.allegati) {
-        const row = { ...a, pendenza: id, createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento };
-        const allegatoId = await this.allegati.insert(em, [row], ctx);
-        allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
-      }
-      await enqueue(em, jobs, ctx);
-      return allegati;
-    }));
+  async insertOne(em: EntityManager, p: NewPendenza, jobs: NuovoJob[], revision?: number): Promise<AllegatoView[]> {
+    return retryTransient(() =>
+      em.getConnection().transactional(async (ctx) => {
+        // Sent together, the read first: the insert does not wait for it (MariaDB's connector
+        // pipelines them on the transaction's connection). Only a read may precede a write so: a
+        // write that failed with a deadlock ends the transaction, and a write sent after it would
+        // run, and commit, on its own.
+        const [current, id] = await allEnded([
+          revision === undefined ? undefined : anagraficaRevision(onTransaction(em, ctx)),
+          this.pendenze.insert(em, [this.pendenzaRow(p)], ctx),
+        ]);
+        if (current !== undefined && current !== revision) throw new StaleReferences(current);
+        await this.insertVoci(em, [{ id, p }], ctx);
+        const allegati: AllegatoView[] = [];
+        for (const a of p.allegati) {
+          const row = { ...a, pendenza: id, createdAt: p.fields.dataCaricamento, updatedAt: p.fields.dataCaricamento };
+          const allegatoId = await this.allegati.insert(em, [row], ctx);
+          allegati.push({ id: allegatoId, nome: a.nome, tipo: a.tipo, descrizione: a.descrizione ?? undefined });
+        }
+        await enqueue(em, jobs, ctx);
+        return allegati;
+      }),
+    );
   }
+}
+
+/** The anagrafica changed after a pendenza's references were checked: nothing was written. */
+export class StaleReferences extends Error {
+  constructor(readonly revision: number) {
+    super(`anagrafica revision moved to ${revision}`);
+  }
+}
+
+/** The results of work started together, once every piece has ended; the first failure, if any, is thrown. */
+async function allEnded<T extends readonly unknown[] | []>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const outcomes = (await Promise.allSettled(work)) as PromiseSettledResult<unknown>[];
+  const values = outcomes.map((o) => {
+    if (o.status === 'rejected') throw o.reason;
+    return o.value;
+  });
+  return values as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/** An EntityManager whose raw statements run in the transaction `ctx`. */
+function onTransaction(em: EntityManager, ctx: Transaction): EntityManager {
+  const tx = em.fork();
+  tx.setTransactionContext(ctx);
+  return tx;
 }
 
 export const pendenzaInserts = (em: EntityManager): PendenzaInserts => perDatabase(em, 'pendenze.inserts', () => new PendenzaInserts(em));

@@ -24,7 +24,8 @@ import {
 import { applyPatch } from './patch';
 import { lockPendenza } from './pendenza-lock';
 import { referenceCache, type DominioRef, type ReferenceCache } from './references';
-import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, voceFields } from './pendenza-rows';
+import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, StaleReferences, voceFields } from './pendenza-rows';
+import { anagraficaRevision } from '../../anagrafica/services';
 import { pendenzaView, refsOf, toPendenzaView, type PendenzaRefs, type PendenzaView } from './views';
 
 export const PENDENZE_ORDER = {
@@ -82,6 +83,8 @@ export function labelsOf(p: PreparedPendenza): Pick<PendenzaRefs, 'ragioneSocial
 const MAX_NUMBER_ATTEMPTS = 3;
 
 const POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci', 'allegati'] as const;
+/** What printing an avviso reads: the checks' references and the voci (not the allegati, the heaviest). */
+const AVVISO_POPULATE = ['dominio', 'tipoPendenza', 'applicazione', 'unitaOperativa', 'voci'] as const;
 
 /**
  * Pendenze (debt positions): loading, reading, cancelling, with GovPay's checks and codes. Every
@@ -97,8 +100,23 @@ export class PendenzeService {
 
   /** PUT semantics: creates (created=true) or updates an unpaid pendenza, or restores an ANNULLATA one. */
   async save(idA2A: string, idPendenza: string, raw: unknown): Promise<{ created: boolean; value: PendenzaView }> {
-    await referenceCache(this.em).refresh(this.em);
-    return this.write(await this.prepare(idA2A, idPendenza, raw));
+    const refs = referenceCache(this.em);
+    if (refs.revisione < 0) await refs.refresh(this.em);
+    // The checks run on the cached anagrafica; its revision is confirmed by the write (a new
+    // pendenza's insert transaction reads it) or, for a refusal, read here: either way no outcome
+    // rests on a configuration older than the database's, and the checks run again on the new one.
+    for (;;) {
+      const revision = refs.revisione;
+      try {
+        return await this.write(await this.prepare(idA2A, idPendenza, raw), revision);
+      } catch (e) {
+        if (e instanceof StaleReferences) refs.adopt(e.revision);
+        else {
+          await refs.refresh(this.em);
+          if (refs.revisione === revision) throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -137,9 +155,11 @@ export class PendenzeService {
 
   /**
    * Writes a prepared pendenza: a new one with one INSERT per table in one transaction; when its
-   * key exists (or a concurrent PUT created it first), the update rules apply instead.
+   * key exists (or a concurrent PUT created it first), the update rules apply instead. With
+   * `revision` (the anagrafica revision `prepared` was checked against), a write finding another
+   * one writes nothing and throws StaleReferences.
    */
-  async write(prepared: PreparedPendenza): Promise<{ created: boolean; value: PendenzaView }> {
+  async write(prepared: PreparedPendenza, revision?: number): Promise<{ created: boolean; value: PendenzaView }> {
     const { plan, supplied } = prepared;
     for (let attempt = 1; ; attempt++) {
       // Taken before the transaction: a refill is a short transaction of its own.
@@ -148,14 +168,17 @@ export class PendenzeService {
       const row = newPendenza(prepared, numero);
       try {
         const evento = eventoPendenza(cambiata(prepared.input, prepared, 'NON_ESEGUITA'), this.annuncio);
-        const allegati = await pendenzaInserts(this.em).insertOne(this.em, row, [evento]);
+        const allegati = await pendenzaInserts(this.em).insertOne(this.em, row, [evento], revision);
         this.announced();
         return { created: true, value: pendenzaView(row.fields, newPendenzaRefs(row, labelsOf(prepared), allegati)) };
       } catch (e) {
-        if (!(e instanceof UniqueConstraintViolationException)) throw e;
         // The insert was rolled back, so a generated number was never written: it can be reused.
+        const release = () => plan && generated && releaseNumeriAvviso(this.em, plan, [generated]);
+        if (e instanceof StaleReferences) release();
+        if (!(e instanceof UniqueConstraintViolationException)) throw e;
         if (await this.exists(prepared.idA2A, prepared.idPendenza)) {
-          if (plan && generated) releaseNumeriAvviso(this.em, plan, [generated]);
+          release();
+          if (revision !== undefined) await this.confirmRevision(revision);
           return this.update(prepared);
         }
         const owner = await this.owner(prepared.dominio.idDominio, numero.numeroAvviso);
@@ -205,6 +228,12 @@ export class PendenzeService {
     return updated;
   }
 
+  /** An update's checks must have run on the current anagrafica, as a new pendenza's insert confirms them. */
+  private async confirmRevision(revision: number): Promise<void> {
+    const current = await anagraficaRevision(this.em);
+    if (current !== revision) throw new StaleReferences(current);
+  }
+
   /** Wakes this instance's outbox worker once a write committed its announcement. */
   private announced(): void {
     signalCommitted(this.em, [this.annuncio === 'subito' ? 'EVENTO' : 'EVENTI']);
@@ -241,7 +270,7 @@ export class PendenzeService {
   /** The Avviso pagoPA PDF of a pendenza the caller may see. */
   async avvisoPdf(idA2A: string, idPendenza: string, lingua?: string | null, prova?: ProvaDebitore): Promise<Buffer> {
     requireRight(this.actor, 'Pendenze', 'R');
-    const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: POPULATE as never });
+    const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: AVVISO_POPULATE as never });
     return avvisoPdf(this.em, [this.checkVisible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`, prova)], lingua);
   }
 
@@ -260,9 +289,9 @@ export class PendenzeService {
     if (idA2A) where.applicazione = { idA2A };
     if (numeriAvviso?.length) where.numeroAvviso = { $in: numeriAvviso };
     if (this.actor.kind === 'applicazione') where.applicazione = { idA2A: this.actor.id };
-    const rate = (await this.em.find(Pendenza, where as never, { populate: POPULATE as never, orderBy: { numeroAvviso: 'ASC' } })).filter(
-      (p) => inScope(this.actor.domini, p.dominio.idDominio) && inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza),
-    );
+    const rate = (
+      await this.em.find(Pendenza, where as never, { populate: AVVISO_POPULATE as never, orderBy: { numeroAvviso: 'ASC' } })
+    ).filter((p) => inScope(this.actor.domini, p.dominio.idDominio) && inScope(this.actor.tipiPendenza, p.tipoPendenza.idTipoPendenza));
     if (!rate.length) throw errors.notFound(`Documento ${numeroDocumento} del dominio ${idDominio} inesistente o senza avvisi.`);
     rate.sort((a, b) => Number(a.documento?.rata ?? 0) - Number(b.documento?.rata ?? 0));
     return avvisoPdf(this.em, rate, lingua);

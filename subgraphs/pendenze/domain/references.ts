@@ -92,7 +92,16 @@ export class ReferenceCache {
 
   /** Brings the cache up to the database's revision; call once per request or chunk. */
   async refresh(em: EntityManager): Promise<void> {
-    const revision = await anagraficaRevision(em);
+    this.adopt(await anagraficaRevision(em));
+  }
+
+  /** The revision the cached entries belong to (-1 before the first refresh). */
+  get revisione(): number {
+    return this.revision;
+  }
+
+  /** Moves the cache to a revision the caller read itself (inside its own transaction). */
+  adopt(revision: number): void {
     if (revision === this.revision) return;
     this.revision = revision;
     // New maps, not clear(): a load still running for the old revision fills the old map only.
