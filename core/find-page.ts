@@ -1,4 +1,6 @@
 import type { EntityManager, EntityName, FilterQuery, FindOptions } from '@mikro-orm/core';
+import { raw } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/mysql';
 import { pageOf, type Page, type PageRequest } from './paging';
 
 /** A filter built field by field; MikroORM checks it against the entity at run time. */
@@ -24,9 +26,17 @@ export async function findPage<T extends object>(
           where as FilterQuery<T>,
           { ...options, orderBy, offset: req.offset, limit: req.limit + 1 } as FindOptions<T, never>,
         ),
-    req.withCount ? em.count(entity, where as FilterQuery<T>) : Promise.resolve(undefined),
+    req.withCount ? countUpTo(em, entity, where, req.countLimit) : Promise.resolve(undefined),
   ]);
   return pageOf(rows as T[], req, total);
+}
+
+/** The number of matches, or `limit` when there are at least that many: the count reads `limit` rows at most. */
+async function countUpTo<T extends object>(em: EntityManager, entity: EntityName<T>, where: Where, limit?: number): Promise<number> {
+  if (limit === undefined) return em.count(entity, where as FilterQuery<T>);
+  const matches = (em as SqlEntityManager).createQueryBuilder(entity).select(raw('1')).where(where).limit(limit).getKnexQuery();
+  const [row] = await (em as SqlEntityManager).getKnex().count({ n: '*' }).from(matches.as('capped'));
+  return Number((row as { n: number | string }).n);
 }
 
 /** A case-insensitive "contains" filter with the user's wildcards taken literally. */

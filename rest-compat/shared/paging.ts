@@ -22,8 +22,17 @@ export function parsePaging(req: Request): PagingQuery {
 }
 
 /** The paging variables and arguments every list query of the graph takes. */
-export const PAGE = '$first: Int, $offset: Int, $orderBy: String, $withCount: Boolean';
-export const PAGE_ARGS = 'first: $first, offset: $offset, orderBy: $orderBy, withCount: $withCount';
+export const PAGE = '$first: Int, $offset: Int, $orderBy: String, $withCount: Boolean, $countLimit: Int';
+export const PAGE_ARGS = 'first: $first, offset: $offset, orderBy: $orderBy, withCount: $withCount, countLimit: $countLimit';
+
+/**
+ * GovPay's `it.govpay.api.find.maxRisultati`: with `maxRisultati=true` (the default) a list counts
+ * at most this many matches, and `numRisultati` says 10000 when there are more.
+ */
+export const MAX_RISULTATI = 10_000;
+
+/** The count limit a GovPay list asks for. */
+export const countLimitOf = (p: PagingQuery): number | undefined => (p.maxRisultati ? MAX_RISULTATI : undefined);
 
 /** Graph variables for one GovPay page. */
 export function pageVariables(p: PagingQuery): Record<string, unknown> {
@@ -32,6 +41,7 @@ export function pageVariables(p: PagingQuery): Record<string, unknown> {
     offset: (p.pagina - 1) * p.risultatiPerPagina,
     orderBy: p.ordinamento,
     withCount: p.metadatiPaginazione,
+    countLimit: countLimitOf(p),
   };
 }
 
@@ -76,6 +86,11 @@ function nextPageUri(req: Request, p: PagingQuery): string {
 /** `campi`: keep only the listed top-level fields of each result. */
 function project<U>(item: U, campi: string | undefined): U {
   if (!campi || !item || typeof item !== 'object') return item;
-  const keep = new Set(campi.split(',').map((c) => c.trim()).filter(Boolean));
+  const keep = new Set(
+    campi
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  );
   return Object.fromEntries(Object.entries(item).filter(([k]) => keep.has(k))) as U;
 }

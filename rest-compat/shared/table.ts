@@ -5,7 +5,7 @@ import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from './graph-client';
 import { route, type RestResult } from './http';
-import { listEnvelope, parsePaging, type GraphConnection, type PagingQuery } from './paging';
+import { countLimitOf, listEnvelope, parsePaging, type GraphConnection, type PagingQuery } from './paging';
 
 /**
  * A REST API as a table (DESIGN §4b): each operation is declared once — method, path, who may call
@@ -122,8 +122,8 @@ function listHandler(graph: GraphClient, op: ListOperation<any, any>): RequestHa
     const orderVar = op.orderType ? `, $orderBy: [${op.orderType}!]` : '';
     const orderArg = op.orderType ? ', orderBy: $orderBy' : '';
     const data = await graph.run<Record<string, GraphConnection<unknown>>>(
-      `query ($filter: ${op.filterType}${orderVar}, $first: Int, $offset: Int, $withCount: Boolean) {
-        list: ${op.field}(filter: $filter${orderArg}, first: $first, offset: $offset, withCount: $withCount) {
+      `query ($filter: ${op.filterType}${orderVar}, $first: Int, $offset: Int, $withCount: Boolean, $countLimit: Int) {
+        list: ${op.field}(filter: $filter${orderArg}, first: $first, offset: $offset, withCount: $withCount, countLimit: $countLimit) {
           nodes { ${op.selection} } totalCount pageInfo { hasNextPage } } }`,
       { filter: defined(op.filter(q, req)), ...(op.orderType ? { orderBy } : {}), ...pageOf(paging) },
       principal,
@@ -137,6 +137,7 @@ const pageOf = (p: PagingQuery) => ({
   first: p.risultatiPerPagina,
   offset: (p.pagina - 1) * p.risultatiPerPagina,
   withCount: p.metadatiPaginazione || p.risultatiPerPagina === 0,
+  countLimit: countLimitOf(p),
 });
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));

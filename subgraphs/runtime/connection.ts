@@ -12,6 +12,9 @@ export class PageInfo {
   endCursor?: string;
 }
 
+export const COUNT_LIMIT_DESCRIPTION =
+  "Count at most this many matches: totalCount is then this number when there are more (GovPay's maxRisultati).";
+
 /** A page of a list: cursor-based (`first` + `after`) for portals, offset-based for GovPay's `pagina`. */
 @ArgsType()
 export class PageArgs {
@@ -29,6 +32,12 @@ export class PageArgs {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount (a second query).' })
   withCount: boolean = true;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: COUNT_LIMIT_DESCRIPTION,
+  })
+  countLimit?: number | null;
 }
 
 export function pageRequest(args: PageArgs, orderable: Record<string, string>, fallback: string): PageRequest {
@@ -38,7 +47,13 @@ export function pageRequest(args: PageArgs, orderable: Record<string, string>, f
   }
   const offset = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
   if (!Number.isInteger(offset) || offset < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
-  return { limit, offset, withCount: args.withCount ?? true, orderBy: parseOrdering(args.orderBy, orderable, fallback) };
+  return { limit, offset, ...counting(args), orderBy: parseOrdering(args.orderBy, orderable, fallback) };
+}
+
+function counting(args: { withCount?: boolean; countLimit?: number | null }): Pick<PageRequest, 'withCount' | 'countLimit'> {
+  const limit = args.countLimit ?? undefined;
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw errors.syntax('Il campo countLimit deve essere positivo.');
+  return { withCount: args.withCount ?? true, countLimit: limit };
 }
 
 export interface ConnectionShape<T> {
@@ -89,6 +104,12 @@ export class ListPageArgs {
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount (a second query).' })
   withCount: boolean = true;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: COUNT_LIMIT_DESCRIPTION,
+  })
+  countLimit?: number | null;
 }
 
 /** The page such arguments ask for, in `orderBy`'s order, refused beyond MAX_FIRST rows. */
@@ -98,5 +119,5 @@ export function listPage(args: ListPageArgs, orderBy: PageRequest['orderBy']): P
     throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
   const from = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
   if (!Number.isInteger(from) || from < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
-  return { limit: first, offset: from, withCount: args.withCount ?? true, orderBy };
+  return { limit: first, offset: from, ...counting(args), orderBy };
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { errors } from '../../../core/errors';
-import { pageRequest, toConnection } from '../../runtime/connection';
+import { COUNT_LIMIT_DESCRIPTION, pageRequest, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { RUOLI_ORDER, RuoliService } from '../domain/ruoli';
 import { UtenzeService } from '../domain/utenze';
@@ -40,10 +40,15 @@ export class RuoliResolver {
     @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
     @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
     @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
+    @Arg('countLimit', () => Int, { nullable: true, description: COUNT_LIMIT_DESCRIPTION }) countLimit: number | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     if (first > MAX_FIRST) throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-    const page = pageRequest({ first, after: after ?? undefined, offset: offset ?? undefined, withCount }, RUOLI_ORDER, '+idRuolo');
+    const page = pageRequest(
+      { first, after: after ?? undefined, offset: offset ?? undefined, withCount, countLimit },
+      RUOLI_ORDER,
+      '+idRuolo',
+    );
     if (orderBy?.length) page.orderBy = orderBy.map((o) => [ORDER_FIELDS[o.field], o.direction]);
     return toConnection(await ruoli(ctx).list({ idRuolo: filter?.idRuolo }, page));
   }

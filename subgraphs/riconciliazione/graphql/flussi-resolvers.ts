@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { errors } from '../../../core/errors';
 import type { SortDirection } from '../../../core/paging';
 import type { EsitoRendicontazione as CodiceEsito } from '../../../schema/entities';
-import { listPage, MAX_FIRST, toConnection } from '../../runtime/connection';
+import { COUNT_LIMIT_DESCRIPTION, listPage, MAX_FIRST, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { FLUSSI_ORDER } from '../domain/flussi/flussi-query';
 import { quadraturaRendicontazioni, type QuadraturaView } from '../domain/flussi/quadratura';
@@ -73,12 +73,13 @@ export class FlussiResolver {
     @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
     @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
     @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
+    @Arg('countLimit', () => Int, { nullable: true, description: COUNT_LIMIT_DESCRIPTION }) countLimit: number | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     const order: Array<[string, SortDirection]> = orderBy?.length
       ? orderBy.map((o) => [FLUSSI_ORDER[o.field], o.direction])
       : [['dataOraFlusso', 'DESC']];
-    return toConnection(await flussi(ctx).list(filter ?? {}, listPage({ first, after, offset, withCount }, order)));
+    return toConnection(await flussi(ctx).list(filter ?? {}, listPage({ first, after, offset, withCount, countLimit }, order)));
   }
 
   @Query(() => RendicontazioneConnection, {
@@ -93,12 +94,13 @@ export class FlussiResolver {
     @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
     @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
     @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
+    @Arg('countLimit', () => Int, { nullable: true, description: COUNT_LIMIT_DESCRIPTION }) countLimit: number | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     const order: Array<[string, SortDirection]> = orderBy?.length
       ? orderBy.map((o) => [RENDICONTAZIONI_ORDER[o.field], o.direction])
       : [['r.data', 'DESC']];
-    return toConnection(await rendicontazioni(ctx).list(righe(filter), listPage({ first, after, offset, withCount }, order)));
+    return toConnection(await rendicontazioni(ctx).list(righe(filter), listPage({ first, after, offset, withCount, countLimit }, order)));
   }
 
   @Query(() => [QuadraturaRendicontazioni], {
