@@ -9,7 +9,7 @@ describe('configuration', () => {
   it('has the documented defaults', () => {
     const c = loadConfig({});
     expect(c.port).toBe(8080);
-    expect(c.database).toEqual({ dialect: 'sqlite', path: './data/govpay.sqlite' });
+    expect(c.database).toEqual({ dialect: 'sqlite', path: './data/govpay.sqlite', busyTimeoutMs: 5000 });
     expect(c.demoSeed).toBe(true);
     expect(c.graphql.introspection).toBe(true);
     expect(c.auth.principalHeader).toBe('x-govpay-principal');
