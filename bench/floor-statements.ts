@@ -1,3 +1,5 @@
+import { posizioneStatement } from '../subgraphs/pagamenti/services';
+
 /**
  * The SQL one operation of the hub issues on MariaDB, written out so that the floor (floor.ts) can
  * issue the same statements from a bare mysql2 pool: the reads and writes of one transaction, on
@@ -60,13 +62,6 @@ export interface FloorOperation {
 
 const REVISION = 'select revisione from anagrafica_revisione where id = 1';
 
-const POSIZIONE = `select p.id, p.id_a2a, p.id_pendenza, p.id_tipo_pendenza, p.id_dominio, p.unita_operativa_id, p.numero_avviso, p.iuv,
-  p.stato, p.causale, p.importo_cents, p.soggetto_pagatore, p.data_validita, p.data_scadenza, p.data_pagamento,
-  v.indice, v.id_voce_pendenza, v.importo_cents as v_importo_cents, v.descrizione, v.descrizione_causale_rpt, v.stato as v_stato,
-  v.tipo, v.id_dominio as v_id_dominio, v.cod_entrata, v.iban_accredito, v.iban_appoggio, v.tipo_contabilita, v.codice_contabilita,
-  v.tipo_bollo, v.hash_documento, v.provincia_residenza, v.metadata
-from pendenze p left join voci_pendenza v on v.pendenza_id = p.id`;
-
 const keepPendenza = (rows: Row[], s: OpState) => {
   s.pendenzaId = Number(rows[0]?.id ?? s.pendenzaId);
 };
@@ -76,7 +71,7 @@ const verify: FloorOperation = {
   statements: [
     { sql: REVISION, params: () => [] },
     {
-      sql: `${POSIZIONE} where p.id_dominio = ? and p.numero_avviso = ? order by v.indice`,
+      sql: posizioneStatement('numero_avviso', false),
       params: (s) => [s.f.verify.idDominio, s.f.verify.numeroAvviso],
       keep: keepPendenza,
     },
@@ -95,7 +90,7 @@ const receipt: FloorOperation = {
     { sql: REVISION, params: () => [] },
     { sql: 'BEGIN', params: () => [] },
     {
-      sql: `${POSIZIONE} where p.id_dominio = ? and p.iuv = ? order by v.indice for update`,
+      sql: posizioneStatement('iuv', true),
       params: (s) => {
         const p = s.f.pagabili[s.n % s.f.pagabili.length];
         s.iuv = p.iuv;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../core/config';
 import { createLogger } from '../core/logger';
@@ -14,8 +14,10 @@ import type { PublishedFlow } from '../simulator/flows/flow';
 import { RPP_COLUMNS } from '../subgraphs/pagamenti/services';
 import { registraFlusso } from '../subgraphs/riconciliazione/services';
 import { freshDatabase, seedBenchDatabase } from './database';
+import { hubEnv } from './hub-env';
 import { startServer } from './processes';
 import { machine } from './report';
+import { RISCOSSIONE_COLUMNS } from './scale-seed';
 import { DEMO_AUTHORIZATION } from './servers';
 
 /**
@@ -34,20 +36,6 @@ const PAYMENTS = Number(process.env.BENCH_FLOW_PAYMENTS ?? 10_000);
 const ID_DOMINIO = '12345678901';
 const STAZIONE = { idDominio: ID_DOMINIO, idIntermediario: '11111111113', idStazione: '11111111113_01' };
 const PASSWORD = 'Password1!';
-
-const RISCOSSIONE_COLUMNS = [
-  'dominio',
-  'iuv',
-  'iur',
-  'indice',
-  'importoCents',
-  'tipo',
-  'stato',
-  'data',
-  'rpp',
-  'createdAt',
-  'updatedAt',
-] as const;
 
 const euro = (cents: number) => (cents / 100).toFixed(2);
 
@@ -125,19 +113,15 @@ async function main(): Promise<void> {
   const sim = createSimulator({ stationUrl: 'http://127.0.0.1:9/station', nodoAuth: { user: 'ndpsym', password: PASSWORD }, logger: log });
   const nodoUrl = `http://127.0.0.1:${await sim.listen(0)}/nodo/nodeForPa`;
   const orm = await openDatabase(loadConfig({ DATABASE_URL: db.url }).database, log, 4);
-  const hub = await startServer('hub', {
-    DATABASE_URL: db.url,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SUBGRAPHS_PORT: '0',
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'production',
-    INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
-    RENDICONTAZIONI_SOURCE: 'nodo',
-    RENDICONTAZIONI_INTERVAL_SECONDS: '0',
-    RENDICONTAZIONI_NODO_URL: nodoUrl,
-    RENDICONTAZIONI_NODO_PASSWORD: PASSWORD,
-  });
+  const hub = await startServer(
+    'hub',
+    hubEnv(db.url, {
+      RENDICONTAZIONI_SOURCE: 'nodo',
+      RENDICONTAZIONI_INTERVAL_SECONDS: '0',
+      RENDICONTAZIONI_NODO_URL: nodoUrl,
+      RENDICONTAZIONI_NODO_PASSWORD: PASSWORD,
+    }),
+  );
   const graph = async (query: string, variables: object = {}) => {
     const res = await fetch(`http://127.0.0.1:${hub.ready.port}/graphql`, {
       method: 'POST',

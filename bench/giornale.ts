@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { freshDatabase, seedBenchDatabase } from './database';
+import { hubEnv } from './hub-env';
 import { measure, type LoadResult } from './load';
 import { startServer, type ServerProcess } from './processes';
 import { machine } from './report';
@@ -29,17 +29,7 @@ async function main(): Promise<void> {
   const dump = process.env.BENCH_GIORNALE_DUMP ?? 'sempre';
   const db = await freshDatabase(process.env.TEST_MYSQL_URL);
   await seedBenchDatabase(db.url);
-  const env = {
-    DATABASE_URL: db.url,
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SUBGRAPHS_PORT: '0',
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'production',
-    INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
-    INTERNAL_PRINCIPAL_TTL_SECONDS: '3600',
-    OUTBOX_WORKER: 'false',
-  };
+  const env = hubEnv(db.url, { OUTBOX_WORKER: 'false' });
   const servers: ServerProcess[] = [];
   try {
     const off = await startServer('hub', { ...env, GIORNALE_EVENTI: 'false' });

@@ -1,11 +1,11 @@
 import { projectRoot } from '../core/project-root';
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { freshDatabase, seedBenchDatabase } from './database';
+import { hubEnv } from './hub-env';
 import { measureBulk, type BulkResult } from './bulk';
 import { measure, type LoadRequest } from './load';
-import type { Scenario } from './scenario';
+import { checkScenario, type Scenario } from './scenario';
 import { CheckoutStub, pagamentoScenarios } from './pagamento';
 import { stationScenarios } from './station';
 import { riconciliaScenario } from './riconcilia';
@@ -70,17 +70,7 @@ async function main(): Promise<void> {
   const servers: ServerProcess[] = [];
   const checkout = await new CheckoutStub().start();
   try {
-    const env = {
-      DATABASE_URL: db.url,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SUBGRAPHS_PORT: '0',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
-      INTERNAL_PRINCIPAL_TTL_SECONDS: '3600',
-      CHECKOUT_URL: checkout.url,
-    };
+    const env = hubEnv(db.url, { CHECKOUT_URL: checkout.url });
     const hub = await startServer('hub', env);
     servers.push(hub);
     const subgraphUrl = `http://127.0.0.1:${hub.ready.subgraphPort}/anagrafica/graphql`;
@@ -165,7 +155,7 @@ async function main(): Promise<void> {
     if (wanted('riconcilia')) all.push(await riconciliaScenario(hub.ready.port, db.url, numberEnv('BENCH_RICONCILIA_PAGAMENTI', 20_000)));
     const scenarios = all.filter((s) => wanted(s.id));
 
-    for (const s of scenarios) await verify(s);
+    for (const s of scenarios) await checkScenario(s);
 
     const rows: Row[] = [];
     const total = scenarios.length * connections.length;
@@ -376,19 +366,6 @@ async function pendenzeScenarios(
     },
   ];
   return { scenarios, printed: numeroAvviso };
-}
-
-/** One request per scenario before any load: a benchmark of error responses is worthless. */
-async function verify(s: Scenario): Promise<void> {
-  const res = await fetch(s.request.url, { method: s.request.method, headers: s.request.headers, body: s.request.body });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (!res.ok || !s.check(body, text)) throw new Error(`bench: ${s.label} answered ${res.status}: ${text.slice(0, 500)}`);
 }
 
 main().then(

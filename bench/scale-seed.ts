@@ -89,8 +89,8 @@ const VOCE_COLUMNS = [
   'createdAt',
   'updatedAt',
 ] as const;
-const RISCOSSIONE_COLUMNS = [
-  'id',
+/** The columns of a riscossione's row, as the benches write them straight to the database (ids aside). */
+export const RISCOSSIONE_COLUMNS = [
   'dominio',
   'iuv',
   'iur',
@@ -125,7 +125,7 @@ export async function seedRange(
     pendenze: new RowInserter(em, Pendenza, PENDENZA_COLUMNS),
     voci: new RowInserter(em, VocePendenza, VOCE_COLUMNS),
     rpp: new RowInserter(em, Rpp, ['id', ...RPP_COLUMNS]),
-    riscossioni: new RowInserter(em, Riscossione, RISCOSSIONE_COLUMNS),
+    riscossioni: new RowInserter(em, Riscossione, ['id', ...RISCOSSIONE_COLUMNS]),
   };
   let receipts = 0;
   for (let lo = from; lo < to; lo += BATCH) {

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../core/config';
@@ -9,12 +8,14 @@ import { verifyRequest } from '../pagopa/soap/requests';
 import { openDatabase, type Orm } from '../schema/orm';
 import { DEMO_DEFAULTS } from '../simulator';
 import { freshDatabase, seedBenchDatabase } from './database';
+import { hubEnv } from './hub-env';
 import { measure, type LoadResult } from './load';
 import { startServer, type ServerProcess } from './processes';
+import { putPendenza } from './put-pendenza';
 import { machine } from './report';
 import { caricata, debitoreOf, numeroOf, SEED, seedRange } from './scale-seed';
 import { explainRequest, formatExplained } from './scale-explain';
-import type { Scenario } from './scenario';
+import { checkScenario, type Scenario } from './scenario';
 import { DEMO_APP_AUTHORIZATION, DEMO_AUTHORIZATION } from './servers';
 
 /**
@@ -53,37 +54,29 @@ async function main(): Promise<void> {
   let hub: ServerProcess | undefined;
   let orm: Orm | undefined;
   try {
-    hub = await startServer('hub', {
-      DATABASE_URL: db.url,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      SUBGRAPHS_PORT: '0',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
-      INTERNAL_PRINCIPAL_TTL_SECONDS: '3600',
+    hub = await startServer(
+      'hub',
       // Their polls would be captured with the reads' statements; nothing here needs them.
-      OUTBOX_WORKER: 'false',
-      TRACCIATI_WORKER: 'false',
-    });
+      hubEnv(db.url, { OUTBOX_WORKER: 'false', TRACCIATI_WORKER: 'false' }),
+    );
     const base = `http://127.0.0.1:${hub.ready.port}`;
     const sample = await hubNumeroAvviso(base);
     orm = await openDatabase(loadConfig({ DATABASE_URL: db.url }).database, log, 2);
     await seed(orm, sample, 0, small, ricevute);
 
     const scenarios = scaleScenarios(base, sample, small).filter((s) => !only || only.includes(s.id));
-    for (const s of scenarios) await check(s);
+    for (const s of scenarios) await checkScenario(s);
     const empty = await measureAll(scenarios, connections, warmup, seconds, `${small} pendenze`);
 
     await seed(orm, sample, small, total, ricevute);
     if (db.url.startsWith('mysql')) await analyze(orm);
-    for (const s of scenarios) await check(s);
+    for (const s of scenarios) await checkScenario(s);
     const loaded = await measureAll(scenarios, connections, warmup, seconds, `${total} pendenze`);
 
     const table = ratioTable(scenarios, connections, empty, loaded);
     const findings: string[] = [];
     if (db.url.startsWith('mysql')) {
-      for (const s of scenarios) findings.push(...formatExplained(s.label, await explainRequest(db.url, () => check(s))), '');
+      for (const s of scenarios) findings.push(...formatExplained(s.label, await explainRequest(db.url, () => checkScenario(s))), '');
     } else findings.push('explain: the statements are captured on MariaDB only (set TEST_MYSQL_URL)');
     console.log(`\n${table}\n\n${findings.join('\n')}`);
     const out = process.env.BENCH_SCALE_OUT;
@@ -101,22 +94,16 @@ async function main(): Promise<void> {
 
 /** A notice number the hub generated itself: the seeded ones are numbered alike. */
 async function hubNumeroAvviso(base: string): Promise<string> {
-  const res = await fetch(`${base}/govpay/backend/api/pendenze/rs/basic/v2/pendenze/${SEED.idA2A}/SCALE-SAMPLE`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: DEMO_APP_AUTHORIZATION },
-    body: JSON.stringify({
-      idTipoPendenza: 'LIBERO',
-      idDominio: SEED.idDominio,
-      causale: 'Numerazione di prova',
-      soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
-      importo: 10,
-      voci: [{ idVocePendenza: '1', importo: 10, descrizione: 'Pagamento libero', codEntrata: 'LIBERO' }],
-    }),
+  const { numeroAvviso } = await putPendenza(base, SEED.idA2A, 'SCALE-SAMPLE', {
+    idTipoPendenza: 'LIBERO',
+    idDominio: SEED.idDominio,
+    causale: 'Numerazione di prova',
+    soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
+    importo: 10,
+    voci: [{ idVocePendenza: '1', importo: 10, descrizione: 'Pagamento libero', codEntrata: 'LIBERO' }],
   });
-  const body = (await res.json()) as { numeroAvviso?: string };
-  if (res.status !== 201 || !body.numeroAvviso)
-    throw new Error(`bench: PUT of the sample pendenza answered ${res.status}: ${JSON.stringify(body)}`);
-  return body.numeroAvviso;
+  if (!numeroAvviso) throw new Error('bench: the sample pendenza has no numeroAvviso');
+  return numeroAvviso;
 }
 
 async function seed(orm: Orm, sample: string, from: number, to: number, ricevute: number): Promise<void> {
@@ -197,19 +184,6 @@ function scaleScenarios(base: string, sample: string, small: number): Scenario[]
       check: lista(25),
     },
   ];
-}
-
-/** One request before any load: a benchmark of error responses is worthless. */
-async function check(s: Scenario): Promise<void> {
-  const res = await fetch(s.request.url, { method: s.request.method, headers: s.request.headers, body: s.request.body });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (!res.ok || !s.check(body, text)) throw new Error(`bench: ${s.label} answered ${res.status}: ${text.slice(0, 500)}`);
 }
 
 type Results = Map<string, LoadResult>;

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import type { HubEvent } from '../core/events';
 import { percentile } from './load';
 import type { ServerProcess } from './processes';
+import { putPendenza } from './put-pendenza';
 import { DEMO_APP_AUTHORIZATION, type Memory } from './servers';
 
 /** Live esiti: many open subscriptions on one hub, events published on its bus, delivery timed at each client. */
@@ -37,20 +38,15 @@ export async function measureSubscriptions(
 ): Promise<SubscriptionsResult> {
   const base = `http://127.0.0.1:${hub.ready.port}`;
   const idPendenza = `SUB${Date.now().toString(36)}`;
-  const put = await fetch(`${base}/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/${idPendenza}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: DEMO_APP_AUTHORIZATION },
-    body: JSON.stringify({
-      idTipoPendenza: 'SEGRETERIA',
-      idDominio: o.idDominio,
-      causale: 'Diritti di segreteria',
-      soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
-      importo: 100.99,
-      dataScadenza: '2999-12-31',
-      voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti di segreteria', codEntrata: 'SEGRETERIA' }],
-    }),
+  await putPendenza(base, 'IDA2A01', idPendenza, {
+    idTipoPendenza: 'SEGRETERIA',
+    idDominio: o.idDominio,
+    causale: 'Diritti di segreteria',
+    soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', anagrafica: 'Mario Rossi' },
+    importo: 100.99,
+    dataScadenza: '2999-12-31',
+    voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti di segreteria', codEntrata: 'SEGRETERIA' }],
   });
-  if (put.status !== 201) throw new Error(`bench: the pendenza for the subscriptions answered ${put.status}: ${await put.text()}`);
 
   const before = (await hub.ask({ type: 'memory' })) as Memory;
   const publishedAt: number[] = [];

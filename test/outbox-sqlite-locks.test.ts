@@ -8,14 +8,12 @@ import { OutboxJob } from '../schema/entities';
 import { openDatabase } from '../schema/orm';
 import { enqueue, outboxSignal } from '../subgraphs/pagamenti/domain/outbox';
 import { OutboxWorker } from '../subgraphs/pagamenti/domain/outbox-worker';
-import { notificaJob } from '../subgraphs/pagamenti/ente/notifica';
 import type { EventBus } from '../core/events';
 import { createLogger } from '../core/logger';
 import { dialect } from './helpers/database';
-import { nuovaPendenza } from './helpers/fixtures';
-import { basic, call, IDA2A01 } from './helpers/http';
+import { paidNotification } from './helpers/outbox';
 import { startHub, type TestHub } from './helpers/hub';
-import { DOMINIO, insertPaidRpp, setConnettore } from './helpers/rpp';
+import { setConnettore } from './helpers/rpp';
 import { describeIf } from './helpers/skip';
 import { until } from './helpers/until';
 
@@ -43,14 +41,7 @@ let seq = 0;
 
 /** A paid receipt's notification, committed: its chiave. */
 async function notification(): Promise<string> {
-  const idPendenza = `LOCKS-${++seq}`;
-  const r = await call(t.baseUrl, 'PUT', `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/${idPendenza}`, {
-    auth: basic(IDA2A01),
-    body: nuovaPendenza(idPendenza),
-  });
-  expect(r.status).toBe(201);
-  const rpp = await insertPaidRpp(orm.em.fork(), { idPendenza });
-  const job = notificaJob({ idDominio: DOMINIO, iuv: rpp.iuv, ccp: rpp.ccp });
+  const job = await paidNotification(t.baseUrl, orm.em.fork(), `LOCKS-${++seq}`);
   await orm.em.fork().transactional((em) => enqueue(em, [job]));
   return job.chiave;
 }

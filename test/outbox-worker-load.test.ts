@@ -2,15 +2,12 @@ import type { MikroORM } from '@mikro-orm/core';
 import { OutboxJob } from '../schema/entities';
 import { enqueue, outboxSignal, type NuovoJob } from '../subgraphs/pagamenti/domain/outbox';
 import { OutboxRows, outboxRows, type Lane } from '../subgraphs/pagamenti/domain/outbox-rows';
-import { OutboxWorker, retryDelayMs, type OutboxWorkerOptions } from '../subgraphs/pagamenti/domain/outbox-worker';
-import { notificaJob } from '../subgraphs/pagamenti/ente/notifica';
+import { retryDelayMs, type OutboxWorker, type OutboxWorkerOptions } from '../subgraphs/pagamenti/domain/outbox-worker';
 import type { EventBus } from '../core/events';
-import { createLogger } from '../core/logger';
 import { EnteDouble } from './helpers/ente-double';
-import { nuovaPendenza } from './helpers/fixtures';
-import { basic, call, IDA2A01 } from './helpers/http';
+import { paidNotification, TestWorkers } from './helpers/outbox';
 import { startHub, type TestHub } from './helpers/hub';
-import { DOMINIO, insertPaidRpp, setConnettore } from './helpers/rpp';
+import { DOMINIO, setConnettore } from './helpers/rpp';
 import { until } from './helpers/until';
 
 /**
@@ -19,45 +16,23 @@ import { until } from './helpers/until';
  * looks per poll and no calls until the retry is due, and the compiled statements the worker uses
  * write exactly what the ORM wrote.
  */
-const silent = createLogger('silent');
 const bus: EventBus = { publish: async () => undefined, subscribe: () => () => undefined, close: async () => undefined };
 const LEASE_MS = 60_000;
 
 let t: TestHub;
 let orm: MikroORM;
 let ente: EnteDouble;
-const workers: OutboxWorker[] = [];
 let offsetMs = 0;
 const now = () => new Date(Date.now() + offsetMs);
 let seq = 0;
 
-function worker(opts: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
-  const w = new OutboxWorker(orm.em, bus, silent, {
-    owner: `load-${workers.length}`,
-    pollMs: 3_600_000,
-    leaseMs: LEASE_MS,
-    notifyTimeoutMs: 5000,
-    now,
-    ...opts,
-  });
-  workers.push(w);
-  w.start();
-  return w;
-}
+const workers = new TestWorkers({ owner: 'load', leaseMs: LEASE_MS, now });
+const worker = (opts: Partial<OutboxWorkerOptions> = {}): OutboxWorker => workers.start(orm.em, bus, opts);
 
 /** Paid receipts' notifications, committed (the PUTs' own events are left out: only notifications here). */
 async function notifications(n: number): Promise<string[]> {
   const jobs: NuovoJob[] = [];
-  for (let i = 0; i < n; i++) {
-    const idPendenza = `LOAD-${++seq}`;
-    const r = await call(t.baseUrl, 'PUT', `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01/${idPendenza}`, {
-      auth: basic(IDA2A01),
-      body: nuovaPendenza(idPendenza),
-    });
-    expect(r.status).toBe(201);
-    const rpp = await insertPaidRpp(orm.em.fork(), { idPendenza });
-    jobs.push(notificaJob({ idDominio: DOMINIO, iuv: rpp.iuv, ccp: rpp.ccp }));
-  }
+  for (let i = 0; i < n; i++) jobs.push(await paidNotification(t.baseUrl, orm.em.fork(), `LOAD-${++seq}`));
   await orm.em.fork().nativeDelete(OutboxJob, {});
   await orm.em.fork().transactional((em) => enqueue(em, jobs));
   outboxSignal(orm.em).emit('enqueued');
@@ -75,7 +50,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   jest.restoreAllMocks();
-  await Promise.all(workers.splice(0).map((w) => w.stop()));
+  await workers.stopAll();
   await orm.em.fork().nativeDelete(OutboxJob, {});
   ente.reset();
   offsetMs = 0;

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { OutboxJob, Rpp } from '../schema/entities';
 import { openDatabase } from '../schema/orm';
 import { enqueue, outboxSignal, type NuovoJob } from '../subgraphs/pagamenti/domain/outbox';
-import { OutboxWorker, retryDelayMs, type OutboxWorkerOptions } from '../subgraphs/pagamenti/domain/outbox-worker';
+import { retryDelayMs, type OutboxWorker, type OutboxWorkerOptions } from '../subgraphs/pagamenti/domain/outbox-worker';
 import { notificaJob } from '../subgraphs/pagamenti/ente/notifica';
 import type { EventBus, HubEvent } from '../core/events';
 import { createLogger } from '../core/logger';
@@ -11,6 +11,7 @@ import { EnteDouble } from './helpers/ente-double';
 import { basic, call, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
+import { TestWorkers } from './helpers/outbox';
 import { DOMINIO, insertPaidRpp, setConnettore } from './helpers/rpp';
 import { until } from './helpers/until';
 
@@ -27,7 +28,6 @@ const silent = createLogger('silent');
 let t: TestHub;
 let ente: EnteDouble;
 let orm: MikroORM;
-const workers: OutboxWorker[] = [];
 const extraOrms: MikroORM[] = [];
 
 /** The workers' clock: tests move it forward instead of waiting for a retry. */
@@ -46,20 +46,9 @@ class RecordingBus implements EventBus {
   async close(): Promise<void> {}
 }
 
-function worker(opts: Partial<OutboxWorkerOptions> = {}, bus: EventBus = new RecordingBus(), on: MikroORM = orm): OutboxWorker {
-  const w = new OutboxWorker(on.em, bus, silent, {
-    owner: `test-worker-${workers.length}`,
-    // Only kicks and the start run it: each retry in these tests is a decision of the test.
-    pollMs: 3_600_000,
-    leaseMs: 30_000,
-    notifyTimeoutMs: 5000,
-    now,
-    ...opts,
-  });
-  workers.push(w);
-  w.start();
-  return w;
-}
+const workers = new TestWorkers({ owner: 'test-worker', leaseMs: 30_000, now });
+const worker = (opts: Partial<OutboxWorkerOptions> = {}, bus: EventBus = new RecordingBus(), on: MikroORM = orm): OutboxWorker =>
+  workers.start(on.em, bus, opts);
 
 /** Commits jobs as the station does, and tells this process's workers. */
 async function commit(jobs: NuovoJob[], on: MikroORM = orm): Promise<void> {
@@ -79,7 +68,10 @@ let seq = 0;
 /** A pendenza loaded through API Pendenze v2 and a receipt for it. */
 async function paid(over: Record<string, unknown> = {}): Promise<Rpp> {
   const idPendenza = `OUTBOX-${++seq}`;
-  const r = await call(t.baseUrl, 'PUT', `${PV2}/pendenze/IDA2A01/${idPendenza}`, { auth: basic(IDA2A01), body: nuovaPendenza(idPendenza, over) });
+  const r = await call(t.baseUrl, 'PUT', `${PV2}/pendenze/IDA2A01/${idPendenza}`, {
+    auth: basic(IDA2A01),
+    body: nuovaPendenza(idPendenza, over),
+  });
   expect(r.status).toBe(201);
   return insertPaidRpp(orm.em.fork(), { idPendenza });
 }
@@ -98,7 +90,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.stop()));
+  await workers.stopAll();
   await orm.em.fork().nativeDelete(OutboxJob, {});
   ente.calls.length = 0;
   ente.answer = () => ({ status: 200 });
@@ -181,7 +173,12 @@ describe('notifications to the Ente (NOTIFICA_RICEVUTA)', () => {
     const [v1, v2] = body.pendenza.voci;
     expect(v1).toMatchObject({ idVocePendenza: 'V1', importo: 60.5, codEntrata: 'SEGRETERIA' });
     expect(v1.codiceTassonomicoPagoPA).toBeUndefined();
-    expect(v2).toMatchObject({ idVocePendenza: 'V2', importo: 40.49, ibanAccredito: 'IT02L1234512345123451111111', codiceTassonomicoPagoPA: '9/0101100IM/' });
+    expect(v2).toMatchObject({
+      idVocePendenza: 'V2',
+      importo: 40.49,
+      ibanAccredito: 'IT02L1234512345123451111111',
+      codiceTassonomicoPagoPA: '9/0101100IM/',
+    });
     expect(v2.riscossione).toEqual({
       idDominio: DOMINIO,
       iuv: rpp.iuv,

@@ -7,8 +7,7 @@ import { UtenzeService } from '../subgraphs/anagrafica/domain/utenze';
 import { CATEGORIA_MARCA_DA_BOLLO, ctPaymentPAJson } from '../subgraphs/pagamenti/domain/payment-data';
 import { outboxSignal } from '../subgraphs/pagamenti/domain/outbox';
 import { PagamentiStation } from '../subgraphs/pagamenti/domain/station';
-import type { Receipt, StationIds } from '../pagopa/soap/messages';
-import type { SendRTRequest } from '../subgraphs/pagamenti/domain/station-types';
+import type { StationIds } from '../pagopa/soap/messages';
 import { numeroAvvisoFor } from '../subgraphs/pendenze/domain/iuv';
 import { PendenzeService } from '../subgraphs/pendenze/domain/pendenze';
 import { createLogger } from '../core/logger';
@@ -16,6 +15,7 @@ import { SYSTEM_PRINCIPAL } from '../core/principal';
 import { romeDate } from '../core/rome-time';
 import { EnteDouble, type EnteAnswer } from './helpers/ente-double';
 import { nuovaPendenza } from './helpers/fixtures';
+import { sendRTRequest } from './helpers/receipts';
 import { startHub, type TestHub } from './helpers/hub';
 
 /**
@@ -76,50 +76,6 @@ async function connector(versioneApi: 'REST v1' | 'REST v2' | null) {
 
 const fault = (code: string, description?: string) =>
   expect.objectContaining({ code, ...(description ? { description: expect.stringContaining(description) } : {}) });
-
-function receiptFor(
-  p: { numeroAvviso: string; iuv: string; importoCents: number },
-  receiptId: string,
-  over: Partial<Receipt> = {},
-): SendRTRequest {
-  const receipt: Receipt = {
-    receiptId,
-    noticeNumber: p.numeroAvviso,
-    fiscalCode: DEMO.dominio,
-    outcome: 'OK',
-    creditorReferenceId: p.iuv,
-    paymentAmountCents: p.importoCents,
-    description: 'Pagamento',
-    companyName: 'Ente Creditore Test',
-    debtor: {
-      uniqueIdentifier: { entityUniqueIdentifierType: 'F', entityUniqueIdentifierValue: 'RSSMRA30A01H501I' },
-      fullName: 'Mario Rossi',
-    },
-    transfers: [
-      {
-        idTransfer: 1,
-        transferAmountCents: p.importoCents,
-        fiscalCodePA: DEMO.dominio,
-        iban: DEMO.iban,
-        remittanceInformation: 'x',
-        transferCategory: '9/0101100IM/',
-      },
-    ],
-    idPSP: 'PSPSIM01',
-    PSPCompanyName: 'PSP Simulato',
-    idChannel: 'PSPSIM01_01',
-    channelDescription: 'app',
-    paymentDateTime: '2026-12-01T23:30:00',
-    ...over,
-  };
-  return {
-    ...IDS,
-    versione: 'V2',
-    receipt,
-    receiptJson: JSON.parse(JSON.stringify(receipt)),
-    receiptXml: `<receipt><receiptId>${receiptId}</receiptId></receipt>`,
-  };
-}
 
 describe('checks common to every operation, in GovPay order', () => {
   let numeroAvviso: string;
@@ -509,7 +465,7 @@ describe('paSendRT', () => {
   it('stores the receipt, marks the pendenza ESEGUITA and its voci Eseguito, and enqueues notification and events', async () => {
     const p = await load();
     const signalled = new Promise<void>((resolve) => outboxSignal(t.hub.orm.em).once('enqueued', () => resolve()));
-    await station.sendRT(CALLER, receiptFor(p, 'rcpt-1-' + p.iuv));
+    await station.sendRT(CALLER, sendRTRequest(p, 'rcpt-1-' + p.iuv));
     await signalled;
     const row = await pendenzaRow(p.iuv);
     expect(row.stato).toBe('ESEGUITA');
@@ -550,11 +506,11 @@ describe('paSendRT', () => {
 
   it('the same receipt again is acknowledged and changes nothing; other content under the same id is refused', async () => {
     const p = await load();
-    const req = receiptFor(p, 'rcpt-2');
+    const req = sendRTRequest(p, 'rcpt-2');
     await station.sendRT(CALLER, req);
     const first = await rpps(p.iuv);
-    await station.sendRT(CALLER, receiptFor(p, 'rcpt-2'));
-    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-2', { PSPCompanyName: 'Altro PSP' }))).rejects.toEqual(
+    await station.sendRT(CALLER, sendRTRequest(p, 'rcpt-2'));
+    await expect(station.sendRT(CALLER, sendRTRequest(p, 'rcpt-2', { PSPCompanyName: 'Altro PSP' }))).rejects.toEqual(
       fault('PAA_SEMANTICA', 'La ricevuta rcpt-2 dello IUV'),
     );
     expect(await rpps(p.iuv)).toEqual(first);
@@ -563,8 +519,8 @@ describe('paSendRT', () => {
 
   it('a second, different receipt of a paid pendenza is kept as a double payment', async () => {
     const p = await load();
-    await station.sendRT(CALLER, receiptFor(p, 'rcpt-3a'));
-    await station.sendRT(CALLER, receiptFor(p, 'rcpt-3b'));
+    await station.sendRT(CALLER, sendRTRequest(p, 'rcpt-3a'));
+    await station.sendRT(CALLER, sendRTRequest(p, 'rcpt-3b'));
     expect((await rpps(p.iuv)).map((r) => [r.ccp, r.duplicato])).toEqual([
       ['rcpt-3a', false],
       ['rcpt-3b', true],
@@ -577,7 +533,7 @@ describe('paSendRT', () => {
 
   it('keeps a KO receipt as a failed attempt and leaves the pendenza unpaid', async () => {
     const p = await load();
-    await station.sendRT(CALLER, receiptFor(p, 'rcpt-ko', { outcome: 'KO' }));
+    await station.sendRT(CALLER, sendRTRequest(p, 'rcpt-ko', { outcome: 'KO' }));
     expect((await rpps(p.iuv)).map((r) => [r.esito, r.duplicato])).toEqual([['NON_ESEGUITO', false]]);
     expect((await pendenzaRow(p.iuv)).stato).toBe('NON_ESEGUITA');
     expect((await jobs(p.iuv)).map((j) => j.chiave.split(':')[0])).toEqual(['evento', 'notifica']);
@@ -585,20 +541,20 @@ describe('paSendRT', () => {
 
   it('accepts a stand-in receipt and flags it', async () => {
     const p = await load();
-    await station.sendRT(CALLER, receiptFor(p, 'rcpt-4', { standIn: true }));
+    await station.sendRT(CALLER, sendRTRequest(p, 'rcpt-4', { standIn: true }));
     expect((await rpps(p.iuv)).map((r) => r.standIn)).toEqual([true]);
     expect((await pendenzaRow(p.iuv)).stato).toBe('ESEGUITA');
   });
 
   it('refuses a receipt whose amount or notice differs from the pendenza, and stores nothing', async () => {
     const p = await load();
-    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { paymentAmountCents: 10000 }))).rejects.toEqual(
+    await expect(station.sendRT(CALLER, sendRTRequest(p, 'rcpt-5', { paymentAmountCents: 10000 }))).rejects.toEqual(
       fault('PAA_SEMANTICA', "L'importo della ricevuta (100.00) e' diverso da quello della pendenza (100.99)."),
     );
-    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { noticeNumber: '001999999999999999' }))).rejects.toEqual(
+    await expect(station.sendRT(CALLER, sendRTRequest(p, 'rcpt-5', { noticeNumber: '001999999999999999' }))).rejects.toEqual(
       fault('PAA_SEMANTICA', 'numero avviso'),
     );
-    await expect(station.sendRT(CALLER, receiptFor(p, 'rcpt-5', { fiscalCode: '99999999999' }))).rejects.toEqual(
+    await expect(station.sendRT(CALLER, sendRTRequest(p, 'rcpt-5', { fiscalCode: '99999999999' }))).rejects.toEqual(
       fault('PAA_ID_DOMINIO_ERRATO'),
     );
     expect(await rpps(p.iuv)).toEqual([]);
@@ -609,7 +565,7 @@ describe('paSendRT', () => {
 
   it('50 concurrent identical receipts: one rpp, every delivery acknowledged', async () => {
     const p = await load();
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => station.sendRT(CALLER, receiptFor(p, 'rcpt-6'))));
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => station.sendRT(CALLER, sendRTRequest(p, 'rcpt-6'))));
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     expect(await rpps(p.iuv)).toHaveLength(1);
     expect(await jobs(p.iuv)).toHaveLength(3);
@@ -617,14 +573,14 @@ describe('paSendRT', () => {
 
   it('two different receipts at once: one payment, one double payment', async () => {
     const p = await load();
-    await Promise.all([station.sendRT(CALLER, receiptFor(p, 'rcpt-7a')), station.sendRT(CALLER, receiptFor(p, 'rcpt-7b'))]);
+    await Promise.all([station.sendRT(CALLER, sendRTRequest(p, 'rcpt-7a')), station.sendRT(CALLER, sendRTRequest(p, 'rcpt-7b'))]);
     expect((await rpps(p.iuv)).map((r) => r.duplicato).sort()).toEqual([false, true]);
     expect((await jobs(p.iuv)).filter((j) => j.chiave.startsWith('evento:pendenzaAggiornata'))).toHaveLength(1);
   });
 
   it('keeps a receipt of a position the hub does not hold, announced but notified to no one', async () => {
     const n = numeroAvvisoFor('0', '3400000007777', { applicationCode: '01' });
-    await station.sendRT(CALLER, receiptFor({ ...n, importoCents: 5000 }, 'rcpt-8'));
+    await station.sendRT(CALLER, sendRTRequest({ ...n, importoCents: 5000 }, 'rcpt-8'));
     const [rpp] = await rpps(n.iuv);
     expect(rpp).toMatchObject({ ccp: 'rcpt-8', pendenza: null, importoCents: 5000, duplicato: false, richiesta: {} });
     expect((await jobs(n.iuv)).map((j) => [j.tipo, j.payload.idA2A])).toEqual([['EVENTO', null]]);
@@ -633,7 +589,7 @@ describe('paSendRT', () => {
   it('20 concurrent identical receipts of a position the hub does not hold: one rpp, all acknowledged', async () => {
     const n = numeroAvvisoFor('0', '3400000008888', { applicationCode: '01' });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => station.sendRT(CALLER, receiptFor({ ...n, importoCents: 5000 }, 'rcpt-9'))),
+      Array.from({ length: 20 }, () => station.sendRT(CALLER, sendRTRequest({ ...n, importoCents: 5000 }, 'rcpt-9'))),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     expect(await rpps(n.iuv)).toHaveLength(1);

@@ -3,11 +3,12 @@
 // filters by, and for payments started on a portal: the Checkout port its host implements, the
 // return from Checkout the edge serves, the sweep of abandoned carts, the reading of GovPay's
 // cart items REST maps onto the graph, and the columns of a receipt's row for bulk writers
-// (benches). Anything else in this folder is the context's own.
+// and the station's read of a pendenza (benches). Anything else in this folder is the context's own.
 export { PAA_FAULTS, PagoPaFault, type PaaFaultCode } from './domain/faults';
 export { OutboxWorker } from './domain/outbox-worker';
 export { RPP_COLUMNS } from './domain/ricevute';
 export { ESITI_RPP } from './domain/rpp';
+export { posizioneStatement } from './domain/posizione';
 export { PagamentiStation } from './domain/station';
 export type { LettoreRicevute, RicevutaLetta, SendRTRequest, StationCaller, StationService } from './domain/station-types';
 export type { PagamentiHost, PagamentoAvviato } from './domain/sessioni/avvio';

@@ -52,6 +52,13 @@ const SELECT = `select p.id, p.id_a2a, p.id_pendenza, p.id_tipo_pendenza, p.id_d
 from pendenze p left join voci_pendenza v on v.pendenza_id = p.id`;
 
 /**
+ * The statement that reads a pendenza of a dominio by `column` with its voci, locking its rows
+ * when `forUpdate` (MySQL only). The floor bench issues exactly this text.
+ */
+export const posizioneStatement = (column: 'numero_avviso' | 'iuv', forUpdate: boolean): string =>
+  `${SELECT} where p.id_dominio = ? and p.${column} = ? order by v.indice${forUpdate ? ' for update' : ''}`;
+
+/**
  * Reads a pendenza of a dominio, by numero avviso or IUV, with its voci: one statement, without
  * the ORM's hydration (the station's verify is its hottest path). `forUpdate` locks the rows
  * inside the caller's transaction on MySQL; SQLite serialises writers, so it needs no lock.
@@ -61,9 +68,8 @@ export async function readPosizione(
   key: { idDominio: string } & ({ numeroAvviso: string } | { iuv: string }),
   forUpdate = false,
 ): Promise<Posizione | null> {
-  const [column, value] = 'numeroAvviso' in key ? ['numero_avviso', key.numeroAvviso] : ['iuv', key.iuv];
-  const lock = forUpdate && em.getPlatform() instanceof MySqlPlatform ? ' for update' : '';
-  const sql = `${SELECT} where p.id_dominio = ? and p.${column} = ? order by v.indice${lock}`;
+  const [column, value] = 'numeroAvviso' in key ? (['numero_avviso', key.numeroAvviso] as const) : (['iuv', key.iuv] as const);
+  const sql = posizioneStatement(column, forUpdate && em.getPlatform() instanceof MySqlPlatform);
   const rows = await runStatement(em, sql, [key.idDominio, value], 'all');
   if (!rows.length) return null;
   const p = rows[0];
