@@ -1,4 +1,5 @@
-import { posizioneStatement } from '../subgraphs/pagamenti/services';
+import { READ_REVISION } from '../subgraphs/anagrafica/services';
+import { posizioneStatement, sessioneDellaRicevuta, SESSIONE_IN_CORSO } from '../subgraphs/pagamenti/services';
 
 /**
  * The SQL one operation of the hub issues on MariaDB, written out so that the floor (floor.ts) can
@@ -60,8 +61,6 @@ export interface FloorOperation {
   statements: FloorStatement[];
 }
 
-const REVISION = 'select revisione from anagrafica_revisione where id = 1';
-
 const keepPendenza = (rows: Row[], s: OpState) => {
   s.pendenzaId = Number(rows[0]?.id ?? s.pendenzaId);
 };
@@ -69,14 +68,14 @@ const keepPendenza = (rows: Row[], s: OpState) => {
 const verify: FloorOperation = {
   id: 'pa-verify',
   statements: [
-    { sql: REVISION, params: () => [] },
+    { sql: READ_REVISION, params: () => [] },
     {
       sql: posizioneStatement('numero_avviso', false),
       params: (s) => [s.f.verify.idDominio, s.f.verify.numeroAvviso],
       keep: keepPendenza,
     },
     {
-      sql: 'select `p0`.`id`, `p0`.`pagamento_id`, `p1`.`id` as `p1__id`, `p1`.`id_session` as `p1__id_session` from `pagamenti_portale_pendenze` as `p0` inner join `pagamenti_portale` as `p1` on `p0`.`pagamento_id` = `p1`.`id` where `p0`.`pendenza_id` = ? and `p0`.`in_corso` = true and `p0`.`attivato_il` is not null limit 1',
+      sql: SESSIONE_IN_CORSO,
       params: (s) => [s.pendenzaId],
     },
   ],
@@ -87,7 +86,7 @@ const TIMESTAMPS = (now: Date) => ({ created_at: now, updated_at: now });
 const receipt: FloorOperation = {
   id: 'pa-send-rt',
   statements: [
-    { sql: REVISION, params: () => [] },
+    { sql: READ_REVISION, params: () => [] },
     { sql: 'BEGIN', params: () => [] },
     {
       sql: posizioneStatement('iuv', true),
@@ -116,9 +115,7 @@ const receipt: FloorOperation = {
       params: (s) => [s.now.toISOString().slice(0, 10), s.now, s.now, s.pendenzaId],
     },
     {
-      sql: `select id, pagamento_id from pagamenti_portale_pendenze
-     where pendenza_id = ? and esito <> 'ESEGUITO' and (in_corso = 1 or attivato_il is not null)
-     order by pagamento_id desc limit 1`,
+      sql: sessioneDellaRicevuta(true),
       params: (s) => [s.pendenzaId],
     },
     { insert: 'outbox', rows: (s) => receiptJobs(s) },
@@ -213,9 +210,9 @@ const putEvent: FloorStatement = {
 const put: FloorOperation = {
   id: 'put-rest',
   statements: [
-    { sql: REVISION, params: () => [] },
+    { sql: READ_REVISION, params: () => [] },
     { sql: 'BEGIN', params: () => [] },
-    { together: [{ sql: REVISION, params: () => [] }, putPendenza] },
+    { together: [{ sql: READ_REVISION, params: () => [] }, putPendenza] },
     {
       insert: 'voci_pendenza',
       rows: (s) => [{ ...s.f.template.voce, pendenza_id: s.pendenzaId, stato: 'Non eseguito', ...TIMESTAMPS(s.now) }],

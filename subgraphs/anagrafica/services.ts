@@ -19,4 +19,4 @@ export {
   tipoPendenzaInput,
   VERSIONI_CONNETTORE,
 } from './domain/inputs';
-export { anagraficaRevision } from './domain/revision';
+export { anagraficaRevision, READ_REVISION } from './domain/revision';

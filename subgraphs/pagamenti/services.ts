@@ -9,6 +9,8 @@ export { OutboxWorker } from './domain/outbox-worker';
 export { RPP_COLUMNS } from './domain/ricevute';
 export { ESITI_RPP } from './domain/rpp';
 export { posizioneStatement } from './domain/posizione';
+export { IN_CORSO as SESSIONE_IN_CORSO } from './domain/sessioni/attivazione';
+export { sessioneDellaRicevuta } from './domain/sessioni/ricevute';
 export { PagamentiStation } from './domain/station';
 export type { LettoreRicevute, RicevutaLetta, SendRTRequest, StationCaller, StationService } from './domain/station-types';
 export type { PagamentiHost, PagamentoAvviato } from './domain/sessioni/avvio';

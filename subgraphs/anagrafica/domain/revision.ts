@@ -3,7 +3,8 @@ import { runStatement } from '../../../core/native-statement';
 import { upsert } from '../../../core/upsert';
 
 const BUMP = 'update anagrafica_revisione set revisione = revisione + 1 where id = 1';
-const READ = 'select revisione from anagrafica_revisione where id = 1';
+/** The revision's read (its text is also the bench floors'). */
+export const READ_REVISION = 'select revisione from anagrafica_revisione where id = 1';
 
 /**
  * Saves a piece of the anagrafica as an upsert and, in the same transaction, moves the anagrafica
@@ -39,6 +40,6 @@ export function requestRevision(em: EntityManager): Promise<number> {
 /** The current anagrafica revision: one primary-key read. */
 export async function anagraficaRevision(em: EntityManager): Promise<number> {
   // Every authenticated call and every station request reads it: the driver's own call, not the ORM's.
-  const [row] = await runStatement(em, READ, [], 'all');
+  const [row] = await runStatement(em, READ_REVISION, [], 'all');
   return Number(row?.revisione ?? 0);
 }

@@ -17,7 +17,8 @@ async function inCorso(em: EntityManager, pendenzaId: number): Promise<PagoPaFau
   return voce ? new PagoPaFault('PAA_PAGAMENTO_IN_CORSO', `Pagamento in corso [CCP:${voce.id_session}].`) : undefined;
 }
 
-const IN_CORSO = `select p.id_session from pagamenti_portale_pendenze v join pagamenti_portale p on p.id = v.pagamento_id
+/** The portal session holding a notice, if any (its text is also the bench floor's). */
+export const IN_CORSO = `select p.id_session from pagamenti_portale_pendenze v join pagamenti_portale p on p.id = v.pagamento_id
   where v.pendenza_id = ? and v.in_corso = 1 and v.attivato_il is not null`;
 
 /** paVerifyPaymentNotice: refused while the session's own attempt is under way. */

@@ -16,15 +16,14 @@ export interface RicevutaDiSessione {
  * it, whose payment still counts. A KO receipt settles only a pendenza still in progress. Returns
  * whether a session changed (its event is then in the outbox).
  */
+/** The statement that finds the session a receipt settles (its text is also the bench floor's). */
+export const sessioneDellaRicevuta = (eseguito: boolean): string =>
+  `select id, pagamento_id from pagamenti_portale_pendenze
+     where pendenza_id = ? and ${eseguito ? "esito <> 'ESEGUITO'" : "esito = 'IN_CORSO'"} and (in_corso = 1 or attivato_il is not null)
+     order by pagamento_id desc limit 1`;
+
 export async function sessioneDopoRicevuta(tx: EntityManager, r: RicevutaDiSessione): Promise<boolean> {
-  const [voce] = await runStatement(
-    tx,
-    `select id, pagamento_id from pagamenti_portale_pendenze
-     where pendenza_id = ? and ${r.eseguito ? "esito <> 'ESEGUITO'" : "esito = 'IN_CORSO'"} and (in_corso = 1 or attivato_il is not null)
-     order by pagamento_id desc limit 1`,
-    [r.pendenzaId],
-    'all',
-  );
+  const [voce] = await runStatement(tx, sessioneDellaRicevuta(r.eseguito), [r.pendenzaId], 'all');
   if (!voce) return false;
   const s = await sessionePerModifica(tx, { id: Number(voce.pagamento_id) });
   const pagata = s?.pendenze.getItems().find((v) => v.id === Number(voce.id));
