@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { AbstractSqlConnection } from '@mikro-orm/knex';
+import type { AbstractSqlConnection } from '@mikro-orm/mysql';
 import { retryTransient } from './transaction';
 
 /**
