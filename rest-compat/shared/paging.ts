@@ -51,6 +51,38 @@ export interface GraphConnection<T> {
   pageInfo: { hasNextPage: boolean };
 }
 
+/** The graph's largest page (DESIGN.md §4b): a larger GovPay page is read as consecutive graph pages. */
+export const GRAPH_PAGE = 100;
+
+/** The paging arguments of one graph page. */
+export interface GraphPage {
+  first: number;
+  offset: number;
+  withCount: boolean;
+  countLimit?: number;
+}
+
+/**
+ * GovPay's page `p` read from the graph in pages of at most GRAPH_PAGE rows, until it is full or
+ * the list ends: the count comes from the first graph page, `hasNextPage` from the last.
+ * A count-only page (risultatiPerPagina=0) is one graph page of no rows that counts.
+ */
+export async function readGovPayPage<T>(
+  p: PagingQuery,
+  read: (page: GraphPage) => Promise<GraphConnection<T>>,
+): Promise<GraphConnection<T>> {
+  const start = (p.pagina - 1) * p.risultatiPerPagina;
+  const withCount = p.metadatiPaginazione || p.risultatiPerPagina === 0;
+  const head = await read({ first: Math.min(p.risultatiPerPagina, GRAPH_PAGE), offset: start, withCount, countLimit: countLimitOf(p) });
+  const nodes = [...head.nodes];
+  let last = head;
+  while (nodes.length < p.risultatiPerPagina && last.pageInfo.hasNextPage) {
+    last = await read({ first: Math.min(p.risultatiPerPagina - nodes.length, GRAPH_PAGE), offset: start + nodes.length, withCount: false });
+    nodes.push(...last.nodes);
+  }
+  return { nodes, totalCount: head.totalCount, pageInfo: last.pageInfo };
+}
+
 /**
  * GovPay's list envelope (`Lista`): counts only when asked, `risultatiPerPagina=0` as a pure
  * count, and `prossimiRisultati` as the request's own URI moved to the next page.

@@ -5,7 +5,7 @@ import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from './graph-client';
 import { route, type RestResult } from './http';
-import { countLimitOf, listEnvelope, parsePaging, type GraphConnection, type PagingQuery } from './paging';
+import { listEnvelope, parsePaging, readGovPayPage, type GraphConnection } from './paging';
 
 /**
  * A REST API as a table (DESIGN §4b): each operation is declared once — method, path, who may call
@@ -63,6 +63,8 @@ export interface ListOperation<Q extends z.ZodRawShape, N> extends Common<Q> {
   selection: string;
   /** GovPay's ordering fields (`+campo,-campo`) as the graph's order field enum. */
   ordinamento?: Record<string, string>;
+  /** GovPay's largest page for this list where its API documents one above the default 100 (Backoffice: 5000). */
+  maxRisultatiPerPagina?: number;
   /** The graph filter from the parsed parameters (undefined fields are left out). */
   filter(q: z.output<z.ZodObject<Q>>, req: Request): Record<string, unknown>;
   map(node: N, req: Request): unknown;
@@ -92,7 +94,7 @@ export const list = <Q extends z.ZodRawShape, N>(op: Omit<ListOperation<Q, N>, '
 /** Declares any other operation (its query's type inferred for `run`). */
 export const custom = <Q extends z.ZodRawShape = {}>(op: Omit<CustomOperation<Q>, 'kind'>): Operation => ({ kind: 'custom', ...op });
 
-/** GovPay's largest page for these APIs (the graph caps pages at 100 too). */
+/** GovPay's largest page for most lists (the graph caps its own at GRAPH_PAGE). */
 const MAX_PAGE = 100;
 
 /** Serves every operation of `table` on `router`. */
@@ -116,29 +118,22 @@ function customHandler(graph: GraphClient, op: CustomOperation<any>): RequestHan
 function listHandler(graph: GraphClient, op: ListOperation<any, any>): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const paging = parsePaging(req);
-    if (paging.risultatiPerPagina > MAX_PAGE) throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${MAX_PAGE}.`);
+    const max = op.maxRisultatiPerPagina ?? MAX_PAGE;
+    if (paging.risultatiPerPagina > max) throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${max}.`);
     const q = parseQuery(req, op.query);
     const orderBy = op.ordinamento ? ordinamento(paging.ordinamento, op.ordinamento) : undefined;
     const orderVar = op.orderType ? `, $orderBy: [${op.orderType}!]` : '';
     const orderArg = op.orderType ? ', orderBy: $orderBy' : '';
-    const data = await graph.run<Record<string, GraphConnection<unknown>>>(
-      `query ($filter: ${op.filterType}${orderVar}, $first: Int, $offset: Int, $withCount: Boolean, $countLimit: Int) {
+    const query = `query ($filter: ${op.filterType}${orderVar}, $first: Int, $offset: Int, $withCount: Boolean, $countLimit: Int) {
         list: ${op.field}(filter: $filter${orderArg}, first: $first, offset: $offset, withCount: $withCount, countLimit: $countLimit) {
-          nodes { ${op.selection} } totalCount pageInfo { hasNextPage } } }`,
-      { filter: defined(op.filter(q, req)), ...(op.orderType ? { orderBy } : {}), ...pageOf(paging) },
-      principal,
+          nodes { ${op.selection} } totalCount pageInfo { hasNextPage } } }`;
+    const fixed = { filter: defined(op.filter(q, req)), ...(op.orderType ? { orderBy } : {}) };
+    const list = await readGovPayPage(paging, async (page) =>
+      (await graph.run<Record<string, GraphConnection<unknown>>>(query, { ...fixed, ...page }, principal)).list,
     );
-    return { status: 200, body: listEnvelope(req, paging, data.list, (n) => op.map(n, req)) };
+    return { status: 200, body: listEnvelope(req, paging, list, (n) => op.map(n, req)) };
   });
 }
-
-/** A count-only page (risultatiPerPagina=0) still asks the graph for its count, with one row it then drops. */
-const pageOf = (p: PagingQuery) => ({
-  first: p.risultatiPerPagina,
-  offset: (p.pagina - 1) * p.risultatiPerPagina,
-  withCount: p.metadatiPaginazione || p.risultatiPerPagina === 0,
-  countLimit: countLimitOf(p),
-});
 
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
