@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { parseEntry } from './address-list';
+import type { AdmissionLimits } from './admission';
 import { giornaleUniforme, type GiornaleEventi, type Modalita } from './journal-policy';
 
 /**
@@ -76,6 +77,9 @@ const schema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb)$/i)
     .default('512kb'),
+  STATION_MAX_CONCURRENT: z.coerce.number().int().min(1).max(10_000).default(32),
+  STATION_MAX_QUEUED: z.coerce.number().int().min(0).max(100_000).default(64),
+  STATION_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
   ENTE_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(6000).default(3000),
   ENTE_NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   OUTBOX_WORKER: booleanFlag.default(true),
@@ -203,7 +207,15 @@ export interface Config {
   /** Unset: events stay in this process; set: Redis pub/sub carries them to every gateway. */
   redisUrl?: string;
   /** The pagoPA side: a real Nodo at `nodoUrl`, or the simulator started on `simulatorPort`. */
-  pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; simulatorHost: string; stationBodyLimit: string; simulatorEnteUrl: string };
+  pagopa: {
+    nodoUrl?: string;
+    simulator: boolean;
+    simulatorPort: number;
+    simulatorHost: string;
+    stationBodyLimit: string;
+    stationAdmission: AdmissionLimits;
+    simulatorEnteUrl: string;
+  };
   /** Calls to the Ente's system: verify must answer well within the Nodo's 7 s deadline. */
   ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
   /** Work done after commit (notifications, events): this instance's worker; the pace of a tracciato's events. */
@@ -337,6 +349,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       simulatorPort: e.SIMULATOR_PORT,
       simulatorHost: e.SIMULATOR_HOST,
       stationBodyLimit: e.STATION_BODY_LIMIT,
+      stationAdmission: { active: e.STATION_MAX_CONCURRENT, queued: e.STATION_MAX_QUEUED, waitMs: e.STATION_QUEUE_WAIT_MS },
       // The Ente's system the simulator plays (API Ente v2): where the demo applicazione's connector points.
       simulatorEnteUrl: `http://127.0.0.1:${e.SIMULATOR_PORT}/ente/v2`,
     },

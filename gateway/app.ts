@@ -53,6 +53,7 @@ import { FormSessionStore, SessioniScadute } from './sessions';
 import { attachSubscriptions } from './subscriptions/server';
 import { Giornale } from './journal';
 import { projectRoot } from '../core/project-root';
+import { Admission } from '../core/admission';
 import { readSupergraph } from '../schema/supergraph';
 
 export interface Hub {
@@ -160,6 +161,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       log,
       bodyLimit: config.pagopa.stationBodyLimit,
       registry,
+      admission: new Admission(config.pagopa.stationAdmission),
       onExchange: giornale.station,
     }),
   );

@@ -2,6 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { randomUUID } from 'node:crypto';
 import type { Registry } from 'prom-client';
 import { PAA_FAULTS, type PaaFaultCode, PagoPaFault, type StationCaller, type StationService } from '../../subgraphs/pagamenti/services';
+import type { Admission } from '../../core/admission';
 import { RetryLaterError } from '../../core/errors';
 import type { Logger } from '../../core/logger';
 import { parseSoap } from '../soap/parse';
@@ -26,6 +27,8 @@ export interface StationRouterOptions {
   registry?: Registry;
   /** Told of every answered SOAP request (the Giornale degli Eventi's hook): after the reply is sent. */
   onExchange?: (exchange: StationExchange) => void;
+  /** How many SOAP requests are served at once and may wait (STATION_MAX_CONCURRENT…); unset: no limit. */
+  admission?: Admission;
 }
 
 /** One SOAP request of the Nodo and the station's reply, as the hook sees it. */
@@ -74,6 +77,10 @@ export function stationRouter(options: StationRouterOptions): Router {
 
   router.post(
     '/',
+    admit(options.admission, (req, res) => {
+      metrics.count(operationOf(req), 'THROTTLED');
+      res.status(503).set('Retry-After', '1').type(XML).send(soapFault('Server', 'the station is busy: retry in a second'));
+    }),
     (req, res, next) => {
       res.locals.data = new Date();
       res.locals.start = performance.now();
@@ -102,7 +109,7 @@ export function stationRouter(options: StationRouterOptions): Router {
         return tell(exchange(req, res, { status: 500, outcome: 'SOAP_FAULT', body }, caller, req.body as Buffer));
       }
       const requestBody = Buffer.isBuffer(req.body) ? req.body : '';
-      const reply = await answer(operation, requestBody, caller);
+      const reply = await working(res, () => answer(operation, requestBody, caller));
       metrics.count(operation, reply.outcome, reply.faultCode);
       res.status(reply.status).type(XML).send(reply.body);
       tell(exchange(req, res, reply, caller, requestBody));
@@ -245,4 +252,48 @@ function actionOf(req: Request): string | undefined {
 function operationOf(req: Request): Operation | 'unknown' {
   const action = actionOf(req);
   return action !== undefined && Object.hasOwn(OPERATIONS, action) ? (action as Operation) : 'unknown';
+}
+
+/** The request's turn (core/admission.ts): ends when the connection closes, unless its answer is still being worked out. */
+interface Turn {
+  working: boolean;
+  closed: boolean;
+  end(): void;
+}
+
+/**
+ * Waits for a turn before anything else (authentication reads the database too), or refuses the
+ * request with `busy`. A caller that hangs up gives back its turn only when the work it started
+ * ends: the work goes on, and counts.
+ */
+function admit(admission: Admission | undefined, busy: (req: Request, res: Response) => void) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (!admission) return next();
+    const turn: Turn = { working: false, closed: false, end: () => undefined };
+    res.once('close', () => {
+      turn.closed = true;
+      if (!turn.working) turn.end();
+    });
+    const end = await admission.enter();
+    if (!end) return busy(req, res);
+    turn.end = end;
+    // Closed while it waited (when the socket told us: an unread body can hide it): nothing to answer.
+    if (turn.closed) return end();
+    res.locals.turn = turn;
+    next();
+  };
+}
+
+/** Runs the request's work holding its turn, which a hung-up caller gives back only once the work is done. */
+async function working<T>(res: Response, work: () => Promise<T>): Promise<T> {
+  const turn = res.locals.turn as Turn | undefined;
+  if (turn) turn.working = true;
+  try {
+    return await work();
+  } finally {
+    if (turn) {
+      turn.working = false;
+      if (turn.closed) turn.end();
+    }
+  }
 }
