@@ -10,7 +10,11 @@ import { PRINCIPAL_HEADER } from '../core/principal';
  * deduplication off (executor-http's `deduplicateInflightRequests`, on by default for queries), so
  * that every incoming request costs one subgraph request, as it does through Apollo Gateway.
  */
-export async function startHive(supergraphSdl: string, subgraphUrl: string, signedPrincipal: string): Promise<{ port: number; close(): Promise<void> }> {
+export async function startHive(
+  supergraphSdl: string,
+  subgraphUrl: string,
+  signedPrincipal: string,
+): Promise<{ port: number; close(): Promise<void> }> {
   const gateway = createGatewayRuntime({
     supergraph: supergraphSdl,
     transportEntries: {

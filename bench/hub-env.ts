@@ -11,7 +11,7 @@ export function hubEnv(databaseUrl: string, over: Record<string, string> = {}): 
     HOST: '127.0.0.1',
     PORT: '0',
     SUBGRAPHS_PORT: '0',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_HUB_LOG ?? 'silent',
     NODE_ENV: 'production',
     INTERNAL_PRINCIPAL_SECRET: randomBytes(32).toString('hex'),
     INTERNAL_PRINCIPAL_TTL_SECONDS: '3600',

@@ -41,7 +41,12 @@ type Autocannon = (opts: Record<string, unknown>) => AutocannonInstance;
 // autocannon ships no types; only the few members used here are declared above.
 const autocannon = require('autocannon') as Autocannon;
 
-function once(req: LoadRequest, connections: number, seconds: number, onResponse: (status: number, ms: number) => void): Promise<AutocannonResult> {
+function once(
+  req: LoadRequest,
+  connections: number,
+  seconds: number,
+  onResponse: (status: number, ms: number) => void,
+): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     const instance = autocannon({
       url: req.url,

@@ -46,7 +46,13 @@ export function pagamentoScenarios(port: number, nuovaPendenza: Record<string, u
       id: 'pagamento-graph',
       label: 'start a payment: graph (avviaPagamento)',
       baseline: 'pagamento-graph',
-      request: { url: `http://127.0.0.1:${port}/graphql`, method: 'POST', headers: json, body: graph(0), vary: (n) => ({ body: graph(n) }) },
+      request: {
+        url: `http://127.0.0.1:${port}/graphql`,
+        method: 'POST',
+        headers: json,
+        body: graph(0),
+        vary: (n) => ({ body: graph(n) }),
+      },
       check: (b) => typeof (b as { data?: { avviaPagamento?: { redirect?: string } } }).data?.avviaPagamento?.redirect === 'string',
     },
     {

@@ -20,7 +20,13 @@ const STOP_TIMEOUT_MS = 15_000;
  */
 export function startServer(role: Role, env: Record<string, string>, script = join(__dirname, 'servers.js')): Promise<ServerProcess> {
   const profiled = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(role);
-  const execArgv = profiled ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? 'bench-profiles'}`, `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`] : [];
+  const execArgv = profiled
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? 'bench-profiles'}`,
+        `--cpu-prof-name=${role}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
   const child: ChildProcess = fork(script, [role], {
     env: { ...process.env, ...env },
     execArgv,

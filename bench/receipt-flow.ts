@@ -9,14 +9,17 @@ import type { StationSender } from './station-sender';
 /**
  * Receipts end to end: a receipt is done when the station acknowledged it, the Ente's system was
  * notified (the bench's EnteListener) and its event reached the subscribers (ricevutaRegistrata),
- * all through the outbox. After sending, the run follows the outbox's backlog until it is empty,
- * or DRAIN_LIMIT_S after the end.
+ * all through the outbox. A receipt the station is too busy for is sent again later, as the Nodo
+ * would (station-sender.ts). After the last answer, the run follows the outbox's backlog until it is empty, or
+ * DRAIN_LIMIT_S after it.
  */
 export interface FlowResult {
   /** Receipts sent, acknowledged (outcome OK) and not. */
   sent: number;
   acknowledged: number;
   errors: number;
+  /** Answers "busy, retry" (the station's admission) before the receipts were acknowledged; each was sent again later. */
+  refusals: number;
   /** From the first receipt sent to the last answer, in s. */
   seconds: number;
   rps: number;
@@ -40,9 +43,9 @@ export interface BacklogCurve {
   /** Jobs not done, once a second from the start of sending. */
   samples: number[];
   max: number;
-  /** Jobs not done 1, 5 and 10 s after the end of sending (undefined: not sampled, it was empty before). */
+  /** Jobs not done 1, 5 and 10 s after the last answer (undefined: not sampled, it was empty before). */
   after: { 1?: number; 5?: number; 10?: number };
-  /** From the end of sending to an empty backlog, in s; undefined if it was not empty within DRAIN_LIMIT_S. */
+  /** From the last answer to an empty backlog, in s; undefined if it was not empty within DRAIN_LIMIT_S. */
   drainSeconds?: number;
 }
 
@@ -74,17 +77,20 @@ export async function openLoop(rig: FlowRig, rate: number, seconds: number): Pro
       for (; sent < due; sent++) {
         const dueAt = started + (sent / rate) * 1000;
         const r = rig.receipt(sent);
-        inFlight.push(rig.senders[sent % rig.senders.length].send(r.body).then((a) => collect.add(r.key, a.ok, performance.now() - dueAt)));
+        inFlight.push(
+          rig.senders[sent % rig.senders.length]
+            .deliver(r.body)
+            .then((a) => collect.add(r.key, a.ok, performance.now() - dueAt, a.refusals)),
+        );
       }
       if (sent >= total) return resolve();
       setTimeout(tick, 5);
     };
     tick();
   });
-  const endedSending = performance.now();
   await Promise.all(inFlight);
-  const answered = (performance.now() - started) / 1000;
-  return collect.result(rig, answered, await curve.follow(endedSending));
+  const lastAnswer = performance.now();
+  return collect.result(rig, (lastAnswer - started) / 1000, await curve.follow(lastAnswer));
 }
 
 /** Closed loop: `connections` senders each sending its next receipt when the last was answered, connection i to sender i mod n. */
@@ -99,8 +105,8 @@ export async function closedLoop(rig: FlowRig, connections: number, seconds: num
     Array.from({ length: connections }, async (_, c) => {
       while (performance.now() < end && next < rig.available) {
         const r = rig.receipt(next++);
-        const a = await rig.senders[c % rig.senders.length].send(r.body);
-        collect.add(r.key, a.ok, a.ms);
+        const a = await rig.senders[c % rig.senders.length].deliver(r.body);
+        collect.add(r.key, a.ok, a.ms, a.refusals);
       }
     }),
   );
@@ -112,8 +118,10 @@ function collector() {
   const acknowledged: string[] = [];
   const latencies: number[] = [];
   let errors = 0;
+  let refusals = 0;
   return {
-    add(key: string, ok: boolean, ms: number) {
+    add(key: string, ok: boolean, ms: number, refused: number) {
+      refusals += refused;
       if (!ok) {
         errors += 1;
         return;
@@ -129,6 +137,7 @@ function collector() {
         sent: acknowledged.length + errors,
         acknowledged: acknowledged.length,
         errors,
+        refusals,
         seconds,
         rps: acknowledged.length / seconds,
         p50: percentile(latencies, 0.5),
@@ -154,14 +163,14 @@ function sampler(backlog: OutboxBacklog) {
     }
   })();
   return {
-    async follow(endedSending: number): Promise<BacklogCurve> {
+    async follow(lastAnswer: number): Promise<BacklogCurve> {
       stopped = true;
       await loop;
       const after: BacklogCurve['after'] = {};
       let max = Math.max(0, ...samples);
       for (;;) {
         const n = await backlog.count();
-        const since = (performance.now() - endedSending) / 1000;
+        const since = (performance.now() - lastAnswer) / 1000;
         max = Math.max(max, n);
         for (const s of [1, 5, 10] as const) if (since >= s && after[s] === undefined) after[s] = n;
         if (n === 0) return { samples, max, after, drainSeconds: since };

@@ -173,9 +173,10 @@ export function instancesRow(r: InstancesResult): Row {
 function describeFlow(f: FlowResult): string {
   const b = f.backlog;
   const after = ([1, 5, 10] as const).map((s) => `+${s} s ${b.after[s] ?? 0}`).join(', ');
-  const drained = b.drainSeconds === undefined ? 'not empty 30 s after the end' : `empty ${fixed(b.drainSeconds, 1)} s after the end`;
+  const drained =
+    b.drainSeconds === undefined ? 'not empty 30 s after the last answer' : `empty ${fixed(b.drainSeconds, 1)} s after the last answer`;
   return (
-    `${f.sent} sent, ${f.acknowledged} acknowledged (${f.errors} not), ${f.jobs} outbox jobs (${f.retried} failed at least once${f.error ? `, e.g. ${JSON.stringify(f.error.slice(0, 200))}` : ''}); the Ente notified of ${f.notified} (${f.duplicated} more than once); ` +
+    `${f.sent} sent, ${f.acknowledged} acknowledged (${f.errors} not; ${f.refusals} "busy, retry" answers, each sent again after a growing, spread wait), ${f.jobs} outbox jobs (${f.retried} failed at least once${f.error ? `, e.g. ${JSON.stringify(f.error.slice(0, 200))}` : ''}); the Ente notified of ${f.notified} (${f.duplicated} more than once); ` +
     `events seen by ${f.published.map((n, i) => `subscriber ${i + 1}: ${n}`).join(', ')}; backlog max ${b.max}, ${after}; ${drained}`
   );
 }

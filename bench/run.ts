@@ -30,7 +30,7 @@ import { PRINCIPAL_HEADER } from '../core/principal';
  * and BENCH_ONLY (scenario ids, `bulk` for the bulk load, `subscriptions` for live esiti) tune a
  * run; a partial run (BENCH_ONLY) does not touch BENCHMARKS.md. BENCH_SUBSCRIPTIONS (1000),
  * BENCH_SUBSCRIPTION_EVENTS (50) and BENCH_SUBSCRIPTION_INTERVAL_MS (100) shape the live esiti run.
- * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts). BENCH_BASELINE_DIST=<dir>
+ * BENCH_CPU_PROF=<role>,... profiles server processes (see processes.ts); BENCH_HUB_LOG=info lets the hubs log (silent by default). BENCH_BASELINE_DIST=<dir>
  * (another build's dist/, e.g. main's) also starts a hub from that build on the same database and
  * measures its PUT rows right before this build's, each row of this build compared with its own.
  * Starting a payment (`pagamento-graph`, `pagamento-rest`) opens its carts at a Checkout stub in this process.
