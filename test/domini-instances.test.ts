@@ -84,20 +84,21 @@ it('sees, later in the same graph request, the change that request made', async 
     stazione: '11111111113_01',
     abilitato: true,
     scaricaFr: true,
+    idDominio: '12345678901',
   };
-  const unita = 'node { unitaOperative(first: 100) { nodes { idUnita } } }';
+  const unita = 'dominio { unitaOperative(first: 100) { nodes { idUnita } } }';
   // Root mutation fields run one after the other: the first reads the configuration, the second changes it.
   const r = await call(b.baseUrl, 'POST', '/graphql', {
     body: {
-      query: `mutation ($d: DominioInput!) {
-        before: saveDominio(idDominio: "12345678901", input: $d) { ${unita} }
-        add: saveUnitaOperativa(idDominio: "12345678901", idUnita: "UO3", input: { ragioneSociale: "Protocollo", abilitato: true }) { created }
-        after: saveDominio(idDominio: "12345678901", input: $d) { ${unita} } }`,
+      query: `mutation ($d: SalvaDominioInput!) {
+        before: salvaDominio(input: $d) { ${unita} }
+        add: salvaUnitaOperativa(input: { idDominio: "12345678901", idUnita: "UO3", ragioneSociale: "Protocollo", abilitato: true }) { created }
+        after: salvaDominio(input: $d) { ${unita} } }`,
       variables: { d: dominio },
     },
   });
   expect(r.body.errors).toBeUndefined();
-  const ids = (k: string) => r.body.data[k].node.unitaOperative.nodes.map((u: { idUnita: string }) => u.idUnita);
+  const ids = (k: string) => r.body.data[k].dominio.unitaOperative.nodes.map((u: { idUnita: string }) => u.idUnita);
   expect(ids('before')).not.toContain('UO3');
   expect(ids('after')).toContain('UO3');
 });

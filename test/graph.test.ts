@@ -14,7 +14,7 @@ describe('queries', () => {
       t.baseUrl,
       `{ dominio(idDominio: "12345678901") { idDominio ragioneSociale auxDigit
            stazione { idStazione applicationCode intermediario { idIntermediario denominazione } }
-           contiAccredito(orderBy: "+iban") { totalCount nodes { iban postale } } } }`,
+           contiAccredito(orderBy: [{ field: IBAN, direction: ASC }]) { totalCount nodes { iban postale } } } }`,
     );
     expect(r.status).toBe(200);
     expect(r.body.errors).toBeUndefined();
@@ -42,7 +42,7 @@ describe('queries', () => {
       gql(
         t.baseUrl,
         `query ($after: String) { dominio(idDominio: "12345678901") {
-           entrate(first: 2, after: $after, orderBy: "+idEntrata") { totalCount nodes { idEntrata } pageInfo { hasNextPage endCursor } } } }`,
+           entrate(first: 2, after: $after, orderBy: [{ field: ID_ENTRATA, direction: ASC }]) { totalCount nodes { idEntrata } pageInfo { hasNextPage endCursor } } } }`,
         { after },
       );
     const first = (await page()).body.data.dominio.entrate;
@@ -59,7 +59,7 @@ describe('queries', () => {
     expect(r.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI', status: 400 });
   });
 
-  it('returns the caller\'s profile', async () => {
+  it("returns the caller's profile", async () => {
     const r = await gql(t.baseUrl, '{ profilo { nome acl { servizio } } }', {}, basic(IDA2A01));
     expect(r.body.data.profilo.nome).toBe('IDA2A01');
     expect(r.body.data.profilo.acl.map((a: any) => a.servizio)).toContain('Pendenze');
@@ -68,21 +68,27 @@ describe('queries', () => {
 
 describe('mutations', () => {
   const input = { ragioneSociale: 'Comune Grafico', gln: '8088888000077', stazione: '11111111113_01', abilitato: true, scaricaFr: true };
-  const save = (vars: Record<string, unknown>) =>
+  const save = ({ id, input }: { id: string; input: Record<string, unknown> }) =>
     gql(
       t.baseUrl,
-      `mutation ($id: ID!, $input: DominioInput!) { saveDominio(idDominio: $id, input: $input) { created node { idDominio ragioneSociale } } }`,
-      vars,
+      `mutation ($input: SalvaDominioInput!) { salvaDominio(input: $input) { created dominio { idDominio ragioneSociale } } }`,
+      { input: { ...input, idDominio: id } },
     );
 
   it('creates, then updates, a dominio', async () => {
     const created = await save({ id: '77777777777', input });
-    expect(created.body.data.saveDominio).toEqual({ created: true, node: { idDominio: '77777777777', ragioneSociale: 'Comune Grafico' } });
+    expect(created.body.data.salvaDominio).toEqual({
+      created: true,
+      dominio: { idDominio: '77777777777', ragioneSociale: 'Comune Grafico' },
+    });
     const updated = await save({ id: '77777777777', input: { ...input, ragioneSociale: 'Comune Grafico 2' } });
-    expect(updated.body.data.saveDominio).toEqual({ created: false, node: { idDominio: '77777777777', ragioneSociale: 'Comune Grafico 2' } });
+    expect(updated.body.data.salvaDominio).toEqual({
+      created: false,
+      dominio: { idDominio: '77777777777', ragioneSociale: 'Comune Grafico 2' },
+    });
   });
 
-  it('puts GovPay\'s error fields in extensions and changes nothing on bad input', async () => {
+  it("puts GovPay's error fields in extensions and changes nothing on bad input", async () => {
     const bad = await save({ id: '77777777777', input: { ...input, gln: '12', ragioneSociale: 'Mai' } });
     expect(bad.body.data).toBeNull();
     expect(bad.body.errors[0].extensions).toMatchObject({ categoria: 'RICHIESTA', codice: 'SINTASSI', status: 400 });
@@ -94,7 +100,7 @@ describe('mutations', () => {
   it('refuses a mutation to a caller without the right', async () => {
     const r = await gql(
       t.baseUrl,
-      'mutation { saveEntrata(idEntrata: "X", input: { descrizione: "x", tipoContabilita: "ALTRO", codiceContabilita: "123" }) { created } }',
+      'mutation { salvaEntrata(input: { idEntrata: "X", descrizione: "x", tipoContabilita: "ALTRO", codiceContabilita: "123" }) { created } }',
       {},
       basic(IDA2A01),
     );
@@ -121,7 +127,8 @@ describe('errors and limits', () => {
   });
 
   it('refuses a query deeper than the limit before running it', async () => {
-    const deep = '{ dominio(idDominio: "12345678901") { stazione { domini { nodes { stazione { domini { nodes { stazione { domini { nodes { stazione { intermediario { idIntermediario } } } } } } } } } } } } }';
+    const deep =
+      '{ dominio(idDominio: "12345678901") { stazione { domini { nodes { stazione { domini { nodes { stazione { domini { nodes { stazione { intermediario { idIntermediario } } } } } } } } } } } } }';
     const r = await gql(t.baseUrl, deep);
     expect(r.status).toBe(400);
     expect(r.body.errors[0].extensions.code).toBe('QUERY_TOO_DEEP');

@@ -115,11 +115,11 @@ describe('the return to the portal', () => {
       const { body } = await gql(t.baseUrl, `{ dominio(idDominio: "12345678901") { ${DOMINIO_INPUT} } }`, {}, ADMIN);
       const r = await gql(
         t.baseUrl,
-        'mutation ($input: DominioInput!) { saveDominio(idDominio: "12345678901", input: $input) { node { urlRitorno } } }',
-        { input: { ...body.data.dominio, urlRitorno } },
+        'mutation ($input: SalvaDominioInput!) { salvaDominio(input: $input) { dominio { urlRitorno } } }',
+        { input: { ...body.data.dominio, idDominio: '12345678901', urlRitorno } },
         ADMIN,
       );
-      expect(r.body.data.saveDominio.node.urlRitorno).toBe(urlRitorno);
+      expect(r.body.data.salvaDominio.dominio.urlRitorno).toBe(urlRitorno);
     };
     const cancelled = async (auth: string) => {
       const { pagamento: p } = avviato(await avvia(t, [riferimento(await loadPendenza(t))], { urlRitorno: null }, auth));

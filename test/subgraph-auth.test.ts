@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const mutation = {
-  query: 'mutation { saveEntrata(idEntrata: "FORGED", input: { descrizione: "x", tipoContabilita: "ALTRO", codiceContabilita: "123" }) { created } }',
+  query:
+    'mutation { salvaEntrata(input: { idEntrata: "FORGED", descrizione: "x", tipoContabilita: "ALTRO", codiceContabilita: "123" }) { created } }',
 };
 const query = { query: '{ dominio(idDominio: "12345678901") { ragioneSociale } }' };
 
@@ -34,7 +35,10 @@ it.each([
   ['no principal', undefined],
   ['an empty principal', ''],
   ['a forged principal with a made-up signature', forge({ p: SYSTEM_PRINCIPAL, exp: 9999999999 })],
-  ['a principal signed with another secret', new PrincipalSigner('another-secret-another-secret-another-secret', 60).sign(SYSTEM_PRINCIPAL)],
+  [
+    'a principal signed with another secret',
+    new PrincipalSigner('another-secret-another-secret-another-secret', 60).sign(SYSTEM_PRINCIPAL),
+  ],
   ['an expired principal', new PrincipalSigner(SECRET, 60).sign(SYSTEM_PRINCIPAL, Date.now() - 3_600_000)],
   ['garbage', 'not-a-token'],
 ])('refuses %s with 401 and runs nothing', async (_case, token) => {
@@ -54,7 +58,7 @@ it('refuses a token whose payload was altered after signing', async () => {
   expect(r.status).toBe(401);
 });
 
-it('applies the principal\'s rights inside the subgraph too', async () => {
+it("applies the principal's rights inside the subgraph too", async () => {
   const weak = t.hub.signer.sign({ ...SYSTEM_PRINCIPAL, acl: [] });
   const r = await post(mutation, weak);
   expect(r.status).toBe(200);
@@ -64,7 +68,8 @@ it('applies the principal\'s rights inside the subgraph too', async () => {
 it('resolves entity references for other subgraphs in one batch', async () => {
   const r = await post(
     {
-      query: 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Dominio { idDominio ragioneSociale } ... on TipoPendenza { descrizione } } }',
+      query:
+        'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Dominio { idDominio ragioneSociale } ... on TipoPendenza { descrizione } } }',
       variables: {
         r: [
           { __typename: 'Dominio', idDominio: '12345678901' },

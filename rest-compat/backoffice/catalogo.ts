@@ -2,9 +2,11 @@ import type { Router } from 'express';
 import { tipoEntrataInput, tipoPendenzaInput } from '../../subgraphs/anagrafica/services';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { filters, jsonBody, route, saved } from '../shared/http';
+import { jsonBody, route, saved } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import { MAX_PAGE_SIZE } from '../../core/paging';
+import { listEnvelope, parsePaging, readGovPayPage, type GraphConnection } from '../shared/paging';
+import { lenientBoolean, list, mountTable, ordinamento, textParam } from '../shared/table';
 
 const ENTRATA_FIELDS = 'idEntrata descrizione tipoContabilita codiceContabilita';
 const TIPO_PENDENZA_FIELDS =
@@ -18,12 +20,15 @@ export function catalogoRoutes(router: Router, graph: GraphClient): void {
     '/entrate',
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      const data = await graph.run<{ entrate: GraphConnection<Node> }>(
-        `query (${PAGE}) { entrate(${PAGE_ARGS}) { nodes { ${ENTRATA_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
-        pageVariables(paging),
-        principal,
+      const orderBy = ordinamento(paging.ordinamento, { idEntrata: 'ID_ENTRATA', descrizione: 'DESCRIZIONE' });
+      const query = `query ($orderBy: [EntrataOrder!], $first: Int, $offset: Int, $withCount: Boolean, $countLimit: Int) {
+        entrate(orderBy: $orderBy, first: $first, offset: $offset, withCount: $withCount, countLimit: $countLimit) {
+          nodes { ${ENTRATA_FIELDS} } totalCount pageInfo { hasNextPage } } }`;
+      const entrate = await readGovPayPage(
+        paging,
+        async (page) => (await graph.run<{ entrate: GraphConnection<Node> }>(query, { orderBy, ...page }, principal)).entrate,
       );
-      return { status: 200, body: listEnvelope(req, paging, data.entrate, stripNulls) };
+      return { status: 200, body: listEnvelope(req, paging, entrate, stripNulls) };
     }),
   );
 
@@ -43,30 +48,37 @@ export function catalogoRoutes(router: Router, graph: GraphClient): void {
     '/entrate/:idEntrata',
     route(graph, async ({ req, principal }) => {
       const input = parseInput(tipoEntrataInput, jsonBody(req));
-      const data = await graph.run<{ saveEntrata: { created: boolean } }>(
-        `mutation ($id: ID!, $input: EntrataInput!) { saveEntrata(idEntrata: $id, input: $input) { created } }`,
-        { id: req.params.idEntrata, input },
+      const data = await graph.run<{ salvaEntrata: { created: boolean } }>(
+        `mutation ($input: SalvaEntrataInput!) { salvaEntrata(input: $input) { created } }`,
+        { input: { ...input, idEntrata: req.params.idEntrata } },
         principal,
       );
-      return saved(data.saveEntrata.created);
+      return saved(data.salvaEntrata.created);
     }),
   );
 
-  router.get(
-    '/tipiPendenza',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const f = filters(req, ['abilitato', 'associati', 'form', 'trasformazione', 'nonAssociati'], ['idTipoPendenza', 'descrizione']);
-      const data = await graph.run<{ tipiPendenza: GraphConnection<Node> }>(
-        `query ($abilitato: Boolean, $idTipoPendenza: String, $descrizione: String, ${PAGE}) {
-          tipiPendenza(abilitato: $abilitato, idTipoPendenza: $idTipoPendenza, descrizione: $descrizione, ${PAGE_ARGS}) {
-            nodes { ${TIPO_PENDENZA_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
-        { abilitato: f.abilitato, idTipoPendenza: f.idTipoPendenza, descrizione: f.descrizione, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.tipiPendenza, stripNulls) };
+  mountTable(router, graph, [
+    list({
+      path: '/tipiPendenza',
+      field: 'tipiPendenza',
+      filterType: 'TipoPendenzaFilter',
+      orderType: 'TipoPendenzaOrder',
+      ordinamento: { idTipoPendenza: 'ID_TIPO_PENDENZA', idEntrata: 'ID_TIPO_PENDENZA', descrizione: 'DESCRIZIONE' },
+      maxRisultatiPerPagina: MAX_PAGE_SIZE,
+      query: {
+        abilitato: lenientBoolean.optional(),
+        associati: lenientBoolean.optional(),
+        form: lenientBoolean.optional(),
+        trasformazione: lenientBoolean.optional(),
+        nonAssociati: lenientBoolean.optional(),
+        idTipoPendenza: textParam.optional(),
+        descrizione: textParam.optional(),
+      },
+      selection: TIPO_PENDENZA_FIELDS,
+      filter: ({ abilitato, idTipoPendenza, descrizione }) => ({ abilitato, idTipoPendenza, descrizione }),
+      map: stripNulls,
     }),
-  );
+  ]);
 
   router.get(
     '/tipiPendenza/:idTipoPendenza',
@@ -84,12 +96,12 @@ export function catalogoRoutes(router: Router, graph: GraphClient): void {
     '/tipiPendenza/:idTipoPendenza',
     route(graph, async ({ req, principal }) => {
       const input = parseInput(tipoPendenzaInput, jsonBody(req));
-      const data = await graph.run<{ saveTipoPendenza: { created: boolean } }>(
-        `mutation ($id: ID!, $input: TipoPendenzaInput!) { saveTipoPendenza(idTipoPendenza: $id, input: $input) { created } }`,
-        { id: req.params.idTipoPendenza, input },
+      const data = await graph.run<{ salvaTipoPendenza: { created: boolean } }>(
+        `mutation ($input: SalvaTipoPendenzaInput!) { salvaTipoPendenza(input: $input) { created } }`,
+        { input: { ...input, idTipoPendenza: req.params.idTipoPendenza } },
         principal,
       );
-      return saved(data.saveTipoPendenza.created);
+      return saved(data.salvaTipoPendenza.created);
     }),
   );
 }

@@ -11,7 +11,10 @@ import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { filters, jsonBody, route, saved } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import { MAX_PAGE_SIZE } from '../../core/paging';
+import { allRows, listEnvelope, parsePaging, readGovPayPage, type GraphConnection } from '../shared/paging';
+import { firstPageOf, nestedPages, type NestedList } from '../shared/nested-list';
+import { lenientBoolean, list, mountTable, ordinamento, textParam } from '../shared/table';
 
 const RECAPITI = 'indirizzo civico cap localita provincia nazione email pec tel fax web';
 export const DOMINIO_FIELDS = `idDominio ragioneSociale ${RECAPITI} gln cbill iuvPrefix idStazione auxDigit segregationCode abilitato autStampaPosteItaliane area intermediato scaricaFr`;
@@ -40,123 +43,139 @@ export const dominioIndex = (d: GraphDominio) => {
 
 /**
  * One of a dominio's configuration collections (unità operative, conti, entrate, tipi pendenza):
- * list, detail and upsert, each mapped onto the graph field of the same meaning.
+ * list, detail and upsert, each mapped onto the graph field of the same meaning. The graph names
+ * what serves an element after its `type`: the query field (`unitaOperativa`), the list's
+ * `XFilter` and `XOrder`, the mutation `salvaX` and its `SalvaXInput`.
  */
 interface Child {
   path: string;
   param: string;
-  /** Field of Dominio listing the collection, with its filter arguments. */
+  type: string;
+  /** Field of Dominio listing the collection. */
   listField: string;
-  filters: { booleans: string[]; strings: Record<string, string> };
-  /** Query field reading one element, and its key argument. */
-  getField: string;
+  /** The list's filter parameters, named as the graph's filter names them. */
+  filters: { booleans: string[]; strings: string[] };
+  /** GovPay's ordering fields as the graph's order field enum. */
+  ordinamento: Record<string, string>;
+  /** The element's key in the graph. */
   keyArg: string;
   fields: string;
-  mutation: string;
-  inputType: string;
   input: z.ZodType;
 }
+
+/** GovPay's ordering fields of a dominio's unità operative as the graph's UnitaOperativaOrderField. */
+export const UNITA_ORDINAMENTO = { ragioneSociale: 'RAGIONE_SOCIALE', idUnita: 'ID_UNITA' };
 
 const CHILDREN: Child[] = [
   {
     path: 'unitaOperative',
     param: 'idUnitaOperativa',
+    type: 'UnitaOperativa',
     listField: 'unitaOperative',
-    filters: { booleans: ['abilitato'], strings: { ragioneSociale: 'ragioneSociale' } },
-    getField: 'unitaOperativa',
+    filters: { booleans: ['abilitato'], strings: ['ragioneSociale'] },
+    ordinamento: UNITA_ORDINAMENTO,
     keyArg: 'idUnita',
     fields: UNITA_FIELDS,
-    mutation: 'saveUnitaOperativa',
-    inputType: 'UnitaOperativaInput',
     input: unitaOperativaInput,
   },
   {
     path: 'contiAccredito',
     param: 'ibanAccredito',
+    type: 'ContoAccredito',
     listField: 'contiAccredito',
-    filters: { booleans: ['abilitato'], strings: { iban: 'iban' } },
-    getField: 'contoAccredito',
+    filters: { booleans: ['abilitato'], strings: ['iban'] },
+    ordinamento: { ibanAccredito: 'IBAN', iban: 'IBAN' },
     keyArg: 'iban',
     fields: CONTO_FIELDS,
-    mutation: 'saveContoAccredito',
-    inputType: 'ContoAccreditoInput',
     input: contoAccreditoInput,
   },
   {
     path: 'entrate',
     param: 'idEntrata',
+    type: 'EntrataDominio',
     listField: 'entrate',
-    filters: { booleans: ['abilitato'], strings: { descrizione: 'descrizione' } },
-    getField: 'entrataDominio',
+    filters: { booleans: ['abilitato'], strings: ['descrizione'] },
+    ordinamento: { idEntrata: 'ID_ENTRATA', descrizione: 'DESCRIZIONE' },
     keyArg: 'idEntrata',
     fields: ENTRATA_FIELDS,
-    mutation: 'saveEntrataDominio',
-    inputType: 'EntrataDominioInput',
     input: entrataDominioInput,
   },
   {
     path: 'tipiPendenza',
     param: 'idTipoPendenza',
+    type: 'TipoPendenzaDominio',
     listField: 'tipiPendenza',
-    filters: { booleans: ['abilitato'], strings: { descrizione: 'descrizione' } },
-    getField: 'tipoPendenzaDominio',
+    filters: { booleans: ['abilitato'], strings: ['descrizione'] },
+    ordinamento: { descrizione: 'DESCRIZIONE', idTipoPendenza: 'ID_TIPO_PENDENZA' },
     keyArg: 'idTipoPendenza',
     fields: TIPO_PENDENZA_DOMINIO_FIELDS,
-    mutation: 'saveTipoPendenzaDominio',
-    inputType: 'TipoPendenzaDominioInput',
     input: tipoPendenzaDominioInput,
   },
 ];
 
+/** GovPay's ordering fields of the domini as the graph's DominioOrderField. */
+export const DOMINI_ORDINAMENTO = { ragioneSociale: 'RAGIONE_SOCIALE', idDominio: 'ID_DOMINIO' };
+
+/** A collection as a list under its dominio. */
+const nested = (c: Child): NestedList => ({
+  parent: 'dominio(idDominio: $id)',
+  parentVariables: '$id: ID!',
+  field: c.listField,
+  filterType: `${c.type}Filter`,
+  orderType: `${c.type}Order`,
+  selection: c.fields,
+});
+
+const fieldOf = (type: string) => `${type[0].toLowerCase()}${type.slice(1)}`;
+
 /** Backoffice "Anagrafica Creditore": domini and their configuration. */
 export function dominiRoutes(router: Router, graph: GraphClient): void {
-  router.get(
-    '/domini',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const f = filters(req, ['abilitato', 'intermediato', 'associati', 'form'], ['idStazione', 'idDominio', 'ragioneSociale']);
-      const data = await graph.run<{ domini: GraphConnection<GraphDominio> }>(
-        `query ($abilitato: Boolean, $intermediato: Boolean, $idStazione: String, $idDominio: String, $ragioneSociale: String, ${PAGE}) {
-          domini(abilitato: $abilitato, intermediato: $intermediato, idStazione: $idStazione, idDominio: $idDominio,
-            ragioneSociale: $ragioneSociale, ${PAGE_ARGS}) { nodes { ${DOMINIO_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
-        {
-          abilitato: f.abilitato,
-          intermediato: f.intermediato,
-          idStazione: f.idStazione,
-          idDominio: f.idDominio,
-          ragioneSociale: f.ragioneSociale,
-          ...pageVariables(paging),
-        },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.domini, dominioIndex) };
+  mountTable(router, graph, [
+    list({
+      path: '/domini',
+      field: 'domini',
+      filterType: 'DominioFilter',
+      orderType: 'DominioOrder',
+      ordinamento: DOMINI_ORDINAMENTO,
+      maxRisultatiPerPagina: MAX_PAGE_SIZE,
+      query: {
+        abilitato: lenientBoolean.optional(),
+        intermediato: lenientBoolean.optional(),
+        associati: lenientBoolean.optional(),
+        form: lenientBoolean.optional(),
+        idStazione: textParam.optional(),
+        idDominio: textParam.optional(),
+        ragioneSociale: textParam.optional(),
+      },
+      selection: DOMINIO_FIELDS,
+      filter: ({ abilitato, intermediato, idStazione, idDominio, ragioneSociale }) => ({
+        abilitato,
+        intermediato,
+        idStazione,
+        idDominio,
+        ragioneSociale,
+      }),
+      map: dominioIndex,
     }),
-  );
+  ]);
 
   router.get(
     '/domini/:idDominio',
     route(graph, async ({ req, principal }) => {
-      const all = '(first: 5000, withCount: false)';
-      const data = await graph.run<{ dominio: GraphDominio & Record<string, { nodes: Record<string, unknown>[] }> }>(
-        `query ($id: ID!) { dominio(idDominio: $id) { ${DOMINIO_FIELDS} logo
-          unitaOperative${all} { nodes { ${UNITA_FIELDS} } }
-          contiAccredito${all} { nodes { ${CONTO_FIELDS} } }
-          entrate${all} { nodes { ${ENTRATA_FIELDS} } }
-          tipiPendenza${all} { nodes { ${TIPO_PENDENZA_DOMINIO_FIELDS} } } } }`,
-        { id: req.params.idDominio },
+      const variables = { id: req.params.idDominio };
+      const data = await graph.run<{ dominio: GraphDominio & Record<string, GraphConnection<Record<string, unknown>>> }>(
+        `query ($id: ID!) { dominio(idDominio: $id) { ${DOMINIO_FIELDS} logo ${CHILDREN.map((c) => firstPageOf(nested(c))).join(' ')} } }`,
+        variables,
         principal,
       );
-      const { unitaOperative, contiAccredito, entrate, tipiPendenza, ...d } = data.dominio;
-      return {
-        status: 200,
-        body: {
-          ...dominioJson(d as GraphDominio),
-          unitaOperative: unitaOperative.nodes.map(stripNulls),
-          contiAccredito: contiAccredito.nodes.map(stripNulls),
-          entrate: entrate.nodes.map(stripNulls),
-          tipiPendenza: tipiPendenza.nodes.map(stripNulls),
-        },
-      };
+      const d = { ...data.dominio };
+      const collezioni: Record<string, unknown[]> = {};
+      for (const c of CHILDREN) {
+        const rows = await allRows(data.dominio[c.listField], nestedPages<Record<string, unknown>>(graph, principal, nested(c), variables));
+        collezioni[c.listField] = rows.map(stripNulls);
+        delete d[c.listField];
+      }
+      return { status: 200, body: { ...dominioJson(d), ...collezioni } };
     }),
   );
 
@@ -164,12 +183,12 @@ export function dominiRoutes(router: Router, graph: GraphClient): void {
     '/domini/:idDominio',
     route(graph, async ({ req, principal }) => {
       const input = parseInput(dominioInput, jsonBody(req));
-      const data = await graph.run<{ saveDominio: { created: boolean } }>(
-        `mutation ($id: ID!, $input: DominioInput!) { saveDominio(idDominio: $id, input: $input) { created } }`,
-        { id: req.params.idDominio, input },
+      const data = await graph.run<{ salvaDominio: { created: boolean } }>(
+        `mutation ($input: SalvaDominioInput!) { salvaDominio(input: $input) { created } }`,
+        { input: { ...input, idDominio: req.params.idDominio } },
         principal,
       );
-      return saved(data.saveDominio.created);
+      return saved(data.salvaDominio.created);
     }),
   );
 
@@ -177,21 +196,17 @@ export function dominiRoutes(router: Router, graph: GraphClient): void {
 }
 
 function childRoutes(router: Router, graph: GraphClient, c: Child): void {
-  const filterNames = Object.keys(c.filters.strings);
+  const getField = fieldOf(c.type);
+  const mutation = `salva${c.type}`;
   router.get(
     `/domini/:idDominio/${c.path}`,
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      const f = filters(req, [...c.filters.booleans, 'associati'], filterNames);
-      const vars = [...c.filters.booleans.map((b) => `$${b}: Boolean`), ...filterNames.map((s) => `$${s}: String`)];
-      const args = [...c.filters.booleans, ...filterNames].map((n) => `${n}: $${n}`);
-      const data = await graph.run<{ dominio: Record<string, GraphConnection<Record<string, unknown>>> }>(
-        `query ($id: ID!, ${vars.join(', ')}, ${PAGE}) { dominio(idDominio: $id) {
-          ${c.listField}(${args.join(', ')}, ${PAGE_ARGS}) { nodes { ${c.fields} } totalCount pageInfo { hasNextPage } } } }`,
-        { id: req.params.idDominio, ...f, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.dominio[c.listField], stripNulls) };
+      const given = filters(req, [...c.filters.booleans, 'associati'], c.filters.strings);
+      const filter = Object.fromEntries([...c.filters.booleans, ...c.filters.strings].map((n) => [n, given[n]]));
+      const orderBy = ordinamento(paging.ordinamento, c.ordinamento);
+      const read = nestedPages<Record<string, unknown>>(graph, principal, nested(c), { id: req.params.idDominio, filter, orderBy });
+      return { status: 200, body: listEnvelope(req, paging, await readGovPayPage(paging, read), stripNulls) };
     }),
   );
 
@@ -199,25 +214,24 @@ function childRoutes(router: Router, graph: GraphClient, c: Child): void {
     `/domini/:idDominio/${c.path}/:${c.param}`,
     route(graph, async ({ req, principal }) => {
       const data = await graph.run<Record<string, Record<string, unknown>>>(
-        `query ($id: ID!, $key: ID!) { ${c.getField}(idDominio: $id, ${c.keyArg}: $key) { ${c.fields} } }`,
+        `query ($id: ID!, $key: ID!) { ${getField}(idDominio: $id, ${c.keyArg}: $key) { ${c.fields} } }`,
         { id: req.params.idDominio, key: req.params[c.param] },
         principal,
       );
-      return { status: 200, body: stripNulls(data[c.getField]) };
+      return { status: 200, body: stripNulls(data[getField]) };
     }),
   );
 
   router.put(
     `/domini/:idDominio/${c.path}/:${c.param}`,
     route(graph, async ({ req, principal }) => {
-      const input = parseInput(c.input, jsonBody(req));
+      const input = parseInput(c.input, jsonBody(req)) as Record<string, unknown>;
       const data = await graph.run<Record<string, { created: boolean }>>(
-        `mutation ($id: ID!, $key: ID!, $input: ${c.inputType}!) {
-          ${c.mutation}(idDominio: $id, ${c.keyArg}: $key, input: $input) { created } }`,
-        { id: req.params.idDominio, key: req.params[c.param], input },
+        `mutation ($input: Salva${c.type}Input!) { ${mutation}(input: $input) { created } }`,
+        { input: { ...input, idDominio: req.params.idDominio, [c.keyArg]: req.params[c.param] } },
         principal,
       );
-      return saved(data[c.mutation].created);
+      return saved(data[mutation].created);
     }),
   );
 }

@@ -1,10 +1,13 @@
 import type { Router } from 'express';
 import { intermediarioInput, stazioneInput } from '../../subgraphs/anagrafica/services';
+import { MAX_PAGE_SIZE } from '../../core/paging';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { filters, jsonBody, route, saved } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import { allRows, listEnvelope, parsePaging, readGovPayPage, type GraphConnection } from '../shared/paging';
+import { firstPageOf, nestedPages, type NestedList } from '../shared/nested-list';
+import { lenientBoolean, list, mountTable, ordinamento } from '../shared/table';
 import { dominioIndex, DOMINIO_FIELDS, type GraphDominio } from './domini';
 
 const INTERMEDIARIO_FIELDS = 'idIntermediario denominazione principalPagoPa servizioPagoPa altriServizi abilitato';
@@ -17,15 +20,34 @@ interface GraphIntermediario {
   servizioPagoPa: Record<string, unknown>;
   altriServizi: Record<string, unknown>;
   abilitato: boolean;
-  stazioni?: { nodes: GraphStazione[] };
+  stazioni: GraphConnection<GraphStazione>;
 }
 
 interface GraphStazione {
   idStazione: string;
   versione: string;
   abilitato: boolean;
-  domini?: { nodes: GraphDominio[] };
 }
+
+/** An intermediario's stazioni, in GovPay's order fields. */
+const STAZIONI: NestedList = {
+  parent: 'intermediario(idIntermediario: $id)',
+  parentVariables: '$id: ID!',
+  field: 'stazioni',
+  filterType: 'StazioneFilter',
+  orderType: 'StazioneOrder',
+  selection: STAZIONE_FIELDS,
+};
+const STAZIONI_ORDINAMENTO = { idStazione: 'ID_STAZIONE' };
+
+/** The domini a stazione serves. */
+const STAZIONE_DOMINI: NestedList = {
+  parent: 'stazione(idIntermediario: $id, idStazione: $idStazione)',
+  parentVariables: '$id: ID!, $idStazione: ID!',
+  field: 'domini',
+  orderType: 'DominioOrder',
+  selection: DOMINIO_FIELDS,
+};
 
 const stazioneIndex = (s: GraphStazione) => ({
   idStazione: s.idStazione,
@@ -36,32 +58,33 @@ const stazioneIndex = (s: GraphStazione) => ({
 
 /** Backoffice "Anagrafica PagoPA": intermediari and their stazioni. */
 export function intermediariRoutes(router: Router, graph: GraphClient): void {
-  router.get(
-    '/intermediari',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const { abilitato } = filters(req, ['abilitato']);
-      const data = await graph.run<{ intermediari: GraphConnection<GraphIntermediario> }>(
-        `query ($abilitato: Boolean, ${PAGE}) { intermediari(abilitato: $abilitato, ${PAGE_ARGS}) {
-          nodes { idIntermediario denominazione abilitato } totalCount pageInfo { hasNextPage } } }`,
-        { abilitato, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.intermediari, stripNulls) };
+  mountTable(router, graph, [
+    list({
+      path: '/intermediari',
+      field: 'intermediari',
+      filterType: 'IntermediarioFilter',
+      orderType: 'IntermediarioOrder',
+      ordinamento: { denominazione: 'DENOMINAZIONE', idIntermediario: 'ID_INTERMEDIARIO' },
+      maxRisultatiPerPagina: MAX_PAGE_SIZE,
+      query: { abilitato: lenientBoolean.optional() },
+      selection: 'idIntermediario denominazione abilitato',
+      filter: (q) => ({ abilitato: q.abilitato }),
+      map: stripNulls,
     }),
-  );
+  ]);
 
   router.get(
     '/intermediari/:idIntermediario',
     route(graph, async ({ req, principal }) => {
+      const variables = { id: req.params.idIntermediario };
       const data = await graph.run<{ intermediario: GraphIntermediario }>(
-        `query ($id: ID!) { intermediario(idIntermediario: $id) { ${INTERMEDIARIO_FIELDS}
-          stazioni(first: 5000, withCount: false) { nodes { ${STAZIONE_FIELDS} } } } }`,
-        { id: req.params.idIntermediario },
+        `query ($id: ID!) { intermediario(idIntermediario: $id) { ${INTERMEDIARIO_FIELDS} ${firstPageOf(STAZIONI)} } }`,
+        variables,
         principal,
       );
       const { altriServizi, stazioni, ...i } = data.intermediario;
-      return { status: 200, body: stripNulls({ ...i, ...altriServizi, stazioni: stazioni?.nodes.map(stazioneIndex) ?? [] }) };
+      const tutte = await allRows(stazioni, nestedPages<GraphStazione>(graph, principal, STAZIONI, variables));
+      return { status: 200, body: stripNulls({ ...i, ...altriServizi, stazioni: tutte.map(stazioneIndex) }) };
     }),
   );
 
@@ -69,12 +92,12 @@ export function intermediariRoutes(router: Router, graph: GraphClient): void {
     '/intermediari/:idIntermediario',
     route(graph, async ({ req, principal }) => {
       const input = parseInput(intermediarioInput, jsonBody(req));
-      const data = await graph.run<{ saveIntermediario: { created: boolean } }>(
-        `mutation ($id: ID!, $input: IntermediarioInput!) { saveIntermediario(idIntermediario: $id, input: $input) { created } }`,
-        { id: req.params.idIntermediario, input },
+      const data = await graph.run<{ salvaIntermediario: { created: boolean } }>(
+        `mutation ($input: SalvaIntermediarioInput!) { salvaIntermediario(input: $input) { created } }`,
+        { input: { ...input, idIntermediario: req.params.idIntermediario } },
         principal,
       );
-      return saved(data.saveIntermediario.created);
+      return saved(data.salvaIntermediario.created);
     }),
   );
 
@@ -83,27 +106,29 @@ export function intermediariRoutes(router: Router, graph: GraphClient): void {
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
       const { abilitato } = filters(req, ['abilitato']);
-      const data = await graph.run<{ intermediario: { stazioni: GraphConnection<GraphStazione> } }>(
-        `query ($id: ID!, $abilitato: Boolean, ${PAGE}) { intermediario(idIntermediario: $id) {
-          stazioni(abilitato: $abilitato, ${PAGE_ARGS}) { nodes { ${STAZIONE_FIELDS} } totalCount pageInfo { hasNextPage } } } }`,
-        { id: req.params.idIntermediario, abilitato, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.intermediario.stazioni, stazioneIndex) };
+      const orderBy = ordinamento(paging.ordinamento, STAZIONI_ORDINAMENTO);
+      const read = nestedPages<GraphStazione>(graph, principal, STAZIONI, {
+        id: req.params.idIntermediario,
+        filter: { abilitato },
+        orderBy,
+      });
+      return { status: 200, body: listEnvelope(req, paging, await readGovPayPage(paging, read), stazioneIndex) };
     }),
   );
 
   router.get(
     '/intermediari/:idIntermediario/stazioni/:idStazione',
     route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ stazione: GraphStazione }>(
+      const variables = { id: req.params.idIntermediario, idStazione: req.params.idStazione };
+      const data = await graph.run<{ stazione: GraphStazione & { domini: GraphConnection<GraphDominio> } }>(
         `query ($id: ID!, $idStazione: ID!) { stazione(idIntermediario: $id, idStazione: $idStazione) { ${STAZIONE_FIELDS}
-          domini(first: 5000, withCount: false) { nodes { ${DOMINIO_FIELDS} } } } }`,
-        { id: req.params.idIntermediario, idStazione: req.params.idStazione },
+          ${firstPageOf(STAZIONE_DOMINI)} } }`,
+        variables,
         principal,
       );
       const { domini, ...s } = data.stazione;
-      return { status: 200, body: stripNulls({ ...s, domini: domini?.nodes.map(dominioIndex) ?? [] }) };
+      const tutti = await allRows(domini, nestedPages<GraphDominio>(graph, principal, STAZIONE_DOMINI, variables));
+      return { status: 200, body: stripNulls({ ...s, domini: tutti.map(dominioIndex) }) };
     }),
   );
 
@@ -111,13 +136,12 @@ export function intermediariRoutes(router: Router, graph: GraphClient): void {
     '/intermediari/:idIntermediario/stazioni/:idStazione',
     route(graph, async ({ req, principal }) => {
       const input = parseInput(stazioneInput, jsonBody(req));
-      const data = await graph.run<{ saveStazione: { created: boolean } }>(
-        `mutation ($id: ID!, $idStazione: ID!, $input: StazioneInput!) {
-          saveStazione(idIntermediario: $id, idStazione: $idStazione, input: $input) { created } }`,
-        { id: req.params.idIntermediario, idStazione: req.params.idStazione, input },
+      const data = await graph.run<{ salvaStazione: { created: boolean } }>(
+        `mutation ($input: SalvaStazioneInput!) { salvaStazione(input: $input) { created } }`,
+        { input: { ...input, idIntermediario: req.params.idIntermediario, idStazione: req.params.idStazione } },
         principal,
       );
-      return saved(data.saveStazione.created);
+      return saved(data.salvaStazione.created);
     }),
   );
 }

@@ -2,10 +2,10 @@ import type { Router } from 'express';
 import { applicazioneInput, operatoreInput } from '../../subgraphs/anagrafica/services';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { filters, jsonBody, route, saved } from '../shared/http';
+import { jsonBody, route, saved } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
-import type { Operation } from '../shared/table';
+import { MAX_PAGE_SIZE } from '../../core/paging';
+import { lenientBoolean, list, mountTable, textParam, type Operation } from '../shared/table';
 import { patchOperation, RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
 
 export const SCOPE_FIELDS =
@@ -52,21 +52,32 @@ export const BACKOFFICE_UTENZE_PATCH: readonly Operation[] = [
 
 /** Backoffice applicazioni and operatori. */
 export function utenzeRoutes(router: Router, graph: GraphClient): void {
-  router.get(
-    '/applicazioni',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const f = filters(req, ['abilitato'], ['idA2A', 'principal']);
-      const data = await graph.run<{ applicazioni: GraphConnection<Node> }>(
-        `query ($abilitato: Boolean, $idA2A: String, $principal: String, ${PAGE}) {
-          applicazioni(abilitato: $abilitato, idA2A: $idA2A, principal: $principal, ${PAGE_ARGS}) {
-            nodes { idA2A principal abilitato } totalCount pageInfo { hasNextPage } } }`,
-        { abilitato: f.abilitato, idA2A: f.idA2A, principal: f.principal, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.applicazioni, stripNulls) };
+  mountTable(router, graph, [
+    list({
+      path: '/applicazioni',
+      field: 'applicazioni',
+      filterType: 'ApplicazioneFilter',
+      orderType: 'ApplicazioneOrder',
+      ordinamento: { idA2A: 'ID_A2A', principal: 'PRINCIPAL' },
+      maxRisultatiPerPagina: MAX_PAGE_SIZE,
+      query: { abilitato: lenientBoolean.optional(), idA2A: textParam.optional(), principal: textParam.optional() },
+      selection: 'idA2A principal abilitato',
+      filter: (q) => ({ abilitato: q.abilitato, idA2A: q.idA2A, principal: q.principal }),
+      map: stripNulls,
     }),
-  );
+    list({
+      path: '/operatori',
+      field: 'operatori',
+      filterType: 'OperatoreFilter',
+      orderType: 'OperatoreOrder',
+      ordinamento: { ragioneSociale: 'RAGIONE_SOCIALE', principal: 'PRINCIPAL' },
+      maxRisultatiPerPagina: MAX_PAGE_SIZE,
+      query: { abilitato: lenientBoolean.optional() },
+      selection: 'principal ragioneSociale abilitato',
+      filter: (q) => ({ abilitato: q.abilitato }),
+      map: stripNulls,
+    }),
+  ]);
 
   router.get(
     '/applicazioni/:idA2A',
@@ -84,27 +95,12 @@ export function utenzeRoutes(router: Router, graph: GraphClient): void {
     '/applicazioni/:idA2A',
     route(graph, async ({ req, principal }) => {
       const input = parseInput(applicazioneInput, jsonBody(req));
-      const data = await graph.run<{ saveApplicazione: { created: boolean } }>(
-        `mutation ($id: ID!, $input: ApplicazioneInput!) { saveApplicazione(idA2A: $id, input: $input) { created } }`,
-        { id: req.params.idA2A, input },
+      const data = await graph.run<{ salvaApplicazione: { created: boolean } }>(
+        `mutation ($input: SalvaApplicazioneInput!) { salvaApplicazione(input: $input) { created } }`,
+        { input: { ...input, idA2A: req.params.idA2A } },
         principal,
       );
-      return saved(data.saveApplicazione.created);
-    }),
-  );
-
-  router.get(
-    '/operatori',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const { abilitato } = filters(req, ['abilitato']);
-      const data = await graph.run<{ operatori: GraphConnection<Node> }>(
-        `query ($abilitato: Boolean, ${PAGE}) { operatori(abilitato: $abilitato, ${PAGE_ARGS}) {
-          nodes { principal ragioneSociale abilitato } totalCount pageInfo { hasNextPage } } }`,
-        { abilitato, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.operatori, stripNulls) };
+      return saved(data.salvaApplicazione.created);
     }),
   );
 
@@ -124,12 +120,12 @@ export function utenzeRoutes(router: Router, graph: GraphClient): void {
     '/operatori/:principal',
     route(graph, async ({ req, principal }) => {
       const input = parseInput(operatoreInput, jsonBody(req));
-      const data = await graph.run<{ saveOperatore: { created: boolean } }>(
-        `mutation ($id: ID!, $input: OperatoreInput!) { saveOperatore(principal: $id, input: $input) { created } }`,
-        { id: req.params.principal, input },
+      const data = await graph.run<{ salvaOperatore: { created: boolean } }>(
+        `mutation ($input: SalvaOperatoreInput!) { salvaOperatore(input: $input) { created } }`,
+        { input: { ...input, principal: req.params.principal } },
         principal,
       );
-      return saved(data.saveOperatore.created);
+      return saved(data.salvaOperatore.created);
     }),
   );
 }

@@ -6,11 +6,33 @@ import { parseInput } from '../../core/validation';
 import { pendenzaIds } from '../../subgraphs/pendenze/services';
 import type { GraphClient } from '../shared/graph-client';
 import { route } from '../shared/http';
-import { listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import { allRows, GRAPH_PAGE, listEnvelope, parsePaging, readGovPayPage, type GraphConnection } from '../shared/paging';
+import { nestedPages, type NestedList } from '../shared/nested-list';
+import { ordinamento } from '../shared/table';
+import { DOMINI_ORDINAMENTO, UNITA_ORDINAMENTO } from '../backoffice/domini';
 
 const RECAPITI = 'indirizzo civico cap localita provincia nazione email pec tel fax web';
 const DOMINIO = `idDominio ragioneSociale ${RECAPITI} gln cbill`;
 const UNITA = `idUnita ragioneSociale ${RECAPITI} area`;
+
+type Dominio = Record<string, unknown> & { idDominio: string };
+
+/** The lists of a dominio a portal reads. */
+const TIPI_PENDENZA: NestedList = {
+  parent: 'dominio(idDominio: $id)',
+  parentVariables: '$id: ID!',
+  field: 'tipiPendenza',
+  filterType: 'TipoPendenzaDominioFilter',
+  orderType: 'TipoPendenzaDominioOrder',
+  selection: 'idTipoPendenza descrizione',
+};
+const UNITA_OPERATIVE: NestedList = {
+  ...TIPI_PENDENZA,
+  field: 'unitaOperative',
+  filterType: 'UnitaOperativaFilter',
+  orderType: 'UnitaOperativaOrder',
+  selection: UNITA,
+};
 
 /**
  * The catalogue a portal shows (GovPay's API Pagamento: domini, their tipi pendenza and unità
@@ -20,7 +42,7 @@ const UNITA = `idUnita ragioneSociale ${RECAPITI} area`;
  */
 const lettoreCatalogo = (p: Principal): Principal => ({ ...p, acl: [{ servizio: 'Anagrafica Creditore', autorizzazioni: ['R'] }] });
 
-const dominioJson = (d: Record<string, unknown> & { idDominio: string }) => {
+const dominioJson = (d: Dominio) => {
   const base = `/domini/${d.idDominio}`;
   return stripNulls({ ...d, logo: `${base}/logo`, unitaOperative: `${base}/unitaOperative`, tipiPendenza: `${base}/tipiPendenza` });
 };
@@ -36,12 +58,16 @@ export function catalogoRoutes(router: Router, graph: GraphClient, permesso: Req
     permesso,
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      const data = await graph.run<{ domini: GraphConnection<Record<string, unknown> & { idDominio: string }> }>(
-        `query (${PAGE}) { domini(abilitato: true, ${PAGE_ARGS}) { nodes { ${DOMINIO} } totalCount pageInfo { hasNextPage } } }`,
-        pageVariables(paging),
-        lettoreCatalogo(principal),
+      const orderBy = ordinamento(paging.ordinamento, DOMINI_ORDINAMENTO);
+      const query = `query ($orderBy: [DominioOrder!], $first: Int, $offset: Int, $withCount: Boolean, $countLimit: Int) {
+        domini(filter: { abilitato: true }, orderBy: $orderBy, first: $first, offset: $offset, withCount: $withCount, countLimit: $countLimit) {
+          nodes { ${DOMINIO} } totalCount pageInfo { hasNextPage } } }`;
+      const domini = await readGovPayPage(
+        paging,
+        async (page) =>
+          (await graph.run<{ domini: GraphConnection<Dominio> }>(query, { orderBy, ...page }, lettoreCatalogo(principal))).domini,
       );
-      return { status: 200, body: listEnvelope(req, paging, data.domini, dominioJson) };
+      return { status: 200, body: listEnvelope(req, paging, domini, dominioJson) };
     }),
   );
 
@@ -77,16 +103,18 @@ export function catalogoRoutes(router: Router, graph: GraphClient, permesso: Req
     '/domini/:idDominio/tipiPendenza',
     permesso,
     route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ dominio: { tipiPendenza: GraphConnection<Record<string, unknown>> } }>(
-        `query ($id: ID!) { dominio(idDominio: $id) { tipiPendenza(abilitato: true, first: 5000, withCount: true) {
-          nodes { idTipoPendenza descrizione } totalCount pageInfo { hasNextPage } } } }`,
-        { id: idDominio(req.params) },
-        lettoreCatalogo(principal),
-      );
+      const read = nestedPages<Record<string, unknown>>(graph, lettoreCatalogo(principal), TIPI_PENDENZA, {
+        id: idDominio(req.params),
+        filter: { abilitato: true },
+      });
       // The spec's list of a dominio's tipi pendenza is never paged: all of them, by descrizione. The hub
       // keeps no portal form for a tipo pendenza, so a portal has none to offer as spontaneo: each is a dovuto.
-      const tipi = data.dominio.tipiPendenza.nodes.map((t) => stripNulls({ ...t, tipo: 'dovuto' }));
-      return { status: 200, body: { numRisultati: tipi.length, numPagine: 1, risultatiPerPagina: tipi.length, pagina: 1, risultati: tipi } };
+      const all = await allRows(await read({ first: GRAPH_PAGE, offset: 0, withCount: false }), read);
+      const tipi = all.map((t) => stripNulls({ ...t, tipo: 'dovuto' }));
+      return {
+        status: 200,
+        body: { numRisultati: tipi.length, numPagine: 1, risultatiPerPagina: tipi.length, pagina: 1, risultati: tipi },
+      };
     }),
   );
 
@@ -95,13 +123,13 @@ export function catalogoRoutes(router: Router, graph: GraphClient, permesso: Req
     permesso,
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      const data = await graph.run<{ dominio: { unitaOperative: GraphConnection<Record<string, unknown>> } }>(
-        `query ($id: ID!, ${PAGE}) { dominio(idDominio: $id) { unitaOperative(abilitato: true, ${PAGE_ARGS}) {
-          nodes { ${UNITA} } totalCount pageInfo { hasNextPage } } } }`,
-        { id: idDominio(req.params), ...pageVariables(paging) },
-        lettoreCatalogo(principal),
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.dominio.unitaOperative, unitaJson) };
+      const orderBy = ordinamento(paging.ordinamento, UNITA_ORDINAMENTO);
+      const read = nestedPages<Record<string, unknown>>(graph, lettoreCatalogo(principal), UNITA_OPERATIVE, {
+        id: idDominio(req.params),
+        filter: { abilitato: true },
+        orderBy,
+      });
+      return { status: 200, body: listEnvelope(req, paging, await readGovPayPage(paging, read), unitaJson) };
     }),
   );
 }

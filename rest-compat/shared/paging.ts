@@ -74,10 +74,28 @@ export async function readGovPayPage<T>(
   const start = (p.pagina - 1) * p.risultatiPerPagina;
   const withCount = p.metadatiPaginazione || p.risultatiPerPagina === 0;
   const head = await read({ first: Math.min(p.risultatiPerPagina, GRAPH_PAGE), offset: start, withCount, countLimit: countLimitOf(p) });
+  return readOn(head, start, p.risultatiPerPagina, read);
+}
+
+/**
+ * Every row of a list a GovPay resource embeds whole (a dominio's unità operative, an
+ * intermediario's stazioni), up to MAX_PAGE_SIZE, from the first graph page its query read.
+ */
+export async function allRows<T>(head: GraphConnection<T>, read: (page: GraphPage) => Promise<GraphConnection<T>>): Promise<T[]> {
+  return (await readOn(head, 0, MAX_PAGE_SIZE, read)).nodes;
+}
+
+/** `head`, read from `start`, followed by the graph pages after it until `want` rows or the list's end. */
+async function readOn<T>(
+  head: GraphConnection<T>,
+  start: number,
+  want: number,
+  read: (page: GraphPage) => Promise<GraphConnection<T>>,
+): Promise<GraphConnection<T>> {
   const nodes = [...head.nodes];
   let last = head;
-  while (nodes.length < p.risultatiPerPagina && last.pageInfo.hasNextPage) {
-    last = await read({ first: Math.min(p.risultatiPerPagina - nodes.length, GRAPH_PAGE), offset: start + nodes.length, withCount: false });
+  while (nodes.length < want && last.pageInfo.hasNextPage) {
+    last = await read({ first: Math.min(want - nodes.length, GRAPH_PAGE), offset: start + nodes.length, withCount: false });
     nodes.push(...last.nodes);
   }
   return { nodes, totalCount: head.totalCount, pageInfo: last.pageInfo };

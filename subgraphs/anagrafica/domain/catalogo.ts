@@ -12,8 +12,9 @@ import { ids, tipoEntrataInput, tipoPendenzaInput } from './inputs';
 import type { Saved } from './intermediari';
 import { toTipoEntrataView, toTipoPendenzaView, type TipoEntrataView, type TipoPendenzaView } from './views';
 
-export const ENTRATE_ORDER = { idEntrata: 'idEntrata', descrizione: 'descrizione' };
-export const TIPI_PENDENZA_ORDER = { idTipoPendenza: 'idTipoPendenza', idEntrata: 'idTipoPendenza', descrizione: 'descrizione' };
+/* What each list can be sorted by: the graph's order field → the entity's property. */
+export const ENTRATE_ORDER = { ID_ENTRATA: 'idEntrata', DESCRIZIONE: 'descrizione' };
+export const TIPI_PENDENZA_ORDER = { ID_TIPO_PENDENZA: 'idTipoPendenza', DESCRIZIONE: 'descrizione' };
 
 export interface TipiPendenzaFilter {
   abilitato?: boolean | null;

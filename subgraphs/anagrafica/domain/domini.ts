@@ -43,14 +43,12 @@ import {
   type UnitaOperativaView,
 } from './views';
 
-export const DOMINI_ORDER = { ragioneSociale: 'ragioneSociale', idDominio: 'idDominio' };
-export const UNITA_ORDER = { ragioneSociale: 'ragioneSociale', idUnita: 'idUnita' };
-export const CONTI_ORDER = { ibanAccredito: 'iban', iban: 'iban' };
-export const ENTRATE_DOMINIO_ORDER = { idEntrata: 'tipoEntrata.idEntrata', descrizione: 'tipoEntrata.descrizione' };
-export const TIPI_PENDENZA_DOMINIO_ORDER = {
-  descrizione: 'tipoPendenza.descrizione',
-  idTipoPendenza: 'tipoPendenza.idTipoPendenza',
-};
+/* What each list can be sorted by: the graph's order field → the entity's property. */
+export const DOMINI_ORDER = { RAGIONE_SOCIALE: 'ragioneSociale', ID_DOMINIO: 'idDominio' };
+export const UNITA_ORDER = { RAGIONE_SOCIALE: 'ragioneSociale', ID_UNITA: 'idUnita' };
+export const CONTI_ORDER = { IBAN: 'iban' };
+export const ENTRATE_DOMINIO_ORDER = { ID_ENTRATA: 'tipoEntrata.idEntrata', DESCRIZIONE: 'tipoEntrata.descrizione' };
+export const TIPI_PENDENZA_DOMINIO_ORDER = { DESCRIZIONE: 'tipoPendenza.descrizione', ID_TIPO_PENDENZA: 'tipoPendenza.idTipoPendenza' };
 
 export interface DominiFilter {
   abilitato?: boolean | null;

@@ -13,8 +13,9 @@ import { ids, intermediarioInput, stazioneInput } from './inputs';
 import { keepSecrets } from './secrets';
 import { toIntermediarioView, toStazioneView, type IntermediarioView, type StazioneView } from './views';
 
-export const INTERMEDIARI_ORDER = { denominazione: 'denominazione', idIntermediario: 'idIntermediario' };
-export const STAZIONI_ORDER = { idStazione: 'idStazione' };
+/* What each list can be sorted by: the graph's order field → the entity's property. */
+export const INTERMEDIARI_ORDER = { DENOMINAZIONE: 'denominazione', ID_INTERMEDIARIO: 'idIntermediario' };
+export const STAZIONI_ORDER = { ID_STAZIONE: 'idStazione' };
 
 export interface Saved<T> {
   created: boolean;

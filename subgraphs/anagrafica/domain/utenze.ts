@@ -26,8 +26,9 @@ import {
   utenzaScope,
 } from './views';
 
-export const APPLICAZIONI_ORDER = { idA2A: 'idA2A', principal: 'principal' };
-export const OPERATORI_ORDER = { ragioneSociale: 'ragioneSociale', principal: 'principal' };
+/* What each list can be sorted by: the graph's order field → the entity's property. */
+export const APPLICAZIONI_ORDER = { ID_A2A: 'idA2A', PRINCIPAL: 'principal' };
+export const OPERATORI_ORDER = { RAGIONE_SOCIALE: 'ragioneSociale', PRINCIPAL: 'principal' };
 
 export interface UtenzeFilter {
   abilitato?: boolean | null;

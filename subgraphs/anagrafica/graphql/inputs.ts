@@ -1,9 +1,10 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, InputType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 
 /*
  * Mutation inputs. Their fields follow GovPay's request bodies; the domain validates the values
- * (lengths, patterns, references) for the graph and REST alike.
+ * (lengths, patterns, references) for the graph and REST alike. Each `salvaX` takes `SalvaXInput`:
+ * the record's key beside the fields of `XFields`.
  */
 
 @InputType()
@@ -22,7 +23,7 @@ export class RecapitiInput {
 }
 
 @InputType()
-export class IntermediarioInput {
+export abstract class IntermediarioFields {
   @Field(() => String) denominazione!: string;
   @Field(() => String) principalPagoPa!: string;
   @Field(() => GraphQLJSONObject, { description: '{ urlRPT, auth?, subscriptionKey? }' }) servizioPagoPa!: Record<string, unknown>;
@@ -36,14 +37,14 @@ export class IntermediarioInput {
 }
 
 @InputType()
-export class StazioneInput {
+export abstract class StazioneFields {
   @Field(() => String, { nullable: true, description: 'Password the Nodo sends; stored hashed.' }) password?: string;
   @Field(() => Boolean) abilitato!: boolean;
   @Field(() => String, { description: 'V1 or V2' }) versione!: string;
 }
 
 @InputType()
-export class DominioInput extends RecapitiInput {
+export abstract class DominioFields extends RecapitiInput {
   @Field(() => String) ragioneSociale!: string;
   @Field(() => String) gln!: string;
   @Field(() => String, { nullable: true }) cbill?: string;
@@ -66,14 +67,14 @@ export class DominioInput extends RecapitiInput {
 }
 
 @InputType()
-export class UnitaOperativaInput extends RecapitiInput {
+export abstract class UnitaOperativaFields extends RecapitiInput {
   @Field(() => String) ragioneSociale!: string;
   @Field(() => String, { nullable: true }) area?: string;
   @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
 }
 
 @InputType()
-export class ContoAccreditoInput {
+export abstract class ContoAccreditoFields {
   @Field(() => String, { nullable: true }) bic?: string;
   @Field(() => Boolean, { nullable: true }) postale?: boolean;
   @Field(() => Boolean, { nullable: true }) mybank?: boolean;
@@ -84,14 +85,14 @@ export class ContoAccreditoInput {
 }
 
 @InputType()
-export class EntrataInput {
+export abstract class EntrataFields {
   @Field(() => String) descrizione!: string;
   @Field(() => String, { description: 'CAPITOLO, SPECIALE, SIOPE or ALTRO' }) tipoContabilita!: string;
   @Field(() => String) codiceContabilita!: string;
 }
 
 @InputType()
-export class EntrataDominioInput {
+export abstract class EntrataDominioFields {
   @Field(() => String) ibanAccredito!: string;
   @Field(() => String, { nullable: true }) ibanAppoggio?: string;
   @Field(() => String, { nullable: true }) tipoContabilita?: string;
@@ -110,7 +111,7 @@ export class LayoutInput {
 }
 
 @InputType()
-export class TipoPendenzaInput extends LayoutInput {
+export abstract class TipoPendenzaFields extends LayoutInput {
   @Field(() => String) descrizione!: string;
   @Field(() => String, { nullable: true }) codificaIUV?: string;
   @Field(() => Boolean, { nullable: true }) pagaTerzi?: boolean;
@@ -118,7 +119,7 @@ export class TipoPendenzaInput extends LayoutInput {
 }
 
 @InputType()
-export class TipoPendenzaDominioInput extends LayoutInput {
+export abstract class TipoPendenzaDominioFields extends LayoutInput {
   @Field(() => String, { nullable: true }) codificaIUV?: string;
   @Field(() => Boolean, { nullable: true }) pagaTerzi?: boolean;
   @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
@@ -162,7 +163,7 @@ export class UtenzaInput {
 }
 
 @InputType()
-export class ApplicazioneInput extends UtenzaInput {
+export abstract class ApplicazioneFields extends UtenzaInput {
   @Field(() => String) principal!: string;
   @Field(() => CodificaAvvisiInput, { nullable: true }) codificaAvvisi?: CodificaAvvisiInput;
   @Field(() => Boolean, { nullable: true }) apiPagamenti?: boolean;
@@ -178,6 +179,66 @@ export class ApplicazioneInput extends UtenzaInput {
 }
 
 @InputType()
-export class OperatoreInput extends UtenzaInput {
+export abstract class OperatoreFields extends UtenzaInput {
   @Field(() => String) ragioneSociale!: string;
+}
+
+@InputType({ description: 'An intermediario to create or replace.' })
+export class SalvaIntermediarioInput extends IntermediarioFields {
+  @Field(() => ID) idIntermediario!: string;
+}
+
+@InputType({ description: 'A stazione of an intermediario to create or replace.' })
+export class SalvaStazioneInput extends StazioneFields {
+  @Field(() => ID) idIntermediario!: string;
+  @Field(() => ID) idStazione!: string;
+}
+
+@InputType({ description: 'A dominio to create or replace.' })
+export class SalvaDominioInput extends DominioFields {
+  @Field(() => ID) idDominio!: string;
+}
+
+@InputType({ description: 'An unità operativa of a dominio to create or replace.' })
+export class SalvaUnitaOperativaInput extends UnitaOperativaFields {
+  @Field(() => ID) idDominio!: string;
+  @Field(() => ID) idUnita!: string;
+}
+
+@InputType({ description: 'A conto di accredito of a dominio to create or replace.' })
+export class SalvaContoAccreditoInput extends ContoAccreditoFields {
+  @Field(() => ID) idDominio!: string;
+  @Field(() => ID) iban!: string;
+}
+
+@InputType({ description: 'A hub-wide entrata to create or replace.' })
+export class SalvaEntrataInput extends EntrataFields {
+  @Field(() => ID) idEntrata!: string;
+}
+
+@InputType({ description: 'An entrata enabled for a dominio, to create or replace.' })
+export class SalvaEntrataDominioInput extends EntrataDominioFields {
+  @Field(() => ID) idDominio!: string;
+  @Field(() => ID) idEntrata!: string;
+}
+
+@InputType({ description: 'A hub-wide tipo pendenza to create or replace.' })
+export class SalvaTipoPendenzaInput extends TipoPendenzaFields {
+  @Field(() => ID) idTipoPendenza!: string;
+}
+
+@InputType({ description: "A dominio's own settings for a tipo pendenza, to create or replace." })
+export class SalvaTipoPendenzaDominioInput extends TipoPendenzaDominioFields {
+  @Field(() => ID) idDominio!: string;
+  @Field(() => ID) idTipoPendenza!: string;
+}
+
+@InputType({ description: 'An applicazione to create or replace.' })
+export class SalvaApplicazioneInput extends ApplicazioneFields {
+  @Field(() => ID) idA2A!: string;
+}
+
+@InputType({ description: 'An operatore to create or replace.' })
+export class SalvaOperatoreInput extends OperatoreFields {
+  @Field(() => ID) principal!: string;
 }

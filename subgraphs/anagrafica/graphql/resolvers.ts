@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { pageRequest, PageArgs, toConnection } from '../../runtime/connection';
+import { ListPageArgs, listPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
-import { saved, Saved } from '../../runtime/saved';
 import { CatalogoService, ENTRATE_ORDER, TIPI_PENDENZA_ORDER } from '../domain/catalogo';
 import {
   CONTI_ORDER,
@@ -15,19 +14,57 @@ import { INTERMEDIARI_ORDER, IntermediariService, STAZIONI_ORDER } from '../doma
 import { APPLICAZIONI_ORDER, OPERATORI_ORDER, UtenzeService } from '../domain/utenze';
 import type { DominioView, IntermediarioView, StazioneView } from '../domain/views';
 import {
-  ApplicazioneInput,
-  ContoAccreditoInput,
-  DominioInput,
-  EntrataDominioInput,
-  EntrataInput,
-  IntermediarioInput,
-  OperatoreInput,
-  StazioneInput,
-  TipoPendenzaDominioInput,
-  TipoPendenzaInput,
-  UnitaOperativaInput,
+  SalvaApplicazioneInput,
+  SalvaContoAccreditoInput,
+  SalvaDominioInput,
+  SalvaEntrataDominioInput,
+  SalvaEntrataInput,
+  SalvaIntermediarioInput,
+  SalvaOperatoreInput,
+  SalvaStazioneInput,
+  SalvaTipoPendenzaDominioInput,
+  SalvaTipoPendenzaInput,
+  SalvaUnitaOperativaInput,
 } from './inputs';
+import {
+  ApplicazioneFilter,
+  ApplicazioneOrder,
+  ContoAccreditoFilter,
+  ContoAccreditoOrder,
+  DominioFilter,
+  DominioOrder,
+  EntrataDominioFilter,
+  EntrataDominioOrder,
+  EntrataOrder,
+  IntermediarioFilter,
+  IntermediarioOrder,
+  OperatoreFilter,
+  OperatoreOrder,
+  StazioneFilter,
+  StazioneOrder,
+  TipoPendenzaDominioFilter,
+  TipoPendenzaDominioOrder,
+  TipoPendenzaFilter,
+  TipoPendenzaOrder,
+  UnitaOperativaFilter,
+  UnitaOperativaOrder,
+} from './list-inputs';
 import { loaders } from './loaders';
+import { sorted, type OrderKey } from './ordering';
+import {
+  payload,
+  SalvaApplicazionePayload,
+  SalvaContoAccreditoPayload,
+  SalvaDominioPayload,
+  SalvaEntrataDominioPayload,
+  SalvaEntrataPayload,
+  SalvaIntermediarioPayload,
+  SalvaOperatorePayload,
+  SalvaStazionePayload,
+  SalvaTipoPendenzaDominioPayload,
+  SalvaTipoPendenzaPayload,
+  SalvaUnitaOperativaPayload,
+} from './payloads';
 import { RuoliResolver } from './ruoli-resolvers';
 import {
   Applicazione,
@@ -55,32 +92,24 @@ import {
   UnitaOperativaConnection,
 } from './types';
 
-const IntermediarioSaved = Saved(Intermediario);
-const StazioneSaved = Saved(Stazione);
-const DominioSaved = Saved(Dominio);
-const UnitaOperativaSaved = Saved(UnitaOperativa);
-const ContoAccreditoSaved = Saved(ContoAccredito);
-const EntrataSaved = Saved(Entrata);
-const EntrataDominioSaved = Saved(EntrataDominio);
-const TipoPendenzaSaved = Saved(TipoPendenza);
-const TipoPendenzaDominioSaved = Saved(TipoPendenzaDominio);
-const ApplicazioneSaved = Saved(Applicazione);
-const OperatoreSaved = Saved(Operatore);
-
 const intermediari = (ctx: SubgraphContext) => new IntermediariService(ctx.em, ctx.principal);
 const domini = (ctx: SubgraphContext) => new DominiService(ctx.em, ctx.principal);
 const catalogo = (ctx: SubgraphContext) => new CatalogoService(ctx.em, ctx.principal);
 const utenze = (ctx: SubgraphContext) => new UtenzeService(ctx.em, ctx.principal);
 
+type Ordine<F extends Record<string, string>> = OrderKey<Extract<keyof F, string>>[] | null;
+
 @Resolver(() => Intermediario)
 export class IntermediarioResolver {
-  @Query(() => IntermediarioConnection, { description: 'Intermediari; orderBy: denominazione, idIntermediario.' })
+  @Query(() => IntermediarioConnection, { description: 'Intermediari, by denominazione unless orderBy says otherwise.' })
   async intermediari(
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
+    @Arg('filter', () => IntermediarioFilter, { nullable: true }) filter: IntermediarioFilter | null,
+    @Arg('orderBy', () => [IntermediarioOrder], { nullable: true }) orderBy: Ordine<typeof INTERMEDIARI_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await intermediari(ctx).list({ abilitato }, pageRequest(page, INTERMEDIARI_ORDER, '+denominazione')));
+    const req = listPage(page, sorted(orderBy, INTERMEDIARI_ORDER, 'DENOMINAZIONE'));
+    return toConnection(await intermediari(ctx).list(filter ?? {}, req));
   }
 
   @Query(() => Intermediario)
@@ -88,24 +117,22 @@ export class IntermediarioResolver {
     return intermediari(ctx).get(id);
   }
 
-  @Mutation(() => IntermediarioSaved, { description: 'Creates or updates an intermediario.' })
-  async saveIntermediario(
-    @Arg('idIntermediario', () => ID) id: string,
-    @Arg('input', () => IntermediarioInput) input: IntermediarioInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await intermediari(ctx).save(id, input));
+  @Mutation(() => SalvaIntermediarioPayload, { description: 'Creates or updates an intermediario.' })
+  async salvaIntermediario(@Arg('input', () => SalvaIntermediarioInput) input: SalvaIntermediarioInput, @Ctx() ctx: SubgraphContext) {
+    const { idIntermediario, ...fields } = input;
+    return payload(Intermediario, await intermediari(ctx).save(idIntermediario, fields));
   }
 
-  @FieldResolver(() => StazioneConnection)
+  @FieldResolver(() => StazioneConnection, { description: 'Its stazioni, by idStazione unless orderBy says otherwise.' })
   async stazioni(
     @Root() i: IntermediarioView,
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
+    @Arg('filter', () => StazioneFilter, { nullable: true }) filter: StazioneFilter | null,
+    @Arg('orderBy', () => [StazioneOrder], { nullable: true }) orderBy: Ordine<typeof STAZIONI_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, STAZIONI_ORDER, '+idStazione');
-    return toConnection(await intermediari(ctx).listStazioni(i.idIntermediario, { abilitato }, req));
+    const req = listPage(page, sorted(orderBy, STAZIONI_ORDER, 'ID_STAZIONE'));
+    return toConnection(await intermediari(ctx).listStazioni(i.idIntermediario, filter ?? {}, req));
   }
 }
 
@@ -120,14 +147,10 @@ export class StazioneResolver {
     return intermediari(ctx).getStazione(idIntermediario, idStazione);
   }
 
-  @Mutation(() => StazioneSaved, { description: 'Creates or updates a stazione of an intermediario.' })
-  async saveStazione(
-    @Arg('idIntermediario', () => ID) idIntermediario: string,
-    @Arg('idStazione', () => ID) idStazione: string,
-    @Arg('input', () => StazioneInput) input: StazioneInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await intermediari(ctx).saveStazione(idIntermediario, idStazione, input));
+  @Mutation(() => SalvaStazionePayload, { description: 'Creates or updates a stazione of an intermediario.' })
+  async salvaStazione(@Arg('input', () => SalvaStazioneInput) input: SalvaStazioneInput, @Ctx() ctx: SubgraphContext) {
+    const { idIntermediario, idStazione, ...fields } = input;
+    return payload(Stazione, await intermediari(ctx).saveStazione(idIntermediario, idStazione, fields));
   }
 
   @FieldResolver(() => Intermediario)
@@ -135,27 +158,29 @@ export class StazioneResolver {
     return loaders.intermediario(ctx).load(s.idIntermediario);
   }
 
-  @FieldResolver(() => DominioConnection)
-  async domini(@Root() s: StazioneView, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    const req = pageRequest(page, DOMINI_ORDER, '+ragioneSociale');
+  @FieldResolver(() => DominioConnection, { description: 'The domini it serves, by ragioneSociale unless orderBy says otherwise.' })
+  async domini(
+    @Root() s: StazioneView,
+    @Arg('orderBy', () => [DominioOrder], { nullable: true }) orderBy: Ordine<typeof DOMINI_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const req = listPage(page, sorted(orderBy, DOMINI_ORDER, 'RAGIONE_SOCIALE'));
     return toConnection(await domini(ctx).list({ idStazione: s.idStazione }, req));
   }
 }
 
 @Resolver(() => Dominio)
 export class DominioResolver {
-  @Query(() => DominioConnection, { description: "The caller's domini; orderBy: ragioneSociale, idDominio." })
+  @Query(() => DominioConnection, { description: "The caller's domini, by ragioneSociale unless orderBy says otherwise." })
   async domini(
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
-    @Arg('idStazione', () => String, { nullable: true }) idStazione: string | null,
-    @Arg('idDominio', () => String, { nullable: true }) idDominio: string | null,
-    @Arg('ragioneSociale', () => String, { nullable: true, description: 'Contains, case-insensitive.' }) ragioneSociale: string | null,
-    @Arg('intermediato', () => Boolean, { nullable: true }) intermediato: boolean | null,
+    @Arg('filter', () => DominioFilter, { nullable: true }) filter: DominioFilter | null,
+    @Arg('orderBy', () => [DominioOrder], { nullable: true }) orderBy: Ordine<typeof DOMINI_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, DOMINI_ORDER, '+ragioneSociale');
-    return toConnection(await domini(ctx).list({ abilitato, idStazione, idDominio, ragioneSociale, intermediato }, req));
+    const req = listPage(page, sorted(orderBy, DOMINI_ORDER, 'RAGIONE_SOCIALE'));
+    return toConnection(await domini(ctx).list(filter ?? {}, req));
   }
 
   @Query(() => Dominio)
@@ -163,13 +188,10 @@ export class DominioResolver {
     return domini(ctx).get(id);
   }
 
-  @Mutation(() => DominioSaved, { description: 'Creates or updates a dominio (Ente Creditore).' })
-  async saveDominio(
-    @Arg('idDominio', () => ID) id: string,
-    @Arg('input', () => DominioInput) input: DominioInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await domini(ctx).save(id, input));
+  @Mutation(() => SalvaDominioPayload, { description: 'Creates or updates a dominio (Ente Creditore).' })
+  async salvaDominio(@Arg('input', () => SalvaDominioInput) input: SalvaDominioInput, @Ctx() ctx: SubgraphContext) {
+    const { idDominio, ...fields } = input;
+    return payload(Dominio, await domini(ctx).save(idDominio, fields));
   }
 
   @FieldResolver(() => Stazione)
@@ -182,52 +204,54 @@ export class DominioResolver {
     return domini(ctx).logo(d.idDominio);
   }
 
-  @FieldResolver(() => UnitaOperativaConnection)
+  @FieldResolver(() => UnitaOperativaConnection, { description: 'Its unità operative, by ragioneSociale unless orderBy says otherwise.' })
   async unitaOperative(
     @Root() d: DominioView,
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
-    @Arg('ragioneSociale', () => String, { nullable: true }) ragioneSociale: string | null,
+    @Arg('filter', () => UnitaOperativaFilter, { nullable: true }) filter: UnitaOperativaFilter | null,
+    @Arg('orderBy', () => [UnitaOperativaOrder], { nullable: true }) orderBy: Ordine<typeof UNITA_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, UNITA_ORDER, '+ragioneSociale');
-    return toConnection(await domini(ctx).listUnitaOperative(d.idDominio, { abilitato, testo: ragioneSociale }, req));
+    const req = listPage(page, sorted(orderBy, UNITA_ORDER, 'RAGIONE_SOCIALE'));
+    return toConnection(
+      await domini(ctx).listUnitaOperative(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.ragioneSociale }, req),
+    );
   }
 
-  @FieldResolver(() => ContoAccreditoConnection)
+  @FieldResolver(() => ContoAccreditoConnection, { description: 'Its conti di accredito, by iban unless orderBy says otherwise.' })
   async contiAccredito(
     @Root() d: DominioView,
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
-    @Arg('iban', () => String, { nullable: true }) iban: string | null,
+    @Arg('filter', () => ContoAccreditoFilter, { nullable: true }) filter: ContoAccreditoFilter | null,
+    @Arg('orderBy', () => [ContoAccreditoOrder], { nullable: true }) orderBy: Ordine<typeof CONTI_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, CONTI_ORDER, '+iban');
-    return toConnection(await domini(ctx).listContiAccredito(d.idDominio, { abilitato, testo: iban }, req));
+    const req = listPage(page, sorted(orderBy, CONTI_ORDER, 'IBAN'));
+    return toConnection(await domini(ctx).listContiAccredito(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.iban }, req));
   }
 
-  @FieldResolver(() => EntrataDominioConnection)
+  @FieldResolver(() => EntrataDominioConnection, { description: 'Its entrate, by idEntrata unless orderBy says otherwise.' })
   async entrate(
     @Root() d: DominioView,
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
-    @Arg('descrizione', () => String, { nullable: true }) descrizione: string | null,
+    @Arg('filter', () => EntrataDominioFilter, { nullable: true }) filter: EntrataDominioFilter | null,
+    @Arg('orderBy', () => [EntrataDominioOrder], { nullable: true }) orderBy: Ordine<typeof ENTRATE_DOMINIO_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, ENTRATE_DOMINIO_ORDER, '+idEntrata');
-    return toConnection(await domini(ctx).listEntrate(d.idDominio, { abilitato, testo: descrizione }, req));
+    const req = listPage(page, sorted(orderBy, ENTRATE_DOMINIO_ORDER, 'ID_ENTRATA'));
+    return toConnection(await domini(ctx).listEntrate(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.descrizione }, req));
   }
 
-  @FieldResolver(() => TipoPendenzaDominioConnection)
+  @FieldResolver(() => TipoPendenzaDominioConnection, { description: 'Its tipi pendenza, by descrizione unless orderBy says otherwise.' })
   async tipiPendenza(
     @Root() d: DominioView,
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
-    @Arg('descrizione', () => String, { nullable: true }) descrizione: string | null,
+    @Arg('filter', () => TipoPendenzaDominioFilter, { nullable: true }) filter: TipoPendenzaDominioFilter | null,
+    @Arg('orderBy', () => [TipoPendenzaDominioOrder], { nullable: true }) orderBy: Ordine<typeof TIPI_PENDENZA_DOMINIO_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, TIPI_PENDENZA_DOMINIO_ORDER, '+descrizione');
-    return toConnection(await domini(ctx).listTipiPendenza(d.idDominio, { abilitato, testo: descrizione }, req));
+    const req = listPage(page, sorted(orderBy, TIPI_PENDENZA_DOMINIO_ORDER, 'DESCRIZIONE'));
+    return toConnection(await domini(ctx).listTipiPendenza(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.descrizione }, req));
   }
 }
 
@@ -238,14 +262,10 @@ export class DominioDettaglioResolver {
     return domini(ctx).getUnitaOperativa(idDominio, idUnita);
   }
 
-  @Mutation(() => UnitaOperativaSaved)
-  async saveUnitaOperativa(
-    @Arg('idDominio', () => ID) idDominio: string,
-    @Arg('idUnita', () => ID) idUnita: string,
-    @Arg('input', () => UnitaOperativaInput) input: UnitaOperativaInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await domini(ctx).saveUnitaOperativa(idDominio, idUnita, input));
+  @Mutation(() => SalvaUnitaOperativaPayload, { description: 'Creates or updates an unità operativa of a dominio.' })
+  async salvaUnitaOperativa(@Arg('input', () => SalvaUnitaOperativaInput) input: SalvaUnitaOperativaInput, @Ctx() ctx: SubgraphContext) {
+    const { idDominio, idUnita, ...fields } = input;
+    return payload(UnitaOperativa, await domini(ctx).saveUnitaOperativa(idDominio, idUnita, fields));
   }
 
   @Query(() => ContoAccredito)
@@ -253,14 +273,10 @@ export class DominioDettaglioResolver {
     return domini(ctx).getContoAccredito(idDominio, iban);
   }
 
-  @Mutation(() => ContoAccreditoSaved)
-  async saveContoAccredito(
-    @Arg('idDominio', () => ID) idDominio: string,
-    @Arg('iban', () => ID) iban: string,
-    @Arg('input', () => ContoAccreditoInput) input: ContoAccreditoInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await domini(ctx).saveContoAccredito(idDominio, iban, input));
+  @Mutation(() => SalvaContoAccreditoPayload, { description: 'Creates or updates a conto di accredito of a dominio.' })
+  async salvaContoAccredito(@Arg('input', () => SalvaContoAccreditoInput) input: SalvaContoAccreditoInput, @Ctx() ctx: SubgraphContext) {
+    const { idDominio, iban, ...fields } = input;
+    return payload(ContoAccredito, await domini(ctx).saveContoAccredito(idDominio, iban, fields));
   }
 
   @Query(() => EntrataDominio)
@@ -272,14 +288,10 @@ export class DominioDettaglioResolver {
     return domini(ctx).getEntrata(idDominio, idEntrata);
   }
 
-  @Mutation(() => EntrataDominioSaved)
-  async saveEntrataDominio(
-    @Arg('idDominio', () => ID) idDominio: string,
-    @Arg('idEntrata', () => ID) idEntrata: string,
-    @Arg('input', () => EntrataDominioInput) input: EntrataDominioInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await domini(ctx).saveEntrata(idDominio, idEntrata, input));
+  @Mutation(() => SalvaEntrataDominioPayload, { description: 'Enables an entrata for a dominio, or changes its settings there.' })
+  async salvaEntrataDominio(@Arg('input', () => SalvaEntrataDominioInput) input: SalvaEntrataDominioInput, @Ctx() ctx: SubgraphContext) {
+    const { idDominio, idEntrata, ...fields } = input;
+    return payload(EntrataDominio, await domini(ctx).saveEntrata(idDominio, idEntrata, fields));
   }
 
   @Query(() => TipoPendenzaDominio)
@@ -291,22 +303,25 @@ export class DominioDettaglioResolver {
     return domini(ctx).getTipoPendenza(idDominio, idTipoPendenza);
   }
 
-  @Mutation(() => TipoPendenzaDominioSaved)
-  async saveTipoPendenzaDominio(
-    @Arg('idDominio', () => ID) idDominio: string,
-    @Arg('idTipoPendenza', () => ID) idTipoPendenza: string,
-    @Arg('input', () => TipoPendenzaDominioInput) input: TipoPendenzaDominioInput,
+  @Mutation(() => SalvaTipoPendenzaDominioPayload, { description: 'Enables a tipo pendenza for a dominio, or changes its settings there.' })
+  async salvaTipoPendenzaDominio(
+    @Arg('input', () => SalvaTipoPendenzaDominioInput) input: SalvaTipoPendenzaDominioInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return saved(await domini(ctx).saveTipoPendenza(idDominio, idTipoPendenza, input));
+    const { idDominio, idTipoPendenza, ...fields } = input;
+    return payload(TipoPendenzaDominio, await domini(ctx).saveTipoPendenza(idDominio, idTipoPendenza, fields));
   }
 }
 
 @Resolver()
 export class CatalogoResolver {
-  @Query(() => EntrataConnection, { description: 'Hub-wide entrate; orderBy: idEntrata, descrizione.' })
-  async entrate(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return toConnection(await catalogo(ctx).listEntrate(pageRequest(page, ENTRATE_ORDER, '+idEntrata')));
+  @Query(() => EntrataConnection, { description: 'Hub-wide entrate, by idEntrata unless orderBy says otherwise.' })
+  async entrate(
+    @Arg('orderBy', () => [EntrataOrder], { nullable: true }) orderBy: Ordine<typeof ENTRATE_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return toConnection(await catalogo(ctx).listEntrate(listPage(page, sorted(orderBy, ENTRATE_ORDER, 'ID_ENTRATA'))));
   }
 
   @Query(() => Entrata)
@@ -314,25 +329,21 @@ export class CatalogoResolver {
     return catalogo(ctx).getEntrata(id);
   }
 
-  @Mutation(() => EntrataSaved)
-  async saveEntrata(
-    @Arg('idEntrata', () => ID) id: string,
-    @Arg('input', () => EntrataInput) input: EntrataInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await catalogo(ctx).saveEntrata(id, input));
+  @Mutation(() => SalvaEntrataPayload, { description: 'Creates or updates a hub-wide entrata.' })
+  async salvaEntrata(@Arg('input', () => SalvaEntrataInput) input: SalvaEntrataInput, @Ctx() ctx: SubgraphContext) {
+    const { idEntrata, ...fields } = input;
+    return payload(Entrata, await catalogo(ctx).saveEntrata(idEntrata, fields));
   }
 
-  @Query(() => TipoPendenzaConnection, { description: 'Hub-wide tipi pendenza; orderBy: idTipoPendenza, descrizione.' })
+  @Query(() => TipoPendenzaConnection, { description: 'Hub-wide tipi pendenza, by idTipoPendenza unless orderBy says otherwise.' })
   async tipiPendenza(
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
-    @Arg('idTipoPendenza', () => String, { nullable: true }) idTipoPendenza: string | null,
-    @Arg('descrizione', () => String, { nullable: true }) descrizione: string | null,
+    @Arg('filter', () => TipoPendenzaFilter, { nullable: true }) filter: TipoPendenzaFilter | null,
+    @Arg('orderBy', () => [TipoPendenzaOrder], { nullable: true }) orderBy: Ordine<typeof TIPI_PENDENZA_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, TIPI_PENDENZA_ORDER, '+idTipoPendenza');
-    return toConnection(await catalogo(ctx).listTipiPendenza({ abilitato, idTipoPendenza, descrizione }, req));
+    const req = listPage(page, sorted(orderBy, TIPI_PENDENZA_ORDER, 'ID_TIPO_PENDENZA'));
+    return toConnection(await catalogo(ctx).listTipiPendenza(filter ?? {}, req));
   }
 
   @Query(() => TipoPendenza)
@@ -340,28 +351,24 @@ export class CatalogoResolver {
     return catalogo(ctx).getTipoPendenza(id);
   }
 
-  @Mutation(() => TipoPendenzaSaved)
-  async saveTipoPendenza(
-    @Arg('idTipoPendenza', () => ID) id: string,
-    @Arg('input', () => TipoPendenzaInput) input: TipoPendenzaInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await catalogo(ctx).saveTipoPendenza(id, input));
+  @Mutation(() => SalvaTipoPendenzaPayload, { description: 'Creates or updates a hub-wide tipo pendenza.' })
+  async salvaTipoPendenza(@Arg('input', () => SalvaTipoPendenzaInput) input: SalvaTipoPendenzaInput, @Ctx() ctx: SubgraphContext) {
+    const { idTipoPendenza, ...fields } = input;
+    return payload(TipoPendenza, await catalogo(ctx).saveTipoPendenza(idTipoPendenza, fields));
   }
 }
 
 @Resolver()
 export class UtenzeResolver {
-  @Query(() => ApplicazioneConnection, { description: 'orderBy: idA2A, principal.' })
+  @Query(() => ApplicazioneConnection, { description: 'Applicazioni, by idA2A unless orderBy says otherwise.' })
   async applicazioni(
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
-    @Arg('idA2A', () => String, { nullable: true }) idA2A: string | null,
-    @Arg('principal', () => String, { nullable: true }) principal: string | null,
+    @Arg('filter', () => ApplicazioneFilter, { nullable: true }) filter: ApplicazioneFilter | null,
+    @Arg('orderBy', () => [ApplicazioneOrder], { nullable: true }) orderBy: Ordine<typeof APPLICAZIONI_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, APPLICAZIONI_ORDER, '+idA2A');
-    return toConnection(await utenze(ctx).listApplicazioni({ abilitato, idA2A, principal }, req));
+    const req = listPage(page, sorted(orderBy, APPLICAZIONI_ORDER, 'ID_A2A'));
+    return toConnection(await utenze(ctx).listApplicazioni(filter ?? {}, req));
   }
 
   @Query(() => Applicazione)
@@ -369,22 +376,21 @@ export class UtenzeResolver {
     return utenze(ctx).getApplicazione(id);
   }
 
-  @Mutation(() => ApplicazioneSaved)
-  async saveApplicazione(
-    @Arg('idA2A', () => ID) id: string,
-    @Arg('input', () => ApplicazioneInput) input: ApplicazioneInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await utenze(ctx).saveApplicazione(id, input));
+  @Mutation(() => SalvaApplicazionePayload, { description: 'Creates or updates an applicazione.' })
+  async salvaApplicazione(@Arg('input', () => SalvaApplicazioneInput) input: SalvaApplicazioneInput, @Ctx() ctx: SubgraphContext) {
+    const { idA2A, ...fields } = input;
+    return payload(Applicazione, await utenze(ctx).saveApplicazione(idA2A, fields));
   }
 
-  @Query(() => OperatoreConnection, { description: 'orderBy: ragioneSociale, principal.' })
+  @Query(() => OperatoreConnection, { description: 'Operatori, by ragioneSociale unless orderBy says otherwise.' })
   async operatori(
-    @Args() page: PageArgs,
-    @Arg('abilitato', () => Boolean, { nullable: true }) abilitato: boolean | null,
+    @Arg('filter', () => OperatoreFilter, { nullable: true }) filter: OperatoreFilter | null,
+    @Arg('orderBy', () => [OperatoreOrder], { nullable: true }) orderBy: Ordine<typeof OPERATORI_ORDER>,
+    @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await utenze(ctx).listOperatori({ abilitato }, pageRequest(page, OPERATORI_ORDER, '+ragioneSociale')));
+    const req = listPage(page, sorted(orderBy, OPERATORI_ORDER, 'RAGIONE_SOCIALE'));
+    return toConnection(await utenze(ctx).listOperatori(filter ?? {}, req));
   }
 
   @Query(() => Operatore)
@@ -392,13 +398,10 @@ export class UtenzeResolver {
     return utenze(ctx).getOperatore(principal);
   }
 
-  @Mutation(() => OperatoreSaved)
-  async saveOperatore(
-    @Arg('principal', () => ID) principal: string,
-    @Arg('input', () => OperatoreInput) input: OperatoreInput,
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await utenze(ctx).saveOperatore(principal, input));
+  @Mutation(() => SalvaOperatorePayload, { description: 'Creates or updates an operatore.' })
+  async salvaOperatore(@Arg('input', () => SalvaOperatoreInput) input: SalvaOperatoreInput, @Ctx() ctx: SubgraphContext) {
+    const { principal, ...fields } = input;
+    return payload(Operatore, await utenze(ctx).saveOperatore(principal, fields));
   }
 
   @Query(() => Profilo, { description: 'The authenticated caller.' })
