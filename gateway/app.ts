@@ -45,6 +45,8 @@ import { dashboardRouter, DASHBOARD_PATH } from './dashboard/router';
 import type { GatewayContext } from './context';
 import { graphExecutor } from './graph-executor';
 import { createGraphServer } from './graph-server';
+import { PersistedOperations } from './persisted-queries/operations';
+import { referenceRouter, REFERENCE_PATH } from './schema-reference/router';
 import { LoginThrottle, throttledStationAuthenticate } from './login-throttle';
 import { mountProbes } from './probes';
 import { securityHeaders } from './security-headers';
@@ -129,12 +131,14 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const supergraphSdl = readSupergraph(projectRoot());
+  const operations = await PersistedOperations.create(config.graphql.operations, config.redisUrl, log);
   const graph = await createGraphServer({
     supergraphSdl,
     local,
     remoteUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     graphql: config.graphql,
+    operations,
     httpServer: server,
     log,
   });
@@ -166,6 +170,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   // Where pagoPA Checkout sends the citizen back: straight to the domain, like the station (no caller to authenticate: the token is the proof).
   app.use(RITORNO_PATH, returnRouter({ em: orm.em, secret: config.internalPrincipal.secret, log }));
   const json = jsonBodyParser(config.bodyLimit);
+  // Before the graph's own path, which would take it for a GET operation.
+  app.use(REFERENCE_PATH, referenceRouter(config.graphql.introspection));
   app.use(
     '/graphql',
     json,
@@ -223,6 +229,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     httpServer: server,
     path: '/graphql',
     supergraphSdl,
+    operations,
     bus: events,
     client,
     authenticator,
@@ -284,6 +291,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       await subscriptions.close();
       await outbox?.stop();
       await graph.stop();
+      await operations.close();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       // After the server: the last requests' events are written too.
