@@ -83,17 +83,20 @@ export interface Hub {
 export async function createHub(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
   let events: EventBus | undefined;
+  let operations: PersistedOperations | undefined;
   try {
     events = await createEventBus(config.redisUrl, log);
-    return await assemble(config, log, orm, events);
+    operations = await PersistedOperations.create(config.graphql.operations, config.redisUrl, log);
+    return await assemble(config, log, orm, events, operations);
   } catch (e) {
+    await operations?.close();
     await events?.close();
     await orm.close(true);
     throw e;
   }
 }
 
-async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus): Promise<Hub> {
+async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus, operations: PersistedOperations): Promise<Hub> {
   if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
     await seedDemo(orm.em.fork(), config.pagopa.simulatorEnteUrl);
     log.info('demo configuration loaded (empty database)');
@@ -131,7 +134,6 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const supergraphSdl = readSupergraph(projectRoot());
-  const operations = await PersistedOperations.create(config.graphql.operations, config.redisUrl, log);
   const graph = await createGraphServer({
     supergraphSdl,
     local,
