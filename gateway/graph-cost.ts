@@ -24,13 +24,19 @@ export const DEFAULT_PAGE_SIZE = 25;
 /**
  * The cost of a field: its own (FIELD_COSTS, else 1) plus what is selected under it, times the
  * page size for a connection (a type with `nodes`): `first` as the caller passed it, literal or
- * variable, else the default. graphql-query-complexity calls this for every field it visits,
+ * variable, else the default; times the number of ids for nodes(ids:). graphql-query-complexity calls this for every field it visits,
  * through fragments and aliases alike.
  */
 export function fieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   const own = FIELD_COSTS[`${type.name}.${field.name}`] ?? 1;
+  // nodes(ids:) reads one object per id, each as dear as node(id:).
+  if (type.name === 'Query' && field.name === 'nodes') return own + Math.max(1, idCount(args)) * childComplexity;
   if (!isConnection(field.type)) return own + childComplexity;
   return own + pageSize(args) * childComplexity;
+}
+
+function idCount(args: Record<string, unknown>): number {
+  return Array.isArray(args.ids) ? args.ids.length : 1;
 }
 
 function isConnection(type: GraphQLOutputType): boolean {

@@ -1,9 +1,10 @@
 import type { BuiltSubgraph } from './runtime/build-subgraph';
-import { ANAGRAFICA, buildAnagraficaSubgraph } from './anagrafica';
-import { buildGiornaleSubgraph, GIORNALE, type GiornaleHost } from './giornale';
-import { buildPagamentiSubgraph, PAGAMENTI, type PagamentiHost } from './pagamenti';
-import { buildPendenzeSubgraph, PENDENZE } from './pendenze';
-import { buildRiconciliazioneSubgraph, RICONCILIAZIONE, type RiconciliazioneHost } from './riconciliazione';
+import { ANAGRAFICA, ANAGRAFICA_NODES, buildAnagraficaSubgraph } from './anagrafica';
+import { buildGiornaleSubgraph, GIORNALE, GIORNALE_NODES, type GiornaleHost } from './giornale';
+import { buildPagamentiSubgraph, PAGAMENTI, PAGAMENTI_NODES, type PagamentiHost } from './pagamenti';
+import { buildNodeSubgraph, NODE } from './node';
+import { buildPendenzeSubgraph, PENDENZE, PENDENZE_NODES } from './pendenze';
+import { buildRiconciliazioneSubgraph, RICONCILIAZIONE, RICONCILIAZIONE_NODES, type RiconciliazioneHost } from './riconciliazione';
 
 /** What the process hosting the subgraphs hands them (absent when only their schema is wanted). */
 export interface SubgraphHost {
@@ -19,4 +20,7 @@ export const SUBGRAPHS: Record<string, (host?: SubgraphHost) => Promise<BuiltSub
   [PAGAMENTI]: (host) => buildPagamentiSubgraph(host?.pagamenti),
   [RICONCILIAZIONE]: (host) => buildRiconciliazioneSubgraph(host?.riconciliazione),
   [GIORNALE]: (host) => buildGiornaleSubgraph(host?.giornale),
+  // Every subgraph's Node types: node(id:) reads an object through its type's own query before answering for it.
+  [NODE]: () =>
+    buildNodeSubgraph({ ...ANAGRAFICA_NODES, ...PENDENZE_NODES, ...PAGAMENTI_NODES, ...RICONCILIAZIONE_NODES, ...GIORNALE_NODES }),
 };

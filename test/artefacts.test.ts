@@ -45,7 +45,7 @@ describe('graph artefacts in schema/graphql', () => {
       'Entrata @key(fields: "idEntrata")',
       'TipoPendenza @key(fields: "idTipoPendenza")',
     ]) {
-      expect(sdl).toContain(`type ${key}`);
+      expect(sdl).toContain(key.replace(' @key', ' implements Node @key'));
     }
   });
 

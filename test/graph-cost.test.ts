@@ -1,3 +1,4 @@
+import { toGlobalKeyId } from '../core/global-id';
 import { basic, call, gql, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
@@ -78,6 +79,11 @@ it('prices a PDF as hundreds of fields: a page of avvisi is refused, one avviso 
   const one = await gql(t.baseUrl, '{ pendenza(idA2A: "IDA2A01", idPendenza: "COST-1") { avvisoPdf } }', {}, app);
   expect(one.status).toBe(200);
   expect(Buffer.from(one.body.data.pendenza.avvisoPdf, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+it('prices nodes(ids:) once per id: 30 avvisi by id are refused as a page of them is', async () => {
+  const ids = Array.from({ length: LOADED }, (_, i) => toGlobalKeyId('Pendenza', ['IDA2A01', `COST-${i + 1}`]));
+  await expectRefused('query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Pendenza { avvisoPdf } } }', { ids }, 'QUERY_TOO_COSTLY');
 });
 
 it('refuses a document of more tokens than the limit before parsing it whole', async () => {

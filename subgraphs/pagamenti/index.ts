@@ -2,7 +2,9 @@ import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
 import type { PagamentiHost } from './domain/sessioni/avvio';
 import { ManutenzioneResolver } from './graphql/manutenzione-resolvers';
 import { PagamentoResolver } from './graphql/pagamenti-resolvers';
-import { pagamentiResolvers, referenceResolvers } from './graphql/resolvers';
+import { nodeIdResolvers, nodeReferenceResolvers } from './graphql/node-ids';
+export { nodeReaders as PAGAMENTI_NODES } from './graphql/node-ids';
+import { pagamentiResolvers } from './graphql/resolvers';
 
 export const PAGAMENTI = 'pagamenti';
 export type { PagamentiHost } from './domain/sessioni/avvio';
@@ -13,7 +15,7 @@ export type { PagamentiHost } from './domain/sessioni/avvio';
  * client and the hub's public address); without it, as for the schema's artefacts, it refuses.
  */
 export function buildPagamentiSubgraph(host?: PagamentiHost): Promise<BuiltSubgraph> {
-  return buildSubgraph([...pagamentiResolvers, ManutenzioneResolver], referenceResolvers, [
+  return buildSubgraph([...pagamentiResolvers, ManutenzioneResolver, ...nodeIdResolvers], nodeReferenceResolvers, [
     new PagamentoResolver(host),
     new ManutenzioneResolver(host),
   ]);

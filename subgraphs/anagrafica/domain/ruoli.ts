@@ -38,6 +38,14 @@ export class RuoliService {
     return toRuoloView(await load(this.em, idRuolo));
   }
 
+  /** A role by its primary key (its global id's), with get's rights and error. */
+  async getByPk(pk: number): Promise<RuoloView> {
+    authorize(this.actor, 'Anagrafica Ruoli', 'R');
+    const r = await this.em.findOne(Ruolo, { id: pk });
+    if (!r) throw errors.notFound(`Ruolo ${pk} inesistente.`);
+    return toRuoloView(r);
+  }
+
   async save(idRuolo: string, raw: unknown): Promise<Saved<RuoloView>> {
     authorize(this.actor, 'Anagrafica Ruoli', 'W');
     parseInput(ids.ruolo, idRuolo, 'idRuolo');

@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
+import { Node } from '../../runtime/node';
 
 /* The anagrafica's graph types. Resolvers return the domain's views, whose fields match these. */
 
@@ -20,7 +21,8 @@ abstract class ConRecapiti {
 }
 
 @Directive('@key(fields: "idIntermediario")')
-@ObjectType({ description: 'A pagoPA technological intermediary.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A pagoPA technological intermediary.', implements: Node })
 export class Intermediario {
   @Field(() => ID) idIntermediario!: string;
   @Field(() => String) denominazione!: string;
@@ -32,7 +34,8 @@ export class Intermediario {
 }
 
 @Directive('@key(fields: "idStazione")')
-@ObjectType({ description: 'A station of an intermediario, called by the Nodo.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A station of an intermediario, called by the Nodo.', implements: Node })
 export class Stazione {
   @Field(() => ID) idStazione!: string;
   @Field(() => String) idIntermediario!: string;
@@ -43,7 +46,8 @@ export class Stazione {
 }
 
 @Directive('@key(fields: "idDominio")')
-@ObjectType({ description: 'An Ente Creditore, identified by its codice fiscale.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An Ente Creditore, identified by its codice fiscale.', implements: Node })
 export class Dominio extends ConRecapiti {
   @Field(() => ID) idDominio!: string;
   @Field(() => String) ragioneSociale!: string;
@@ -65,7 +69,8 @@ export class Dominio extends ConRecapiti {
   urlRitorno?: string;
 }
 
-@ObjectType({ description: 'An office of a dominio.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An office of a dominio.', implements: Node })
 export class UnitaOperativa extends ConRecapiti {
   @Field(() => String) idDominio!: string;
   @Field(() => ID) idUnita!: string;
@@ -74,7 +79,8 @@ export class UnitaOperativa extends ConRecapiti {
   @Field(() => Boolean) abilitato!: boolean;
 }
 
-@ObjectType({ description: 'An account a dominio is credited on.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An account a dominio is credited on.', implements: Node })
 export class ContoAccredito {
   @Field(() => String) idDominio!: string;
   @Field(() => ID) iban!: string;
@@ -88,7 +94,8 @@ export class ContoAccredito {
 }
 
 @Directive('@key(fields: "idEntrata")')
-@ObjectType({ description: 'A kind of revenue, hub-wide.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A kind of revenue, hub-wide.', implements: Node })
 export class Entrata {
   @Field(() => ID) idEntrata!: string;
   @Field(() => String) descrizione!: string;
@@ -119,7 +126,8 @@ abstract class ConLayout {
 }
 
 @Directive('@key(fields: "idTipoPendenza")')
-@ObjectType({ description: 'A kind of debt position, hub-wide.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A kind of debt position, hub-wide.', implements: Node })
 export class TipoPendenza extends ConLayout {
   @Field(() => ID) idTipoPendenza!: string;
   @Field(() => String) descrizione!: string;
@@ -152,7 +160,8 @@ export class AclEntry {
   @Field(() => [String], { description: 'R (lettura) and/or W (scrittura).' }) autorizzazioni!: string[];
 }
 
-@ObjectType({ description: "GovPay's role: a named set of ACLs that applicazioni and operatori take on." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "GovPay's role: a named set of ACLs that applicazioni and operatori take on.", implements: Node })
 export class Ruolo {
   @Field(() => ID, { description: 'Global id.' }) id!: string;
   @Field(() => ID, { description: "The role's name, as utenze list it." }) idRuolo!: string;
@@ -205,7 +214,8 @@ abstract class Utenza {
 }
 
 @Directive('@key(fields: "idA2A")')
-@ObjectType({ description: 'A system integrated with the hub.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A system integrated with the hub.', implements: Node })
 export class Applicazione extends Utenza {
   @Field(() => ID) idA2A!: string;
   @Field(() => CodificaAvvisi) codificaAvvisi!: CodificaAvvisi;
@@ -216,7 +226,8 @@ export class Applicazione extends Utenza {
   @Field(() => String, { nullable: true, description: 'Default return address of the payments this portal starts.' }) urlRitorno?: string;
 }
 
-@ObjectType({ description: 'A person using the back-office.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A person using the back-office.', implements: Node })
 export class Operatore extends Utenza {
   @Field(() => String) ragioneSociale!: string;
 }

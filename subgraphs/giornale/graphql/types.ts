@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
+import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
 import { OrderDirection } from '../../runtime/order-direction';
 
 /*
@@ -15,9 +16,9 @@ export enum EventoOrderField {
 registerEnumType(EventoOrderField, { name: 'EventoOrderField', description: 'What events can be sorted by.' });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "One exchange of the hub recorded in GovPay's Giornale degli Eventi." })
+@ObjectType({ description: "One exchange of the hub recorded in GovPay's Giornale degli Eventi.", implements: Node })
 export class Evento {
-  @Field(() => ID, { description: 'Global id.' }) id!: string;
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION }) id!: string;
   @Field(() => Int, { description: "The event's number (the Backoffice's id)." }) numero!: number;
   @Field(() => String, { description: 'API_BACKOFFICE, API_PENDENZE, API_PAGAMENTO, API_RAGIONERIA, API_PAGOPA, API_ENTE.' })
   componente!: string;

@@ -4,6 +4,7 @@ import { Connection } from '../../runtime/connection';
 export { DominioRef } from '../../runtime/dominio-ref';
 import { Importo } from '../../runtime/scalars';
 import { Soggetto } from '../../runtime/soggetto';
+import { Node } from '../../runtime/node';
 
 /* The pagamenti subgraph's types. Resolvers return the domain's views, whose fields match these. */
 
@@ -15,7 +16,8 @@ export class PendenzaRef {
 }
 
 @Directive('@key(fields: "idDominio iuv ccp")')
-@ObjectType({ description: "A payment attempt of a pendenza and its receipt (GovPay's RPP)." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A payment attempt of a pendenza and its receipt (GovPay's RPP).", implements: Node })
 export class Rpp {
   @Field(() => ID) idDominio!: string;
   @Field(() => ID) iuv!: string;

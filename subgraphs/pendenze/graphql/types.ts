@@ -5,6 +5,7 @@ export { DominioRef } from '../../runtime/dominio-ref';
 import { Soggetto } from '../../runtime/soggetto';
 export { Soggetto };
 import { Importo } from '../../runtime/scalars';
+import { Node } from '../../runtime/node';
 
 /* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
 
@@ -74,7 +75,8 @@ export class NotaPendenza {
 
 @Directive('@key(fields: "idA2A idPendenza")')
 @Directive('@key(fields: "idDominio numeroAvviso")')
-@ObjectType({ description: "A debt position loaded by an Ente's system." })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A debt position loaded by an Ente's system.", implements: Node })
 export class Pendenza {
   @Field(() => ID) idA2A!: string;
   @Field(() => ID) idPendenza!: string;

@@ -2,6 +2,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { Connection } from '../../runtime/connection';
 import { OrderDirection } from '../../runtime/order-direction';
 import { Importo } from '../../runtime/scalars';
+import { Node } from '../../runtime/node';
 
 /*
  * The reporting flows and their lines in the graph's conventions (DESIGN.md §4b, the issue's
@@ -85,7 +86,10 @@ export class Segnalazione {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A revision of a reporting flow a PSP published for a dominio: the payments one bank transfer covers.' })
+@ObjectType({
+  description: 'A revision of a reporting flow a PSP published for a dominio: the payments one bank transfer covers.',
+  implements: Node,
+})
 export class FlussoRendicontazione {
   @Field(() => ID, { description: 'Opaque id of this revision.' }) id!: string;
   @Field(() => String, { description: 'identificativoFlusso.' }) idFlusso!: string;
@@ -107,7 +111,7 @@ export class FlussoRendicontazione {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'One payment a flow reports (datiSingoliPagamenti), matched to the receipt it settles.' })
+@ObjectType({ description: 'One payment a flow reports (datiSingoliPagamenti), matched to the receipt it settles.', implements: Node })
 export class Rendicontazione {
   @Field(() => ID, { description: 'Opaque id of the line.' }) id!: string;
   @Field(() => ID, { description: 'The Ente Creditore.' }) idDominio!: string;

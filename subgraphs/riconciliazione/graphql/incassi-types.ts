@@ -2,6 +2,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { Connection } from '../../runtime/connection';
 import { Importo } from '../../runtime/scalars';
 import { OrderDirection } from './refs';
+import { Node } from '../../runtime/node';
 
 /*
  * The incassi in the graph's conventions (DESIGN.md §4b): riconciliazioni (bank entries matched to
@@ -69,6 +70,7 @@ registerEnumType(GruppoQuadraturaRiscossioni, {
 @Directive('@key(fields: "id")')
 @ObjectType({
   description: "A bank entry on the Ente's treasury account matched to the payments it pays out (GovPay's riconciliazione / incasso).",
+  implements: Node,
 })
 export class Riconciliazione {
   @Field(() => ID, { description: 'Global id.' }) id!: string;
@@ -91,7 +93,10 @@ export class Riconciliazione {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "One transfer of an accepted receipt (GovPay's riscossione): RISCOSSA, then INCASSATA once reconciled." })
+@ObjectType({
+  description: "One transfer of an accepted receipt (GovPay's riscossione): RISCOSSA, then INCASSATA once reconciled.",
+  implements: Node,
+})
 export class Riscossione {
   @Field(() => ID, { description: 'Global id.' }) id!: string;
   @Field(() => ID, { description: 'The Ente creditore of the receipt.' }) idDominio!: string;

@@ -1,0 +1,189 @@
+import { toGlobalId, toGlobalKeyId } from '../core/global-id';
+import { registraFlusso } from '../subgraphs/riconciliazione/services';
+import { dati, DOMINIO, flusso, pendenzaPagata, riga } from './helpers/flussi';
+import { nuovoDominio } from './helpers/fixtures';
+import { basic, BO, call, gql } from './helpers/http';
+import { startHub, type TestHub } from './helpers/hub';
+import { closeSimulators } from './helpers/simulator';
+import { until } from './helpers/until';
+
+/**
+ * node(id:) and nodes(ids:): any object with a global id refetched through the node subgraph and
+ * the type's own subgraph, with exactly what the type's own query shows the caller (its rights,
+ * its dominio scoping, its error), on every database; bad ids refused clearly.
+ */
+let t: TestHub;
+const D2 = '01234567890';
+const PASSWORD = 'Password1!';
+const SOLO_D2 = basic({ user: 'node-d2', password: PASSWORD });
+let paid: { iuv: string; ccp: string; idPendenza: string };
+let flussoId: string;
+
+beforeAll(async () => {
+  t = await startHub();
+  const bo = (path: string, body: unknown) => call(t.baseUrl, 'PUT', `${BO}${path}`, { body });
+  expect((await bo(`/domini/${D2}`, nuovoDominio)).status).toBe(201);
+  const acl = ['Pendenze', 'Pagamenti', 'Anagrafica Creditore', 'Rendicontazioni e Incassi'].map((servizio) => ({
+    servizio,
+    autorizzazioni: ['R'],
+  }));
+  expect(
+    (await bo('/operatori/node-d2', { ragioneSociale: 'Operatore di D2', password: PASSWORD, domini: [D2], tipiPendenza: ['*'], acl }))
+      .status,
+  ).toBe(201);
+  await dati(
+    t,
+    'mutation { salvaRuolo(input: { idRuolo: "Lettori", acl: [{ servizio: "Pendenze", autorizzazioni: ["R"] }] }) { ruolo { idRuolo } } }',
+  );
+  paid = await pendenzaPagata(t);
+  const { id } = await registraFlusso(t.hub.orm.em.fork(), flusso([riga(paid.iuv, paid.ccp)]));
+  flussoId = toGlobalId('FlussoRendicontazione', id);
+});
+afterAll(async () => {
+  await closeSimulators();
+  await t.close();
+});
+
+const node = (id: string, selection: string, auth?: string) =>
+  gql(t.baseUrl, `query ($id: ID!) { node(id: $id) { __typename id ${selection} } }`, { id }, auth);
+
+/** The object as its own query shows it and as node(id:) does: the same fields, the same values. */
+async function sameAsOwnQuery(own: string, selection: string, typename: string): Promise<string> {
+  const direct = Object.values(await dati(t, `{ ${own} { id ${selection} } }`))[0] as { id: string };
+  const r = await node(direct.id, `... on ${typename} { ${selection} }`);
+  expect(r.body.errors).toBeUndefined();
+  expect(r.body.data.node).toEqual({ __typename: typename, ...direct });
+  return direct.id;
+}
+
+describe('node(id:)', () => {
+  it('refetches an object of every subgraph as its own query shows it', async () => {
+    const dominio = await sameAsOwnQuery(`dominio(idDominio: "${DOMINIO}")`, 'idDominio ragioneSociale cbill', 'Dominio');
+    expect(dominio).toBe(toGlobalKeyId('Dominio', [DOMINIO]));
+    await sameAsOwnQuery(
+      `pendenza(idA2A: "IDA2A01", idPendenza: "${paid.idPendenza}")`,
+      'idPendenza stato importo dominio { ragioneSociale } voci { indice importo }',
+      'Pendenza',
+    );
+    await sameAsOwnQuery(
+      `rpp(idDominio: "${DOMINIO}", iuv: "${paid.iuv}", ccp: "${paid.ccp}")`,
+      'iuv ccp esito pendenza { idPendenza }',
+      'Rpp',
+    );
+    await sameAsOwnQuery(`flussoRendicontazione(id: "${flussoId}")`, 'idFlusso numeroPagamenti importoTotale', 'FlussoRendicontazione');
+    const evento = await until(
+      'an event in the Giornale',
+      async () => (await dati(t, '{ eventi(first: 1) { nodes { id } } }')).eventi.nodes[0]?.id as string | undefined,
+    );
+    const r = await node(evento, '... on Evento { numero componente esito }');
+    expect(r.body.data.node).toMatchObject({ __typename: 'Evento', id: evento, componente: expect.any(String) });
+  });
+
+  it.each([
+    ['Intermediario', '{ intermediari(first: 1) { nodes { id idIntermediario denominazione } } }'],
+    ['Stazione', '{ intermediari(first: 1) { nodes { stazioni(first: 1) { nodes { id idStazione idIntermediario } } } } }'],
+    ['UnitaOperativa', `{ dominio(idDominio: "${DOMINIO}") { unitaOperative(first: 1) { nodes { id idUnita ragioneSociale } } } }`],
+    ['ContoAccredito', `{ dominio(idDominio: "${DOMINIO}") { contiAccredito(first: 1) { nodes { id iban idDominio } } } }`],
+    ['Entrata', '{ entrate(first: 1) { nodes { id idEntrata descrizione } } }'],
+    ['TipoPendenza', '{ tipiPendenza(first: 1) { nodes { id idTipoPendenza descrizione } } }'],
+    ['Applicazione', '{ applicazioni(first: 1) { nodes { id idA2A principal } } }'],
+    ['Operatore', '{ operatori(first: 1) { nodes { id principal ragioneSociale } } }'],
+    ['Ruolo', '{ ruoli(first: 1) { nodes { id idRuolo } } }'],
+  ])('refetches an anagrafica %s as its list shows it', async (typename, list) => {
+    const listed = firstNode(await dati(t, list));
+    const selection = Object.keys(listed)
+      .filter((f) => f !== 'id')
+      .join(' ');
+    const r = await node(listed.id, `... on ${typename} { ${selection} }`);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.node).toEqual({ __typename: typename, ...listed });
+  });
+
+  it('answers a missing object as its own query does: null, with its error', async () => {
+    const own = await gql(t.baseUrl, '{ pendenza(idA2A: "IDA2A01", idPendenza: "NON-ESISTE") { idPendenza } }');
+    const r = await node(toGlobalKeyId('Pendenza', ['IDA2A01', 'NON-ESISTE']), '... on Pendenza { idPendenza }');
+    expect(r.status).toBe(200);
+    expect(r.body.data.node).toBeNull();
+    expect(r.body.errors[0].extensions).toMatchObject(pick(own.body.errors[0].extensions));
+  });
+
+  it('gives a caller nothing of a dominio it has no rights on, and the error its own query gives', async () => {
+    const pendenza = toGlobalKeyId('Pendenza', ['IDA2A01', paid.idPendenza]);
+    const own = await gql(t.baseUrl, `{ pendenza(idA2A: "IDA2A01", idPendenza: "${paid.idPendenza}") { idPendenza } }`, {}, SOLO_D2);
+    expect(own.body.errors).toBeDefined();
+    const r = await node(pendenza, '... on Pendenza { idPendenza importo soggettoPagatore { anagrafica } }', SOLO_D2);
+    expect(r.body.data.node).toBeNull();
+    expect(r.body.errors[0].extensions).toMatchObject(pick(own.body.errors[0].extensions));
+    expect(JSON.stringify(r.body)).not.toMatch(/100\.99|Rossi/);
+    // Asking for nothing but the id does not tell it the pendenza exists either.
+    const bare = await node(pendenza, '', SOLO_D2);
+    expect(bare.body.data.node).toBeNull();
+    expect(bare.body.errors[0].extensions).toMatchObject(pick(own.body.errors[0].extensions));
+
+    const rpp = await node(toGlobalKeyId('Rpp', [DOMINIO, paid.iuv, paid.ccp]), '... on Rpp { importo }', SOLO_D2);
+    expect(rpp.body.data.node).toBeNull();
+    const f = await node(flussoId, '... on FlussoRendicontazione { idFlusso }', SOLO_D2);
+    expect(f.body.data.node).toBeNull();
+    // Its own dominio it sees.
+    const d2 = await node(toGlobalKeyId('Dominio', [D2]), '... on Dominio { ragioneSociale }', SOLO_D2);
+    expect(d2.body.data.node).toEqual({ __typename: 'Dominio', id: toGlobalKeyId('Dominio', [D2]), ragioneSociale: 'Comune di Prova' });
+  });
+});
+
+describe('nodes(ids:)', () => {
+  it('mixes types and keeps their order, null for a missing one', async () => {
+    const ids = [
+      toGlobalKeyId('Rpp', [DOMINIO, paid.iuv, paid.ccp]),
+      toGlobalKeyId('Dominio', [DOMINIO]),
+      toGlobalKeyId('Pendenza', ['IDA2A01', 'NON-ESISTE']),
+      toGlobalKeyId('Pendenza', ['IDA2A01', paid.idPendenza]),
+      flussoId,
+    ];
+    const r = await gql(
+      t.baseUrl,
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id
+        ... on Rpp { ccp } ... on Dominio { idDominio } ... on Pendenza { idPendenza } ... on FlussoRendicontazione { numeroPagamenti } } }`,
+      { ids },
+    );
+    expect(r.body.data.nodes).toEqual([
+      { __typename: 'Rpp', id: ids[0], ccp: paid.ccp },
+      { __typename: 'Dominio', id: ids[1], idDominio: DOMINIO },
+      null,
+      { __typename: 'Pendenza', id: ids[3], idPendenza: paid.idPendenza },
+      { __typename: 'FlussoRendicontazione', id: flussoId, numeroPagamenti: 1 },
+    ]);
+  });
+});
+
+describe('bad ids', () => {
+  const refused = async (query: string, variables: Record<string, unknown>, dettaglio: RegExp) => {
+    const r = await gql(t.baseUrl, query, variables);
+    expect(r.status).toBeLessThan(500);
+    expect(r.body.data?.node ?? r.body.data?.nodes ?? null).toBeNull();
+    expect(r.body.errors[0].extensions).toMatchObject({ categoria: 'RICHIESTA', codice: 'SINTASSI' });
+    expect(r.body.errors[0].extensions.dettaglio).toMatch(dettaglio);
+  };
+
+  it.each([
+    ['not base64url of a type and key', 'non-un-id!'],
+    ['of no type the graph refetches', toGlobalId('Pagamento', 1)],
+    ['of a Node type with a key of the wrong shape', toGlobalId('Pendenza', 7)],
+  ])('refuses an id %s', async (_, id) => {
+    await refused('query ($id: ID!) { node(id: $id) { id } }', { id }, /identificativo/);
+  });
+
+  it('refuses more than 100 ids', async () => {
+    const ids = Array.from({ length: 101 }, () => toGlobalKeyId('Dominio', [DOMINIO]));
+    await refused('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, /100/);
+  });
+});
+
+/** The first node of the innermost connection of a reply. */
+function firstNode(data: unknown): { id: string } & Record<string, unknown> {
+  const value = Object.values(data as Record<string, unknown>)[0] as Record<string, unknown>;
+  if (Array.isArray(value.nodes)) return firstNode({ first: value.nodes[0] });
+  return 'id' in value ? (value as { id: string }) : firstNode(value);
+}
+
+/** What GovPay puts in extensions, without the fields that name the path. */
+const pick = (e: Record<string, unknown>) => ({ categoria: e.categoria, codice: e.codice, descrizione: e.descrizione });
