@@ -1,12 +1,11 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { extendSchema, type GraphQLError, type GraphQLSchema, parse } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { EventBus } from '../../core/events';
 import type { Logger } from '../../core/logger';
 import { type Principal, requireRight } from '../../core/principal';
 import { eventQuery } from './event-query';
 import type { EventReader } from './event-reader';
-import { eventStream } from './event-stream';
-import { delivers, type Topic } from './topics';
+import { delivers, eventStream, type Topic } from '../../subgraphs/esiti/services';
 
 /** One open subscription, as the rights check sees it. */
 export interface HeldSubscription {
@@ -29,15 +28,15 @@ export interface SubscriberContext {
 
 export interface SubscriptionSchema {
   schema: GraphQLSchema;
-  /** The topics offered: those whose result type and query field the supergraph has. */
+  /** The topics offered: those whose field is on the supergraph's `Subscription` and whose query field it has. */
   topics: Topic[];
   /** How many subscriptions are open now. */
   open(): number;
 }
 
 /**
- * The graph's API schema (what clients query over HTTP) plus `Subscription`, one field per topic.
- * Each field's source stream is the bus, filtered for the subscriber, with each event already read
+ * The graph's API schema, whose `Subscription` the esiti subgraph describes, with each field of a
+ * topic made live here. Each field's source stream is the bus, filtered for the subscriber, with each event already read
  * through the graph for the subscriber's selection and keyed by the field's response key: it is
  * the result's `data` as it stands (see `eventResults`), so nothing is executed per subscriber.
  */
@@ -49,15 +48,12 @@ export function subscriptionSchema(
   maxPending: number,
   log: Logger,
 ): SubscriptionSchema {
-  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const queries = api.getQueryType()?.getFields() ?? {};
-  const topics = all.filter((t) => api.getType(t.type) && queries[t.query.field]);
+  const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const queries = schema.getQueryType()?.getFields() ?? {};
+  const subscription = schema.getSubscriptionType()?.getFields() ?? {};
+  const topics = all.filter((t) => subscription[t.field] && queries[t.query.field]);
   let open = 0;
   const count = () => open;
-  if (topics.length === 0) return { schema: api, topics, open: count };
-  const fields = topics.map((t) => `  ${JSON.stringify(t.description)}\n  ${t.field}(${t.args}): ${t.type}!`).join('\n');
-  const schema = extendSchema(api, parse(`extend schema { subscription: Subscription }\ntype Subscription {\n${fields}\n}`));
-  const subscription = schema.getSubscriptionType()!.getFields();
   for (const topic of topics) {
     const field = subscription[topic.field];
     field.subscribe = (_root, args: Record<string, unknown>, ctx: SubscriberContext, info) => {

@@ -192,7 +192,9 @@ export const incassiResolvers = [IncassiResolver, RiconciliazioneResolver, Risco
 
 export const incassiReferenceResolvers = {
   Riconciliazione: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
+    // By its global id, or by its public key (as a live esito refers to it).
+    __resolveReference: (ref: { id: string } | { idDominio: string; idRiconciliazione: string }, ctx: SubgraphContext) => {
+      if (!('id' in ref)) return consultazione(ctx).riconciliazione(ref.idDominio, ref.idRiconciliazione);
       const pk = pkOf('Riconciliazione', ref.id);
       return pk ? riconciliazioneByPk(ctx).load(pk) : null;
     },
