@@ -9,7 +9,7 @@ import type { GatewayContext } from './context';
  * Requests the graph cannot serve, refused as the caller's mistake (400) before the gateway plans
  * them, where they would end as internal errors: a document whose operation cannot be chosen
  * (several operations and no `operationName`, or a name it does not hold: GraphQL's own message),
- * and strings, inline or in variables, with characters no pagoPA message can carry (a NUL breaks
+ * a subscription (the supergraph has them, but only the graphql-ws endpoint serves them), and strings, inline or in variables, with characters no pagoPA message can carry (a NUL breaks
  * the database's driver).
  */
 export function malformedRequestPlugin(): ApolloServerPlugin<GatewayContext> {
@@ -21,11 +21,16 @@ export function malformedRequestPlugin(): ApolloServerPlugin<GatewayContext> {
             const message = request.operationName
               ? `Unknown operation named "${request.operationName}".`
               : 'Must provide operation name if query contains multiple operations.';
-            throw new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+            throw badRequest(message);
+          }
+          if (operation.operation === 'subscription') {
+            throw badRequest(
+              'Subscriptions are served over WebSocket (graphql-ws) on this path: send queries and mutations with HTTP POST.',
+            );
           }
           const variable = illegalCharacterAt(request.variables ?? {});
           if (variable !== undefined) throw syntaxError(`La variabile ${variable} contiene un carattere non ammesso.`);
-          if (hasIllegalLiteral(document)) throw syntaxError("Un valore letterale della richiesta contiene un carattere non ammesso.");
+          if (hasIllegalLiteral(document)) throw syntaxError('Un valore letterale della richiesta contiene un carattere non ammesso.');
         },
       };
     },
@@ -40,6 +45,10 @@ function hasIllegalLiteral(document: DocumentNode): boolean {
     },
   });
   return found;
+}
+
+function badRequest(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
 }
 
 function syntaxError(dettaglio: string): GraphQLError {

@@ -251,6 +251,10 @@ describe('the graph', () => {
       { id: expect.any(String), idRuolo: 'Contabile', acl: [{ servizio: 'Rendicontazioni e Incassi' }] },
     ]);
     expect((await list('first: 101')).body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
+    const counted = await list('first: 1, offset: 1, withCount: false');
+    expect(counted.body.data.ruoli).toEqual({ nodes: [expect.objectContaining({ idRuolo: 'Contabile' })], totalCount: null });
+    expect((await list('offset: -1')).body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
+    expect((await list('orderBy: [{ field: NOPE, direction: ASC }]')).body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
 
     const salva = await gql(
       a.baseUrl,

@@ -278,6 +278,8 @@ describe('bad input', () => {
     expect(r.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
     r = await rifiutata(t, 'query { quadraturaRendicontazioni(gruppi: [], first: 101) { numeroPagamenti } }');
     expect(r.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
+    r = await rifiutata(t, 'query { quadraturaRendicontazioni(gruppi: [], offset: -1) { numeroPagamenti } }');
+    expect(r.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
     r = await rifiutata(t, 'query { flussoRendicontazione(id: "bm90LWFuLWlk") { idFlusso } }');
     expect(r.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
     r = await rifiutata(t, 'query { flussiRendicontazione(after: "xyz") { totalCount } }');

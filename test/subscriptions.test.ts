@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { subscriptionSchema } from '../gateway/subscriptions/schema';
-import { TOPICS } from '../gateway/subscriptions/topics';
+import { TOPICS } from '../subgraphs/esiti/services';
 import { projectRoot } from '../core/project-root';
-import { composeSubgraphs, subgraphSdlPath } from '../schema/supergraph';
+import { Supergraph } from '@apollo/federation-internals';
+import { composeSubgraphs, readSupergraph, subgraphSdlPath } from '../schema/supergraph';
+import { SUBGRAPHS } from '../subgraphs/registry';
 import type { HubEvent } from '../core/events';
 import { basic, BO, call, GPADMIN, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
@@ -256,26 +258,42 @@ describe('documents', () => {
   });
 });
 
+it('tells an HTTP POST of a subscription to use graphql-ws, and serves queries beside it', async () => {
+  const r = await call(t.baseUrl, 'POST', '/graphql', { auth: basic(IDA2A01), body: { query: ALL } });
+  expect(r.status).toBe(400);
+  expect(r.body.errors[0]).toMatchObject({
+    message: expect.stringMatching(/served over WebSocket \(graphql-ws\)/),
+    extensions: { code: 'BAD_REQUEST' },
+  });
+  const q = await call(t.baseUrl, 'POST', '/graphql', {
+    auth: basic(GPADMIN),
+    body: { query: '{ dominio(idDominio: "12345678901") { ragioneSociale } }' },
+  });
+  expect(q.body).toEqual({ data: { dominio: { ragioneSociale: 'Ente Creditore Test' } } });
+});
+
 describe('the subscription schema', () => {
   const sdl = (name: string) => readFileSync(subgraphSdlPath(projectRoot(), name), 'utf8');
   const build = (sdls: Record<string, string>) =>
     subscriptionSchema(composeSubgraphs(sdls), TOPICS, t.hub.events, undefined as never, 1000, t.hub.log);
-  const today = { anagrafica: sdl('anagrafica'), pendenze: sdl('pendenze') };
 
-  it('offers a topic only when the supergraph has its type and query field', () => {
-    const { schema, topics } = build(today);
-    expect(topics.map((x) => x.field)).toEqual(['pendenzaAggiornata']);
-    expect(Object.keys(schema.getSubscriptionType()!.getFields())).toEqual(['pendenzaAggiornata']);
+  it("is the supergraph's Subscription, which the esiti subgraph describes, one field per topic", () => {
+    const subscription = Supergraph.build(readSupergraph(projectRoot())).apiSchema().toGraphQLJSSchema().getSubscriptionType()!;
+    const fields = Object.values(subscription.getFields());
+    expect(fields.map((f) => f.name)).toEqual(TOPICS.map((x) => x.field));
+    for (const [i, topic] of TOPICS.entries()) {
+      expect(String(fields[i].type)).toBe(`${topic.type}!`);
+      expect(fields[i].description).toBe(topic.description);
+      expect(fields[i].args.map((a) => `${a.name}: ${a.type}`)).toEqual(Object.entries(topic.args).map(([n, a]) => `${n}: ${a.type}`));
+    }
+    const { topics } = build(Object.fromEntries(Object.keys(SUBGRAPHS).map((name) => [name, sdl(name)])));
+    expect(topics).toEqual(TOPICS);
   });
 
-  it('picks ricevutaRegistrata up once a subgraph adds Rpp and its query', () => {
-    const pagamenti = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-      type Rpp @key(fields: "idDominio iuv ccp") { idDominio: ID! iuv: ID! ccp: ID! }
-      type Query { rpp(idDominio: ID!, iuv: ID!, ccp: ID!): Rpp! }`;
-    const { schema, topics } = build({ ...today, pagamenti });
-    expect(topics.map((x) => x.field)).toEqual(['pendenzaAggiornata', 'ricevutaRegistrata']);
-    const field = schema.getSubscriptionType()!.getFields().ricevutaRegistrata;
-    expect(String(field.type)).toBe('Rpp!');
-    expect(field.args.map((a) => `${a.name}: ${a.type}`)).toEqual(['idDominio: String']);
+  it('makes live only the topics whose query field the supergraph has', () => {
+    const { schema, topics } = build({ anagrafica: sdl('anagrafica'), pendenze: sdl('pendenze'), esiti: sdl('esiti') });
+    expect(topics.map((x) => x.field)).toEqual(['pendenzaAggiornata']);
+    expect(schema.getSubscriptionType()!.getFields().pendenzaAggiornata.subscribe).toBeDefined();
+    expect(schema.getSubscriptionType()!.getFields().ricevutaRegistrata.subscribe).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import {
   visit,
 } from 'graphql';
 import type { HubEvent } from '../../core/events';
-import type { Topic } from './topics';
+import type { Topic } from '../../subgraphs/esiti/services';
 
 /** The response key of the object in the event query's result. */
 export const EVENT_QUERY_KEY = 'node';

@@ -7,7 +7,7 @@ import type { Logger } from '../../core/logger';
 import type { Authenticator } from '../auth';
 import { authenticateConnection, type ConnectionAuth } from './authenticate';
 import type { SubscriberContext } from './schema';
-import { allows } from './topics';
+import { allows } from '../../subgraphs/esiti/services';
 
 /** An open connection: what it authenticated with, and what it holds. */
 export interface WatchedConnection {
@@ -51,7 +51,11 @@ export class RightsCheck {
     const outcomes = new Map<string, Promise<ConnectionAuth>>();
     await Promise.all(
       [...this.connections].map(async (c) => {
-        const key = JSON.stringify([c.params?.authorization ?? c.params?.Authorization ?? c.request.headers.authorization, c.request.headers[this.auth.principalHeader], c.request.socket.remoteAddress]);
+        const key = JSON.stringify([
+          c.params?.authorization ?? c.params?.Authorization ?? c.request.headers.authorization,
+          c.request.headers[this.auth.principalHeader],
+          c.request.socket.remoteAddress,
+        ]);
         let outcome = outcomes.get(key);
         if (!outcome) outcomes.set(key, (outcome = authenticateConnection(this.fresh, this.auth, c.params, c.request)));
         try {

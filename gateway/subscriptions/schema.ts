@@ -1,12 +1,11 @@
 import { Supergraph } from '@apollo/federation-internals';
-import { extendSchema, type GraphQLError, type GraphQLSchema, parse } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { EventBus } from '../../core/events';
 import type { Logger } from '../../core/logger';
 import { type Principal, requireRight } from '../../core/principal';
 import { eventQuery } from './event-query';
 import type { EventReader } from './event-reader';
-import { eventStream } from './event-stream';
-import { delivers, type Topic } from './topics';
+import { delivers, eventStream, type Topic } from '../../subgraphs/esiti/services';
 
 /** One open subscription, as the rights check sees it. */
 export interface HeldSubscription {
@@ -29,7 +28,7 @@ export interface SubscriberContext {
 
 export interface SubscriptionSchema {
   schema: GraphQLSchema;
-  /** The topics offered: those whose result type and query field the supergraph has. */
+  /** The topics offered: those whose field is on the supergraph's `Subscription` and whose query field it has. */
   topics: Topic[];
   /** How many subscriptions are open now. */
   open(): number;
@@ -37,22 +36,20 @@ export interface SubscriptionSchema {
 
 /**
  * What clients see of the graph: the supergraph's API schema (without the federation and join
- * machinery) plus `Subscription`, one field per topic whose result type and query field it has.
- * Pure: the schema reference and api.graphql are generated from it, the WebSocket endpoint adds
- * the subscriptions' streams (`subscriptionSchema`).
+ * machinery), whose `Subscription` the esiti subgraph describes, and the topics that are live in it
+ * (their field on Subscription and their query field both there). Pure: the schema reference and
+ * api.graphql are generated from it, the WebSocket endpoint adds the streams (`subscriptionSchema`).
  */
 export function clientSchema(supergraphSdl: string, all: Topic[]): { schema: GraphQLSchema; topics: Topic[] } {
-  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const queries = api.getQueryType()?.getFields() ?? {};
-  const topics = all.filter((t) => api.getType(t.type) && queries[t.query.field]);
-  if (topics.length === 0) return { schema: api, topics };
-  const fields = topics.map((t) => `  ${JSON.stringify(t.description)}\n  ${t.field}(${t.args}): ${t.type}!`).join('\n');
-  return { schema: extendSchema(api, parse(`extend schema { subscription: Subscription }\ntype Subscription {\n${fields}\n}`)), topics };
+  const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const queries = schema.getQueryType()?.getFields() ?? {};
+  const subscription = schema.getSubscriptionType()?.getFields() ?? {};
+  return { schema, topics: all.filter((t) => subscription[t.field] && queries[t.query.field]) };
 }
 
 /**
- * The graph's API schema (what clients query over HTTP) plus `Subscription`, one field per topic.
- * Each field's source stream is the bus, filtered for the subscriber, with each event already read
+ * The graph's API schema, with each field of a live topic made live here. Each field's source
+ * stream is the bus, filtered for the subscriber, with each event already read
  * through the graph for the subscriber's selection and keyed by the field's response key: it is
  * the result's `data` as it stands (see `eventResults`), so nothing is executed per subscriber.
  */
@@ -65,10 +62,9 @@ export function subscriptionSchema(
   log: Logger,
 ): SubscriptionSchema {
   const { schema, topics } = clientSchema(supergraphSdl, all);
+  const subscription = schema.getSubscriptionType()?.getFields() ?? {};
   let open = 0;
   const count = () => open;
-  if (topics.length === 0) return { schema, topics, open: count };
-  const subscription = schema.getSubscriptionType()!.getFields();
   for (const topic of topics) {
     const field = subscription[topic.field];
     field.subscribe = (_root, args: Record<string, unknown>, ctx: SubscriberContext, info) => {

@@ -18,7 +18,7 @@ import { EventReader } from './event-reader';
 import { originAllowed } from './origin';
 import { RightsCheck } from './rights-check';
 import { subscriptionSchema, type SubscriberContext } from './schema';
-import { TOPICS } from './topics';
+import { TOPICS } from '../../subgraphs/esiti/services';
 
 export interface SubscriptionServerOptions {
   httpServer: Server;

@@ -1,13 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import {
-  execute,
-  GraphQLError,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from 'graphql';
+import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context';
 import { DomainError, errors, internalFault } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -31,7 +23,7 @@ export class SubgraphRuntime {
 
   constructor(
     readonly name: string,
-    private readonly schema: GraphQLSchema,
+    readonly schema: GraphQLSchema,
     private readonly orm: MikroORM,
     private readonly signer: PrincipalSigner,
     private readonly log: Logger,
@@ -40,12 +32,12 @@ export class SubgraphRuntime {
   async execute(body: GraphQLRequestBody, signedPrincipal: string | undefined): Promise<ExecutionResult> {
     let contextValue: SubgraphContext;
     try {
-      contextValue = { principal: this.signer.verify(signedPrincipal), em: this.orm.em.fork(), memo: new Map() };
+      contextValue = this.context(signedPrincipal);
     } catch (e) {
       return { errors: [this.toGraphQLError(e)] };
     }
     if (typeof body.query !== 'string') {
-      return { errors: [this.toGraphQLError(errors.syntax('Il campo query e\' obbligatorio.'))] };
+      return { errors: [this.toGraphQLError(errors.syntax("Il campo query e' obbligatorio."))] };
     }
     const document = this.document(body.query);
     if (!('kind' in document)) return { errors: document };
@@ -58,6 +50,11 @@ export class SubgraphRuntime {
     });
     if (result.errors) return { ...result, errors: result.errors.map((e) => this.toGraphQLError(e)) };
     return result;
+  }
+
+  /** A request's context: the caller the signed principal names (else the 401 DomainError), its own EntityManager. */
+  context(signedPrincipal: string | undefined): SubgraphContext {
+    return { principal: this.signer.verify(signedPrincipal), em: this.orm.em.fork(), memo: new Map() };
   }
 
   /** Parsed and validated once per distinct query: the gateway sends the same few plans again and again. */
@@ -77,7 +74,8 @@ export class SubgraphRuntime {
     return doc;
   }
 
-  private toGraphQLError(e: unknown): GraphQLError {
+  /** An error as the subgraph's callers get it: a domain error's GovPay fields in extensions, anything else logged and masked. */
+  toGraphQLError(e: unknown): GraphQLError {
     const gqlError = e instanceof GraphQLError ? e : undefined;
     const original = gqlError?.originalError ?? e;
     if (original instanceof DomainError) {
@@ -91,4 +89,3 @@ export class SubgraphRuntime {
     return new GraphQLError(internal.message, { path: gqlError?.path, extensions: internal.extensions });
   }
 }
-

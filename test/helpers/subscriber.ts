@@ -27,13 +27,13 @@ export interface Subscriber {
 }
 
 /**
- * A real graphql-ws client over `ws` to a hub's /graphql: `connectionParams` go in
+ * A real graphql-ws client over `ws` to a hub's /graphql (or another `path`): `connectionParams` go in
  * `connection_init`, `headers` on the upgrade request. It does not retry, so a refused
  * connection stays closed.
  */
 export function subscriber(
   baseUrl: string,
-  o: { connectionParams?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  o: { connectionParams?: Record<string, unknown>; headers?: Record<string, string>; path?: string } = {},
 ): Subscriber {
   class WithHeaders extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
@@ -43,7 +43,7 @@ export function subscriber(
   let onClosed: (c: Closed) => void = () => undefined;
   const closed = new Promise<Closed>((resolve) => (onClosed = resolve));
   const client: Client = createClient({
-    url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+    url: `${baseUrl.replace(/^http/, 'ws')}${o.path ?? '/graphql'}`,
     webSocketImpl: WithHeaders,
     connectionParams: o.connectionParams,
     retryAttempts: 0,

@@ -1,6 +1,5 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { errors } from '../../../core/errors';
-import { COUNT_LIMIT_DESCRIPTION, pageRequest, toConnection } from '../../runtime/connection';
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { listPage, ListPageArgs, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { RUOLI_ORDER, RuoliService } from '../domain/ruoli';
 import { UtenzeService } from '../domain/utenze';
@@ -21,9 +20,6 @@ import {
 } from './ruoli-types';
 import { Ruolo, RuoloConnection } from './types';
 
-/** Largest page of roles (DESIGN.md §4b). */
-const MAX_FIRST = 100;
-
 const ORDER_FIELDS: Record<RuoloOrderField, string> = { [RuoloOrderField.ID_RUOLO]: RUOLI_ORDER.idRuolo };
 
 const ruoli = (ctx: SubgraphContext) => new RuoliService(ctx.em, ctx.principal);
@@ -34,22 +30,15 @@ const utenze = (ctx: SubgraphContext) => new UtenzeService(ctx.em, ctx.principal
 export class RuoliResolver {
   @Query(() => RuoloConnection, { description: 'Roles, by idRuolo unless ordered otherwise.' })
   async ruoli(
-    @Arg('filter', () => RuoloFilter, { nullable: true }) filter: RuoloFilter | null,
-    @Arg('orderBy', () => [RuoloOrder], { nullable: true }) orderBy: RuoloOrder[] | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}; 0 only counts.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
-    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
-    @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
-    @Arg('countLimit', () => Int, { nullable: true, description: COUNT_LIMIT_DESCRIPTION }) countLimit: number | null,
+    @Arg('filter', () => RuoloFilter, { nullable: true, description: 'Which roles.' }) filter: RuoloFilter | null,
+    @Arg('orderBy', () => [RuoloOrder], { nullable: true, description: 'Sort keys, first first.' }) orderBy: RuoloOrder[] | null,
+    @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    if (first > MAX_FIRST) throw errors.syntax(`Il campo first deve essere compreso tra 0 e ${MAX_FIRST}.`);
-    const page = pageRequest(
-      { first, after: after ?? undefined, offset: offset ?? undefined, withCount, countLimit },
-      RUOLI_ORDER,
-      '+idRuolo',
+    const page = listPage(
+      args,
+      orderBy?.length ? orderBy.map((o) => [ORDER_FIELDS[o.field], o.direction]) : [[RUOLI_ORDER.idRuolo, 'ASC']],
     );
-    if (orderBy?.length) page.orderBy = orderBy.map((o) => [ORDER_FIELDS[o.field], o.direction]);
     return toConnection(await ruoli(ctx).list({ idRuolo: filter?.idRuolo }, page));
   }
 

@@ -1,9 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
-import type { SortDirection } from '../../../core/paging';
 import type { EsitoRendicontazione as CodiceEsito } from '../../../schema/entities';
-import { COUNT_LIMIT_DESCRIPTION, listPage, MAX_FIRST, toConnection } from '../../runtime/connection';
+import { listPage, ListPageArgs, MAX_FIRST, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
+import { pagina, paginaDiGruppi, QuadraturaPageArgs } from './paging';
 import { FLUSSI_ORDER } from '../domain/flussi/flussi-query';
 import { quadraturaRendicontazioni, type QuadraturaView } from '../domain/flussi/quadratura';
 import { RENDICONTAZIONI_ORDER, type RendicontazioniFilter } from '../domain/flussi/rendicontazioni-query';
@@ -69,17 +69,10 @@ export class FlussiResolver {
     filter: FlussoRendicontazioneFilter | null,
     @Arg('orderBy', () => [FlussoRendicontazioneOrder], { nullable: true, description: 'Sort keys, first first.' })
     orderBy: FlussoRendicontazioneOrder[] | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
-    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
-    @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
-    @Arg('countLimit', () => Int, { nullable: true, description: COUNT_LIMIT_DESCRIPTION }) countLimit: number | null,
+    @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const order: Array<[string, SortDirection]> = orderBy?.length
-      ? orderBy.map((o) => [FLUSSI_ORDER[o.field], o.direction])
-      : [['dataOraFlusso', 'DESC']];
-    return toConnection(await flussi(ctx).list(filter ?? {}, listPage({ first, after, offset, withCount, countLimit }, order)));
+    return toConnection(await flussi(ctx).list(filter ?? {}, pagina(args, orderBy, FLUSSI_ORDER, ['dataOraFlusso', 'DESC'])));
   }
 
   @Query(() => RendicontazioneConnection, {
@@ -90,17 +83,10 @@ export class FlussiResolver {
     @Arg('filter', () => RendicontazioneFilter, { nullable: true, description: 'Which lines.' }) filter: RendicontazioneFilter | null,
     @Arg('orderBy', () => [RendicontazioneOrder], { nullable: true, description: 'Sort keys, first first.' })
     orderBy: RendicontazioneOrder[] | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
-    @Arg('offset', () => Int, { nullable: true, description: 'Rows to skip; ignored when `after` is given.' }) offset: number | null,
-    @Arg('withCount', () => Boolean, { nullable: true, defaultValue: true, description: 'Compute totalCount.' }) withCount: boolean,
-    @Arg('countLimit', () => Int, { nullable: true, description: COUNT_LIMIT_DESCRIPTION }) countLimit: number | null,
+    @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const order: Array<[string, SortDirection]> = orderBy?.length
-      ? orderBy.map((o) => [RENDICONTAZIONI_ORDER[o.field], o.direction])
-      : [['r.data', 'DESC']];
-    return toConnection(await rendicontazioni(ctx).list(righe(filter), listPage({ first, after, offset, withCount, countLimit }, order)));
+    return toConnection(await rendicontazioni(ctx).list(righe(filter), pagina(args, orderBy, RENDICONTAZIONI_ORDER, ['r.data', 'DESC'])));
   }
 
   @Query(() => [QuadraturaRendicontazioni], {
@@ -111,11 +97,10 @@ export class FlussiResolver {
     @Arg('filter', () => RendicontazioneFilter, { nullable: true, description: 'Which lines.' }) filter: RendicontazioneFilter | null,
     @Arg('gruppi', () => [GruppoQuadraturaRendicontazioni], { description: 'What to group by (none: one total).' })
     gruppi: GruppoQuadraturaRendicontazioni[],
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Groups per page, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('offset', () => Int, { nullable: true, description: 'Groups to skip.' }) offset: number | null,
+    @Args(() => QuadraturaPageArgs) args: QuadraturaPageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<QuadraturaView[]> {
-    const page = listPage({ first, offset, withCount: false }, []);
+    const page = paginaDiGruppi(args);
     return quadraturaRendicontazioni(ctx.em, ctx.principal, righe(filter), gruppi, page.limit, page.offset);
   }
 }

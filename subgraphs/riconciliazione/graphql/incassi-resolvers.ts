@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PageRequest } from '../../../core/paging';
-import { listPage, ListPageArgs, MAX_FIRST, toConnection } from '../../runtime/connection';
+import { ListPageArgs, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
+import { pagina, paginaDiGruppi, QuadraturaPageArgs } from './paging';
 import { ConsultazioneIncassi, RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '../domain/incassi/consultazione';
 import { quadraturaRiscossioni, type QuadraturaView } from '../domain/incassi/quadratura';
 import { Riconciliazioni, type EsitoRiconciliazione } from '../domain/incassi/riconcilia';
@@ -34,16 +34,6 @@ import { pkOf, toGlobalId } from '../../../core/global-id';
 import { DominioRef, FlussoRendicontazioneStub, PendenzaRef, RendicontazioneStub, RppRef } from './refs';
 
 const consultazione = (ctx: SubgraphContext) => new ConsultazioneIncassi(ctx.em, ctx.principal);
-
-/** The graph's paging and typed orderBy as the domain's page request. */
-function pagina<F extends string>(
-  args: ListPageArgs,
-  orderBy: Array<{ field: F; direction: 'ASC' | 'DESC' }> | null,
-  fields: Record<F, string>,
-  fallback: [string, 'ASC' | 'DESC'],
-): PageRequest {
-  return listPage(args, orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback]);
-}
 
 /** The incassi's queries and the riconcilia mutation. */
 @Resolver()
@@ -110,11 +100,10 @@ export class IncassiResolver {
     filter: QuadraturaRiscossioniFilter | null,
     @Arg('gruppi', () => [GruppoQuadraturaRiscossioni], { description: 'What to group by (at least one).' })
     gruppi: GruppoQuadraturaRiscossioni[],
-    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: `Groups per page, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('offset', () => Int, { nullable: true, description: 'Groups to skip.' }) offset: number | null,
+    @Args(() => QuadraturaPageArgs) args: QuadraturaPageArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<QuadraturaView[]> {
-    const page = listPage({ first, offset, withCount: false }, []);
+    const page = paginaDiGruppi(args);
     return quadraturaRiscossioni(ctx.em, ctx.principal, filter ?? {}, gruppi, page.limit, page.offset);
   }
 }
@@ -192,7 +181,9 @@ export const incassiResolvers = [IncassiResolver, RiconciliazioneResolver, Risco
 
 export const incassiReferenceResolvers = {
   Riconciliazione: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
+    // By its global id, or by its public key (as a live esito refers to it).
+    __resolveReference: (ref: { id: string } | { idDominio: string; idRiconciliazione: string }, ctx: SubgraphContext) => {
+      if (!('id' in ref)) return consultazione(ctx).riconciliazione(ref.idDominio, ref.idRiconciliazione);
       const pk = pkOf('Riconciliazione', ref.id);
       return pk ? riconciliazioneByPk(ctx).load(pk) : null;
     },

@@ -68,6 +68,7 @@ registerEnumType(GruppoQuadraturaRiscossioni, {
 });
 
 @Directive('@key(fields: "id")')
+@Directive('@key(fields: "idDominio idRiconciliazione")')
 @ObjectType({
   description: "A bank entry on the Ente's treasury account matched to the payments it pays out (GovPay's riconciliazione / incasso).",
   implements: Node,

@@ -32,7 +32,8 @@ export function eventStream<T>(
     if (pending.length >= o.maxPending) {
       pending.shift();
       // Once per stall, not once per event: a stalled subscriber would flood the log.
-      if (++dropped === 1) o.log.warn({ tipo: e.tipo, maxPending: o.maxPending }, 'subscriber too slow: its oldest waiting events are dropped');
+      if (++dropped === 1)
+        o.log.warn({ tipo: e.tipo, maxPending: o.maxPending }, 'subscriber too slow: its oldest waiting events are dropped');
     }
     pending.push(result.catch(() => undefined));
     wake?.();

@@ -9,20 +9,32 @@ type EventOf<T extends HubEventType> = Extract<HubEvent, { tipo: T }>;
  */
 export interface Topic<T extends HubEventType = HubEventType> {
   tipo: T;
-  /** The field on `Subscription`, its SDL arguments and (non-null) result type. */
+  /** The field on `Subscription` (esiti's SDL is made from these), its arguments and (non-null) result type. */
   field: string;
   description: string;
-  args: string;
+  args: Record<string, TopicArg>;
   type: string;
   /** The ACL right (read) a subscriber needs to subscribe at all. */
   right: Servizio;
-  /** The root query field that reads the event's object, and its arguments taken from the event. */
+  /**
+   * The root query field that reads the event's object, and its arguments taken from the event.
+   * The arguments are also the result type's federation key: the esiti subgraph returns the
+   * object as a reference by them, which its owning subgraph resolves.
+   */
   query: { field: string; args: Record<string, { type: string; from: (e: EventOf<T>) => string }> };
   /** Whether the event passes the subscriber's own arguments. */
   matches(e: EventOf<T>, args: Record<string, unknown>): boolean;
   /** Whether the event concerns a dominio and tipo pendenza the subscriber may see. */
   visibleTo(p: Principal, e: EventOf<T>): boolean;
 }
+
+/** An argument of a subscription field: its SDL type and doc. */
+export interface TopicArg {
+  type: string;
+  description: string;
+}
+
+const ID_DOMINIO: TopicArg = { type: 'String', description: 'Only events of this dominio (the Ente creditore).' };
 
 const given = (args: Record<string, unknown>, name: string, value: string | null) =>
   args[name] === undefined || args[name] === null || args[name] === value;
@@ -32,7 +44,7 @@ const pendenzaAggiornata: Topic<'pendenzaAggiornata'> = {
   field: 'pendenzaAggiornata',
   description:
     "A pendenza created, updated, cancelled, restored or paid (by the APIs, a tracciato or a receipt), optionally only of one dominio or applicazione. A tracciato's rows arrive at a bounded pace after their chunk commits.",
-  args: 'idDominio: String, idA2A: String',
+  args: { idDominio: ID_DOMINIO, idA2A: { type: 'String', description: 'Only pendenze of this applicazione.' } },
   type: 'Pendenza',
   right: 'Pendenze',
   query: {
@@ -47,7 +59,7 @@ const ricevutaRegistrata: Topic<'ricevutaRegistrata'> = {
   tipo: 'ricevutaRegistrata',
   field: 'ricevutaRegistrata',
   description: 'A payment receipt recorded from pagoPA, optionally only of one dominio.',
-  args: 'idDominio: String',
+  args: { idDominio: ID_DOMINIO },
   type: 'Rpp',
   right: 'Pagamenti',
   query: {
@@ -68,7 +80,7 @@ const pagamentoAggiornato: Topic<'pagamentoAggiornato'> = {
   field: 'pagamentoAggiornato',
   description:
     'A payment started on a portal that changed (started, failed, a receipt of its cart, the return from Checkout, closed), optionally only one payment (id) or those of one dominio.',
-  args: 'id: ID, idDominio: String',
+  args: { id: { type: 'ID', description: 'Only this payment (Pagamento.id).' }, idDominio: ID_DOMINIO },
   type: 'Pagamento',
   right: 'Pagamenti',
   query: { field: 'pagamento', args: { id: { type: 'ID!', from: (e) => e.id } } },
@@ -84,7 +96,7 @@ const flussoRendicontazioneAcquisito: Topic<'flussoRendicontazioneAcquisito'> = 
   tipo: 'flussoRendicontazioneAcquisito',
   field: 'flussoRendicontazioneAcquisito',
   description: 'A reporting flow (or a new revision of one) stored, optionally only of one dominio.',
-  args: 'idDominio: String',
+  args: { idDominio: ID_DOMINIO },
   type: 'FlussoRendicontazione',
   right: 'Rendicontazioni e Incassi',
   query: { field: 'flussoRendicontazione', args: { id: { type: 'ID!', from: (e) => e.id } } },
@@ -96,7 +108,7 @@ const riconciliazioneRegistrata: Topic<'riconciliazioneRegistrata'> = {
   tipo: 'riconciliazioneRegistrata',
   field: 'riconciliazioneRegistrata',
   description: 'A bank entry reconciled (riconcilia), optionally only of one dominio.',
-  args: 'idDominio: String',
+  args: { idDominio: ID_DOMINIO },
   type: 'Riconciliazione',
   right: 'Rendicontazioni e Incassi',
   query: {
@@ -110,7 +122,7 @@ const riconciliazioneRegistrata: Topic<'riconciliazioneRegistrata'> = {
   visibleTo: (p, e) => inScope(p.domini, e.idDominio),
 };
 
-/** Every subscription the hub knows; the gateway offers those whose types the supergraph has. */
+/** Every subscription the hub knows: the esiti subgraph's `Subscription` type, one field each. */
 export const TOPICS: Topic[] = [
   pendenzaAggiornata,
   ricevutaRegistrata,
@@ -129,4 +141,10 @@ export function delivers(topic: Topic, e: HubEvent, args: Record<string, unknown
 export function allows(topic: Topic, p: Principal, args: Record<string, unknown>): boolean {
   const dominio = args.idDominio;
   return can(p, topic.right, 'R') && (typeof dominio !== 'string' || inScope(p.domini, dominio));
+}
+
+/** The event's object as a federation reference: its type and key fields (the query's arguments). */
+export function referenceOf(topic: Topic, e: HubEvent): Record<string, string> {
+  const key = Object.entries(topic.query.args).map(([name, a]) => [name, a.from(e as never)]);
+  return { __typename: topic.type, ...Object.fromEntries(key) };
 }
