@@ -1,6 +1,5 @@
 import { printSchema } from 'graphql';
-import { clientSchema } from '../subscriptions/schema';
-import { TOPICS } from '../subscriptions/topics';
+import { apiSchema } from '../subscriptions/schema';
 import { renderReference } from './render';
 
 /** What clients are given of the graph, generated from the supergraph: its SDL (schema/graphql/api.graphql) and its HTML reference. */
@@ -9,11 +8,8 @@ export interface ClientArtefacts {
   html: string;
 }
 
-/**
- * From the client schema: the supergraph's API schema (its types already in composition's stable
- * order, fields as the subgraphs declare them) and the subscriptions the hub serves.
- */
+/** From the supergraph's API schema: its types already in composition's stable order, fields as the subgraphs declare them. */
 export function clientArtefacts(supergraphSdl: string): ClientArtefacts {
-  const { schema } = clientSchema(supergraphSdl, TOPICS);
+  const schema = apiSchema(supergraphSdl);
   return { sdl: `${printSchema(schema)}\n`, html: renderReference(schema) };
 }

@@ -35,17 +35,11 @@ export interface SubscriptionSchema {
 }
 
 /**
- * What clients see of the graph: the supergraph's API schema (without the federation and join
- * machinery), whose `Subscription` the esiti subgraph describes, and the topics that are live in it
- * (their field on Subscription and their query field both there). Pure: the schema reference and
- * api.graphql are generated from it, the WebSocket endpoint adds the streams (`subscriptionSchema`).
+ * What clients see of the graph: the supergraph's API schema, without the federation and join
+ * machinery, whose `Subscription` the esiti subgraph describes. The schema reference and
+ * api.graphql are generated from it; the WebSocket endpoint makes its subscriptions live.
  */
-export function clientSchema(supergraphSdl: string, all: Topic[]): { schema: GraphQLSchema; topics: Topic[] } {
-  const schema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const queries = schema.getQueryType()?.getFields() ?? {};
-  const subscription = schema.getSubscriptionType()?.getFields() ?? {};
-  return { schema, topics: all.filter((t) => subscription[t.field] && queries[t.query.field]) };
-}
+export const apiSchema = (supergraphSdl: string): GraphQLSchema => Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
 
 /**
  * The graph's API schema, with each field of a live topic made live here. Each field's source
@@ -61,8 +55,11 @@ export function subscriptionSchema(
   maxPending: number,
   log: Logger,
 ): SubscriptionSchema {
-  const { schema, topics } = clientSchema(supergraphSdl, all);
+  const schema = apiSchema(supergraphSdl);
+  const queries = schema.getQueryType()?.getFields() ?? {};
   const subscription = schema.getSubscriptionType()?.getFields() ?? {};
+  // A topic is live when the supergraph has its field on Subscription and the query that reads its events.
+  const topics = all.filter((t) => subscription[t.field] && queries[t.query.field]);
   let open = 0;
   const count = () => open;
   for (const topic of topics) {
