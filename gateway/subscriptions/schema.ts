@@ -36,6 +36,21 @@ export interface SubscriptionSchema {
 }
 
 /**
+ * What clients see of the graph: the supergraph's API schema (without the federation and join
+ * machinery) plus `Subscription`, one field per topic whose result type and query field it has.
+ * Pure: the schema reference and api.graphql are generated from it, the WebSocket endpoint adds
+ * the subscriptions' streams (`subscriptionSchema`).
+ */
+export function clientSchema(supergraphSdl: string, all: Topic[]): { schema: GraphQLSchema; topics: Topic[] } {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  const queries = api.getQueryType()?.getFields() ?? {};
+  const topics = all.filter((t) => api.getType(t.type) && queries[t.query.field]);
+  if (topics.length === 0) return { schema: api, topics };
+  const fields = topics.map((t) => `  ${JSON.stringify(t.description)}\n  ${t.field}(${t.args}): ${t.type}!`).join('\n');
+  return { schema: extendSchema(api, parse(`extend schema { subscription: Subscription }\ntype Subscription {\n${fields}\n}`)), topics };
+}
+
+/**
  * The graph's API schema (what clients query over HTTP) plus `Subscription`, one field per topic.
  * Each field's source stream is the bus, filtered for the subscriber, with each event already read
  * through the graph for the subscriber's selection and keyed by the field's response key: it is
@@ -49,14 +64,10 @@ export function subscriptionSchema(
   maxPending: number,
   log: Logger,
 ): SubscriptionSchema {
-  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const queries = api.getQueryType()?.getFields() ?? {};
-  const topics = all.filter((t) => api.getType(t.type) && queries[t.query.field]);
+  const { schema, topics } = clientSchema(supergraphSdl, all);
   let open = 0;
   const count = () => open;
-  if (topics.length === 0) return { schema: api, topics, open: count };
-  const fields = topics.map((t) => `  ${JSON.stringify(t.description)}\n  ${t.field}(${t.args}): ${t.type}!`).join('\n');
-  const schema = extendSchema(api, parse(`extend schema { subscription: Subscription }\ntype Subscription {\n${fields}\n}`));
+  if (topics.length === 0) return { schema, topics, open: count };
   const subscription = schema.getSubscriptionType()!.getFields();
   for (const topic of topics) {
     const field = subscription[topic.field];
