@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { PageRequest } from '../../../core/paging';
-import { listPage, ListPageArgs, MAX_FIRST, toConnection } from '../../runtime/connection';
+import { listPage, ListPageArgs, MAX_FIRST, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { ConsultazioneIncassi, RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '../domain/incassi/consultazione';
 import { quadraturaRiscossioni, type QuadraturaView } from '../domain/incassi/quadratura';
@@ -35,16 +34,6 @@ import { DominioRef, FlussoRendicontazioneStub, PendenzaRef, RendicontazioneStub
 
 const consultazione = (ctx: SubgraphContext) => new ConsultazioneIncassi(ctx.em, ctx.principal);
 
-/** The graph's paging and typed orderBy as the domain's page request. */
-function pagina<F extends string>(
-  args: ListPageArgs,
-  orderBy: Array<{ field: F; direction: 'ASC' | 'DESC' }> | null,
-  fields: Record<F, string>,
-  fallback: [string, 'ASC' | 'DESC'],
-): PageRequest {
-  return listPage(args, orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback]);
-}
-
 /** The incassi's queries and the riconcilia mutation. */
 @Resolver()
 export class IncassiResolver {
@@ -75,7 +64,7 @@ export class IncassiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const page = pagina(args, orderBy, RICONCILIAZIONI_ORDER, ['dataRichiesta', 'DESC']);
+    const page = orderedPage(args, orderBy, RICONCILIAZIONI_ORDER, ['dataRichiesta', 'DESC']);
     return toConnection(await consultazione(ctx).riconciliazioni(filter ?? {}, page));
   }
 
@@ -98,7 +87,7 @@ export class IncassiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const page = pagina(args, orderBy, RISCOSSIONI_ORDER, ['data', 'DESC']);
+    const page = orderedPage(args, orderBy, RISCOSSIONI_ORDER, ['data', 'DESC']);
     return toConnection(await consultazione(ctx).riscossioni(filter ?? {}, page));
   }
 
