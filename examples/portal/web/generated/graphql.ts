@@ -440,6 +440,43 @@ export type PendenzaDaPagareInput = {
   riferimento?: InputMaybe<RiferimentoPendenzaInput>;
 };
 
+/** Which pendenze: GovPay's filters, each narrowing the caller's own scope. */
+export type PendenzaFilter = {
+  /** Contains, case-insensitive. */
+  causale?: InputMaybe<Scalars['String']['input']>;
+  /** Loaded at or before. */
+  dataA?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Loaded at or after. */
+  dataDa?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  direzione?: InputMaybe<Scalars['String']['input']>;
+  divisione?: InputMaybe<Scalars['String']['input']>;
+  /** An applicazione lists its own pendenze whatever it names here, as in GovPay. */
+  idA2A?: InputMaybe<Scalars['String']['input']>;
+  /** The debtor's codice fiscale. */
+  idDebitore?: InputMaybe<Scalars['String']['input']>;
+  idDominio?: InputMaybe<Scalars['String']['input']>;
+  idPendenza?: InputMaybe<Scalars['String']['input']>;
+  idTipoPendenza?: InputMaybe<Scalars['String']['input']>;
+  iuv?: InputMaybe<Scalars['String']['input']>;
+  numeroAvviso?: InputMaybe<Scalars['String']['input']>;
+  /** NON_ESEGUITA (not yet expired), ESEGUITA, ESEGUITA_PARZIALE, ANNULLATA or SCADUTA (NON_ESEGUITA past dataScadenza). */
+  stato?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PendenzaOrder = {
+  direction: OrderDirection;
+  field: PendenzaOrderField;
+};
+
+/** What a list of pendenze can be ordered by. */
+export type PendenzaOrderField =
+  | 'DATA_CARICAMENTO'
+  | 'DATA_SCADENZA'
+  | 'DATA_VALIDITA'
+  | 'ID_PENDENZA'
+  | 'IMPORTO'
+  | 'STATO';
+
 /** Which riscossioni a quadratura counts. */
 export type QuadraturaRiscossioniFilter = {
   /** Paid until. */
@@ -811,4 +848,4 @@ export const StatoPagamentoFragmentDoc = {"kind":"Document","definitions":[{"kin
 export const AvviaPagamentoDocument = {"__meta__":{"hash":"b1ce21b24be47f1b0e5495bfc95e9b0e97619da058d04af4c4668c68b311d55d"}} as unknown as DocumentNode<AvviaPagamentoMutation, AvviaPagamentoMutationVariables>;
 export const EsitoPagamentoDocument = {"__meta__":{"hash":"042d138b556ba3c85bbe8474d22d5d53bac2cf3154330f253085aa7dda2d131d"}} as unknown as DocumentNode<EsitoPagamentoQuery, EsitoPagamentoQueryVariables>;
 export const PagamentoAggiornatoDocument = {"__meta__":{"hash":"242e3310f0ae9e84df737166bda7813933ec3d1e37a9db9cb1ffd7c632c69fd0"}} as unknown as DocumentNode<PagamentoAggiornatoSubscription, PagamentoAggiornatoSubscriptionVariables>;
-export const PendenzeDelCittadinoDocument = {"__meta__":{"hash":"bd18837ba74a97e53106bcd82e22335376237fb6ec1f948df5aeadae3dc1dddf"}} as unknown as DocumentNode<PendenzeDelCittadinoQuery, PendenzeDelCittadinoQueryVariables>;
+export const PendenzeDelCittadinoDocument = {"__meta__":{"hash":"ec24d55471d9c4b9ec6e3243892a02dca5c9e3060cba2dcd2d8e2896a0083aa6"}} as unknown as DocumentNode<PendenzeDelCittadinoQuery, PendenzeDelCittadinoQueryVariables>;
