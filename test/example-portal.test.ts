@@ -6,17 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../core/project-root';
 import codegen from '../examples/portal/codegen';
 import { startPortalServer, type RunningPortal } from '../examples/portal/server/portal';
-import { STATION_PATH } from '../pagopa';
-import { CHECKOUT_API_BASE } from '../simulator';
 import { launchBrowser, press, withPage } from './helpers/browser';
-import { closeServer, gql, localServer } from './helpers/http';
-import { startHub, type TestHub } from './helpers/hub';
+import { startCheckoutHub, type CheckoutHub } from './helpers/checkout-hub';
+import { gql } from './helpers/http';
+import type { TestHub } from './helpers/hub';
 import { APP, loadPendenza } from './helpers/pagamenti';
-import { closeSimulators, simulatorFor } from './helpers/simulator';
-import { soapGate, type SoapGate } from './helpers/soap-gate';
+import type { SoapGate } from './helpers/soap-gate';
 import { subscriber, untilSubscriptions } from './helpers/subscriber';
 import { until } from './helpers/until';
-import { STATION_XSD } from './helpers/xsd';
 
 /**
  * The example portal (examples/portal) in Chromium, in front of a hub whose Checkout is the
@@ -29,9 +26,9 @@ import { STATION_XSD } from './helpers/xsd';
 const root = projectRoot();
 const CF = 'BNCLRA85M41H501K';
 
+let hub: CheckoutHub;
 let t: TestHub;
 let simBase: string;
-let closeSim: () => Promise<void>;
 let gate: SoapGate;
 let portal: RunningPortal;
 let browser: Browser;
@@ -40,22 +37,15 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'examples/portal/tsconfig.json'], {
     cwd: root,
   });
-  const simHttp = await localServer();
-  simBase = simHttp.base;
-  closeSim = () => closeServer(simHttp.server);
-  t = await startHub({ CHECKOUT_URL: `${simBase}${CHECKOUT_API_BASE}`, OUTBOX_POLL_MS: '100' });
-  gate = await soapGate(`${t.baseUrl}${STATION_PATH}`);
-  simHttp.server.on('request', simulatorFor(gate.url, { xsdPath: STATION_XSD }).app);
+  hub = await startCheckoutHub();
+  ({ t, simBase, gate } = hub);
   portal = await startPortalServer({ hubUrl: t.baseUrl, credentials: 'IDA2A01:Password1!', host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await portal?.close();
-  await closeSimulators();
-  await closeSim?.();
-  await gate?.close();
-  await t?.close();
+  await hub?.close();
 });
 
 const onCheckout = (u: URL) => u.origin === simBase && u.pathname.startsWith('/checkout/c/');
