@@ -14,12 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "mutation AvviaPagamento($input: AvviaPagamentoInput!) {\n  avviaPagamento(input: $input) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}": typeof types.AvviaPagamentoDocument,
+    "mutation AvviaPagamento($idA2A: ID!, $idPendenza: ID!, $urlRitorno: String!) {\n  avviaPagamento(\n    input: {pendenze: [{riferimento: {idA2A: $idA2A, idPendenza: $idPendenza}}], urlRitorno: $urlRitorno}\n  ) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}": typeof types.AvviaPagamentoDocument,
     "query EsitoPagamento($idSession: ID!) {\n  pagamentoByIdSession(idSession: $idSession) {\n    ...StatoPagamento\n  }\n}\n\nsubscription PagamentoAggiornato($id: ID!) {\n  pagamentoAggiornato(id: $id) {\n    ...StatoPagamento\n  }\n}\n\nfragment StatoPagamento on Pagamento {\n  id\n  stato\n  descrizioneStato\n  importo\n  pendenze {\n    numeroAvviso\n    importo\n    esito\n  }\n}": typeof types.EsitoPagamentoDocument,
     "query PendenzeDelCittadino($idDebitore: String!) {\n  pendenze(\n    filter: {idDebitore: $idDebitore}\n    orderBy: [{field: DATA_CARICAMENTO, direction: DESC}]\n    first: 20\n  ) {\n    totalCount\n    nodes {\n      idA2A\n      idPendenza\n      causale\n      importo\n      stato\n      numeroAvviso\n      dataScadenza\n      dominio {\n        ragioneSociale\n      }\n    }\n  }\n}": typeof types.PendenzeDelCittadinoDocument,
 };
 const documents: Documents = {
-    "mutation AvviaPagamento($input: AvviaPagamentoInput!) {\n  avviaPagamento(input: $input) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}": types.AvviaPagamentoDocument,
+    "mutation AvviaPagamento($idA2A: ID!, $idPendenza: ID!, $urlRitorno: String!) {\n  avviaPagamento(\n    input: {pendenze: [{riferimento: {idA2A: $idA2A, idPendenza: $idPendenza}}], urlRitorno: $urlRitorno}\n  ) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}": types.AvviaPagamentoDocument,
     "query EsitoPagamento($idSession: ID!) {\n  pagamentoByIdSession(idSession: $idSession) {\n    ...StatoPagamento\n  }\n}\n\nsubscription PagamentoAggiornato($id: ID!) {\n  pagamentoAggiornato(id: $id) {\n    ...StatoPagamento\n  }\n}\n\nfragment StatoPagamento on Pagamento {\n  id\n  stato\n  descrizioneStato\n  importo\n  pendenze {\n    numeroAvviso\n    importo\n    esito\n  }\n}": types.EsitoPagamentoDocument,
     "query PendenzeDelCittadino($idDebitore: String!) {\n  pendenze(\n    filter: {idDebitore: $idDebitore}\n    orderBy: [{field: DATA_CARICAMENTO, direction: DESC}]\n    first: 20\n  ) {\n    totalCount\n    nodes {\n      idA2A\n      idPendenza\n      causale\n      importo\n      stato\n      numeroAvviso\n      dataScadenza\n      dominio {\n        ragioneSociale\n      }\n    }\n  }\n}": types.PendenzeDelCittadinoDocument,
 };
@@ -41,7 +41,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation AvviaPagamento($input: AvviaPagamentoInput!) {\n  avviaPagamento(input: $input) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}"): (typeof documents)["mutation AvviaPagamento($input: AvviaPagamentoInput!) {\n  avviaPagamento(input: $input) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}"];
+export function graphql(source: "mutation AvviaPagamento($idA2A: ID!, $idPendenza: ID!, $urlRitorno: String!) {\n  avviaPagamento(\n    input: {pendenze: [{riferimento: {idA2A: $idA2A, idPendenza: $idPendenza}}], urlRitorno: $urlRitorno}\n  ) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}"): (typeof documents)["mutation AvviaPagamento($idA2A: ID!, $idPendenza: ID!, $urlRitorno: String!) {\n  avviaPagamento(\n    input: {pendenze: [{riferimento: {idA2A: $idA2A, idPendenza: $idPendenza}}], urlRitorno: $urlRitorno}\n  ) {\n    created\n    redirect\n    pagamento {\n      id\n      idSession\n      stato\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -815,7 +815,9 @@ export type VerificaPendenzaInput = {
 };
 
 export type AvviaPagamentoMutationVariables = Exact<{
-  input: AvviaPagamentoInput;
+  idA2A: Scalars['ID']['input'];
+  idPendenza: Scalars['ID']['input'];
+  urlRitorno: Scalars['String']['input'];
 }>;
 
 
@@ -845,7 +847,7 @@ export type PendenzeDelCittadinoQueryVariables = Exact<{
 export type PendenzeDelCittadinoQuery = { __typename?: 'Query', pendenze: { __typename?: 'PendenzaConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Pendenza', idA2A: string, idPendenza: string, causale: string, importo: string, stato: string, numeroAvviso?: string | null, dataScadenza?: string | null, dominio: { __typename?: 'Dominio', ragioneSociale: string } }> } };
 
 export const StatoPagamentoFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StatoPagamento"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Pagamento"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stato"}},{"kind":"Field","name":{"kind":"Name","value":"descrizioneStato"}},{"kind":"Field","name":{"kind":"Name","value":"importo"}},{"kind":"Field","name":{"kind":"Name","value":"pendenze"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"numeroAvviso"}},{"kind":"Field","name":{"kind":"Name","value":"importo"}},{"kind":"Field","name":{"kind":"Name","value":"esito"}}]}}]}}]} as unknown as DocumentNode<StatoPagamentoFragment, unknown>;
-export const AvviaPagamentoDocument = {"__meta__":{"hash":"b1ce21b24be47f1b0e5495bfc95e9b0e97619da058d04af4c4668c68b311d55d"}} as unknown as DocumentNode<AvviaPagamentoMutation, AvviaPagamentoMutationVariables>;
+export const AvviaPagamentoDocument = {"__meta__":{"hash":"283e66467d319f7e5349e8b2af6fcb5cb4d2b3c0bbeffa6315646b6d940ae08b"}} as unknown as DocumentNode<AvviaPagamentoMutation, AvviaPagamentoMutationVariables>;
 export const EsitoPagamentoDocument = {"__meta__":{"hash":"042d138b556ba3c85bbe8474d22d5d53bac2cf3154330f253085aa7dda2d131d"}} as unknown as DocumentNode<EsitoPagamentoQuery, EsitoPagamentoQueryVariables>;
 export const PagamentoAggiornatoDocument = {"__meta__":{"hash":"242e3310f0ae9e84df737166bda7813933ec3d1e37a9db9cb1ffd7c632c69fd0"}} as unknown as DocumentNode<PagamentoAggiornatoSubscription, PagamentoAggiornatoSubscriptionVariables>;
 export const PendenzeDelCittadinoDocument = {"__meta__":{"hash":"ec24d55471d9c4b9ec6e3243892a02dca5c9e3060cba2dcd2d8e2896a0083aa6"}} as unknown as DocumentNode<PendenzeDelCittadinoQuery, PendenzeDelCittadinoQueryVariables>;

@@ -16,10 +16,9 @@ async function paga(p: Pendenza): Promise<void> {
   message('Avvio del pagamento…');
   try {
     const { avviaPagamento } = await request(AvviaPagamentoDocument, {
-      input: {
-        pendenze: [{ riferimento: { idA2A: p.idA2A, idPendenza: p.idPendenza } }],
-        urlRitorno: new URL('esito.html', location.href).href,
-      },
+      idA2A: p.idA2A,
+      idPendenza: p.idPendenza,
+      urlRitorno: new URL('esito.html', location.href).href,
     });
     location.assign(avviaPagamento.redirect);
   } catch (e) {
