@@ -53,6 +53,15 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: booleanFlag.optional(),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(5000),
+  GRAPHQL_OPERATIONS: z.enum(['apq', 'allow-list']).default('apq'),
+  GRAPHQL_OPERATIONS_FILE: z.string().min(1).optional(),
+  GRAPHQL_APQ_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 86_400)
+    .default(86_400),
+  GRAPHQL_APQ_MEMORY_MB: z.coerce.number().int().min(1).max(1024).default(16),
   BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i)
@@ -193,7 +202,19 @@ export interface Config {
   /** Where each subgraph runs when not in this process, by subgraph name. */
   subgraphs: { urls: Record<string, string | undefined>; port: number; host: string };
   auth: { principalHeader: string; trustedProxies: string[]; cacheTtlSeconds: number };
-  graphql: { introspection: boolean; maxDepth: number; maxCost: number; maxAliases: number; maxTokens: number };
+  /**
+   * The graph's limits, and which operations it runs for outside callers (`operations`): any, with
+   * automatic persisted queries kept `apqTtlSeconds` (in Redis with REDIS_URL, else in memory up to
+   * `apqMemoryBytes`), or only those of the allow-list manifest at `manifestFile`.
+   */
+  graphql: {
+    introspection: boolean;
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxTokens: number;
+    operations: { mode: 'apq' | 'allow-list'; manifestFile?: string; apqTtlSeconds: number; apqMemoryBytes: number };
+  };
   bodyLimit: string;
   /** Load the demo configuration when the database is empty (SQLite default: on). */
   demoSeed: boolean;
@@ -203,7 +224,14 @@ export interface Config {
   /** Unset: events stay in this process; set: Redis pub/sub carries them to every gateway. */
   redisUrl?: string;
   /** The pagoPA side: a real Nodo at `nodoUrl`, or the simulator started on `simulatorPort`. */
-  pagopa: { nodoUrl?: string; simulator: boolean; simulatorPort: number; simulatorHost: string; stationBodyLimit: string; simulatorEnteUrl: string };
+  pagopa: {
+    nodoUrl?: string;
+    simulator: boolean;
+    simulatorPort: number;
+    simulatorHost: string;
+    stationBodyLimit: string;
+    simulatorEnteUrl: string;
+  };
   /** Calls to the Ente's system: verify must answer well within the Nodo's 7 s deadline. */
   ente: { verifyTimeoutMs: number; notifyTimeoutMs: number };
   /** Work done after commit (notifications, events): this instance's worker; the pace of a tracciato's events. */
@@ -320,6 +348,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.GRAPHQL_MAX_COST,
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxTokens: e.GRAPHQL_MAX_TOKENS,
+      operations: {
+        mode: e.GRAPHQL_OPERATIONS,
+        manifestFile: e.GRAPHQL_OPERATIONS_FILE,
+        apqTtlSeconds: e.GRAPHQL_APQ_TTL_SECONDS,
+        apqMemoryBytes: e.GRAPHQL_APQ_MEMORY_MB * 1024 * 1024,
+      },
     },
     bodyLimit: e.BODY_LIMIT,
     demoSeed: e.DEMO_SEED ?? (database.dialect === 'sqlite' && e.NODE_ENV !== 'production'),
@@ -425,6 +459,12 @@ function refuseUnsafeOperations(e: z.infer<typeof schema>): void {
   if (e.NODE_ENV === 'production' && e.RENDICONTAZIONI_SOURCE === 'fdr' && !(e.RENDICONTAZIONI_FDR_URL && e.RENDICONTAZIONI_FDR_API_KEY)) {
     throw new ConfigError(
       'Invalid configuration: RENDICONTAZIONI_SOURCE=fdr needs RENDICONTAZIONI_FDR_URL and RENDICONTAZIONI_FDR_API_KEY in production.',
+    );
+  }
+  // Either setting alone is a mistake the operator would otherwise find in production: every portal refused, or no list enforced.
+  if ((e.GRAPHQL_OPERATIONS === 'allow-list') !== (e.GRAPHQL_OPERATIONS_FILE !== undefined)) {
+    throw new ConfigError(
+      'Invalid configuration: GRAPHQL_OPERATIONS=allow-list needs GRAPHQL_OPERATIONS_FILE (the manifest of the operations the portals ship), and GRAPHQL_OPERATIONS_FILE is only read with GRAPHQL_OPERATIONS=allow-list.',
     );
   }
   // Browsers drop a SameSite=None cookie that is not Secure: the console would never stay logged in.

@@ -45,6 +45,8 @@ import { dashboardRouter, DASHBOARD_PATH } from './dashboard/router';
 import type { GatewayContext } from './context';
 import { graphExecutor } from './graph-executor';
 import { createGraphServer } from './graph-server';
+import { PersistedOperations } from './persisted-queries/operations';
+import { referenceRouter, REFERENCE_PATH } from './schema-reference/router';
 import { LoginThrottle, throttledStationAuthenticate } from './login-throttle';
 import { mountProbes } from './probes';
 import { securityHeaders } from './security-headers';
@@ -81,17 +83,20 @@ export interface Hub {
 export async function createHub(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Hub> {
   const orm = await openDatabase(config.database, log, config.databasePoolMax);
   let events: EventBus | undefined;
+  let operations: PersistedOperations | undefined;
   try {
     events = await createEventBus(config.redisUrl, log);
-    return await assemble(config, log, orm, events);
+    operations = await PersistedOperations.create(config.graphql.operations, config.redisUrl, log);
+    return await assemble(config, log, orm, events, operations);
   } catch (e) {
+    await operations?.close();
     await events?.close();
     await orm.close(true);
     throw e;
   }
 }
 
-async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus): Promise<Hub> {
+async function assemble(config: Config, log: Logger, orm: MikroORM, events: EventBus, operations: PersistedOperations): Promise<Hub> {
   if (config.demoSeed && (await isEmpty(orm.em.fork()))) {
     await seedDemo(orm.em.fork(), config.pagopa.simulatorEnteUrl);
     log.info('demo configuration loaded (empty database)');
@@ -135,6 +140,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     remoteUrls,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     graphql: config.graphql,
+    operations,
     httpServer: server,
     log,
   });
@@ -166,6 +172,8 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
   // Where pagoPA Checkout sends the citizen back: straight to the domain, like the station (no caller to authenticate: the token is the proof).
   app.use(RITORNO_PATH, returnRouter({ em: orm.em, secret: config.internalPrincipal.secret, log }));
   const json = jsonBodyParser(config.bodyLimit);
+  // Before the graph's own path, which would take it for a GET operation.
+  app.use(REFERENCE_PATH, referenceRouter(config.graphql.introspection));
   app.use(
     '/graphql',
     json,
@@ -223,6 +231,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
     httpServer: server,
     path: '/graphql',
     supergraphSdl,
+    operations,
     bus: events,
     client,
     authenticator,
@@ -284,6 +293,7 @@ async function assemble(config: Config, log: Logger, orm: MikroORM, events: Even
       await subscriptions.close();
       await outbox?.stop();
       await graph.stop();
+      await operations.close();
       await new Promise<void>((resolve) => subgraphServer.close(() => resolve()));
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       // After the server: the last requests' events are written too.

@@ -12,6 +12,8 @@ import type { GatewayContext } from './context';
 import { InProcessDataSource, SignedRemoteDataSource } from './data-sources';
 import { operationLimitsPlugin, parseLimits } from './limits';
 import { malformedRequestPlugin } from './malformed-request';
+import type { PersistedOperations } from './persisted-queries/operations';
+import { persistedOperationsPlugin } from './persisted-queries/plugin';
 
 export interface GraphServerOptions {
   supergraphSdl: string;
@@ -21,6 +23,8 @@ export interface GraphServerOptions {
   /** How long a remote subgraph may take to answer. */
   subgraphTimeoutMs: number;
   graphql: Config['graphql'];
+  /** Which operations outside callers may run, and persisted ones' text (APQ or the allow-list). */
+  operations: PersistedOperations;
   httpServer: Server;
   log: Logger;
 }
@@ -42,10 +46,13 @@ export async function createGraphServer(o: GraphServerOptions): Promise<ApolloSe
     introspection: o.graphql.introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: parseLimits(o.graphql),
+    // Resolved by persistedOperationsPlugin, shared with the WebSocket endpoint.
+    persistedQueries: false,
     // The hub stops the whole process in order (gateway/main.ts); Apollo would re-raise the signal midway.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: o.httpServer }),
+      persistedOperationsPlugin(o.operations),
       malformedRequestPlugin(),
       operationLimitsPlugin(o.graphql),
     ],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { projectRoot } from '../core/project-root';
-import { composeSubgraphs, readSupergraph, subgraphSdlPath } from '../schema/supergraph';
+import { clientArtefacts } from '../gateway/schema-reference/artefacts';
+import { apiSchemaPath, composeSubgraphs, readSupergraph, referencePath, subgraphSdlPath } from '../schema/supergraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 
 /**
@@ -23,15 +24,34 @@ describe('graph artefacts in schema/graphql', () => {
     expect(readSupergraph(root)).toBe(composeSubgraphs(sdls));
   });
 
+  it('the committed client schema (api.graphql) and its reference page are generated from the committed supergraph', () => {
+    const client = clientArtefacts(readSupergraph(root));
+    expect(readFileSync(apiSchemaPath(root), 'utf8')).toBe(client.sdl);
+    expect(readFileSync(referencePath(root), 'utf8')).toBe(client.html);
+  });
+
+  it('the client schema has no federation or join machinery, and has the subscriptions', () => {
+    const sdl = readFileSync(apiSchemaPath(root), 'utf8');
+    expect(sdl).not.toMatch(/join__|link__|@link|_Entity|_service/);
+    expect(sdl).toContain('type Subscription {');
+    expect(sdl).toContain('pendenzaAggiornata(idDominio: String, idA2A: String): Pendenza!');
+  });
+
   it('declares the keys other subgraphs reference', () => {
     const sdl = sdls.anagrafica;
-    for (const key of ['Dominio @key(fields: "idDominio")', 'Applicazione @key(fields: "idA2A")', 'Entrata @key(fields: "idEntrata")', 'TipoPendenza @key(fields: "idTipoPendenza")']) {
+    for (const key of [
+      'Dominio @key(fields: "idDominio")',
+      'Applicazione @key(fields: "idA2A")',
+      'Entrata @key(fields: "idEntrata")',
+      'TipoPendenza @key(fields: "idTipoPendenza")',
+    ]) {
       expect(sdl).toContain(`type ${key}`);
     }
   });
 
   it('composition fails loudly on subgraphs that do not compose', () => {
-    const clash = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { ping: Int }\ntype Dominio @key(fields: "idDominio") { idDominio: ID! ragioneSociale: Int }';
+    const clash =
+      'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])\ntype Query { ping: Int }\ntype Dominio @key(fields: "idDominio") { idDominio: ID! ragioneSociale: Int }';
     expect(() => composeSubgraphs({ ...sdls, intruso: clash })).toThrow(/composition failed/i);
   });
 });

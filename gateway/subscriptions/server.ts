@@ -12,6 +12,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Authenticator } from '../auth';
 import { assertWithinLimits, parseLimits } from '../limits';
 import { UNTHROTTLED } from '../login-throttle';
+import type { PersistedOperations, ResolvedOperation } from '../persisted-queries/operations';
 import { authenticateConnection } from './authenticate';
 import { EventReader } from './event-reader';
 import { originAllowed } from './origin';
@@ -23,6 +24,8 @@ export interface SubscriptionServerOptions {
   httpServer: Server;
   path: string;
   supergraphSdl: string;
+  /** The graph's HTTP endpoint's: a subscription's text from its hash, or refused when not in the allow-list. */
+  operations: PersistedOperations;
   bus: EventBus;
   client: GraphClient;
   authenticator: Authenticator;
@@ -45,7 +48,9 @@ export interface SubscriptionServer {
  * The graphql-ws endpoint on the edge server's graph path (Apollo keeps HTTP on the same path).
  * Upgrades from browser pages of origins not allowed are refused (403) before any WebSocket exists.
  * A connection is authenticated at `connection_init` and re-checked while open (rights-check.ts); only subscription operations are
- * served, validated against the subscription schema and held to the graph's depth and cost limits.
+ * served, validated against the subscription schema and held to the graph's depth and cost limits;
+ * like POST /graphql, one may be sent by its persisted hash, and with GRAPHQL_OPERATIONS=allow-list
+ * only the listed ones are (see persisted-queries/operations.ts).
  */
 export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionServer {
   const reader = new EventReader(o.client, o.log);
@@ -92,10 +97,12 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
         rights.watch({ params: ctx.connectionParams, request: ctx.extra.request, socket: ctx.extra.socket, subscriber });
         return true;
       },
-      onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onSubscribe: async (ctx, _id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         let document: DocumentNode;
+        let resolved: ResolvedOperation | undefined;
         try {
-          document = parse(payload.query, parseLimits(o.config.graphql));
+          resolved = await o.operations.resolve(payload);
+          document = parse(resolved?.query ?? payload.query, parseLimits(o.config.graphql));
         } catch (e) {
           return [e as GraphQLError];
         }
@@ -111,6 +118,7 @@ export function attachSubscriptions(o: SubscriptionServerOptions): SubscriptionS
         } catch (e) {
           return [e as GraphQLError];
         }
+        if (resolved?.register) await o.operations.register(resolved.register, resolved.query);
         return {
           schema,
           document,
