@@ -1,6 +1,7 @@
 import { generate } from '@graphql-codegen/cli';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../core/project-root';
@@ -8,9 +9,8 @@ import codegen from '../examples/portal/codegen';
 import { startPortalServer, type RunningPortal } from '../examples/portal/server/portal';
 import { launchBrowser, press, withPage } from './helpers/browser';
 import { startCheckoutHub, type CheckoutHub } from './helpers/checkout-hub';
-import { gql } from './helpers/http';
 import type { TestHub } from './helpers/hub';
-import { APP, loadPendenza } from './helpers/pagamenti';
+import { loadPendenza } from './helpers/pagamenti';
 import type { SoapGate } from './helpers/soap-gate';
 import { subscriber, untilSubscriptions } from './helpers/subscriber';
 import { until } from './helpers/until';
@@ -20,11 +20,12 @@ import { until } from './helpers/until';
  * simulator's: the citizen's pendenze listed through the graph, Paga, pagoPA Checkout, and the
  * return page following the payment live over graphql-ws, all through the portal's own server,
  * which holds the applicazione's credentials and runs only the operations graphql-codegen
- * generated. Its typed client is built here (tsc) from the committed generated file, which must be
+ * generated, in front of a hub whose allow-list is the same manifest. Its typed client is built here (tsc) from the committed generated file, which must be
  * what graphql-codegen makes of the operations and the published schema today.
  */
 const root = projectRoot();
 const CF = 'BNCLRA85M41H501K';
+const MANIFEST = join(root, 'examples', 'portal', 'web', 'generated', 'persisted-documents.json');
 
 let hub: CheckoutHub;
 let t: TestHub;
@@ -37,7 +38,8 @@ beforeAll(async () => {
   await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'examples/portal/tsconfig.json'], {
     cwd: root,
   });
-  hub = await startCheckoutHub();
+  // The hub runs only the portal's operations: the manifest its build generated is the hub's allow-list.
+  hub = await startCheckoutHub({ GRAPHQL_OPERATIONS: 'allow-list', GRAPHQL_OPERATIONS_FILE: MANIFEST });
   ({ t, simBase, gate } = hub);
   portal = await startPortalServer({ hubUrl: t.baseUrl, credentials: 'IDA2A01:Password1!', host: '127.0.0.1', port: 0 });
   browser = await launchBrowser();
@@ -62,12 +64,6 @@ async function accedi(page: Page, cf: string): Promise<void> {
 }
 
 const stato = (page: Page, s: string) => page.locator(`#stato[data-stato="${s}"]`).waitFor();
-
-/** The newest payment the portal's applicazione started. */
-async function ultimoPagamento(): Promise<{ id: string; idSession: string }> {
-  const r = await gql(t.baseUrl, '{ pagamenti(first: 1) { nodes { id idSession } } }', {}, APP);
-  return r.body.data.pagamenti.nodes[0];
-}
 
 describe('the example portal on the graph, in a real browser', () => {
   it("lists the citizen's pendenze newest first; Paga, Checkout, and the return page shows ESEGUITO as the subscription delivers it", async () => {
@@ -98,11 +94,19 @@ describe('the example portal on the graph, in a real browser', () => {
         variables: { idDebitore: CF },
       });
 
+      // The payment avviaPagamento answered the page, read on its way (the page leaves for Checkout at once).
+      let started: { idSession: string } | undefined;
+      await page.route(`${portal.url}/graphql`, async (route) => {
+        const response = await route.fetch();
+        started = (await response.json()).data?.avviaPagamento?.pagamento;
+        await route.fulfill({ response });
+      });
       await Promise.all([
         page.waitForURL(onCheckout),
         page.locator('#pendenze tbody tr', { hasText: older.numeroAvviso }).getByRole('button', { name: 'Paga' }).click(),
       ]);
-      const started = await ultimoPagamento();
+      if (!started) throw new Error('avviaPagamento answered no payment');
+      const { idSession } = started;
 
       // The receipt waits at the gate while the return page, open in another tab, follows the payment.
       gate.hold();
@@ -110,7 +114,7 @@ describe('the example portal on the graph, in a real browser', () => {
       try {
         await until('Checkout activated the notice and its receipt is on the way', () => gate.held === 1);
         await withPage(browser, async (other) => {
-          await other.goto(`${portal.url}/esito.html?idSession=${encodeURIComponent(started.idSession)}`);
+          await other.goto(`${portal.url}/esito.html?idSession=${encodeURIComponent(idSession)}`);
           await stato(other, 'IN_CORSO');
           expect(await other.locator('#in-diretta').textContent()).toBe('');
           await untilSubscriptions(t, 1);
@@ -126,7 +130,7 @@ describe('the example portal on the graph, in a real browser', () => {
         gate.release();
       }
       await paid;
-      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ idSession: started.idSession, esito: 'OK' });
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ idSession, esito: 'OK' });
       await stato(page, 'ESEGUITO');
     });
 

@@ -18,10 +18,11 @@ export interface CheckoutHub {
   close(): Promise<void>;
 }
 
-export async function startCheckoutHub(): Promise<CheckoutHub> {
+/** `env`: more of the hub's configuration. */
+export async function startCheckoutHub(env: Record<string, string> = {}): Promise<CheckoutHub> {
   // The simulator's address is needed to start the hub (its CHECKOUT_URL), the hub's to make the simulator.
   const sim = await localServer();
-  const t = await startHub({ CHECKOUT_URL: `${sim.base}${CHECKOUT_API_BASE}`, OUTBOX_POLL_MS: '100' });
+  const t = await startHub({ CHECKOUT_URL: `${sim.base}${CHECKOUT_API_BASE}`, OUTBOX_POLL_MS: '100', ...env });
   const gate = await soapGate(`${t.baseUrl}${STATION_PATH}`);
   sim.server.on('request', simulatorFor(gate.url, { xsdPath: STATION_XSD }).app);
   return {
