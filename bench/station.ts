@@ -141,7 +141,7 @@ export async function unpaidAvvisi(base: string, tag?: string): Promise<string[]
       pendenze: { nodes: Array<{ numeroAvviso: string | null }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     } = await graph(
       base,
-      `{ pendenze(idDominio: "${ID_DOMINIO}", stato: "NON_ESEGUITA", first: 500, withCount: false${cursor}${tag ? `, causale: ${JSON.stringify(tag)}` : ''}) { nodes { numeroAvviso } pageInfo { hasNextPage endCursor } } }`,
+      `{ pendenze(filter: { idDominio: "${ID_DOMINIO}", stato: "NON_ESEGUITA"${tag ? `, causale: ${JSON.stringify(tag)}` : ''} }, first: 100, withCount: false${cursor}) { nodes { numeroAvviso } pageInfo { hasNextPage endCursor } } }`,
     );
     out.push(...page.pendenze.nodes.flatMap((n) => (n.numeroAvviso ? [n.numeroAvviso] : [])));
     after = page.pendenze.pageInfo.hasNextPage ? page.pendenze.pageInfo.endCursor : null;
@@ -153,7 +153,7 @@ export async function unpaidAvvisi(base: string, tag?: string): Promise<string[]
 export async function countPaid(base: string): Promise<number> {
   const data = await graph<{ pendenze: { totalCount: number } }>(
     base,
-    `{ pendenze(idDominio: "${ID_DOMINIO}", stato: "ESEGUITA", first: 0) { totalCount } }`,
+    `{ pendenze(filter: { idDominio: "${ID_DOMINIO}", stato: "ESEGUITA" }, first: 0) { totalCount } }`,
   );
   return data.pendenze.totalCount;
 }

@@ -15,7 +15,7 @@ const prefix = `CL${Date.now()}`;
 /** A debtor of this file's own: its pendenze are the list. */
 const debitore = `DEB${Date.now()}`;
 const LIST = `query ($first: Int, $offset: Int, $countLimit: Int) {
-  pendenze(idDebitore: "${debitore}", first: $first, offset: $offset, countLimit: $countLimit, orderBy: "+idPendenza") {
+  pendenze(filter: { idDebitore: "${debitore}" }, orderBy: [{ field: ID_PENDENZA, direction: ASC }], first: $first, offset: $offset, countLimit: $countLimit) {
     totalCount nodes { idPendenza } pageInfo { hasNextPage } } }`;
 
 beforeAll(async () => {

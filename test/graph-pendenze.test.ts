@@ -56,13 +56,23 @@ it('saves a pendenza and reads it with federated fields, amounts as exact string
 
 it('lists with cursors and cancels through the graph', async () => {
   for (const id of ['G2', 'G3']) {
-    await gql(t.baseUrl, 'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created } }', { id, input }, app);
+    await gql(
+      t.baseUrl,
+      'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created } }',
+      { id, input },
+      app,
+    );
   }
-  const first = await gql(t.baseUrl, '{ pendenze(first: 2, orderBy: "+idPendenza") { totalCount nodes { idPendenza } pageInfo { hasNextPage endCursor } } }', {}, app);
+  const first = await gql(
+    t.baseUrl,
+    '{ pendenze(first: 2, orderBy: [{ field: ID_PENDENZA, direction: ASC }]) { totalCount nodes { idPendenza } pageInfo { hasNextPage endCursor } } }',
+    {},
+    app,
+  );
   expect(first.body.data.pendenze.nodes.map((n: any) => n.idPendenza)).toEqual(['G1', 'G2']);
   const next = await gql(
     t.baseUrl,
-    'query ($after: String) { pendenze(first: 2, after: $after, orderBy: "+idPendenza") { nodes { idPendenza } pageInfo { hasNextPage } } }',
+    'query ($after: String) { pendenze(first: 2, after: $after, orderBy: [{ field: ID_PENDENZA, direction: ASC }]) { nodes { idPendenza } pageInfo { hasNextPage } } }',
     { after: first.body.data.pendenze.pageInfo.endCursor },
     app,
   );
@@ -77,7 +87,7 @@ it('lists with cursors and cancels through the graph', async () => {
   expect(cancelled.body.data.patchPendenza.stato).toBe('ANNULLATA');
 });
 
-it('answers bad input with GovPay\'s codes in extensions and saves nothing', async () => {
+it("answers bad input with GovPay's codes in extensions and saves nothing", async () => {
   const r = await gql(
     t.baseUrl,
     'mutation ($input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: "BAD", input: $input) { created } }',

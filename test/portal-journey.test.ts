@@ -1,17 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
-import { STATION_PATH } from '../pagopa';
-import { CHECKOUT_API_BASE } from '../simulator';
 import { launchBrowser, press, withPage } from './helpers/browser';
-import { call, closeServer, localServer } from './helpers/http';
-import { startHub, type TestHub } from './helpers/hub';
+import { startCheckoutHub, type CheckoutHub } from './helpers/checkout-hub';
+import { call } from './helpers/http';
+import type { TestHub } from './helpers/hub';
 import { APP, avvia, avviato, faultOf, loadPendenza, pagamento, PV2, riferimento } from './helpers/pagamenti';
 import { readPdf } from './helpers/pdf';
 import { PAGA_SUL_PORTALE, startPortal, type Portal } from './helpers/portal';
-import { closeSimulators, simulatorFor } from './helpers/simulator';
-import { soapGate, type SoapGate } from './helpers/soap-gate';
+import type { SoapGate } from './helpers/soap-gate';
 import { subscriber, untilSubscriptions, type Results, type Subscriber } from './helpers/subscriber';
 import { until } from './helpers/until';
-import { STATION_XSD } from './helpers/xsd';
 
 /**
  * The citizen's whole journey in a real browser (helpers/browser.ts): the Ente's portal (a tiny
@@ -22,9 +19,9 @@ import { STATION_XSD } from './helpers/xsd';
  * payment, the pendenze, the receipt PDF, and the pagamentoAggiornato events a graphql-ws client
  * subscribed to before Paga received.
  */
+let hub: CheckoutHub;
 let t: TestHub;
 let simBase: string;
-let closeSim: () => Promise<void>;
 let gate: SoapGate;
 let portal: Portal;
 let browser: Browser;
@@ -32,13 +29,8 @@ let ws: Subscriber;
 let subscriptions = 0;
 
 beforeAll(async () => {
-  // The simulator's address is needed to start the hub (its CHECKOUT_URL), the hub's to make the simulator.
-  const simHttp = await localServer();
-  simBase = simHttp.base;
-  closeSim = () => closeServer(simHttp.server);
-  t = await startHub({ CHECKOUT_URL: `${simBase}${CHECKOUT_API_BASE}`, OUTBOX_POLL_MS: '100' });
-  gate = await soapGate(`${t.baseUrl}${STATION_PATH}`);
-  simHttp.server.on('request', simulatorFor(gate.url, { xsdPath: STATION_XSD }).app);
+  hub = await startCheckoutHub();
+  ({ t, simBase, gate } = hub);
   portal = await startPortal(t);
   browser = await launchBrowser();
   ws = subscriber(t.baseUrl, { connectionParams: { authorization: APP } });
@@ -47,10 +39,7 @@ afterAll(async () => {
   await ws?.dispose();
   await browser?.close();
   await portal?.close();
-  await closeSimulators();
-  await closeSim?.();
-  await gate?.close();
-  await t?.close();
+  await hub?.close();
 });
 
 const onCheckout = (u: URL) => u.origin === simBase && u.pathname.startsWith('/checkout/c/');

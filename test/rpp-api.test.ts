@@ -32,7 +32,14 @@ async function creaPendenza(id: string, over: Record<string, unknown> = {}) {
 
 /** An applicazione with the given ACL and scope, and its credentials. */
 async function applicazione(idA2A: string, over: Record<string, unknown>) {
-  const body = { principal: idA2A.toLowerCase(), password: 'Password1!', apiPendenze: true, domini: [DOMINIO], tipiPendenza: ['*'], ...over };
+  const body = {
+    principal: idA2A.toLowerCase(),
+    password: 'Password1!',
+    apiPendenze: true,
+    domini: [DOMINIO],
+    tipiPendenza: ['*'],
+    ...over,
+  };
   expect((await bo('PUT', `/applicazioni/${idA2A}`, body)).status).toBe(201);
   return basic({ user: idA2A.toLowerCase(), password: 'Password1!' });
 }
@@ -42,29 +49,68 @@ beforeAll(async () => {
   t = await startHub({ TRACCIATI_WORKER: 'false', OUTBOX_WORKER: 'false' });
   // A second dominio, configured for SEGRETERIA, for the scope checks.
   expect(
-    (await bo('PUT', `/domini/${ALTRO}`, { ragioneSociale: 'Comune di Prova', gln: '8088888000001', stazione: '11111111113_01', auxDigit: '0', segregationCode: '47', abilitato: true, scaricaFr: false })).status,
+    (
+      await bo('PUT', `/domini/${ALTRO}`, {
+        ragioneSociale: 'Comune di Prova',
+        gln: '8088888000001',
+        stazione: '11111111113_01',
+        auxDigit: '0',
+        segregationCode: '47',
+        abilitato: true,
+        scaricaFr: false,
+      })
+    ).status,
   ).toBe(201);
-  expect((await bo('PUT', `/domini/${ALTRO}/contiAccredito/IT60X0542811101000000123456`, { postale: false, abilitato: true })).status).toBe(201);
-  expect((await bo('PUT', `/domini/${ALTRO}/entrate/SEGRETERIA`, { ibanAccredito: 'IT60X0542811101000000123456', abilitato: true })).status).toBe(201);
+  expect((await bo('PUT', `/domini/${ALTRO}/contiAccredito/IT60X0542811101000000123456`, { postale: false, abilitato: true })).status).toBe(
+    201,
+  );
+  expect(
+    (await bo('PUT', `/domini/${ALTRO}/entrate/SEGRETERIA`, { ibanAccredito: 'IT60X0542811101000000123456', abilitato: true })).status,
+  ).toBe(201);
   expect((await bo('PUT', `/domini/${ALTRO}/tipiPendenza/SEGRETERIA`, { abilitato: true })).status).toBe(201);
 
   await creaPendenza('RPP-A');
   await creaPendenza('RPP-B', { direzione: 'DIR1', divisione: 'DIV1' });
   await creaPendenza('RPP-C');
-  await creaPendenza('RPP-LIBERO', { idTipoPendenza: 'LIBERO', voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Libero', codEntrata: 'LIBERO' }] });
+  await creaPendenza('RPP-LIBERO', {
+    idTipoPendenza: 'LIBERO',
+    voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Libero', codEntrata: 'LIBERO' }],
+  });
   await creaPendenza('RPP-ALTRO', { idDominio: ALTRO });
 
   unDominio = await applicazione('UNDOMINIO', { acl: [{ servizio: 'Pagamenti', autorizzazioni: ['Lettura'] }] });
   // An operatore: an applicazione reads only its own pendenze, and these belong to IDA2A01.
-  const operatore = { ragioneSociale: 'Senza Pagamenti', password: 'Password1!', domini: [DOMINIO], acl: [{ servizio: 'Pendenze', autorizzazioni: ['R'] }] };
+  const operatore = {
+    ragioneSociale: 'Senza Pagamenti',
+    password: 'Password1!',
+    domini: [DOMINIO],
+    acl: [{ servizio: 'Pendenze', autorizzazioni: ['R'] }],
+  };
   expect((await bo('PUT', '/operatori/senzapag', operatore)).status).toBe(201);
   senzaPagamenti = basic({ user: 'senzapag', password: 'Password1!' });
   soloLibero = await applicazione('SOLOLIB', { tipiPendenza: ['LIBERO'], acl: [{ servizio: 'Pagamenti', autorizzazioni: ['Lettura'] }] });
 
   await insertRpp(t.hub.orm, { idPendenza: 'RPP-A', ccp: 'CCP-A1', dataPagamento: new Date('2026-11-20T09:00:00.000Z') });
-  await insertRpp(t.hub.orm, { idPendenza: 'RPP-A', ccp: 'CCP-A2', duplicato: true, dataPagamento: new Date('2026-11-25T09:00:00.000Z'), ricevutaIl: new Date('2026-11-26T09:00:00.000Z') });
-  await insertRpp(t.hub.orm, { idPendenza: 'RPP-B', ccp: 'n/a', esito: 'NON_ESEGUITO', versione: 'V1', dataPagamento: new Date('2026-11-22T09:00:00.000Z') });
-  await insertRpp(t.hub.orm, { idPendenza: 'RPP-LIBERO', ccp: 'CCP-L1', standIn: true, dataPagamento: new Date('2026-11-23T09:00:00.000Z') });
+  await insertRpp(t.hub.orm, {
+    idPendenza: 'RPP-A',
+    ccp: 'CCP-A2',
+    duplicato: true,
+    dataPagamento: new Date('2026-11-25T09:00:00.000Z'),
+    ricevutaIl: new Date('2026-11-26T09:00:00.000Z'),
+  });
+  await insertRpp(t.hub.orm, {
+    idPendenza: 'RPP-B',
+    ccp: 'n/a',
+    esito: 'NON_ESEGUITO',
+    versione: 'V1',
+    dataPagamento: new Date('2026-11-22T09:00:00.000Z'),
+  });
+  await insertRpp(t.hub.orm, {
+    idPendenza: 'RPP-LIBERO',
+    ccp: 'CCP-L1',
+    standIn: true,
+    dataPagamento: new Date('2026-11-23T09:00:00.000Z'),
+  });
   await insertRpp(t.hub.orm, { idPendenza: 'RPP-ALTRO', ccp: 'CCP-X1', dataPagamento: new Date('2026-11-24T09:00:00.000Z') });
 });
 afterAll(() => t.close());
@@ -99,7 +145,13 @@ describe('GET /rpp', () => {
     expect(ccps(await get(`/rpp?idDominio=${ALTRO}`))).toEqual(['CCP-X1']);
     expect(ccps(await get(`/rpp?iuv=${iuv['RPP-B']}&ccp=n%2Fa`))).toEqual(['n/a']);
     expect(ccps(await get('/rpp?esitoPagamento=NON_ESEGUITO'))).toEqual(['n/a']);
-    expect(ccps(await get('/rpp?idDebitore=RSSMRA30A01H501I&ordinamento=-dataRichiesta'))).toEqual(['CCP-A2', 'CCP-X1', 'CCP-L1', 'n/a', 'CCP-A1']);
+    expect(ccps(await get('/rpp?idDebitore=RSSMRA30A01H501I&ordinamento=-dataRichiesta'))).toEqual([
+      'CCP-A2',
+      'CCP-X1',
+      'CCP-L1',
+      'n/a',
+      'CCP-A1',
+    ]);
     // dataRpt: when the payment happened; dataRt: when the receipt arrived.
     expect(ccps(await get('/rpp?dataRptDa=2026-11-22T00:00:00&dataRptA=2026-11-23T23:59:59'))).toEqual(['n/a', 'CCP-L1']);
     expect(ccps(await get('/rpp?dataRtDa=2026-11-26'))).toEqual(['CCP-A2']);
@@ -144,7 +196,13 @@ describe('GET /rpp/{idDominio}/{iuv}/{ccp}', () => {
       stato: 'RT_ACCETTATA_PA',
       rpt: { transferList: { transfer: [{ idTransfer: 1, IBAN: 'IT02L1234512345123451111111', transferCategory: '9/SEGRETERIA' }] } },
       rt: { receiptId: 'n/a', outcome: 'KO', fee: '1.00' },
-      pendenza: { idPendenza: 'RPP-B', direzione: 'DIR1', divisione: 'DIV1', stato: 'NON_ESEGUITA', pagamenti: '/pagamenti?idA2A=IDA2A01&idPendenza=RPP-B' },
+      pendenza: {
+        idPendenza: 'RPP-B',
+        direzione: 'DIR1',
+        divisione: 'DIV1',
+        stato: 'NON_ESEGUITA',
+        pagamenti: '/pagamenti?idA2A=IDA2A01&idPendenza=RPP-B',
+      },
     });
   });
 
@@ -229,7 +287,11 @@ describe('the pendenza detail', () => {
     const r = await get('/pendenze/IDA2A01/RPP-A');
     expect(r.status).toBe(200);
     expect(r.body.rpp.map((x: any) => x.rt.receiptId)).toEqual(['CCP-A1', 'CCP-A2']);
-    expect(r.body.rpp[0]).toMatchObject({ stato: 'RT_ACCETTATA_PA', rpt: { paymentAmount: '100.99' }, pendenza: { idPendenza: 'RPP-A', rpp: '/rpp?idA2A=IDA2A01&idPendenza=RPP-A' } });
+    expect(r.body.rpp[0]).toMatchObject({
+      stato: 'RT_ACCETTATA_PA',
+      rpt: { paymentAmount: '100.99' },
+      pendenza: { idPendenza: 'RPP-A', rpp: '/rpp?idA2A=IDA2A01&idPendenza=RPP-A' },
+    });
     expect(r.body.rpp[0].modello).toBeUndefined();
     expect((await get('/pendenze/IDA2A01/RPP-C')).body.rpp).toEqual([]);
     const numero = r.body.numeroAvviso;
@@ -241,7 +303,11 @@ describe('the pendenza detail', () => {
     expect(r.status).toBe(200);
     expect(r.body.rpp).toHaveLength(1);
     expect(r.body.rpp[0]).toMatchObject({ stato: 'RT_ACCETTATA_PA', modello: 'Pagamento ad iniziativa PSP', rt: { receiptId: 'n/a' } });
-    expect(r.body.rpp[0].pendenza.dominio).toMatchObject({ idDominio: DOMINIO, ragioneSociale: 'Ente Creditore Test', unitaOperative: `/domini/${DOMINIO}/unitaOperative` });
+    expect(r.body.rpp[0].pendenza.dominio).toMatchObject({
+      idDominio: DOMINIO,
+      ragioneSociale: 'Ente Creditore Test',
+      unitaOperative: `/domini/${DOMINIO}/unitaOperative`,
+    });
   });
 });
 
@@ -252,11 +318,18 @@ describe('Backoffice /rpp', () => {
     expect(ccps(await bo('GET', '/rpp?direzione=DIR1&divisione=DIV1'))).toEqual(['n/a']);
     expect(ccps(await bo('GET', '/rpp?direzione=DIR9'))).toEqual([]);
     const list = await bo('GET', '/rpp?idPendenza=RPP-A&risultatiPerPagina=1');
-    expect(list.body).toMatchObject({ numRisultati: 2, numPagine: 2, risultati: [{ modello: 'Pagamento ad iniziativa PSP', pendenza: { dominio: { idDominio: DOMINIO } } }] });
+    expect(list.body).toMatchObject({
+      numRisultati: 2,
+      numPagine: 2,
+      risultati: [{ modello: 'Pagamento ad iniziativa PSP', pendenza: { dominio: { idDominio: DOMINIO } } }],
+    });
 
     const detail = await bo('GET', `/rpp/${ALTRO}/${iuv['RPP-ALTRO']}/CCP-X1`);
     expect(detail.status).toBe(200);
-    expect(detail.body).toMatchObject({ modello: 'Pagamento ad iniziativa PSP', pendenza: { idPendenza: 'RPP-ALTRO', dominio: { idDominio: ALTRO, ragioneSociale: 'Comune di Prova' } } });
+    expect(detail.body).toMatchObject({
+      modello: 'Pagamento ad iniziativa PSP',
+      pendenza: { idPendenza: 'RPP-ALTRO', dominio: { idDominio: ALTRO, ragioneSociale: 'Comune di Prova' } },
+    });
     expect((await bo('GET', `/rpp/${ALTRO}/${iuv['RPP-ALTRO']}/CCP-X1/rt`)).body).toMatchObject({ receiptId: 'CCP-X1', fiscalCode: ALTRO });
     expect((await bo('GET', `/rpp/${ALTRO}/${iuv['RPP-ALTRO']}/CCP-X1/rpt`)).body).toMatchObject({ creditorReferenceId: iuv['RPP-ALTRO'] });
     expect((await bo('GET', `/rpp/${ALTRO}/${iuv['RPP-ALTRO']}/NESSUNO`)).status).toBe(404);
@@ -293,17 +366,31 @@ describe('the graph', () => {
       duplicato: false,
       rt: { receiptId: 'CCP-L1' },
       dominio: { ragioneSociale: 'Ente Creditore Test' },
-      pendenza: { idPendenza: 'RPP-LIBERO', causale: 'Pagamento dovuto n.RPP-LIBERO', stato: 'NON_ESEGUITA', dominio: { ragioneSociale: 'Ente Creditore Test' } },
+      pendenza: {
+        idPendenza: 'RPP-LIBERO',
+        causale: 'Pagamento dovuto n.RPP-LIBERO',
+        stato: 'NON_ESEGUITA',
+        dominio: { ragioneSociale: 'Ente Creditore Test' },
+      },
     });
     expect(r.body.data.rpp.rtXml).toContain('<receiptId>CCP-L1</receiptId>');
   });
 
-  it('lists with cursors and carries GovPay\'s codes in extensions', async () => {
-    const first = await q('{ rpps(first: 2, orderBy: "+dataRichiesta") { totalCount nodes { ccp duplicato } pageInfo { hasNextPage endCursor } } }');
-    expect(first.body.data.rpps).toMatchObject({ totalCount: 5, nodes: [{ ccp: 'CCP-A1' }, { ccp: 'n/a' }], pageInfo: { hasNextPage: true } });
-    const next = await q('query ($after: String) { rpps(first: 10, after: $after, withCount: false) { nodes { ccp duplicato } pageInfo { hasNextPage } } }', {
-      after: first.body.data.rpps.pageInfo.endCursor,
+  it("lists with cursors and carries GovPay's codes in extensions", async () => {
+    const first = await q(
+      '{ rpps(first: 2, orderBy: "+dataRichiesta") { totalCount nodes { ccp duplicato } pageInfo { hasNextPage endCursor } } }',
+    );
+    expect(first.body.data.rpps).toMatchObject({
+      totalCount: 5,
+      nodes: [{ ccp: 'CCP-A1' }, { ccp: 'n/a' }],
+      pageInfo: { hasNextPage: true },
     });
+    const next = await q(
+      'query ($after: String) { rpps(first: 10, after: $after, withCount: false) { nodes { ccp duplicato } pageInfo { hasNextPage } } }',
+      {
+        after: first.body.data.rpps.pageInfo.endCursor,
+      },
+    );
     expect(next.body.data.rpps).toEqual({
       nodes: [
         { ccp: 'CCP-L1', duplicato: false },
@@ -322,12 +409,20 @@ describe('the graph', () => {
     const connection = t.hub.orm.em.getConnection();
     const execute = jest.spyOn(connection, 'execute');
     try {
-      const r = await q(`{ pendenze(idA2A: "IDA2A01", orderBy: "+idPendenza") { nodes { idPendenza
+      const r = await q(`{ pendenze(filter: { idA2A: "IDA2A01" }, orderBy: [{ field: ID_PENDENZA, direction: ASC }]) { nodes { idPendenza
           rpp { ccp importo pendenza { idPendenza dominio { ragioneSociale } } } } } }`);
       expect(r.body.errors).toBeUndefined();
       const byPendenza = Object.fromEntries(r.body.data.pendenze.nodes.map((n: any) => [n.idPendenza, n.rpp.map((x: any) => x.ccp)]));
-      expect(byPendenza).toEqual({ 'RPP-A': ['CCP-A1', 'CCP-A2'], 'RPP-ALTRO': ['CCP-X1'], 'RPP-B': ['n/a'], 'RPP-C': [], 'RPP-LIBERO': ['CCP-L1'] });
-      expect(r.body.data.pendenze.nodes.find((n: any) => n.idPendenza === 'RPP-ALTRO').rpp[0].pendenza.dominio.ragioneSociale).toBe('Comune di Prova');
+      expect(byPendenza).toEqual({
+        'RPP-A': ['CCP-A1', 'CCP-A2'],
+        'RPP-ALTRO': ['CCP-X1'],
+        'RPP-B': ['n/a'],
+        'RPP-C': [],
+        'RPP-LIBERO': ['CCP-L1'],
+      });
+      expect(r.body.data.pendenze.nodes.find((n: any) => n.idPendenza === 'RPP-ALTRO').rpp[0].pendenza.dominio.ragioneSociale).toBe(
+        'Comune di Prova',
+      );
       const sql = execute.mock.calls.map((c) => String(c[0]));
       expect(sql.filter((s) => /from [`"]?rpp[`"]?/i.test(s))).toHaveLength(1);
     } finally {
@@ -340,7 +435,9 @@ describe('the graph', () => {
     const queries = async (filter: string) => {
       const execute = jest.spyOn(connection, 'execute');
       try {
-        const r = await q(`{ rpps(${filter} withCount: false) { nodes { ccp pendenza { idPendenza causale dominio { ragioneSociale } } } } }`);
+        const r = await q(
+          `{ rpps(${filter} withCount: false) { nodes { ccp pendenza { idPendenza causale dominio { ragioneSociale } } } } }`,
+        );
         expect(r.body.errors).toBeUndefined();
         return { rows: r.body.data.rpps.nodes.length, sql: execute.mock.calls.length };
       } finally {

@@ -18,7 +18,11 @@ let survivor: TestHub | undefined;
 
 /** The tracciato's progress, read through the graph (the REST detail carries the whole upload). */
 async function progress(baseUrl: string, id: number): Promise<Record<string, any>> {
-  const r = await gql(baseUrl, 'query ($id: Int!) { tracciatoPendenze(id: $id) { stato numeroOperazioniEseguite numeroOperazioniFallite } }', { id });
+  const r = await gql(
+    baseUrl,
+    'query ($id: Int!) { tracciatoPendenze(id: $id) { stato numeroOperazioniEseguite numeroOperazioniFallite } }',
+    { id },
+  );
   return r.body.data.tracciatoPendenze;
 }
 
@@ -49,8 +53,14 @@ describe('a tracciato whose instance dies', () => {
     child = started.child;
     const port = started.port;
     const first = `http://127.0.0.1:${port}`;
-    const inserimenti = Array.from({ length: ROWS }, (_, i) => ({ idA2A: 'IDA2A01', idPendenza: `RES-${i}`, ...nuovaPendenza(`RES-${i}`) }));
-    const up = await call(first, 'POST', `${BO}/pendenze/tracciati`, { body: { idTracciato: 'RESUME', idDominio: '12345678901', inserimenti } });
+    const inserimenti = Array.from({ length: ROWS }, (_, i) => ({
+      idA2A: 'IDA2A01',
+      idPendenza: `RES-${i}`,
+      ...nuovaPendenza(`RES-${i}`),
+    }));
+    const up = await call(first, 'POST', `${BO}/pendenze/tracciati`, {
+      body: { idTracciato: 'RESUME', idDominio: '12345678901', inserimenti },
+    });
     expect(up.status).toBe(201);
 
     if (child!.exitCode === null && child!.signalCode === null) await new Promise((r) => child!.once('exit', r));
@@ -58,16 +68,25 @@ describe('a tracciato whose instance dies', () => {
     expect(killedAt).toBeLessThan(ROWS);
 
     survivor = await startHub({ ...env, LOG_LEVEL: 'silent' });
-    const t = await until('the survivor to finish the tracciato', async () => {
-      const p = await progress(survivor!.baseUrl, up.body.id);
-      return p.stato === 'ESEGUITO' && p;
-    }, 60_000, 100);
+    const t = await until(
+      'the survivor to finish the tracciato',
+      async () => {
+        const p = await progress(survivor!.baseUrl, up.body.id);
+        return p.stato === 'ESEGUITO' && p;
+      },
+      60_000,
+      100,
+    );
     expect(t).toMatchObject({ stato: 'ESEGUITO', numeroOperazioniEseguite: ROWS, numeroOperazioniFallite: 0 });
     const ops = await call(survivor.baseUrl, 'GET', `${BO}/pendenze/tracciati/${up.body.id}/operazioni?risultatiPerPagina=0`);
     expect(ops.body.numRisultati).toBe(ROWS);
     const numeri: string[] = [];
-    for (let offset = 0; offset < ROWS; offset += 1000) {
-      const page = await gql(survivor!.baseUrl, 'query ($o: Int) { pendenze(first: 1000, offset: $o) { totalCount nodes { numeroAvviso } } }', { o: offset });
+    for (let offset = 0; offset < ROWS; offset += 100) {
+      const page = await gql(
+        survivor!.baseUrl,
+        'query ($o: Int) { pendenze(first: 100, offset: $o) { totalCount nodes { numeroAvviso } } }',
+        { o: offset },
+      );
       expect(page.body.errors).toBeUndefined();
       expect(page.body.data.pendenze.totalCount).toBe(ROWS);
       numeri.push(...page.body.data.pendenze.nodes.map((p: { numeroAvviso: string }) => p.numeroAvviso));

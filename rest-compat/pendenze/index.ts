@@ -8,7 +8,17 @@ import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, filters, numericIdParam, patchBody, route, wellFormedUrl, type RestResult } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import { booleanParam, dateTimeParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
+import {
+  booleanParam,
+  dateTimeParam,
+  listEnvelope,
+  LIST_PAGE,
+  LIST_PAGE_ARGS,
+  parsePaging,
+  readGovPayPage,
+  type GraphConnection,
+} from '../shared/paging';
+import { ordinamento } from '../shared/table';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson, STATI_AVVISO } from './avviso';
 import { rppRoutes } from './rpp';
@@ -169,57 +179,53 @@ export function patchPendenza(graph: GraphClient): RequestHandler {
   });
 }
 
-/** GET /pendenze with GovPay's filters and paging, shared by both APIs. */
+/** GovPay's text filters of GET /pendenze the graph's PendenzaFilter takes as they are. */
+const FILTRI_PENDENZE = [
+  'idDominio',
+  'idA2A',
+  'idPendenza',
+  'idDebitore',
+  'stato',
+  'direzione',
+  'divisione',
+  'iuv',
+  // Not in GovPay 3.9's spec; govpay-console 4 searches with it.
+  'numeroAvviso',
+  'idTipoPendenza',
+] as const;
+
+/** GovPay's ordering fields of GET /pendenze as the graph's PendenzaOrderField. */
+const ORDINAMENTO_PENDENZE = {
+  dataCaricamento: 'DATA_CARICAMENTO',
+  dataValidita: 'DATA_VALIDITA',
+  dataScadenza: 'DATA_SCADENZA',
+  stato: 'STATO',
+  idPendenza: 'ID_PENDENZA',
+  importo: 'IMPORTO',
+};
+
+/** GET /pendenze with GovPay's filters, ordering and paging (pages above the graph's 100 rows read in parts), shared by both APIs. */
 export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const paging = parsePaging(req);
-    const f = filters(
-      req,
-      ['mostraSpontaneiNonPagati'],
-      // numeroAvviso is not in GovPay 3.9's spec; govpay-console 4 searches with it.
-      [
-        'idDominio',
-        'idA2A',
-        'idPendenza',
-        'idDebitore',
-        'stato',
-        'idPagamento',
-        'direzione',
-        'divisione',
-        'dataDa',
-        'dataA',
-        'iuv',
-        'numeroAvviso',
-        'idTipoPendenza',
-      ],
-    );
-    const dates = parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA });
-    const data = await graph.run<{ pendenze: { nodes: GraphPendenza[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
-      `query ($idDominio: String, $idA2A: String, $idPendenza: String, $idDebitore: String, $stato: String,
-        $direzione: String, $divisione: String, $dataDa: DateTimeISO, $dataA: DateTimeISO, $iuv: String, $numeroAvviso: String,
-        $idTipoPendenza: String, ${PAGE}) {
-      pendenze(idDominio: $idDominio, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore, stato: $stato,
-        direzione: $direzione, divisione: $divisione, dataDa: $dataDa, dataA: $dataA, iuv: $iuv, numeroAvviso: $numeroAvviso,
-        idTipoPendenza: $idTipoPendenza, ${PAGE_ARGS}) {
-        nodes { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
-      {
-        idDominio: f.idDominio,
-        idA2A: f.idA2A,
-        idPendenza: f.idPendenza,
-        idDebitore: f.idDebitore,
-        stato: f.stato,
-        direzione: f.direzione,
-        divisione: f.divisione,
-        dataDa: dates.dataDa,
-        dataA: dates.dataA,
-        iuv: f.iuv,
-        numeroAvviso: f.numeroAvviso,
-        idTipoPendenza: f.idTipoPendenza,
-        ...pageVariables(paging),
-      },
-      principal,
-    );
-    return { status: 200, body: listEnvelope(req, paging, data.pendenze, (p) => pendenzaIndex(shaped(shape, p), shape.adapt)) };
+    // idPagamento and mostraSpontaneiNonPagati are read (and checked) as GovPay does, and filter nothing.
+    const f = filters(req, ['mostraSpontaneiNonPagati'], [...FILTRI_PENDENZE, 'idPagamento', 'dataDa', 'dataA']);
+    const filter = {
+      ...Object.fromEntries(FILTRI_PENDENZE.map((k) => [k, f[k]])),
+      ...parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA }),
+    };
+    const orderBy = ordinamento(paging.ordinamento, ORDINAMENTO_PENDENZE);
+    const pendenze = await readGovPayPage(paging, async (page) => {
+      const data = await graph.run<{ pendenze: GraphConnection<GraphPendenza> }>(
+        `query ($filter: PendenzaFilter, $orderBy: [PendenzaOrder!], ${LIST_PAGE}) {
+          pendenze(filter: $filter, orderBy: $orderBy, ${LIST_PAGE_ARGS}) {
+            nodes { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
+        { filter, orderBy, ...page },
+        principal,
+      );
+      return data.pendenze;
+    });
+    return { status: 200, body: listEnvelope(req, paging, pendenze, (p) => pendenzaIndex(shaped(shape, p), shape.adapt)) };
   });
 }
 

@@ -25,6 +25,10 @@ export function parsePaging(req: Request): PagingQuery {
 export const PAGE = '$first: Int, $offset: Int, $orderBy: String, $withCount: Boolean, $countLimit: Int';
 export const PAGE_ARGS = 'first: $first, offset: $offset, orderBy: $orderBy, withCount: $withCount, countLimit: $countLimit';
 
+/** The paging variables and arguments of a list with a typed orderBy (its GraphPage), read with readGovPayPage. */
+export const LIST_PAGE = '$first: Int, $offset: Int, $withCount: Boolean, $countLimit: Int';
+export const LIST_PAGE_ARGS = 'first: $first, offset: $offset, withCount: $withCount, countLimit: $countLimit';
+
 /**
  * GovPay's `it.govpay.api.find.maxRisultati`: with `maxRisultati=true` (the default) a list counts
  * at most this many matches, and `numRisultati` says 10000 when there are more.

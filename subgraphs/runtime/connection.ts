@@ -1,6 +1,14 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { errors } from '../../core/errors';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, parseOrdering, type Page, type PageRequest } from '../../core/paging';
+import {
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  parseOrdering,
+  type Page,
+  type PageRequest,
+  type SortDirection,
+} from '../../core/paging';
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page ends and whether another follows.' })
@@ -120,4 +128,14 @@ export function listPage(args: ListPageArgs, orderBy: PageRequest['orderBy']): P
   const from = args.after ? decodeCursor(args.after) + 1 : (args.offset ?? 0);
   if (!Number.isInteger(from) || from < 0) throw errors.syntax("Il campo offset non puo' essere negativo.");
   return { limit: first, offset: from, ...counting(args), orderBy };
+}
+
+/** The page of a list with a typed orderBy: `fields` maps its order field enum to the domain's fields, `fallback` orders when none is given. */
+export function orderedPage<F extends string>(
+  args: ListPageArgs,
+  orderBy: ReadonlyArray<{ field: F; direction: SortDirection }> | null | undefined,
+  fields: Record<F, string>,
+  fallback: [string, SortDirection],
+): PageRequest {
+  return listPage(args, orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback]);
 }

@@ -28,14 +28,15 @@ import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInser
 import { anagraficaRevision } from '../../anagrafica/services';
 import { pendenzaView, refsOf, toPendenzaView, type PendenzaRefs, type PendenzaView } from './views';
 
+/** The graph's order fields of a list of pendenze, as the entity's. */
 export const PENDENZE_ORDER = {
-  dataCaricamento: 'dataCaricamento',
-  dataValidita: 'dataValidita',
-  dataScadenza: 'dataScadenza',
-  stato: 'stato',
-  idPendenza: 'idPendenza',
-  importo: 'importoCents',
-};
+  DATA_CARICAMENTO: 'dataCaricamento',
+  DATA_VALIDITA: 'dataValidita',
+  DATA_SCADENZA: 'dataScadenza',
+  STATO: 'stato',
+  ID_PENDENZA: 'idPendenza',
+  IMPORTO: 'importoCents',
+} as const;
 
 export interface PendenzeFilter {
   idDominio?: string | null;

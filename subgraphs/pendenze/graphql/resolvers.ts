@@ -2,11 +2,12 @@ import DataLoader from 'dataloader';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Pendenza as PendenzaEntity } from '../../../schema/entities';
-import { pageRequest, PageArgs, toConnection } from '../../runtime/connection';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import { memoized, type SubgraphContext } from '../../runtime/context';
 import { saved, Saved } from '../../runtime/saved';
 import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
+import { PendenzaFilter, PendenzaOrder } from './pendenze-list';
 import { TracciatoResolver } from './tracciati';
 import { pagatoOf, type Pagato, type PendenzaKey } from '../domain/pagato';
 import { Importo } from '../../runtime/scalars';
@@ -49,41 +50,16 @@ export class PendenzaResolver {
     return pendenze(ctx).getByAvviso(idDominio, numeroAvviso, { idDebitore, UUID });
   }
 
-  @Query(() => PendenzaConnection, { description: 'orderBy: dataCaricamento, dataValidita, dataScadenza, stato, idPendenza, importo.' })
+  @Query(() => PendenzaConnection, {
+    description: 'The pendenze the caller may see, newest first (dataCaricamento) unless orderBy says otherwise.',
+  })
   async pendenze(
-    @Args() page: PageArgs,
-    @Arg('idDominio', () => String, { nullable: true }) idDominio: string | null,
-    @Arg('idA2A', () => String, { nullable: true }) idA2A: string | null,
-    @Arg('idPendenza', () => String, { nullable: true }) idPendenza: string | null,
-    @Arg('idDebitore', () => String, { nullable: true }) idDebitore: string | null,
-    @Arg('stato', () => String, { nullable: true }) stato: string | null,
-    @Arg('direzione', () => String, { nullable: true }) direzione: string | null,
-    @Arg('divisione', () => String, { nullable: true }) divisione: string | null,
-    @Arg('causale', () => String, { nullable: true, description: 'Contains, case-insensitive.' }) causale: string | null,
-    @Arg('dataDa', () => Date, { nullable: true }) dataDa: Date | null,
-    @Arg('dataA', () => Date, { nullable: true }) dataA: Date | null,
-    @Arg('iuv', () => String, { nullable: true }) iuv: string | null,
-    @Arg('numeroAvviso', () => String, { nullable: true }) numeroAvviso: string | null,
-    @Arg('idTipoPendenza', () => String, { nullable: true }) idTipoPendenza: string | null,
+    @Arg('filter', () => PendenzaFilter, { nullable: true }) filter: PendenzaFilter | null,
+    @Arg('orderBy', () => [PendenzaOrder], { nullable: true }) orderBy: PendenzaOrder[] | null,
+    @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, PENDENZE_ORDER, '-dataCaricamento');
-    const filter = {
-      idDominio,
-      idA2A,
-      idPendenza,
-      idDebitore,
-      stato,
-      direzione,
-      divisione,
-      causale,
-      dataDa,
-      dataA,
-      iuv,
-      numeroAvviso,
-      idTipoPendenza,
-    };
-    return toConnection(await pendenze(ctx).list(filter, req));
+    return toConnection(await pendenze(ctx).list(filter ?? {}, orderedPage(page, orderBy, PENDENZE_ORDER, ['dataCaricamento', 'DESC'])));
   }
 
   @Query(() => String, { description: 'The avvisi of the rate of a documento, as one base64 PDF.' })
