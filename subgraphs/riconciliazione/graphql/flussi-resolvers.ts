@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
 import type { EsitoRendicontazione as CodiceEsito } from '../../../schema/entities';
-import { listPage, ListPageArgs, MAX_FIRST, toConnection } from '../../runtime/connection';
+import { listPage, ListPageArgs, MAX_FIRST, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
-import { pagina, paginaDiGruppi, QuadraturaPageArgs } from './paging';
+import { paginaDiGruppi, QuadraturaPageArgs } from './paging';
 import { FLUSSI_ORDER } from '../domain/flussi/flussi-query';
 import { quadraturaRendicontazioni, type QuadraturaView } from '../domain/flussi/quadratura';
 import { RENDICONTAZIONI_ORDER, type RendicontazioniFilter } from '../domain/flussi/rendicontazioni-query';
@@ -72,7 +72,7 @@ export class FlussiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await flussi(ctx).list(filter ?? {}, pagina(args, orderBy, FLUSSI_ORDER, ['dataOraFlusso', 'DESC'])));
+    return toConnection(await flussi(ctx).list(filter ?? {}, orderedPage(args, orderBy, FLUSSI_ORDER, ['dataOraFlusso', 'DESC'])));
   }
 
   @Query(() => RendicontazioneConnection, {
@@ -86,7 +86,7 @@ export class FlussiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await rendicontazioni(ctx).list(righe(filter), pagina(args, orderBy, RENDICONTAZIONI_ORDER, ['r.data', 'DESC'])));
+    return toConnection(await rendicontazioni(ctx).list(righe(filter), orderedPage(args, orderBy, RENDICONTAZIONI_ORDER, ['r.data', 'DESC'])));
   }
 
   @Query(() => [QuadraturaRendicontazioni], {

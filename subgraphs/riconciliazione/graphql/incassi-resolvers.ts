@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ListPageArgs, toConnection } from '../../runtime/connection';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
-import { pagina, paginaDiGruppi, QuadraturaPageArgs } from './paging';
+import { paginaDiGruppi, QuadraturaPageArgs } from './paging';
 import { ConsultazioneIncassi, RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '../domain/incassi/consultazione';
 import { quadraturaRiscossioni, type QuadraturaView } from '../domain/incassi/quadratura';
 import { Riconciliazioni, type EsitoRiconciliazione } from '../domain/incassi/riconcilia';

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import type { PageRequest, SortDirection } from '../../../core/paging';
-import { listPage, type ListPageArgs, MAX_FIRST } from '../../runtime/connection';
+import type { PageRequest } from '../../../core/paging';
+import { listPage, MAX_FIRST } from '../../runtime/connection';
 
 /** The page of groups a quadratura returns: the groups come all at once, in their order, without a count. */
 @ArgsType()
@@ -10,16 +10,6 @@ export class QuadraturaPageArgs {
 
   @Field(() => Int, { nullable: true, description: 'Groups to skip.' })
   offset?: number | null;
-}
-
-/** The graph's paging and typed orderBy (else `fallback`) as the domain's page request. */
-export function pagina<F extends string>(
-  args: ListPageArgs,
-  orderBy: Array<{ field: F; direction: SortDirection }> | null,
-  fields: Record<F, string>,
-  fallback: [string, SortDirection],
-): PageRequest {
-  return listPage(args, orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback]);
 }
 
 /** A quadratura's page of groups. */
