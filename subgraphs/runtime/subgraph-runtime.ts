@@ -1,13 +1,5 @@
 import type { MikroORM } from '@mikro-orm/core';
-import {
-  execute,
-  GraphQLError,
-  parse,
-  validate,
-  type DocumentNode,
-  type ExecutionResult,
-  type GraphQLSchema,
-} from 'graphql';
+import { execute, GraphQLError, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context';
 import { DomainError, errors, internalFault } from '../../core/errors';
 import type { Logger } from '../../core/logger';
@@ -45,7 +37,7 @@ export class SubgraphRuntime {
       return { errors: [this.toGraphQLError(e)] };
     }
     if (typeof body.query !== 'string') {
-      return { errors: [this.toGraphQLError(errors.syntax('Il campo query e\' obbligatorio.'))] };
+      return { errors: [this.toGraphQLError(errors.syntax("Il campo query e' obbligatorio."))] };
     }
     const document = this.document(body.query);
     if (!('kind' in document)) return { errors: document };
@@ -56,6 +48,10 @@ export class SubgraphRuntime {
       operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
       contextValue,
     });
+    // No data at all: the request itself was refused, e.g. a variable its scalar cannot take (a number
+    // for a JSONObject): the caller's bad input, not an internal fault.
+    if (result.errors && result.data === undefined)
+      return { errors: result.errors.map((e) => this.toGraphQLError(errors.syntax(e.message))) };
     if (result.errors) return { ...result, errors: result.errors.map((e) => this.toGraphQLError(e)) };
     return result;
   }
@@ -91,4 +87,3 @@ export class SubgraphRuntime {
     return new GraphQLError(internal.message, { path: gqlError?.path, extensions: internal.extensions });
   }
 }
-
