@@ -270,7 +270,7 @@ const NUOVA_PENDENZA = {
   voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Diritti di segreteria', codEntrata: 'SEGRETERIA' }],
 };
 const SAVE =
-  'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created node { numeroAvviso } } }';
+  'mutation ($id: ID!, $pendenza: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: $id, pendenza: $pendenza }) { created pendenza { numeroAvviso } } }';
 
 /** The id suffix of a scenario measured on the baseline build. */
 const BEFORE = '@before';
@@ -306,9 +306,11 @@ async function pendenzeScenarios(
   const rest = `/govpay/backend/api/pendenze/rs/basic/v2/pendenze/IDA2A01`;
   const body = JSON.stringify(NUOVA_PENDENZA);
   const saved = (b: unknown) =>
-    /^\d{18}$/.test((b as { data?: { savePendenza?: { node?: { numeroAvviso?: string } } } }).data?.savePendenza?.node?.numeroAvviso ?? '');
-  const mutation = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `G${run}-${n}`, input: NUOVA_PENDENZA } });
-  const sub = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `S${run}-${n}`, input: NUOVA_PENDENZA } });
+    /^\d{18}$/.test(
+      (b as { data?: { caricaPendenza?: { pendenza?: { numeroAvviso?: string } } } }).data?.caricaPendenza?.pendenza?.numeroAvviso ?? '',
+    );
+  const mutation = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `G${run}-${n}`, pendenza: NUOVA_PENDENZA } });
+  const sub = (n: number) => JSON.stringify({ query: SAVE, variables: { id: `S${run}-${n}`, pendenza: NUOVA_PENDENZA } });
 
   const printed = await fetch(`http://127.0.0.1:${port}${rest}/PDF${run}`, {
     method: 'PUT',
@@ -331,7 +333,7 @@ async function pendenzeScenarios(
     },
     {
       id: 'put-graph',
-      label: 'PUT new pendenza: graph (savePendenza)',
+      label: 'PUT new pendenza: graph (caricaPendenza)',
       baseline: 'put-subgraph',
       request: {
         url: `http://127.0.0.1:${port}/graphql`,

@@ -99,9 +99,9 @@ function mutated<T>(valid: T, paths: string[]): fc.Arbitrary<unknown> {
     fc.oneof(fc.constantFrom(...paths), fc.string({ maxLength: 12 })),
     fc.oneof({ weight: 4, arbitrary: oddValue }, { weight: 1, arbitrary: fc.constant(undefined) }),
   );
-  return fc.array(change, { minLength: 1, maxLength: 4 }).map((changes) =>
-    changes.reduce<unknown>((body, [path, value]) => setAt(body, path.split('.'), value), valid),
-  );
+  return fc
+    .array(change, { minLength: 1, maxLength: 4 })
+    .map((changes) => changes.reduce<unknown>((body, [path, value]) => setAt(body, path.split('.'), value), valid));
 }
 
 /** A JSON text, or something that only looks like one (cut short, bytes that are not UTF-8). */
@@ -149,25 +149,40 @@ const PENDENZA_PATHS = [
 const segment = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/),
   fc.string({ unit: 'grapheme', maxLength: 60 }).map(encodeURIComponent),
-  fc.array(fc.oneof(fc.constantFrom('%', '%E0', '%A4', '%A', '%%', '%00', '%2F', '..', '%C0%AF'), fc.stringMatching(/^[A-Za-z0-9]{0,3}$/)), { maxLength: 6 }).map((p) => p.join('')),
+  fc
+    .array(
+      fc.oneof(fc.constantFrom('%', '%E0', '%A4', '%A', '%%', '%00', '%2F', '..', '%C0%AF'), fc.stringMatching(/^[A-Za-z0-9]{0,3}$/)),
+      { maxLength: 6 },
+    )
+    .map((p) => p.join('')),
 );
 const query = fc
-  .array(fc.tuple(fc.constantFrom('pagina', 'risultatiPerPagina', 'idDominio', 'stato', 'dataDa', 'stampaAvviso', 'x'), fc.string({ maxLength: 20 })), { maxLength: 3 })
+  .array(
+    fc.tuple(
+      fc.constantFrom('pagina', 'risultatiPerPagina', 'idDominio', 'stato', 'dataDa', 'stampaAvviso', 'x'),
+      fc.string({ maxLength: 20 }),
+    ),
+    { maxLength: 3 },
+  )
   .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : ''));
 
 // ---- REST -----------------------------------------------------------------------------------
 
 describe(`fuzzed REST (seed ${SEED})`, () => {
   it('API Pendenze v2: PUT, PATCH and GET of pendenze never answer 5xx', async () => {
-    const put = fc.record({
-      id: segment,
-      body: bodyOf(mutated(nuovaPendenza('FUZZ'), PENDENZA_PATHS)),
-    }).map(({ id, body }): Sent => ({ method: 'PUT', path: `${PZ}/pendenze/IDA2A01/${id}`, auth: APP, body }));
+    const put = fc
+      .record({
+        id: segment,
+        body: bodyOf(mutated(nuovaPendenza('FUZZ'), PENDENZA_PATHS)),
+      })
+      .map(({ id, body }): Sent => ({ method: 'PUT', path: `${PZ}/pendenze/IDA2A01/${id}`, auth: APP, body }));
     const patchOp = mutated({ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }, ['op', 'path', 'value']);
-    const patch = fc.record({
-      id: segment,
-      body: bodyOf(fc.oneof(fc.array(patchOp, { maxLength: 12 }), oddValue)),
-    }).map(({ id, body }): Sent => ({ method: 'PATCH', path: `${PZ}/pendenze/IDA2A01/${id}`, auth: APP, body }));
+    const patch = fc
+      .record({
+        id: segment,
+        body: bodyOf(fc.oneof(fc.array(patchOp, { maxLength: 12 }), oddValue)),
+      })
+      .map(({ id, body }): Sent => ({ method: 'PATCH', path: `${PZ}/pendenze/IDA2A01/${id}`, auth: APP, body }));
     const get = fc
       .tuple(fc.constantFrom('/pendenze', '/pendenze/IDA2A01/', '/avvisi/12345678901/', '/pendenze/', '/'), segment, query)
       .map(([base, id, q]): Sent => ({ method: 'GET', path: `${PZ}${base}${id}${q}`, auth: APP }));
@@ -182,25 +197,69 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
     // Causali near the AgID formats: the prefixes GovPay's parser looks for, cut, doubled, with odd tokens around them.
     const causale = fc
       .tuple(
-        fc.constantFrom('/RFB/', '/RFS/', '/PUR/LGPE-RIVERSAMENTO/URI/', '/PUR/LGPE-RIVERSAMENTO/TXT/1/URI/', 'RFB', 'PUR.LGPE-RIVERSAMENTO.URI.', '/TXT/', ''),
-        fc.oneof(fc.stringMatching(/^[0-9]{0,20}$/), fc.stringMatching(/^RF[0-9A-Z]{0,30}$/), fc.stringMatching(/^\d{4}-\d{2}-\d{2}[A-Za-z0-9_]{0,12}-[\S]{0,12}$/), fc.string({ maxLength: 40 })),
+        fc.constantFrom(
+          '/RFB/',
+          '/RFS/',
+          '/PUR/LGPE-RIVERSAMENTO/URI/',
+          '/PUR/LGPE-RIVERSAMENTO/TXT/1/URI/',
+          'RFB',
+          'PUR.LGPE-RIVERSAMENTO.URI.',
+          '/TXT/',
+          '',
+        ),
+        fc.oneof(
+          fc.stringMatching(/^[0-9]{0,20}$/),
+          fc.stringMatching(/^RF[0-9A-Z]{0,30}$/),
+          fc.stringMatching(/^\d{4}-\d{2}-\d{2}[A-Za-z0-9_]{0,12}-[\S]{0,12}$/),
+          fc.string({ maxLength: 40 }),
+        ),
         fc.string({ maxLength: 30 }),
         fc.string({ maxLength: 30 }),
       )
       .map(([prefix, token, before, after]) => `${before}${prefix}${token}${after}`);
-    const valid = { causale: '/RFB/000000000000001/10.00', importo: 10, sct: 'SCT-FUZZ', dataValuta: '2026-12-07', contoAccredito: 'IT60X0542811101000000123456' };
+    const valid = {
+      causale: '/RFB/000000000000001/10.00',
+      importo: 10,
+      sct: 'SCT-FUZZ',
+      dataValuta: '2026-12-07',
+      contoAccredito: 'IT60X0542811101000000123456',
+    };
     const post = fc
       .record({
         dominio: fc.oneof(fc.constant('12345678901'), segment),
-        q: fc.constantFrom('', '?idFlussoCaseInsensitive=true', '?idFlussoCaseInsensitive=x', '?riscossioni.tipo=NESSUNO', '?riscossioni.tipo=MBT'),
-        body: bodyOf(fc.oneof(causale.map((c) => ({ ...valid, causale: c })), mutated(valid, ['causale', 'iuv', 'idFlusso', 'importo', 'sct', 'dataValuta', 'dataContabile', 'contoAccredito']))),
+        q: fc.constantFrom(
+          '',
+          '?idFlussoCaseInsensitive=true',
+          '?idFlussoCaseInsensitive=x',
+          '?riscossioni.tipo=NESSUNO',
+          '?riscossioni.tipo=MBT',
+        ),
+        body: bodyOf(
+          fc.oneof(
+            causale.map((c) => ({ ...valid, causale: c })),
+            mutated(valid, ['causale', 'iuv', 'idFlusso', 'importo', 'sct', 'dataValuta', 'dataContabile', 'contoAccredito']),
+          ),
+        ),
       })
       .map(({ dominio, q, body }): Sent => ({ method: 'POST', path: `${RG}/riconciliazioni/${dominio}${q}`, auth: APP, body }));
     const get = fc
-      .tuple(fc.constantFrom('/riconciliazioni', '/riconciliazioni/12345678901/', '/riscossioni', '/riscossioni/12345678901/', '/flussiRendicontazione/', '/flussiRendicontazione/12345678901/'), segment, query)
+      .tuple(
+        fc.constantFrom(
+          '/riconciliazioni',
+          '/riconciliazioni/12345678901/',
+          '/riscossioni',
+          '/riscossioni/12345678901/',
+          '/flussiRendicontazione/',
+          '/flussiRendicontazione/12345678901/',
+        ),
+        segment,
+        query,
+      )
       .map(([base, id, q]): Sent => ({ method: 'GET', path: `${RG}${base}${id}${q}`, auth: APP }));
     await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: post }, { weight: 1, arbitrary: get }), async (request) => expectNoServerError(request, await send(request))),
+      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: post }, { weight: 1, arbitrary: get }), async (request) =>
+        expectNoServerError(request, await send(request)),
+      ),
       options(RUNS.riconciliazioni),
     );
   });
@@ -209,19 +268,51 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
     const PG = (mode: string) => `/govpay/frontend/api/pagamento/rs/${mode}/v2`;
     const modes = fc.constantFrom<[string, string]>(['basic', APP], ['spid', ''], ['public', ''], ['basic', ADMIN]);
     const cart = {
-      pendenze: [{ idA2A: 'IDA2A01', idPendenza: 'FUZZ-PAG', ...nuovaPendenza('FUZZ-PAG') }, { idDominio: '12345678901', numeroAvviso: '001340000000000000', idDebitore: 'RSSMRA30A01H501I' }],
+      pendenze: [
+        { idA2A: 'IDA2A01', idPendenza: 'FUZZ-PAG', ...nuovaPendenza('FUZZ-PAG') },
+        { idDominio: '12345678901', numeroAvviso: '001340000000000000', idDebitore: 'RSSMRA30A01H501I' },
+      ],
       urlRitorno: 'https://portale.example/esito',
       soggettoVersante: { tipo: 'F', identificativo: 'RSSMRA30A01H501I', email: 'a@example.it', cap: 0 },
       dataEsecuzionePagamento: '2999-01-01',
       lingua: 'it',
       autenticazioneSoggetto: 'N/A',
     };
-    const cartPaths = ['pendenze', 'pendenze.0', 'pendenze.1', 'pendenze.0.voci', 'pendenze.0.importo', 'pendenze.1.numeroAvviso', 'pendenze.2', 'urlRitorno', 'soggettoVersante', 'soggettoVersante.cap', 'lingua', 'autenticazioneSoggetto', 'contoAddebito', 'dataEsecuzionePagamento'];
+    const cartPaths = [
+      'pendenze',
+      'pendenze.0',
+      'pendenze.1',
+      'pendenze.0.voci',
+      'pendenze.0.importo',
+      'pendenze.1.numeroAvviso',
+      'pendenze.2',
+      'urlRitorno',
+      'soggettoVersante',
+      'soggettoVersante.cap',
+      'lingua',
+      'autenticazioneSoggetto',
+      'contoAddebito',
+      'dataEsecuzionePagamento',
+    ];
     const start = fc
       .record({ mode: modes, body: bodyOf(mutated(cart, cartPaths)), q: query })
       .map(({ mode: [m, auth], body, q }): Sent => ({ method: 'POST', path: `${PG(m)}/pagamenti${q}`, auth, body }));
     const read = fc
-      .tuple(modes, fc.constantFrom('/pagamenti/', '/pagamenti/byIdSession/', '/pendenze/IDA2A01/', '/avvisi/12345678901/', '/domini/', '/rpp/12345678901/', '/pagamenti', '/pendenze'), segment, query)
+      .tuple(
+        modes,
+        fc.constantFrom(
+          '/pagamenti/',
+          '/pagamenti/byIdSession/',
+          '/pendenze/IDA2A01/',
+          '/avvisi/12345678901/',
+          '/domini/',
+          '/rpp/12345678901/',
+          '/pagamenti',
+          '/pendenze',
+        ),
+        segment,
+        query,
+      )
       .map(([[m, auth], base, id, q]): Sent => ({ method: 'GET', path: `${PG(m)}${base}${id}${q}`, auth }));
     await fc.assert(
       fc.asyncProperty(fc.oneof(start, read), async (request) => {
@@ -247,13 +338,24 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
   });
 
   it('Backoffice: tracciati uploads never answer 5xx, and each accepted one is processed to its end', async () => {
-    const row = mutated({ idA2A: 'IDA2A01', idPendenza: 'FUZZ-ROW', ...nuovaPendenza('FUZZ-ROW') }, ['idA2A', 'idPendenza', ...PENDENZA_PATHS]);
-    const tracciato = mutated(
-      { idTracciato: 'FUZZ', idDominio: '12345678901', inserimenti: [], annullamenti: [] },
-      ['idTracciato', 'idDominio', 'inserimenti', 'annullamenti', 'inserimenti.0', 'annullamenti.0'],
-    );
+    const row = mutated({ idA2A: 'IDA2A01', idPendenza: 'FUZZ-ROW', ...nuovaPendenza('FUZZ-ROW') }, [
+      'idA2A',
+      'idPendenza',
+      ...PENDENZA_PATHS,
+    ]);
+    const tracciato = mutated({ idTracciato: 'FUZZ', idDominio: '12345678901', inserimenti: [], annullamenti: [] }, [
+      'idTracciato',
+      'idDominio',
+      'inserimenti',
+      'annullamenti',
+      'inserimenti.0',
+      'annullamenti.0',
+    ]);
     const upload = fc
-      .record({ body: bodyOf(fc.tuple(tracciato, fc.array(row, { maxLength: 4 })).map(([tr, rows]) => ({ ...(tr as object), inserimenti: rows }))), path: fc.constantFrom('/pendenze/tracciati', '/pendenze/tracciati/12345678901', '/pendenze/tracciati/12345678901/SEGRETERIA') })
+      .record({
+        body: bodyOf(fc.tuple(tracciato, fc.array(row, { maxLength: 4 })).map(([tr, rows]) => ({ ...(tr as object), inserimenti: rows }))),
+        path: fc.constantFrom('/pendenze/tracciati', '/pendenze/tracciati/12345678901', '/pendenze/tracciati/12345678901/SEGRETERIA'),
+      })
       .map(({ body, path }): Sent => ({ method: 'POST', path: `${BO}${path}`, auth: ADMIN, body }));
     await fc.assert(
       fc.asyncProperty(upload, async (request) => {
@@ -266,11 +368,16 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
     expect(tracciati.length).toBeGreaterThan(0);
     for (const id of tracciati) {
       let last = '';
-      await until(`tracciato ${id} processed `, async () => {
-        const r = await send({ method: 'GET', path: `${BO}/pendenze/tracciati/${id}`, auth: ADMIN });
-        last = r.text.slice(0, 300);
-        return ['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(JSON.parse(r.text).stato);
-      }, 30_000, 100).catch((e: Error) => {
+      await until(
+        `tracciato ${id} processed `,
+        async () => {
+          const r = await send({ method: 'GET', path: `${BO}/pendenze/tracciati/${id}`, auth: ADMIN });
+          last = r.text.slice(0, 300);
+          return ['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(JSON.parse(r.text).stato);
+        },
+        30_000,
+        100,
+      ).catch((e: Error) => {
         throw new Error(`${e.message}; last seen: ${last}`);
       });
     }
@@ -282,14 +389,79 @@ describe(`fuzzed REST (seed ${SEED})`, () => {
 /** One way of damaging a valid envelope: at a random place insert or delete text, or replace an element's text. */
 type Damage = { at?: number; insert?: string; remove?: number; element?: string; text?: string };
 const damage: fc.Arbitrary<Damage> = fc.oneof(
-  fc.record({ at: fc.nat(), insert: fc.oneof(
-    fc.string({ unit: 'binary', maxLength: 20 }),
-    fc.constantFrom('<', '>', '&', '&amp;', '&#0;', '&#x110000;', '&#99999999999;', '&#xD800;', '&#65;', '&xxe;', ']]>', '<![CDATA[', '<!--', '-->', '<a>', '</a>', '<a/>', '"', "'", '\u0000', '\uFFFE'),
-    fc.integer({ min: 0, max: 0x10ffff }).map((n) => `&#${n};`),
-    fc.nat({ max: 3000 }).map((n) => `${'<x>'.repeat(n)}${'</x>'.repeat(n)}`),
-  ) }),
+  fc.record({
+    at: fc.nat(),
+    insert: fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '&amp;',
+        '&#0;',
+        '&#x110000;',
+        '&#99999999999;',
+        '&#xD800;',
+        '&#65;',
+        '&xxe;',
+        ']]>',
+        '<![CDATA[',
+        '<!--',
+        '-->',
+        '<a>',
+        '</a>',
+        '<a/>',
+        '"',
+        "'",
+        '\u0000',
+        '\uFFFE',
+      ),
+      fc.integer({ min: 0, max: 0x10ffff }).map((n) => `&#${n};`),
+      fc.nat({ max: 3000 }).map((n) => `${'<x>'.repeat(n)}${'</x>'.repeat(n)}`),
+    ),
+  }),
   fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }) }),
-  fc.record({ element: fc.constantFrom('idPA', 'idBrokerPA', 'idStation', 'fiscalCode', 'noticeNumber', 'amount', 'paymentAmount', 'transferAmount', 'idTransfer', 'receiptId', 'outcome', 'paymentDateTime', 'applicationDate', 'standIn', 'e-mail', 'IBAN', 'MBDAttachment', 'key'), text: fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', '0.00', '-1.00', '1e3', '999999999999.99', ' 10.00 ', '+1', '0', '6', 'true', 'KO', '2026-02-30', '2026-12-01T24:00:00')) }),
+  fc.record({
+    element: fc.constantFrom(
+      'idPA',
+      'idBrokerPA',
+      'idStation',
+      'fiscalCode',
+      'noticeNumber',
+      'amount',
+      'paymentAmount',
+      'transferAmount',
+      'idTransfer',
+      'receiptId',
+      'outcome',
+      'paymentDateTime',
+      'applicationDate',
+      'standIn',
+      'e-mail',
+      'IBAN',
+      'MBDAttachment',
+      'key',
+    ),
+    text: fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom(
+        '',
+        '0.00',
+        '-1.00',
+        '1e3',
+        '999999999999.99',
+        ' 10.00 ',
+        '+1',
+        '0',
+        '6',
+        'true',
+        'KO',
+        '2026-02-30',
+        '2026-12-01T24:00:00',
+      ),
+    ),
+  }),
 );
 
 function damaged(xml: string, change: Damage): string {
@@ -326,10 +498,11 @@ describe(`fuzzed SOAP (seed ${SEED})`, () => {
 // ---- graph ----------------------------------------------------------------------------------
 
 const QUERIES = [
-  'query { pendenze(first: 2) { nodes { idPendenza importo stato } } }',
+  'query { pendenze(first: 2, orderBy: [{ field: IMPORTO, direction: DESC }]) { nodes { idPendenza importo stato } } }',
   'query ($id: ID!) { pendenza(idA2A: "IDA2A01", idPendenza: $id) { idPendenza causale voci { importo } } }',
-  'mutation ($input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: "FUZZ-G", input: $input) { created } }',
-  'mutation { patchPendenza(idA2A: "IDA2A01", idPendenza: "FUZZ-G", operazioni: [{ op: "REPLACE", path: "/stato", value: "ANNULLATA" }]) { stato } }',
+  'mutation ($input: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: "FUZZ-G", pendenza: $input }) { created } }',
+  'mutation { modificaPendenza(input: { idA2A: "IDA2A01", idPendenza: "FUZZ-G", operazioni: [{ op: "REPLACE", path: "/stato", value: "ANNULLATA" }] }) { pendenza { stato } } }',
+  'mutation { annullaPendenza(input: { idA2A: "IDA2A01", idPendenza: "FUZZ-G" }) { pendenza { stato } } }',
   'query A { __typename } query B { __typename }',
   'fragment F on Query { __typename } query { ...F }',
 ];
@@ -344,7 +517,14 @@ describe(`fuzzed GraphQL (seed ${SEED})`, () => {
       }),
       fc.string({ maxLength: 200 }),
       fc.nat({ max: 500 }).map((n) => `query { ${'pendenze(first: 1) { nodes { '.repeat(n)} } }`),
-      fc.tuple(fc.constantFrom('pendenza(idA2A: "IDA2A01", idPendenza: %s) { idPendenza }', 'pendenzaByAvviso(idDominio: "12345678901", numeroAvviso: %s) { idPendenza }'), fc.string({ unit: 'binary', maxLength: 40 }))
+      fc
+        .tuple(
+          fc.constantFrom(
+            'pendenza(idA2A: "IDA2A01", idPendenza: %s) { idPendenza }',
+            'pendenzaByAvviso(idDominio: "12345678901", numeroAvviso: %s) { idPendenza }',
+          ),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+        )
         .map(([field, text]) => `query { ${field.replace('%s', JSON.stringify(text))} }`),
     );
     const envelope = fc.record(

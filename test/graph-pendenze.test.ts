@@ -24,13 +24,13 @@ const input = {
 it('saves a pendenza and reads it with federated fields, amounts as exact strings', async () => {
   const saved = await gql(
     t.baseUrl,
-    'mutation ($input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: "G1", input: $input) { created node { numeroAvviso importo } } }',
+    'mutation ($input: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: "G1", pendenza: $input }) { created pendenza { numeroAvviso importo } } }',
     { input },
     app,
   );
   expect(saved.body.errors).toBeUndefined();
-  expect(saved.body.data.savePendenza).toMatchObject({ created: true, node: { importo: '12.34' } });
-  const numeroAvviso = saved.body.data.savePendenza.node.numeroAvviso;
+  expect(saved.body.data.caricaPendenza).toMatchObject({ created: true, pendenza: { importo: '12.34' } });
+  const numeroAvviso = saved.body.data.caricaPendenza.pendenza.numeroAvviso;
 
   const read = await gql(
     t.baseUrl,
@@ -58,7 +58,7 @@ it('lists with cursors and cancels through the graph', async () => {
   for (const id of ['G2', 'G3']) {
     await gql(
       t.baseUrl,
-      'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created } }',
+      'mutation ($id: ID!, $input: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: $id, pendenza: $input }) { created } }',
       { id, input },
       app,
     );
@@ -80,17 +80,17 @@ it('lists with cursors and cancels through the graph', async () => {
 
   const cancelled = await gql(
     t.baseUrl,
-    'mutation { patchPendenza(idA2A: "IDA2A01", idPendenza: "G3", operazioni: [{ op: "REPLACE", path: "/stato", value: "ANNULLATA" }]) { stato } }',
+    'mutation { modificaPendenza(input: { idA2A: "IDA2A01", idPendenza: "G3", operazioni: [{ op: "REPLACE", path: "/stato", value: "ANNULLATA" }] }) { pendenza { stato } } }',
     {},
     app,
   );
-  expect(cancelled.body.data.patchPendenza.stato).toBe('ANNULLATA');
+  expect(cancelled.body.data.modificaPendenza.pendenza.stato).toBe('ANNULLATA');
 });
 
 it("answers bad input with GovPay's codes in extensions and saves nothing", async () => {
   const r = await gql(
     t.baseUrl,
-    'mutation ($input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: "BAD", input: $input) { created } }',
+    'mutation ($input: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: "BAD", pendenza: $input }) { created } }',
     { input: { ...input, importo: 12.35 } },
     app,
   );

@@ -86,7 +86,7 @@ describe('receipts at the station', () => {
     // Over: nothing is held any more; the notice is simply paid.
     const verify = await station(t).verify({ fiscalCode: '12345678901', noticeNumber: p1.numeroAvviso });
     expect(verify.step.fault?.faultCode).toBe('PAA_PAGAMENTO_DUPLICATO');
-    const rpps = await gql(t.baseUrl, 'query ($id: String) { rpps(idPagamento: $id) { nodes { iuv } } }', { id: p.id }, APP);
+    const rpps = await gql(t.baseUrl, 'query ($id: String) { rpps(filter: { idPagamento: $id }) { nodes { iuv } } }', { id: p.id }, APP);
     expect(rpps.body.data.rpps.nodes.map((n: any) => n.iuv).sort()).toEqual([p1.iuv, p2.iuv].sort());
 
     // One event per change (started, first receipt, second receipt), each read as the subscriber may see it.

@@ -84,21 +84,21 @@ describe('pendenzaAggiornata', () => {
     expect((await hears(id, 2))[1]).toEqual({ idPendenza: id, stato: 'NON_ESEGUITA', causale: 'Causale aggiornata' });
   });
 
-  it('fires for savePendenza and patchPendenza through the graph', async () => {
+  it('fires for caricaPendenza and modificaPendenza through the graph', async () => {
     const id = newId('GRAPH');
     const saved = await gql(
       t.baseUrl,
-      'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created } }',
+      'mutation ($id: ID!, $input: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: $id, pendenza: $input }) { created } }',
       { id, input: nuovaPendenza(id) },
     );
-    expect(saved.body).toEqual({ data: { savePendenza: { created: true } } });
+    expect(saved.body).toEqual({ data: { caricaPendenza: { created: true } } });
     expect((await hears(id, 1))[0].stato).toBe('NON_ESEGUITA');
     const patched = await gql(
       t.baseUrl,
-      'mutation ($id: ID!) { patchPendenza(idA2A: "IDA2A01", idPendenza: $id, operazioni: [{op: "REPLACE", path: "/stato", value: "ANNULLATA"}]) { stato } }',
+      'mutation ($id: ID!) { modificaPendenza(input: { idA2A: "IDA2A01", idPendenza: $id, operazioni: [{op: "REPLACE", path: "/stato", value: "ANNULLATA"}] }) { pendenza { stato } } }',
       { id },
     );
-    expect(patched.body).toEqual({ data: { patchPendenza: { stato: 'ANNULLATA' } } });
+    expect(patched.body).toEqual({ data: { modificaPendenza: { pendenza: { stato: 'ANNULLATA' } } } });
     expect((await hears(id, 2))[1].stato).toBe('ANNULLATA');
   });
 

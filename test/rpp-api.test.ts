@@ -378,7 +378,7 @@ describe('the graph', () => {
 
   it("lists with cursors and carries GovPay's codes in extensions", async () => {
     const first = await q(
-      '{ rpps(first: 2, orderBy: "+dataRichiesta") { totalCount nodes { ccp duplicato } pageInfo { hasNextPage endCursor } } }',
+      '{ rpps(first: 2, orderBy: [{ field: DATA_RICHIESTA, direction: ASC }]) { totalCount nodes { ccp duplicato } pageInfo { hasNextPage endCursor } } }',
     );
     expect(first.body.data.rpps).toMatchObject({
       totalCount: 5,
@@ -399,7 +399,7 @@ describe('the graph', () => {
       ],
       pageInfo: { hasNextPage: false },
     });
-    const bad = await q('{ rpps(esito: "PAGATO") { totalCount } }');
+    const bad = await q('{ rpps(filter: { esito: "PAGATO" }) { totalCount } }');
     expect(bad.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI', status: 400 });
     const missing = await q(`{ rpp(idDominio: "${DOMINIO}", iuv: "1", ccp: "2") { ccp } }`);
     expect(missing.body.errors[0].extensions).toMatchObject({ codice: '404000', status: 404 });
@@ -444,8 +444,8 @@ describe('the graph', () => {
         execute.mockRestore();
       }
     };
-    await queries('ccp: "CCP-A1"'); // the caller's authentication is then cached for both measures
-    const one = await queries('ccp: "CCP-A1"');
+    await queries('filter: { ccp: "CCP-A1" }'); // the caller's authentication is then cached for both measures
+    const one = await queries('filter: { ccp: "CCP-A1" }');
     const all = await queries('');
     expect([one.rows, all.rows]).toEqual([1, 5]);
     expect(all.sql).toBe(one.sql);

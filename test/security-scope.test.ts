@@ -37,8 +37,8 @@ const annulla = [{ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }];
 const annullaViaGraph = (idA2A: string, id: string, auth: string) =>
   gql(
     t.baseUrl,
-    'mutation ($idA2A: ID!, $id: ID!, $ops: [JSONObject!]!) { patchPendenza(idA2A: $idA2A, idPendenza: $id, operazioni: $ops) { stato } }',
-    { idA2A, id, ops: annulla },
+    'mutation ($input: ModificaPendenzaInput!) { modificaPendenza(input: $input) { pendenza { stato } } }',
+    { input: { idA2A, idPendenza: id, operazioni: annulla } },
     auth,
   );
 
@@ -92,7 +92,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('a PUT of an existing pendenza', () => {
-  it('is refused when the stored tipo pendenza is outside the caller\'s scope, whatever tipo the body names', async () => {
+  it("is refused when the stored tipo pendenza is outside the caller's scope, whatever tipo the body names", async () => {
     const id = await segreteria();
     const r = await put('IDA2A01', id, libero(id), SOLO_LIBERO);
     expect(r.status).toBe(403);
@@ -101,7 +101,7 @@ describe('a PUT of an existing pendenza', () => {
     await unchanged(id);
   });
 
-  it('is refused when the stored dominio is outside the caller\'s scope', async () => {
+  it("is refused when the stored dominio is outside the caller's scope", async () => {
     const id = await segreteria();
     const r = await put('IDA2A01', id, inD2(id), SOLO_D2);
     expect(r.status).toBe(403);
@@ -109,7 +109,7 @@ describe('a PUT of an existing pendenza', () => {
     await unchanged(id);
   });
 
-  it('never moves a pendenza to another dominio, even for a caller allowed on both (GovPay\'s VER_004)', async () => {
+  it("never moves a pendenza to another dominio, even for a caller allowed on both (GovPay's VER_004)", async () => {
     const id = await segreteria();
     const r = await put('IDA2A01', id, inD2(id), ENTRAMBI);
     expect(r.status).toBe(422);
@@ -129,11 +129,11 @@ describe('a PUT of an existing pendenza', () => {
 });
 
 describe('the graph', () => {
-  it('refuses savePendenza and patchPendenza on a stored pendenza outside the scope', async () => {
+  it('refuses caricaPendenza and modificaPendenza on a stored pendenza outside the scope', async () => {
     const id = await segreteria();
     const save = await gql(
       t.baseUrl,
-      'mutation ($id: ID!, $input: JSONObject!) { savePendenza(idA2A: "IDA2A01", idPendenza: $id, input: $input) { created } }',
+      'mutation ($id: ID!, $input: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: $id, pendenza: $input }) { created } }',
       { id, input: libero(id) },
       SOLO_LIBERO,
     );
@@ -180,10 +180,13 @@ describe('an applicazione', () => {
     numeroAvviso = r.body.numeroAvviso;
   });
 
-  it('cannot cancel another applicazione\'s pendenza, through API Pendenze, the Backoffice or the graph', async () => {
+  it("cannot cancel another applicazione's pendenza, through API Pendenze, the Backoffice or the graph", async () => {
     const viaPendenze = await call(t.baseUrl, 'PATCH', `${PV2}/pendenze/APPA/${id}`, { body: annulla, auth: APP_C });
     expect(viaPendenze.status).toBe(400);
-    expect(viaPendenze.body).toMatchObject({ codice: 'APP_002', dettaglio: 'Applicazione autenticata (APPC) diversa dalla chiamante (APPA)' });
+    expect(viaPendenze.body).toMatchObject({
+      codice: 'APP_002',
+      dettaglio: 'Applicazione autenticata (APPC) diversa dalla chiamante (APPA)',
+    });
     const viaBackoffice = await call(t.baseUrl, 'PATCH', `${BO}/pendenze/APPA/${id}`, { body: annulla, auth: APP_C });
     expect(viaBackoffice.status).toBe(400);
     expect(viaBackoffice.body.codice).toBe('APP_002');
@@ -192,7 +195,7 @@ describe('an applicazione', () => {
     await unchanged(id, 'APPA');
   });
 
-  it('cannot read another applicazione\'s pendenza, by key, by avviso or in a list', async () => {
+  it("cannot read another applicazione's pendenza, by key, by avviso or in a list", async () => {
     const byKey = await call(t.baseUrl, 'GET', `${PV2}/pendenze/APPA/${id}`, { auth: APP_C });
     expect(byKey.status).toBe(403);
     expect(byKey.body.codice).toBe('403000');

@@ -14,15 +14,23 @@ const app = basic(IDA2A01);
 let seq = 0;
 const newId = () => `TR${Date.now()}${++seq}`;
 const riga = (id: string, over: Record<string, unknown> = {}) => ({ idA2A: 'IDA2A01', idPendenza: id, ...nuovaPendenza(id), ...over });
-const upload = (body: unknown, path = '/pendenze/tracciati', opts: { headers?: Record<string, string>; rawBody?: string; auth?: string } = {}) =>
-  call(t.baseUrl, 'POST', `${BO}${path}`, { body: opts.rawBody === undefined ? body : undefined, ...opts });
+const upload = (
+  body: unknown,
+  path = '/pendenze/tracciati',
+  opts: { headers?: Record<string, string>; rawBody?: string; auth?: string } = {},
+) => call(t.baseUrl, 'POST', `${BO}${path}`, { body: opts.rawBody === undefined ? body : undefined, ...opts });
 
 /** Polls the tracciato until it is processed (the worker runs every 100 ms here). */
 function processed(id: number): Promise<Record<string, any>> {
-  return until(`tracciato ${id} processed`, async () => {
-    const r = await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati/${id}`);
-    return ['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(r.body.stato) && (r.body as Record<string, any>);
-  }, 30_000, 100);
+  return until(
+    `tracciato ${id} processed`,
+    async () => {
+      const r = await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati/${id}`);
+      return ['ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'].includes(r.body.stato) && (r.body as Record<string, any>);
+    },
+    30_000,
+    100,
+  );
 }
 
 beforeAll(async () => {
@@ -64,7 +72,12 @@ describe('a tracciato with good and bad rows', () => {
     numeroEsistente = first.body.numeroAvviso;
     const r = await upload(body);
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ nomeFile: 'TRACCIATO-1.json', numeroOperazioniTotali: 13, stampaAvvisi: true, dominio: { idDominio: '12345678901' } });
+    expect(r.body).toMatchObject({
+      nomeFile: 'TRACCIATO-1.json',
+      numeroOperazioniTotali: 13,
+      stampaAvvisi: true,
+      dominio: { idDominio: '12345678901' },
+    });
     expect(['IN_ATTESA', 'IN_ELABORAZIONE', 'ESEGUITO_CON_ERRORI']).toContain(r.body.stato);
     expect(r.body.dataOraCaricamento).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}$/);
     id = r.body.id;
@@ -72,7 +85,12 @@ describe('a tracciato with good and bad rows', () => {
   });
 
   it('ends ESEGUITO_CON_ERRORI with the counts of its rows', () => {
-    expect(done).toMatchObject({ stato: 'ESEGUITO_CON_ERRORI', numeroOperazioniTotali: 13, numeroOperazioniEseguite: 7, numeroOperazioniFallite: 6 });
+    expect(done).toMatchObject({
+      stato: 'ESEGUITO_CON_ERRORI',
+      numeroOperazioniTotali: 13,
+      numeroOperazioniEseguite: 7,
+      numeroOperazioniFallite: 6,
+    });
   });
 
   it('gives each row its outcome, in order', async () => {
@@ -97,10 +115,18 @@ describe('a tracciato with good and bad rows', () => {
       [13, 'DEL', 'NON_VALIDO', 'DEL_KO'],
     ]);
     const [ok, , syntax, semantic] = e.esito.inserimenti;
-    expect(ok.dati).toMatchObject({ stato: 'Non pagato', importo: 100.99, idDominio: '12345678901', descrizione: `Pagamento dovuto n.${a}` });
+    expect(ok.dati).toMatchObject({
+      stato: 'Non pagato',
+      importo: 100.99,
+      idDominio: '12345678901',
+      descrizione: `Pagamento dovuto n.${a}`,
+    });
     expect(ok.dati.numeroAvviso).toMatch(/^\d{18}$/);
     expect(syntax.dati).toMatchObject({ codice: 'SINTASSI', dettaglio: 'Il campo causale non deve essere vuoto.' });
-    expect(semantic.dati).toMatchObject({ codice: 'TVD_000', dettaglio: 'Tipo pendenza (NONESISTE) inesistente per il dominio (12345678901)' });
+    expect(semantic.dati).toMatchObject({
+      codice: 'TVD_000',
+      dettaglio: 'Tipo pendenza (NONESISTE) inesistente per il dominio (12345678901)',
+    });
     expect(e.esito.inserimenti[9].descrizioneEsito).toMatch(/importo/);
     expect(e.esito.annullamenti[0].dati).toMatchObject({ stato: 'Annullato', idDominio: '12345678901', importo: 100.99 });
     expect(e.esito.annullamenti[1].dati.codice).toBe('404000');
@@ -109,7 +135,11 @@ describe('a tracciato with good and bad rows', () => {
   it('loads what is good and nothing of what is not', async () => {
     const get = (id: string) => call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${id}`, { auth: app });
     const pa = await get(a);
-    expect(pa.body).toMatchObject({ stato: 'NON_ESEGUITA', importo: 100.99, voci: [{ importo: 100.99, codEntrata: 'SEGRETERIA', stato: 'Non eseguito' }] });
+    expect(pa.body).toMatchObject({
+      stato: 'NON_ESEGUITA',
+      importo: 100.99,
+      voci: [{ importo: 100.99, codEntrata: 'SEGRETERIA', stato: 'Non eseguito' }],
+    });
     expect((await get(b)).body).toMatchObject({ importo: 12.34, voci: [{ codEntrata: 'LIBERO', importo: 12.34 }] });
     expect((await get(c)).status).toBe(404);
     const updated = await get(existing);
@@ -137,21 +167,38 @@ describe('a tracciato with good and bad rows', () => {
     const page = await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati/${id}/operazioni?risultatiPerPagina=5&pagina=3`);
     expect(page.body).toMatchObject({ numRisultati: 13, numPagine: 3, pagina: 3 });
     expect(page.body.risultati.map((o: any) => o.numero)).toEqual([11, 12, 13]);
-    expect(page.body.risultati[0]).toMatchObject({ tipoOperazione: 'DEL', applicazione: 'IDA2A01', identificativoPendenza: cancelled, risposta: { esito: 'DEL_OK' } });
+    expect(page.body.risultati[0]).toMatchObject({
+      tipoOperazione: 'DEL',
+      applicazione: 'IDA2A01',
+      identificativoPendenza: cancelled,
+      risposta: { esito: 'DEL_OK' },
+    });
   });
 
   it('lists tracciati by dominio and state, and shows progress on the graph', async () => {
     const list = await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati?idDominio=12345678901&statoTracciatoPendenza=ESEGUITO_CON_ERRORI`);
     expect(list.body.risultati.map((r: any) => r.id)).toContain(id);
-    expect((await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati?statoTracciatoPendenza=IN_ATTESA`)).body.risultati.map((r: any) => r.id)).not.toContain(id);
-    const g = await gql(t.baseUrl, `query ($id: Int!) { tracciatoPendenze(id: $id) { stato numeroOperazioniTotali numeroOperazioniElaborate numeroOperazioniEseguite dominio { ragioneSociale } operazioni(first: 2) { nodes { numero esito } totalCount } } }`, { id });
+    expect(
+      (await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati?statoTracciatoPendenza=IN_ATTESA`)).body.risultati.map((r: any) => r.id),
+    ).not.toContain(id);
+    const g = await gql(
+      t.baseUrl,
+      `query ($id: Int!) { tracciatoPendenze(id: $id) { stato numeroOperazioniTotali numeroOperazioniElaborate numeroOperazioniEseguite dominio { ragioneSociale } operazioni(first: 2) { nodes { numero esito } totalCount } } }`,
+      { id },
+    );
     expect(g.body.data.tracciatoPendenze).toEqual({
       stato: 'ESEGUITO_CON_ERRORI',
       numeroOperazioniTotali: 13,
       numeroOperazioniElaborate: 13,
       numeroOperazioniEseguite: 7,
       dominio: { ragioneSociale: 'Ente Creditore Test' },
-      operazioni: { nodes: [{ numero: 1, esito: 'ADD_OK' }, { numero: 2, esito: 'ADD_OK' }], totalCount: 13 },
+      operazioni: {
+        nodes: [
+          { numero: 1, esito: 'ADD_OK' },
+          { numero: 2, esito: 'ADD_OK' },
+        ],
+        totalCount: 13,
+      },
     });
   });
 });
@@ -165,17 +212,24 @@ describe('uploads', () => {
     expect((await processed(r.body.id)).stato).toBe('ESEGUITO');
 
     const libero = newId();
-    const { idTipoPendenza: _none, ...senzaTipo } = riga(libero, { voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'x', codEntrata: 'LIBERO' }] });
-    const withTipo = await upload({ idTracciato: 'TIPO', inserimenti: [senzaTipo, riga(newId())] }, '/pendenze/tracciati/12345678901/LIBERO');
+    const { idTipoPendenza: _none, ...senzaTipo } = riga(libero, {
+      voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'x', codEntrata: 'LIBERO' }],
+    });
+    const withTipo = await upload(
+      { idTracciato: 'TIPO', inserimenti: [senzaTipo, riga(newId())] },
+      '/pendenze/tracciati/12345678901/LIBERO',
+    );
     expect(withTipo.status).toBe(201);
     expect((await processed(withTipo.body.id)).stato).toBe('ESEGUITO');
     expect((await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${libero}`, { auth: app })).body.idTipoPendenza).toBe('LIBERO');
 
-    const g = await gql(t.baseUrl, 'mutation ($t: JSONObject!) { caricaTracciatoPendenze(tracciato: $t) { id stato numeroOperazioniTotali } }', {
-      t: { idTracciato: 'GRAPH', idDominio: '12345678901', inserimenti: [riga(newId())] },
-    });
-    expect(g.body.data.caricaTracciatoPendenze).toMatchObject({ numeroOperazioniTotali: 1 });
-    expect((await processed(g.body.data.caricaTracciatoPendenze.id)).stato).toBe('ESEGUITO');
+    const g = await gql(
+      t.baseUrl,
+      'mutation ($t: JSONObject!) { caricaTracciatoPendenze(input: { tracciato: $t }) { tracciato { id stato numeroOperazioniTotali } } }',
+      { t: { idTracciato: 'GRAPH', idDominio: '12345678901', inserimenti: [riga(newId())] } },
+    );
+    expect(g.body.data.caricaTracciatoPendenze.tracciato).toMatchObject({ numeroOperazioniTotali: 1 });
+    expect((await processed(g.body.data.caricaTracciatoPendenze.tracciato.id)).stato).toBe('ESEGUITO');
   });
 
   it.each([
@@ -211,12 +265,27 @@ describe('uploads', () => {
   });
 
   it('refuse callers without rights, and unknown tracciati', async () => {
-    expect((await upload({ idTracciato: 'X', idDominio: '12345678901', inserimenti: [{}] }, '/pendenze/tracciati', { auth: basic({ user: 'gpadmin', password: 'wrong' }) })).status).toBe(401);
+    expect(
+      (
+        await upload({ idTracciato: 'X', idDominio: '12345678901', inserimenti: [{}] }, '/pendenze/tracciati', {
+          auth: basic({ user: 'gpadmin', password: 'wrong' }),
+        })
+      ).status,
+    ).toBe(401);
     await call(t.baseUrl, 'PUT', `${BO}/operatori/altro`, {
-      body: { ragioneSociale: 'Altro', password: 'Password1!', domini: [{ idDominio: '12345678901' }], tipiPendenza: ['*'], acl: [{ servizio: 'Pendenze', autorizzazioni: ['R'] }], abilitato: true },
+      body: {
+        ragioneSociale: 'Altro',
+        password: 'Password1!',
+        domini: [{ idDominio: '12345678901' }],
+        tipiPendenza: ['*'],
+        acl: [{ servizio: 'Pendenze', autorizzazioni: ['R'] }],
+        abilitato: true,
+      },
     });
     const readOnly = basic({ user: 'altro', password: 'Password1!' });
-    expect((await upload({ idTracciato: 'X', idDominio: '12345678901', inserimenti: [{}] }, '/pendenze/tracciati', { auth: readOnly })).status).toBe(403);
+    expect(
+      (await upload({ idTracciato: 'X', idDominio: '12345678901', inserimenti: [{}] }, '/pendenze/tracciati', { auth: readOnly })).status,
+    ).toBe(403);
     expect((await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati/999999`)).status).toBe(404);
     expect((await call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati/abc`)).status).toBe(400);
   });

@@ -6,7 +6,8 @@ import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { filters, numericIdParam, route } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import { booleanParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging } from '../shared/paging';
+import { booleanParam, listEnvelope, LIST_PAGE, LIST_PAGE_ARGS, parsePaging, readGovPayPage, type GraphConnection } from '../shared/paging';
+import { ordinamento } from '../shared/table';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 
 /** The paths that take an upload: the tracciato's dominio in the body, or in the path. */
@@ -15,6 +16,10 @@ export const TRACCIATI_UPLOAD = ['/pendenze/tracciati', '/pendenze/tracciati/:id
 const TRACCIATO_FIELDS = `id idTracciato nomeFile stato descrizioneStato numeroOperazioniTotali numeroOperazioniEseguite
   numeroOperazioniFallite operatoreMittente dataOraCaricamento dataOraUltimoAggiornamento stampaAvvisi dominio { ${DOMINIO_FIELDS} }`;
 const OPERAZIONE_FIELDS = 'numero tipoOperazione stato esito descrizioneEsito idA2A idPendenza numeroAvviso richiesta dati';
+
+/** GovPay's ordering fields of the tracciati and of a tracciato's operazioni as the graph's order fields. */
+const ORDINAMENTO_TRACCIATI = { dataOraCaricamento: 'DATA_ORA_CARICAMENTO', id: 'ID', stato: 'STATO' };
+const ORDINAMENTO_OPERAZIONI = { numero: 'NUMERO' };
 
 interface GraphTracciato {
   id: number;
@@ -83,7 +88,11 @@ function esitoCsv(ops: GraphOperazione[]): string {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [CSV_HEADER, ...ops.map((o) => CSV_HEADER.map((h) => o[h as keyof GraphOperazione]))].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return (
+    [CSV_HEADER, ...ops.map((o) => CSV_HEADER.map((h) => o[h as keyof GraphOperazione]))]
+      .map((row) => row.map(cell).join(','))
+      .join('\r\n') + '\r\n'
+  );
 }
 
 const uploadQuery = z.object({ stampaAvvisi: booleanParam.default(true), nomeFile: z.string().min(1).max(255).optional() });
@@ -94,21 +103,30 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     TRACCIATI_UPLOAD,
     route(graph, async ({ req, principal }) => {
       if (!req.is('application/json')) {
-        const dettaglio = 'Tracciato in formato non supportato: caricare il tracciato in JSON (Content-Type: application/json); i tracciati CSV non sono gestiti.';
+        const dettaglio =
+          'Tracciato in formato non supportato: caricare il tracciato in JSON (Content-Type: application/json); i tracciati CSV non sono gestiti.';
         throw new DomainError(415, { ...errors.syntax(dettaglio).fault });
       }
       if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
-        throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON con il tracciato (idTracciato, inserimenti, annullamenti).');
+        throw errors.syntax(
+          'Il corpo della richiesta deve essere un oggetto JSON con il tracciato (idTracciato, inserimenti, annullamenti).',
+        );
       }
       const { stampaAvvisi, nomeFile } = parseInput(uploadQuery, { ...(req.query as Record<string, unknown>) });
-      const data = await graph.run<{ caricaTracciatoPendenze: GraphTracciato }>(
-        `mutation ($t: JSONObject!, $nomeFile: String, $stampa: Boolean, $idDominio: String, $idTipo: String) {
-          caricaTracciatoPendenze(tracciato: $t, nomeFile: $nomeFile, stampaAvvisi: $stampa, idDominio: $idDominio, idTipoPendenza: $idTipo) {
-            ${TRACCIATO_FIELDS} } }`,
-        { t: req.body, nomeFile, stampa: stampaAvvisi, idDominio: req.params.idDominio, idTipo: req.params.idTipoPendenza },
+      const data = await graph.run<{ caricaTracciatoPendenze: { tracciato: GraphTracciato } }>(
+        `mutation ($input: CaricaTracciatoPendenzeInput!) { caricaTracciatoPendenze(input: $input) { tracciato { ${TRACCIATO_FIELDS} } } }`,
+        {
+          input: {
+            tracciato: req.body,
+            nomeFile,
+            stampaAvvisi,
+            idDominio: req.params.idDominio,
+            idTipoPendenza: req.params.idTipoPendenza,
+          },
+        },
         principal,
       );
-      return { status: 201, body: tracciatoIndex(data.caricaTracciatoPendenze) };
+      return { status: 201, body: tracciatoIndex(data.caricaTracciatoPendenze.tracciato) };
     }),
   );
 
@@ -117,13 +135,21 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
       const f = filters(req, [], ['idDominio', 'statoTracciatoPendenza']);
-      const data = await graph.run<{ tracciatiPendenze: { nodes: GraphTracciato[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } }>(
-        `query ($idDominio: String, $stato: String, ${PAGE}) { tracciatiPendenze(idDominio: $idDominio, stato: $stato, ${PAGE_ARGS}) {
-          nodes { ${TRACCIATO_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
-        { idDominio: f.idDominio, stato: f.statoTracciatoPendenza, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.tracciatiPendenze, tracciatoIndex) };
+      const variables = {
+        filter: { idDominio: f.idDominio, stato: f.statoTracciatoPendenza },
+        orderBy: ordinamento(paging.ordinamento, ORDINAMENTO_TRACCIATI),
+      };
+      const tracciati = await readGovPayPage(paging, async (page) => {
+        const data = await graph.run<{ tracciatiPendenze: GraphConnection<GraphTracciato> }>(
+          `query ($filter: TracciatoPendenzeFilter, $orderBy: [TracciatoPendenzeOrder!], ${LIST_PAGE}) {
+            tracciatiPendenze(filter: $filter, orderBy: $orderBy, ${LIST_PAGE_ARGS}) {
+              nodes { ${TRACCIATO_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
+          { ...variables, ...page },
+          principal,
+        );
+        return data.tracciatiPendenze;
+      });
+      return { status: 200, body: listEnvelope(req, paging, tracciati, tracciatoIndex) };
     }),
   );
 
@@ -181,16 +207,20 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     '/pendenze/tracciati/:id/operazioni',
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      const data = await graph.run<{
-        tracciatoPendenze: GraphTracciato & { operazioni: { nodes: GraphOperazione[]; totalCount?: number; pageInfo: { hasNextPage: boolean } } };
-      }>(
-        `query ($id: Int!, ${PAGE}) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
-          operazioni(${PAGE_ARGS}) { nodes { ${OPERAZIONE_FIELDS} } totalCount pageInfo { hasNextPage } } } }`,
-        { id: numericIdParam(req), ...pageVariables(paging) },
-        principal,
-      );
-      const t = data.tracciatoPendenze;
-      return { status: 200, body: listEnvelope(req, paging, t.operazioni, (o) => operazionePendenza(o, t)) };
+      const variables = { id: numericIdParam(req), orderBy: ordinamento(paging.ordinamento, ORDINAMENTO_OPERAZIONI) };
+      let tracciato: GraphTracciato | undefined;
+      const operazioni = await readGovPayPage(paging, async (page) => {
+        const data = await graph.run<{ tracciatoPendenze: GraphTracciato & { operazioni: GraphConnection<GraphOperazione> } }>(
+          `query ($id: Int!, $orderBy: [OperazioneTracciatoOrder!], ${LIST_PAGE}) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
+            operazioni(orderBy: $orderBy, ${LIST_PAGE_ARGS}) { nodes { ${OPERAZIONE_FIELDS} } totalCount pageInfo { hasNextPage } } } }`,
+          { ...variables, ...page },
+          principal,
+        );
+        tracciato ??= data.tracciatoPendenze;
+        return data.tracciatoPendenze.operazioni;
+      });
+      const t = tracciato as GraphTracciato;
+      return { status: 200, body: listEnvelope(req, paging, operazioni, (o) => operazionePendenza(o, t)) };
     }),
   );
 }

@@ -10,7 +10,10 @@ import { jsonBody, route } from '../shared/http';
 
 const query = z
   .object({ idA2A: pendenzaIds.idA2A.optional(), idPendenza: pendenzaIds.idPendenza.optional() })
-  .refine((q) => !q.idA2A === !q.idPendenza, "Per effettuare l'aggiornamento della pendenza sono obbligatori entrambi i paramentri 'idA2A' e 'idPendenza'.");
+  .refine(
+    (q) => !q.idA2A === !q.idPendenza,
+    "Per effettuare l'aggiornamento della pendenza sono obbligatori entrambi i paramentri 'idA2A' e 'idPendenza'.",
+  );
 
 const path = z.object({ idDominio: pendenzaIds.idDominio, idTipoPendenza: pendenzaIds.idTipoPendenza });
 
@@ -25,14 +28,14 @@ export function postPendenzaSpontanea(graph: GraphClient): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const { idDominio, idTipoPendenza } = parseInput(path, { ...req.params });
     const q = parseInput(query, { ...(req.query as Record<string, unknown>) });
-    const input = { ...(jsonBody(req) as Record<string, unknown>), idDominio, idTipoPendenza };
-    const data = await graph.run<{ savePendenza: { created: boolean; node: GraphPendenza & { avvisoPdf?: string | null } } }>(
-      `mutation ($idA2A: ID!, $idPendenza: ID!, $input: JSONObject!) {
-        savePendenza(idA2A: $idA2A, idPendenza: $idPendenza, input: $input) { created node { ${PENDENZA_DETTAGLIO_FIELDS} avvisoPdf } } }`,
-      { idA2A: q.idA2A ?? principal.id, idPendenza: q.idPendenza ?? randomBytes(16).toString('hex'), input },
+    const pendenza = { ...(jsonBody(req) as Record<string, unknown>), idDominio, idTipoPendenza };
+    const data = await graph.run<{ caricaPendenza: { created: boolean; pendenza: GraphPendenza & { avvisoPdf?: string | null } } }>(
+      `mutation ($input: CaricaPendenzaInput!) {
+        caricaPendenza(input: $input) { created pendenza { ${PENDENZA_DETTAGLIO_FIELDS} avvisoPdf } } }`,
+      { input: { idA2A: q.idA2A ?? principal.id, idPendenza: q.idPendenza ?? randomBytes(16).toString('hex'), pendenza } },
       principal,
     );
-    const { created, node } = data.savePendenza;
-    return { status: created ? 201 : 200, body: stripNulls({ ...pendenzaDettaglio(node), pagamenti: [], pdf: node.avvisoPdf }) };
+    const { created, pendenza: p } = data.caricaPendenza;
+    return { status: created ? 201 : 200, body: stripNulls({ ...pendenzaDettaglio(p), pagamenti: [], pdf: p.avvisoPdf }) };
   });
 }

@@ -114,14 +114,14 @@ export async function savePendenza(
   stampaAvviso: boolean,
   campi: readonly CampoCreata[],
 ): Promise<RestResult> {
-  const data = await graph.run<{ savePendenza: { created: boolean; node: GraphPendenza & { UUID: string; avvisoPdf?: string } } }>(
-    `mutation ($idA2A: ID!, $idPendenza: ID!, $input: JSONObject!, $pdf: Boolean!) {
-      savePendenza(idA2A: $idA2A, idPendenza: $idPendenza, input: $input) {
-        created node { idA2A idPendenza numeroAvviso UUID dominio { idDominio } unitaOperativa { idUnita } avvisoPdf @include(if: $pdf) } } }`,
-    { ...key, input, pdf: stampaAvviso },
+  const data = await graph.run<{ caricaPendenza: { created: boolean; pendenza: GraphPendenza & { UUID: string; avvisoPdf?: string } } }>(
+    `mutation ($input: CaricaPendenzaInput!, $pdf: Boolean!) {
+      caricaPendenza(input: $input) {
+        created pendenza { idA2A idPendenza numeroAvviso UUID dominio { idDominio } unitaOperativa { idUnita } avvisoPdf @include(if: $pdf) } } }`,
+    { input: { ...key, pendenza: input }, pdf: stampaAvviso },
     principal,
   );
-  const { created, node } = data.savePendenza;
+  const { created, pendenza: node } = data.caricaPendenza;
   const creata: Record<CampoCreata, unknown> = {
     idA2A: node.idA2A,
     idPendenza: node.idPendenza,
@@ -170,9 +170,8 @@ export function patchPendenza(graph: GraphClient): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const ops = patchBody(req);
     await graph.run(
-      `mutation ($idA2A: ID!, $idPendenza: ID!, $ops: [JSONObject!]!) {
-      patchPendenza(idA2A: $idA2A, idPendenza: $idPendenza, operazioni: $ops) { stato } }`,
-      { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, ops },
+      `mutation ($input: ModificaPendenzaInput!) { modificaPendenza(input: $input) { pendenza { stato } } }`,
+      { input: { idA2A: req.params.idA2A, idPendenza: req.params.idPendenza, operazioni: ops } },
       principal,
     );
     return { status: 200 };

@@ -5,7 +5,16 @@ import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { route, type RestResult } from '../shared/http';
-import { dateTimeParam, listEnvelope, PAGE, PAGE_ARGS, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
+import {
+  dateTimeParam,
+  listEnvelope,
+  LIST_PAGE,
+  LIST_PAGE_ARGS,
+  parsePaging,
+  readGovPayPage,
+  type GraphConnection,
+} from '../shared/paging';
+import { ordinamento } from '../shared/table';
 import type { PendenzaShape } from './shape';
 import { PENDENZA_FIELDS, pendenzaIndex, rppJson, RPP_FIELDS, type GraphPendenza, type GraphRpp } from './mapping';
 
@@ -24,6 +33,16 @@ const rppQuery = z.object({
   ...{ idTipoPendenza: text, idUnita: text, tassonomia: text, direzione: oneOrMany, divisione: oneOrMany },
   ...{ esitoPagamento: esito, esito, dataRptDa: dataDa, dataRptA: dataA, dataRtDa: dataDa, dataRtA: dataA },
 });
+
+/** GovPay's ordering fields of GET /rpp as the graph's RppOrderField. */
+const ORDINAMENTO_RPP = {
+  dataRichiesta: 'DATA_RICHIESTA',
+  dataRicevuta: 'DATA_RICEVUTA',
+  stato: 'STATO',
+  esito: 'ESITO',
+  iuv: 'IUV',
+  importo: 'IMPORTO',
+};
 
 export type RppWithPendenza = GraphRpp & { pendenza: GraphPendenza | null };
 
@@ -53,27 +72,31 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
       const { esitoPagamento, esito: esitoBackoffice, ...f } = parseInput(rppQuery, { ...(req.query as Record<string, unknown>) });
-      const data = await graph.run<{ rpps: GraphConnection<RppWithPendenza> }>(
-        `query ($idDominio: String, $iuv: String, $ccp: String, $idA2A: String, $idPendenza: String, $idDebitore: String,
-          $idPagamento: String, $idTipoPendenza: String, $idUnita: String, $tassonomia: String, $direzione: [String!],
-          $divisione: [String!], $esito: String, $dataRptDa: DateTimeISO, $dataRptA: DateTimeISO, $dataRtDa: DateTimeISO,
-          $dataRtA: DateTimeISO, ${PAGE}) {
-        rpps(idDominio: $idDominio, iuv: $iuv, ccp: $ccp, idA2A: $idA2A, idPendenza: $idPendenza, idDebitore: $idDebitore,
-          idPagamento: $idPagamento, idTipoPendenza: $idTipoPendenza, idUnita: $idUnita, tassonomia: $tassonomia,
-          direzione: $direzione, divisione: $divisione, esito: $esito, dataRptDa: $dataRptDa, dataRptA: $dataRptA,
-          dataRtDa: $dataRtDa, dataRtA: $dataRtA, ${PAGE_ARGS}) {
-          nodes { ${withPendenza} } totalCount pageInfo { hasNextPage } } }`,
-        { ...f, esito: esitoPagamento ?? esitoBackoffice, ...pageVariables(paging) },
-        principal,
-      );
-      return { status: 200, body: listEnvelope(req, paging, data.rpps, toJson) };
+      const variables = {
+        filter: { ...f, esito: esitoPagamento ?? esitoBackoffice },
+        orderBy: ordinamento(paging.ordinamento, ORDINAMENTO_RPP),
+      };
+      const list = await readGovPayPage(paging, async (page) => {
+        const data = await graph.run<{ rpps: GraphConnection<RppWithPendenza> }>(
+          `query ($filter: RppFilter, $orderBy: [RppOrder!], ${LIST_PAGE}) {
+            rpps(filter: $filter, orderBy: $orderBy, ${LIST_PAGE_ARGS}) { nodes { ${withPendenza} } totalCount pageInfo { hasNextPage } } }`,
+          { ...variables, ...page },
+          principal,
+        );
+        return data.rpps;
+      });
+      return { status: 200, body: listEnvelope(req, paging, list, toJson) };
     }),
   );
 
   router.get(
     '/rpp/:idDominio/:iuv/:ccp',
     route(graph, async ({ req, principal }) => {
-      const data = await graph.run<{ rpp: RppWithPendenza }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${withPendenza} } }`, keyOf(req.params), principal);
+      const data = await graph.run<{ rpp: RppWithPendenza }>(
+        `query (${KEY_VARS}) { rpp(${KEY}) { ${withPendenza} } }`,
+        keyOf(req.params),
+        principal,
+      );
       return { status: 200, body: toJson(data.rpp) };
     }),
   );
@@ -95,7 +118,12 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
       if (format === 'application/pdf') {
         const pdf = await rppField(graph, req.params, 'ricevutaPdf', principal);
         const { idDominio, iuv, ccp } = req.params;
-        return { status: 200, contentType: 'application/pdf', body: Buffer.from(String(pdf), 'base64'), filename: `${idDominio}_${iuv}_${ccp}.pdf` };
+        return {
+          status: 200,
+          contentType: 'application/pdf',
+          body: Buffer.from(String(pdf), 'base64'),
+          filename: `${idDominio}_${iuv}_${ccp}.pdf`,
+        };
       }
       const field = format === 'application/xml' ? 'rtXml' : 'rt';
       return document(field, await rppField(graph, req.params, field, principal));
@@ -105,7 +133,11 @@ export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaSha
 
 /** One field of an attempt, read through the graph as the caller. */
 async function rppField(graph: GraphClient, params: Record<string, unknown>, field: string, principal: Principal): Promise<unknown> {
-  const data = await graph.run<{ rpp: Record<string, unknown> }>(`query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`, keyOf(params), principal);
+  const data = await graph.run<{ rpp: Record<string, unknown> }>(
+    `query (${KEY_VARS}) { rpp(${KEY}) { ${field} } }`,
+    keyOf(params),
+    principal,
+  );
   return data.rpp[field];
 }
 

@@ -48,6 +48,10 @@ export class SubgraphRuntime {
       operationName: typeof body.operationName === 'string' ? body.operationName : undefined,
       contextValue,
     });
+    // No data at all: the request itself was refused, e.g. a variable its scalar cannot take (a number
+    // for a JSONObject): the caller's bad input, not an internal fault.
+    if (result.errors && result.data === undefined)
+      return { errors: result.errors.map((e) => this.toGraphQLError(errors.syntax(e.message))) };
     if (result.errors) return { ...result, errors: result.errors.map((e) => this.toGraphQLError(e)) };
     return result;
   }

@@ -8,12 +8,13 @@
   const FIELDS = 'idDominio iuv ccp esito importo dataRicevuta idPsp ragioneSocialePsp dominio { ragioneSociale }';
   const SUBSCRIPTION = `subscription { ricevutaRegistrata { ${FIELDS} } }`;
   const TODAY = `query ($da: DateTimeISO!, $after: String) {
-    rpps(dataRtDa: $da, first: 250, after: $after, orderBy: "-dataRicevuta", withCount: false) { nodes { ${FIELDS} } pageInfo { hasNextPage endCursor } }
+    rpps(filter: { dataRtDa: $da }, orderBy: [{ field: DATA_RICEVUTA, direction: DESC }], first: 100, after: $after, withCount: false) {
+      nodes { ${FIELDS} } pageInfo { hasNextPage endCursor } }
   }`;
   /** Rows kept on the page; the counts cover the whole day. */
   const MAX_ROWS = 200;
-  /** Today's receipts are read at most this many pages of 250 (a day of 100,000 payments; 250 keeps the query within the graph's default cost limit). */
-  const MAX_PAGES = 400;
+  /** Today's receipts are read at most this many pages of 100, the graph's largest (a day of 100,000 payments). */
+  const MAX_PAGES = 1000;
   const RECONNECT_MS = 2000;
   /** graphql-ws close codes the hub uses for a refused connection_init (4000 + the HTTP status). */
   const REFUSED = {

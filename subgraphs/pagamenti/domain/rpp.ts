@@ -11,16 +11,25 @@ import { renderRicevutaPdf } from './ricevuta-pdf';
 import { toRppView, type RppView } from './rpp-views';
 
 /** Public sort fields of the attempts → entity properties (GovPay's dataRichiesta is the payment's time). */
+/** The graph's order fields of a list of payment attempts, as the entity's. */
 export const RPP_ORDER = {
-  dataRichiesta: 'dataPagamento',
-  dataRicevuta: 'createdAt',
-  stato: 'stato',
-  esito: 'esito',
-  iuv: 'iuv',
-  importo: 'importoCents',
-};
+  DATA_RICHIESTA: 'dataPagamento',
+  DATA_RICEVUTA: 'createdAt',
+  STATO: 'stato',
+  ESITO: 'esito',
+  IUV: 'iuv',
+  IMPORTO: 'importoCents',
+} as const;
 
-export const ESITI_RPP = ['IN_CORSO', 'RIFIUTATO', 'ESEGUITO', 'NON_ESEGUITO', 'ESEGUITO_PARZIALE', 'DECORRENZA', 'DECORRENZA_PARZIALE'] as const;
+export const ESITI_RPP = [
+  'IN_CORSO',
+  'RIFIUTATO',
+  'ESEGUITO',
+  'NON_ESEGUITO',
+  'ESEGUITO_PARZIALE',
+  'DECORRENZA',
+  'DECORRENZA_PARZIALE',
+] as const;
 
 const key = {
   idDominio: z.string().regex(/^\d{11}$/, 'undici cifre'),

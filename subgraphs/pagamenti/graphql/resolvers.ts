@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { pageRequest, PageArgs, toConnection } from '../../runtime/connection';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import { memoized, type SubgraphContext } from '../../runtime/context';
 import { RPP_ORDER, RppService, type PendenzaKey, type RppKey } from '../domain/rpp';
 import { rptXml } from '../domain/rpt-xml';
@@ -8,6 +8,7 @@ import type { RicevutaView } from '../domain/ricevuta';
 import type { RppView } from '../domain/rpp-views';
 import { pagamentoById, ricevutaByKey, rppByKey } from './loaders';
 import { PagamentoPendenzaResolver, PagamentoResolver } from './pagamenti-resolvers';
+import { RppFilter, RppOrder } from './rpp-list';
 import { DominioRef, PendenzaRef, RicevutaPagamento, Rpp, RppConnection } from './types';
 
 const rpps = (ctx: SubgraphContext) => new RppService(ctx.em, ctx.principal);
@@ -25,36 +26,15 @@ export class RppResolver {
   }
 
   @Query(() => RppConnection, {
-    description:
-      "Payment attempts with GovPay's filters; orderBy: dataRichiesta, dataRicevuta, stato, esito, iuv, importo. dataRpt* filter the payment's time, dataRt* the receipt's arrival.",
+    description: "Payment attempts with GovPay's filters, oldest request first unless orderBy says otherwise.",
   })
   async rpps(
-    @Args() page: PageArgs,
-    @Arg('idDominio', () => String, { nullable: true }) idDominio: string | null,
-    @Arg('iuv', () => String, { nullable: true }) iuv: string | null,
-    @Arg('ccp', () => String, { nullable: true }) ccp: string | null,
-    @Arg('idA2A', () => String, { nullable: true }) idA2A: string | null,
-    @Arg('idPendenza', () => String, { nullable: true }) idPendenza: string | null,
-    @Arg('idDebitore', () => String, { nullable: true }) idDebitore: string | null,
-    @Arg('idTipoPendenza', () => String, { nullable: true }) idTipoPendenza: string | null,
-    @Arg('idUnita', () => String, { nullable: true }) idUnita: string | null,
-    @Arg('direzione', () => [String], { nullable: true }) direzione: string[] | null,
-    @Arg('divisione', () => [String], { nullable: true }) divisione: string[] | null,
-    @Arg('tassonomia', () => String, { nullable: true }) tassonomia: string | null,
-    @Arg('esito', () => String, { nullable: true, description: "GovPay's EsitoRpp." }) esito: string | null,
-    @Arg('idPagamento', () => String, { nullable: true, description: 'A portal payment session.' }) idPagamento: string | null,
-    @Arg('dataRptDa', () => Date, { nullable: true }) dataRptDa: Date | null,
-    @Arg('dataRptA', () => Date, { nullable: true }) dataRptA: Date | null,
-    @Arg('dataRtDa', () => Date, { nullable: true }) dataRtDa: Date | null,
-    @Arg('dataRtA', () => Date, { nullable: true }) dataRtA: Date | null,
+    @Arg('filter', () => RppFilter, { nullable: true }) filter: RppFilter | null,
+    @Arg('orderBy', () => [RppOrder], { nullable: true }) orderBy: RppOrder[] | null,
+    @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = pageRequest(page, RPP_ORDER, '+dataRichiesta');
-    const filter = {
-      ...{ idDominio, iuv, ccp, idA2A, idPendenza, idDebitore, idTipoPendenza, idUnita, direzione, divisione, tassonomia },
-      ...{ esito, idPagamento, dataRptDa, dataRptA, dataRtDa, dataRtA },
-    };
-    return toConnection(await rpps(ctx).list(filter, req));
+    return toConnection(await rpps(ctx).list(filter ?? {}, orderedPage(page, orderBy, RPP_ORDER, ['dataPagamento', 'ASC'])));
   }
 
   @FieldResolver(() => String, { description: "The request as XML (ctPaymentPA as paGetPaymentRes's data element)." })

@@ -30,8 +30,9 @@ export const tracciatiSignal = (em: EntityManager): EventEmitter => perDatabase(
 const RIGHE_PER_PARTE = 1000;
 const CARATTERI_PER_PARTE = 4_000_000;
 
-export const TRACCIATI_ORDER = { dataOraCaricamento: 'dataCaricamento', id: 'id', stato: 'stato' };
-export const OPERAZIONI_ORDER = { numero: 'numero' };
+/** The graph's order fields of the tracciati and of a tracciato's rows, as the entities'. */
+export const TRACCIATI_ORDER = { DATA_ORA_CARICAMENTO: 'dataCaricamento', ID: 'id', STATO: 'stato' } as const;
+export const OPERAZIONI_ORDER = { NUMERO: 'numero' } as const;
 
 /**
  * GovPay's tracciatoPendenzePost. Rows are only required to be JSON objects here: each is checked
@@ -79,6 +80,11 @@ export interface OperazioneView {
 export interface TracciatiFilter {
   idDominio?: string | null;
   stato?: string | null;
+}
+
+export interface OperazioniFilter {
+  tipoOperazione?: string | null;
+  esito?: string | null;
 }
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
@@ -183,7 +189,9 @@ export class TracciatiService {
       await em.flush();
       const parti = new RowInserter(em, ParteTracciato, ['tracciato', 'primaOperazione', 'righe', 'contenuto']);
       for (const parte of split(righe)) {
-        await parti.insert(em, [{ tracciato: t.id, primaOperazione: parte.prima, righe: parte.righe.length, contenuto: `[${parte.righe.join(',')}]` }]);
+        await parti.insert(em, [
+          { tracciato: t.id, primaOperazione: parte.prima, righe: parte.righe.length, contenuto: `[${parte.righe.join(',')}]` },
+        ]);
       }
       return t.id;
     });
@@ -210,7 +218,12 @@ export class TracciatiService {
     const t = await this.load(id);
     const parti = await this.em.find(ParteTracciato, { tracciato: t }, { orderBy: { primaOperazione: 'ASC' }, populate: ['contenuto'] });
     const righe = parti.flatMap((p) => JSON.parse(p.contenuto) as unknown[]);
-    return { idTracciato: t.idTracciato, idDominio: t.dominio.idDominio, inserimenti: righe.slice(0, t.inserimenti), annullamenti: righe.slice(t.inserimenti) };
+    return {
+      idTracciato: t.idTracciato,
+      idDominio: t.dominio.idDominio,
+      inserimenti: righe.slice(0, t.inserimenti),
+      annullamenti: righe.slice(t.inserimenti),
+    };
   }
 
   /** The outcome of every row processed so far, inserimenti and annullamenti apart. */
@@ -220,16 +233,20 @@ export class TracciatiService {
     return { inserimenti: ops.filter((o) => o.numero <= t.inserimenti), annullamenti: ops.filter((o) => o.numero > t.inserimenti) };
   }
 
-  async operazioni(id: number, page: PageRequest): Promise<Page<OperazioneView>> {
+  async operazioni(id: number, filter: OperazioniFilter, page: PageRequest): Promise<Page<OperazioneView>> {
     const t = await this.load(id);
-    return mapPage(await findPage(this.em, OperazioneTracciato, { tracciato: t.id }, page), toOperazioneView);
+    const where: Where = { tracciato: t.id };
+    if (filter.tipoOperazione) where.tipo = filter.tipoOperazione;
+    if (filter.esito) where.esito = filter.esito;
+    return mapPage(await findPage(this.em, OperazioneTracciato, where, page), toOperazioneView);
   }
 
   private async load(id: number): Promise<TracciatoPendenze> {
     requireRight(this.actor, 'Pendenze', 'R');
     const t = await this.em.findOne(TracciatoPendenze, { id });
     if (!t) throw errors.notFound(`Tracciato ${id} inesistente.`);
-    if (!inScope(this.actor.domini, t.dominio.idDominio)) throw errors.forbidden(`Il chiamante non e' autorizzato a consultare il tracciato ${id}.`);
+    if (!inScope(this.actor.domini, t.dominio.idDominio))
+      throw errors.forbidden(`Il chiamante non e' autorizzato a consultare il tracciato ${id}.`);
     return t;
   }
 }

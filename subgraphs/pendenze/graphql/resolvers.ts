@@ -1,13 +1,19 @@
 import DataLoader from 'dataloader';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Pendenza as PendenzaEntity } from '../../../schema/entities';
 import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import { memoized, type SubgraphContext } from '../../runtime/context';
-import { saved, Saved } from '../../runtime/saved';
 import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
 import { PendenzaFilter, PendenzaOrder } from './pendenze-list';
+import {
+  AnnullaPendenzaInput,
+  AnnullaPendenzaPayload,
+  CaricaPendenzaInput,
+  CaricaPendenzaPayload,
+  ModificaPendenzaInput,
+  ModificaPendenzaPayload,
+} from './pendenze-inputs';
 import { TracciatoResolver } from './tracciati';
 import { pagatoOf, type Pagato, type PendenzaKey } from '../domain/pagato';
 import { Importo } from '../../runtime/scalars';
@@ -24,7 +30,6 @@ import {
   VocePendenza,
 } from './types';
 
-const PendenzaSaved = Saved(Pendenza);
 const pendenze = (ctx: SubgraphContext) => new PendenzeService(ctx.em, ctx.principal);
 
 @Resolver(() => Pendenza)
@@ -81,26 +86,29 @@ export class PendenzaResolver {
     return { nome: a.nome, tipo: a.tipo, contenuto: a.contenuto.toString('base64') };
   }
 
-  @Mutation(() => PendenzaSaved, {
-    description: "Creates or updates a pendenza (upsert). `input` is API Pendenze v2's NuovaPendenza, importo as a JSON number.",
+  @Mutation(() => CaricaPendenzaPayload, {
+    description: "Loads a pendenza, or loads it again under the same keys (GovPay's PUT): created tells which.",
   })
-  async savePendenza(
-    @Arg('idA2A', () => ID) idA2A: string,
-    @Arg('idPendenza', () => ID) idPendenza: string,
-    @Arg('input', () => GraphQLJSONObject) input: Record<string, unknown>,
+  async caricaPendenza(
+    @Arg('input', () => CaricaPendenzaInput) input: CaricaPendenzaInput,
     @Ctx() ctx: SubgraphContext,
-  ) {
-    return saved(await pendenze(ctx).save(idA2A, idPendenza, input));
+  ): Promise<{ created: boolean; pendenza: PendenzaView }> {
+    const { created, value } = await pendenze(ctx).save(input.idA2A, input.idPendenza, input.pendenza);
+    return { created, pendenza: value };
   }
 
-  @Mutation(() => Pendenza, { description: 'GovPay\'s JSON-patch: [{op, path: "/stato" | "/descrizioneStato", value}].' })
-  patchPendenza(
-    @Arg('idA2A', () => ID) idA2A: string,
-    @Arg('idPendenza', () => ID) idPendenza: string,
-    @Arg('operazioni', () => [GraphQLJSONObject]) operazioni: Record<string, unknown>[],
-    @Ctx() ctx: SubgraphContext,
-  ) {
-    return pendenze(ctx).patch(idA2A, idPendenza, operazioni);
+  @Mutation(() => ModificaPendenzaPayload, { description: "Applies GovPay's JSON-patch of a pendenza (GovPay's PATCH)." })
+  async modificaPendenza(@Arg('input', () => ModificaPendenzaInput) input: ModificaPendenzaInput, @Ctx() ctx: SubgraphContext) {
+    return { pendenza: await pendenze(ctx).patch(input.idA2A, input.idPendenza, input.operazioni) };
+  }
+
+  @Mutation(() => AnnullaPendenzaPayload, {
+    description: "Cancels an unpaid pendenza (stato ANNULLATA), as GovPay's PATCH of /stato does, with the same rights and checks.",
+  })
+  async annullaPendenza(@Arg('input', () => AnnullaPendenzaInput) input: AnnullaPendenzaInput, @Ctx() ctx: SubgraphContext) {
+    const descrizione = input.descrizioneStato ? [{ op: 'REPLACE', path: '/descrizioneStato', value: input.descrizioneStato }] : [];
+    const ops = [{ op: 'REPLACE', path: '/stato', value: 'ANNULLATA' }, ...descrizione];
+    return { pendenza: await pendenze(ctx).patch(input.idA2A, input.idPendenza, ops) };
   }
 
   @Mutation(() => PendenzaPayload, {

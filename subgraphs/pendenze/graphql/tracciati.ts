@@ -1,8 +1,15 @@
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, pageRequest, PageArgs, toConnection } from '../../runtime/connection';
+import { Connection, ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { OPERAZIONI_ORDER, TRACCIATI_ORDER, TracciatiService, type TracciatoView } from '../domain/tracciati';
+import {
+  CaricaTracciatoPendenzeInput,
+  OperazioneTracciatoFilter,
+  OperazioneTracciatoOrder,
+  TracciatoPendenzeFilter,
+  TracciatoPendenzeOrder,
+} from './tracciati-inputs';
 import { DominioRef } from './types';
 
 @ObjectType({ description: 'One processed row of a tracciato and its outcome.' })
@@ -47,6 +54,11 @@ export class TracciatoPendenze {
 }
 
 const TracciatoPendenzeConnection = Connection(TracciatoPendenze);
+
+@ObjectType({ description: 'The tracciato uploaded, waiting to be processed.' })
+export class CaricaTracciatoPendenzePayload {
+  @Field(() => TracciatoPendenze) tracciato!: TracciatoPendenze;
+}
 const tracciati = (ctx: SubgraphContext) => new TracciatiService(ctx.em, ctx.principal);
 
 @Resolver(() => TracciatoPendenze)
@@ -56,28 +68,28 @@ export class TracciatoResolver {
     return tracciati(ctx).get(id);
   }
 
-  @Query(() => TracciatoPendenzeConnection, { description: 'orderBy: dataOraCaricamento, id, stato.' })
+  @Query(() => TracciatoPendenzeConnection, {
+    description: "The tracciati of the caller's domini, newest first unless orderBy says otherwise.",
+  })
   async tracciatiPendenze(
-    @Args() page: PageArgs,
-    @Arg('idDominio', () => String, { nullable: true }) idDominio: string | null,
-    @Arg('stato', () => String, { nullable: true }) stato: string | null,
+    @Arg('filter', () => TracciatoPendenzeFilter, { nullable: true }) filter: TracciatoPendenzeFilter | null,
+    @Arg('orderBy', () => [TracciatoPendenzeOrder], { nullable: true }) orderBy: TracciatoPendenzeOrder[] | null,
+    @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await tracciati(ctx).list({ idDominio, stato }, pageRequest(page, TRACCIATI_ORDER, '-dataOraCaricamento')));
+    return toConnection(await tracciati(ctx).list(filter ?? {}, orderedPage(page, orderBy, TRACCIATI_ORDER, ['dataCaricamento', 'DESC'])));
   }
 
-  @Mutation(() => TracciatoPendenze, {
-    description: "Uploads a tracciato (GovPay's tracciatoPendenzePost); it is processed in the background, follow it with tracciatoPendenze.",
+  @Mutation(() => CaricaTracciatoPendenzePayload, {
+    description:
+      "Uploads a tracciato (GovPay's tracciatoPendenzePost); it is processed in the background, follow it with tracciatoPendenze.",
   })
-  caricaTracciatoPendenze(
-    @Arg('tracciato', () => GraphQLJSONObject) tracciato: Record<string, unknown>,
-    @Arg('nomeFile', () => String, { nullable: true }) nomeFile: string | null,
-    @Arg('stampaAvvisi', () => Boolean, { nullable: true, defaultValue: true }) stampaAvvisi: boolean,
-    @Arg('idDominio', () => String, { nullable: true, description: "Overrides the tracciato's idDominio." }) idDominio: string | null,
-    @Arg('idTipoPendenza', () => String, { nullable: true, description: 'The tipo pendenza of rows that name none.' }) idTipoPendenza: string | null,
+  async caricaTracciatoPendenze(
+    @Arg('input', () => CaricaTracciatoPendenzeInput) input: CaricaTracciatoPendenzeInput,
     @Ctx() ctx: SubgraphContext,
-  ) {
-    return tracciati(ctx).upload(tracciato, { nomeFile, stampaAvvisi, idDominio, idTipoPendenza });
+  ): Promise<{ tracciato: TracciatoView }> {
+    const { tracciato, stampaAvvisi, ...opts } = input;
+    return { tracciato: await tracciati(ctx).upload(tracciato, { ...opts, stampaAvvisi: stampaAvvisi ?? true }) };
   }
 
   @FieldResolver(() => DominioRef)
@@ -85,9 +97,19 @@ export class TracciatoResolver {
     return { idDominio: t.idDominio };
   }
 
-  @FieldResolver(() => OperazioneTracciatoConnection, { description: 'The rows processed so far, in order.' })
-  async operazioni(@Root() t: TracciatoView, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return toConnection(await tracciati(ctx).operazioni(t.id, pageRequest(page, OPERAZIONI_ORDER, '+numero')));
+  @FieldResolver(() => OperazioneTracciatoConnection, {
+    description: 'The rows processed so far, in order (numero) unless orderBy says otherwise.',
+  })
+  async operazioni(
+    @Root() t: TracciatoView,
+    @Arg('filter', () => OperazioneTracciatoFilter, { nullable: true }) filter: OperazioneTracciatoFilter | null,
+    @Arg('orderBy', () => [OperazioneTracciatoOrder], { nullable: true }) orderBy: OperazioneTracciatoOrder[] | null,
+    @Args() page: ListPageArgs,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return toConnection(
+      await tracciati(ctx).operazioni(t.id, filter ?? {}, orderedPage(page, orderBy, OPERAZIONI_ORDER, ['numero', 'ASC'])),
+    );
   }
 
   @FieldResolver(() => EsitoTracciato)
