@@ -46,24 +46,33 @@ export type AnnotaPendenzaInput = {
   tipo?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ApplicazioneInput = {
-  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  acl?: InputMaybe<Array<AclInput>>;
-  apiPagamenti?: InputMaybe<Scalars['Boolean']['input']>;
-  apiPendenze?: InputMaybe<Scalars['Boolean']['input']>;
-  apiRagioneria?: InputMaybe<Scalars['Boolean']['input']>;
-  codificaAvvisi?: InputMaybe<CodificaAvvisiInput>;
-  domini?: InputMaybe<Array<DominioAutorizzatoInput>>;
-  /** HTTP Basic password; stored hashed, kept when omitted. */
-  password?: InputMaybe<Scalars['String']['input']>;
-  principal: Scalars['String']['input'];
-  ruoli?: InputMaybe<Array<Scalars['String']['input']>>;
-  servizioIntegrazione?: InputMaybe<ServizioIntegrazioneInput>;
-  /** idTipoPendenza values, or '*' */
-  tipiPendenza?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Where the browser returns from pagoPA for payments this portal starts without a urlRitorno; omitted: kept, null: removed. */
-  urlRitorno?: InputMaybe<Scalars['String']['input']>;
+/** The pendenza to cancel, and why. */
+export type AnnullaPendenzaInput = {
+  /** Why it is cancelled (its descrizioneStato). */
+  descrizioneStato?: InputMaybe<Scalars['String']['input']>;
+  idA2A: Scalars['ID']['input'];
+  idPendenza: Scalars['ID']['input'];
 };
+
+/** Which applicazioni to list (all given conditions hold). */
+export type ApplicazioneFilter = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  idA2A?: InputMaybe<Scalars['String']['input']>;
+  principal?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One sort key of applicazioni. */
+export type ApplicazioneOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: ApplicazioneOrderField;
+};
+
+/** What applicazioni can be sorted by. */
+export type ApplicazioneOrderField =
+  | 'ID_A2A'
+  | 'PRINCIPAL';
 
 /** How the versante was authenticated (GovPay's N/A is N_A). */
 export type AutenticazioneSoggetto =
@@ -88,6 +97,14 @@ export type AvviaPagamentoInput = {
   urlRitorno?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A pendenza to load, or to load again under the same keys. */
+export type CaricaPendenzaInput = {
+  idA2A: Scalars['ID']['input'];
+  idPendenza: Scalars['ID']['input'];
+  /** API Pendenze v2's NuovaPendenza, importo as a JSON number. */
+  pendenza: Scalars['JSONObject']['input'];
+};
+
 /** A receipt of a payment made outside the station, as pagoPA's XML (paSendRTV2Request or paSendRTReq, in a SOAP envelope or alone, or base64). */
 export type CaricaRicevutaInput = {
   ccp?: InputMaybe<Scalars['ID']['input']>;
@@ -97,21 +114,42 @@ export type CaricaRicevutaInput = {
   xml: Scalars['String']['input'];
 };
 
+/** A tracciato to upload. */
+export type CaricaTracciatoPendenzeInput = {
+  /** Overrides the tracciato's idDominio. */
+  idDominio?: InputMaybe<Scalars['String']['input']>;
+  /** The tipo pendenza of rows that name none. */
+  idTipoPendenza?: InputMaybe<Scalars['String']['input']>;
+  nomeFile?: InputMaybe<Scalars['String']['input']>;
+  stampaAvvisi?: InputMaybe<Scalars['Boolean']['input']>;
+  /** GovPay's tracciatoPendenzePost. */
+  tracciato: Scalars['JSONObject']['input'];
+};
+
 export type CodificaAvvisiInput = {
   codificaIuv?: InputMaybe<Scalars['String']['input']>;
   generazioneIuvInterna?: InputMaybe<Scalars['Boolean']['input']>;
   regExpIuv?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ContoAccreditoInput = {
+/** Which of a dominio's conti di accredito to list. */
+export type ContoAccreditoFilter = {
   abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  autStampaPosteItaliane?: InputMaybe<Scalars['String']['input']>;
-  bic?: InputMaybe<Scalars['String']['input']>;
-  descrizione?: InputMaybe<Scalars['String']['input']>;
-  intestatario?: InputMaybe<Scalars['String']['input']>;
-  mybank?: InputMaybe<Scalars['Boolean']['input']>;
-  postale?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Contains, case-insensitive. */
+  iban?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** One sort key of conti di accredito. */
+export type ContoAccreditoOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: ContoAccreditoOrderField;
+};
+
+/** What conti di accredito can be sorted by. */
+export type ContoAccreditoOrderField =
+  | 'IBAN';
 
 export type ContoAddebitoInput = {
   bic?: InputMaybe<Scalars['String']['input']>;
@@ -124,51 +162,61 @@ export type DominioAutorizzatoInput = {
   unitaOperative?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
-export type DominioInput = {
-  abilitato: Scalars['Boolean']['input'];
-  area?: InputMaybe<Scalars['String']['input']>;
-  autStampaPosteItaliane?: InputMaybe<Scalars['String']['input']>;
-  auxDigit?: InputMaybe<Scalars['String']['input']>;
-  cap?: InputMaybe<Scalars['String']['input']>;
-  cbill?: InputMaybe<Scalars['String']['input']>;
-  civico?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
-  fax?: InputMaybe<Scalars['String']['input']>;
-  gln: Scalars['String']['input'];
-  indirizzo?: InputMaybe<Scalars['String']['input']>;
-  intermediato?: InputMaybe<Scalars['Boolean']['input']>;
-  iuvPrefix?: InputMaybe<Scalars['String']['input']>;
-  localita?: InputMaybe<Scalars['String']['input']>;
-  /** Base64 logo. */
-  logo?: InputMaybe<Scalars['String']['input']>;
-  nazione?: InputMaybe<Scalars['String']['input']>;
-  pec?: InputMaybe<Scalars['String']['input']>;
-  provincia?: InputMaybe<Scalars['String']['input']>;
-  ragioneSociale: Scalars['String']['input'];
-  scaricaFr: Scalars['Boolean']['input'];
-  segregationCode?: InputMaybe<Scalars['String']['input']>;
-  /** idStazione */
-  stazione: Scalars['String']['input'];
-  tel?: InputMaybe<Scalars['String']['input']>;
-  /** Where the browser returns from pagoPA for payments of this Ente's pendenze when neither the request nor its portal names an address; omitted: kept, null: removed. */
-  urlRitorno?: InputMaybe<Scalars['String']['input']>;
-  web?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type EntrataDominioInput = {
+/** Which domini to list (all given conditions hold). */
+export type DominioFilter = {
   abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  codiceContabilita?: InputMaybe<Scalars['String']['input']>;
-  ibanAccredito: Scalars['String']['input'];
-  ibanAppoggio?: InputMaybe<Scalars['String']['input']>;
-  tipoContabilita?: InputMaybe<Scalars['String']['input']>;
+  idDominio?: InputMaybe<Scalars['String']['input']>;
+  idStazione?: InputMaybe<Scalars['String']['input']>;
+  intermediato?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Contains, case-insensitive. */
+  ragioneSociale?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type EntrataInput = {
-  codiceContabilita: Scalars['String']['input'];
-  descrizione: Scalars['String']['input'];
-  /** CAPITOLO, SPECIALE, SIOPE or ALTRO */
-  tipoContabilita: Scalars['String']['input'];
+/** One sort key of domini. */
+export type DominioOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: DominioOrderField;
 };
+
+/** What domini can be sorted by. */
+export type DominioOrderField =
+  | 'ID_DOMINIO'
+  | 'RAGIONE_SOCIALE';
+
+/** Which of a dominio's entrate to list. */
+export type EntrataDominioFilter = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The entrata's descrizione contains it, case-insensitive. */
+  descrizione?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One sort key of a dominio's entrate. */
+export type EntrataDominioOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: EntrataDominioOrderField;
+};
+
+/** What a dominio's entrate can be sorted by. */
+export type EntrataDominioOrderField =
+  | 'DESCRIZIONE'
+  | 'ID_ENTRATA';
+
+/** One sort key of entrate. */
+export type EntrataOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: EntrataOrderField;
+};
+
+/** What entrate can be sorted by. */
+export type EntrataOrderField =
+  | 'DESCRIZIONE'
+  | 'ID_ENTRATA';
 
 /** The outcome of one pendenza of a payment's cart. */
 export type EsitoPendenzaPagamento =
@@ -286,19 +334,23 @@ export type GruppoQuadraturaRiscossioni =
   | 'TIPO_PENDENZA'
   | 'UNITA_OPERATIVA';
 
-export type IntermediarioInput = {
+/** Which intermediari to list. */
+export type IntermediarioFilter = {
   abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  denominazione: Scalars['String']['input'];
-  principalPagoPa: Scalars['String']['input'];
-  servizioFtp?: InputMaybe<Scalars['JSONObject']['input']>;
-  /** { urlRPT, auth?, subscriptionKey? } */
-  servizioPagoPa: Scalars['JSONObject']['input'];
-  servizioPagoPaACA?: InputMaybe<Scalars['JSONObject']['input']>;
-  servizioPagoPaBackofficeEC?: InputMaybe<Scalars['JSONObject']['input']>;
-  servizioPagoPaFR?: InputMaybe<Scalars['JSONObject']['input']>;
-  servizioPagoPaGPD?: InputMaybe<Scalars['JSONObject']['input']>;
-  servizioPagoPaRecuperoRT?: InputMaybe<Scalars['JSONObject']['input']>;
 };
+
+/** One sort key of intermediari. */
+export type IntermediarioOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: IntermediarioOrderField;
+};
+
+/** What intermediari can be sorted by. */
+export type IntermediarioOrderField =
+  | 'DENOMINAZIONE'
+  | 'ID_INTERMEDIARIO';
 
 /** The language of the pages of pagoPA Checkout. */
 export type LinguaPagamento =
@@ -323,6 +375,14 @@ export type ModificaConfigurazioneInput = {
 export type ModificaOperatoreInput = {
   operazioni: Array<PatchOpInput>;
   principal: Scalars['ID']['input'];
+};
+
+/** GovPay's JSON-patch of a pendenza. */
+export type ModificaPendenzaInput = {
+  idA2A: Scalars['ID']['input'];
+  idPendenza: Scalars['ID']['input'];
+  /** [{op, path, value}] on /stato (ANNULLATA, NON_ESEGUITA), /descrizioneStato, /ack or /nota, applied in order. */
+  operazioni: Array<Scalars['JSONObject']['input']>;
 };
 
 /** Changes an operatore makes to itself: only /password, as in GovPay. */
@@ -360,17 +420,23 @@ export type NotificaOrderField =
   | 'DATA_CREAZIONE'
   | 'DATA_PROSSIMA_SPEDIZIONE';
 
-export type OperatoreInput = {
+/** Which operatori to list. */
+export type OperatoreFilter = {
   abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  acl?: InputMaybe<Array<AclInput>>;
-  domini?: InputMaybe<Array<DominioAutorizzatoInput>>;
-  /** HTTP Basic password; stored hashed, kept when omitted. */
-  password?: InputMaybe<Scalars['String']['input']>;
-  ragioneSociale: Scalars['String']['input'];
-  ruoli?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** idTipoPendenza values, or '*' */
-  tipiPendenza?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** One sort key of operatori. */
+export type OperatoreOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: OperatoreOrderField;
+};
+
+/** What operatori can be sorted by. */
+export type OperatoreOrderField =
+  | 'PRINCIPAL'
+  | 'RAGIONE_SOCIALE';
 
 /** One change of a configuration (GovPay patchOp). */
 export type OperazioneConfigurazione = {
@@ -381,6 +447,23 @@ export type OperazioneConfigurazione = {
   /** The value, wrapped: {"value": …}. */
   value?: InputMaybe<Scalars['JSONObject']['input']>;
 };
+
+/** Which rows of a tracciato. */
+export type OperazioneTracciatoFilter = {
+  /** ADD_OK, ADD_KO, DEL_OK, DEL_KO or NON_VALIDA */
+  esito?: InputMaybe<Scalars['String']['input']>;
+  /** ADD, DEL or NON_VALIDA */
+  tipoOperazione?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type OperazioneTracciatoOrder = {
+  direction: OrderDirection;
+  field: OperazioneTracciatoOrderField;
+};
+
+/** What a tracciato's rows can be ordered by. */
+export type OperazioneTracciatoOrderField =
+  | 'NUMERO';
 
 /** Ascending or descending. */
 export type OrderDirection =
@@ -647,6 +730,51 @@ export type RiscossioneOrderField =
   | 'IMPORTO'
   | 'IUV';
 
+/** Which payment attempts: GovPay's filters, each narrowing the caller's own scope. */
+export type RppFilter = {
+  ccp?: InputMaybe<Scalars['String']['input']>;
+  /** The payment's time, to. */
+  dataRptA?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The payment's time, from. */
+  dataRptDa?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The receipt's arrival, to. */
+  dataRtA?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** The receipt's arrival, from. */
+  dataRtDa?: InputMaybe<Scalars['DateTimeISO']['input']>;
+  /** Any of these direzioni. */
+  direzione?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Any of these divisioni. */
+  divisione?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** GovPay's EsitoRpp. */
+  esito?: InputMaybe<Scalars['String']['input']>;
+  /** The pendenza's applicazione. */
+  idA2A?: InputMaybe<Scalars['String']['input']>;
+  /** The pendenza's debtor. */
+  idDebitore?: InputMaybe<Scalars['String']['input']>;
+  idDominio?: InputMaybe<Scalars['String']['input']>;
+  /** A portal payment session. */
+  idPagamento?: InputMaybe<Scalars['String']['input']>;
+  idPendenza?: InputMaybe<Scalars['String']['input']>;
+  idTipoPendenza?: InputMaybe<Scalars['String']['input']>;
+  idUnita?: InputMaybe<Scalars['String']['input']>;
+  iuv?: InputMaybe<Scalars['String']['input']>;
+  tassonomia?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RppOrder = {
+  direction: OrderDirection;
+  field: RppOrderField;
+};
+
+/** What a list of payment attempts can be ordered by. */
+export type RppOrderField =
+  | 'DATA_RICEVUTA'
+  | 'DATA_RICHIESTA'
+  | 'ESITO'
+  | 'IMPORTO'
+  | 'IUV'
+  | 'STATO';
+
 /** Which roles to list. */
 export type RuoloFilter = {
   /** The role of this name. */
@@ -665,10 +793,127 @@ export type RuoloOrder = {
 export type RuoloOrderField =
   | 'ID_RUOLO';
 
+/** An applicazione to create or replace. */
+export type SalvaApplicazioneInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  acl?: InputMaybe<Array<AclInput>>;
+  apiPagamenti?: InputMaybe<Scalars['Boolean']['input']>;
+  apiPendenze?: InputMaybe<Scalars['Boolean']['input']>;
+  apiRagioneria?: InputMaybe<Scalars['Boolean']['input']>;
+  codificaAvvisi?: InputMaybe<CodificaAvvisiInput>;
+  domini?: InputMaybe<Array<DominioAutorizzatoInput>>;
+  idA2A: Scalars['ID']['input'];
+  /** HTTP Basic password; stored hashed, kept when omitted. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  principal: Scalars['String']['input'];
+  ruoli?: InputMaybe<Array<Scalars['String']['input']>>;
+  servizioIntegrazione?: InputMaybe<ServizioIntegrazioneInput>;
+  /** idTipoPendenza values, or '*' */
+  tipiPendenza?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Where the browser returns from pagoPA for payments this portal starts without a urlRitorno; omitted: kept, null: removed. */
+  urlRitorno?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** The whole configuration to store. */
 export type SalvaConfigurazioneInput = {
   /** GovPay's Configurazione, every required section. */
   configurazione: Scalars['JSONObject']['input'];
+};
+
+/** A conto di accredito of a dominio to create or replace. */
+export type SalvaContoAccreditoInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  autStampaPosteItaliane?: InputMaybe<Scalars['String']['input']>;
+  bic?: InputMaybe<Scalars['String']['input']>;
+  descrizione?: InputMaybe<Scalars['String']['input']>;
+  iban: Scalars['ID']['input'];
+  idDominio: Scalars['ID']['input'];
+  intestatario?: InputMaybe<Scalars['String']['input']>;
+  mybank?: InputMaybe<Scalars['Boolean']['input']>;
+  postale?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A dominio to create or replace. */
+export type SalvaDominioInput = {
+  abilitato: Scalars['Boolean']['input'];
+  area?: InputMaybe<Scalars['String']['input']>;
+  autStampaPosteItaliane?: InputMaybe<Scalars['String']['input']>;
+  auxDigit?: InputMaybe<Scalars['String']['input']>;
+  cap?: InputMaybe<Scalars['String']['input']>;
+  cbill?: InputMaybe<Scalars['String']['input']>;
+  civico?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  fax?: InputMaybe<Scalars['String']['input']>;
+  gln: Scalars['String']['input'];
+  idDominio: Scalars['ID']['input'];
+  indirizzo?: InputMaybe<Scalars['String']['input']>;
+  intermediato?: InputMaybe<Scalars['Boolean']['input']>;
+  iuvPrefix?: InputMaybe<Scalars['String']['input']>;
+  localita?: InputMaybe<Scalars['String']['input']>;
+  /** Base64 logo. */
+  logo?: InputMaybe<Scalars['String']['input']>;
+  nazione?: InputMaybe<Scalars['String']['input']>;
+  pec?: InputMaybe<Scalars['String']['input']>;
+  provincia?: InputMaybe<Scalars['String']['input']>;
+  ragioneSociale: Scalars['String']['input'];
+  scaricaFr: Scalars['Boolean']['input'];
+  segregationCode?: InputMaybe<Scalars['String']['input']>;
+  /** idStazione */
+  stazione: Scalars['String']['input'];
+  tel?: InputMaybe<Scalars['String']['input']>;
+  /** Where the browser returns from pagoPA for payments of this Ente's pendenze when neither the request nor its portal names an address; omitted: kept, null: removed. */
+  urlRitorno?: InputMaybe<Scalars['String']['input']>;
+  web?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An entrata enabled for a dominio, to create or replace. */
+export type SalvaEntrataDominioInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  codiceContabilita?: InputMaybe<Scalars['String']['input']>;
+  ibanAccredito: Scalars['String']['input'];
+  ibanAppoggio?: InputMaybe<Scalars['String']['input']>;
+  idDominio: Scalars['ID']['input'];
+  idEntrata: Scalars['ID']['input'];
+  tipoContabilita?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A hub-wide entrata to create or replace. */
+export type SalvaEntrataInput = {
+  codiceContabilita: Scalars['String']['input'];
+  descrizione: Scalars['String']['input'];
+  idEntrata: Scalars['ID']['input'];
+  /** CAPITOLO, SPECIALE, SIOPE or ALTRO */
+  tipoContabilita: Scalars['String']['input'];
+};
+
+/** An intermediario to create or replace. */
+export type SalvaIntermediarioInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  denominazione: Scalars['String']['input'];
+  idIntermediario: Scalars['ID']['input'];
+  principalPagoPa: Scalars['String']['input'];
+  servizioFtp?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** { urlRPT, auth?, subscriptionKey? } */
+  servizioPagoPa: Scalars['JSONObject']['input'];
+  servizioPagoPaACA?: InputMaybe<Scalars['JSONObject']['input']>;
+  servizioPagoPaBackofficeEC?: InputMaybe<Scalars['JSONObject']['input']>;
+  servizioPagoPaFR?: InputMaybe<Scalars['JSONObject']['input']>;
+  servizioPagoPaGPD?: InputMaybe<Scalars['JSONObject']['input']>;
+  servizioPagoPaRecuperoRT?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** An operatore to create or replace. */
+export type SalvaOperatoreInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  acl?: InputMaybe<Array<AclInput>>;
+  domini?: InputMaybe<Array<DominioAutorizzatoInput>>;
+  /** HTTP Basic password; stored hashed, kept when omitted. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  principal: Scalars['ID']['input'];
+  ragioneSociale: Scalars['String']['input'];
+  ruoli?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** idTipoPendenza values, or '*' */
+  tipiPendenza?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A role to create or replace. */
@@ -677,6 +922,67 @@ export type SalvaRuoloInput = {
   acl: Array<AclInput>;
   /** Its name: letters, digits, - and _, at most 255. */
   idRuolo: Scalars['ID']['input'];
+};
+
+/** A stazione of an intermediario to create or replace. */
+export type SalvaStazioneInput = {
+  abilitato: Scalars['Boolean']['input'];
+  idIntermediario: Scalars['ID']['input'];
+  idStazione: Scalars['ID']['input'];
+  /** Password the Nodo sends; stored hashed. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** V1 or V2 */
+  versione: Scalars['String']['input'];
+};
+
+/** A dominio's own settings for a tipo pendenza, to create or replace. */
+export type SalvaTipoPendenzaDominioInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  avvisaturaAppIO?: InputMaybe<Scalars['JSONObject']['input']>;
+  avvisaturaMail?: InputMaybe<Scalars['JSONObject']['input']>;
+  codificaIUV?: InputMaybe<Scalars['String']['input']>;
+  idDominio: Scalars['ID']['input'];
+  idTipoPendenza: Scalars['ID']['input'];
+  pagaTerzi?: InputMaybe<Scalars['Boolean']['input']>;
+  portaleBackoffice?: InputMaybe<Scalars['JSONObject']['input']>;
+  portalePagamento?: InputMaybe<Scalars['JSONObject']['input']>;
+  tracciatoCsv?: InputMaybe<Scalars['JSONObject']['input']>;
+  visualizzazione?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** A hub-wide tipo pendenza to create or replace. */
+export type SalvaTipoPendenzaInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  avvisaturaAppIO?: InputMaybe<Scalars['JSONObject']['input']>;
+  avvisaturaMail?: InputMaybe<Scalars['JSONObject']['input']>;
+  codificaIUV?: InputMaybe<Scalars['String']['input']>;
+  descrizione: Scalars['String']['input'];
+  idTipoPendenza: Scalars['ID']['input'];
+  pagaTerzi?: InputMaybe<Scalars['Boolean']['input']>;
+  portaleBackoffice?: InputMaybe<Scalars['JSONObject']['input']>;
+  portalePagamento?: InputMaybe<Scalars['JSONObject']['input']>;
+  tracciatoCsv?: InputMaybe<Scalars['JSONObject']['input']>;
+  visualizzazione?: InputMaybe<Scalars['JSONObject']['input']>;
+};
+
+/** An unità operativa of a dominio to create or replace. */
+export type SalvaUnitaOperativaInput = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  area?: InputMaybe<Scalars['String']['input']>;
+  cap?: InputMaybe<Scalars['String']['input']>;
+  civico?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  fax?: InputMaybe<Scalars['String']['input']>;
+  idDominio: Scalars['ID']['input'];
+  idUnita: Scalars['ID']['input'];
+  indirizzo?: InputMaybe<Scalars['String']['input']>;
+  localita?: InputMaybe<Scalars['String']['input']>;
+  nazione?: InputMaybe<Scalars['String']['input']>;
+  pec?: InputMaybe<Scalars['String']['input']>;
+  provincia?: InputMaybe<Scalars['String']['input']>;
+  ragioneSociale: Scalars['String']['input'];
+  tel?: InputMaybe<Scalars['String']['input']>;
+  web?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ServizioIntegrazioneInput = {
@@ -743,13 +1049,22 @@ export type StatoRiscossione =
   | 'INCASSATA'
   | 'RISCOSSA';
 
-export type StazioneInput = {
-  abilitato: Scalars['Boolean']['input'];
-  /** Password the Nodo sends; stored hashed. */
-  password?: InputMaybe<Scalars['String']['input']>;
-  /** V1 or V2 */
-  versione: Scalars['String']['input'];
+/** Which of an intermediario's stazioni to list. */
+export type StazioneFilter = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** One sort key of stazioni. */
+export type StazioneOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: StazioneOrderField;
+};
+
+/** What stazioni can be sorted by. */
+export type StazioneOrderField =
+  | 'ID_STAZIONE';
 
 /** GovPay's kinds of notification; the hub sends RICEVUTA only. */
 export type TipoNotifica =
@@ -758,30 +1073,45 @@ export type TipoNotifica =
   | 'FALLIMENTO'
   | 'RICEVUTA';
 
-export type TipoPendenzaDominioInput = {
+/** Which of a dominio's tipi pendenza to list. */
+export type TipoPendenzaDominioFilter = {
   abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  avvisaturaAppIO?: InputMaybe<Scalars['JSONObject']['input']>;
-  avvisaturaMail?: InputMaybe<Scalars['JSONObject']['input']>;
-  codificaIUV?: InputMaybe<Scalars['String']['input']>;
-  pagaTerzi?: InputMaybe<Scalars['Boolean']['input']>;
-  portaleBackoffice?: InputMaybe<Scalars['JSONObject']['input']>;
-  portalePagamento?: InputMaybe<Scalars['JSONObject']['input']>;
-  tracciatoCsv?: InputMaybe<Scalars['JSONObject']['input']>;
-  visualizzazione?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The tipo pendenza's descrizione contains it, case-insensitive. */
+  descrizione?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type TipoPendenzaInput = {
-  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  avvisaturaAppIO?: InputMaybe<Scalars['JSONObject']['input']>;
-  avvisaturaMail?: InputMaybe<Scalars['JSONObject']['input']>;
-  codificaIUV?: InputMaybe<Scalars['String']['input']>;
-  descrizione: Scalars['String']['input'];
-  pagaTerzi?: InputMaybe<Scalars['Boolean']['input']>;
-  portaleBackoffice?: InputMaybe<Scalars['JSONObject']['input']>;
-  portalePagamento?: InputMaybe<Scalars['JSONObject']['input']>;
-  tracciatoCsv?: InputMaybe<Scalars['JSONObject']['input']>;
-  visualizzazione?: InputMaybe<Scalars['JSONObject']['input']>;
+/** One sort key of a dominio's tipi pendenza. */
+export type TipoPendenzaDominioOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: TipoPendenzaDominioOrderField;
 };
+
+/** What a dominio's tipi pendenza can be sorted by. */
+export type TipoPendenzaDominioOrderField =
+  | 'DESCRIZIONE'
+  | 'ID_TIPO_PENDENZA';
+
+/** Which tipi pendenza to list (all given conditions hold). */
+export type TipoPendenzaFilter = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  descrizione?: InputMaybe<Scalars['String']['input']>;
+  idTipoPendenza?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One sort key of tipi pendenza. */
+export type TipoPendenzaOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: TipoPendenzaOrderField;
+};
+
+/** What tipi pendenza can be sorted by. */
+export type TipoPendenzaOrderField =
+  | 'DESCRIZIONE'
+  | 'ID_TIPO_PENDENZA';
 
 /** What a receipt's transfer is: money for an Ente the hub intermediates (ENTRATA), a marca da bollo (MBT), for an Ente it knows but does not intermediate, or for a creditor it does not know (ALTRO_INTERMEDIARIO). */
 export type TipoRiscossione =
@@ -790,22 +1120,43 @@ export type TipoRiscossione =
   | 'ENTRATA_PA_NON_INTERMEDIATA'
   | 'MBT';
 
-export type UnitaOperativaInput = {
-  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
-  area?: InputMaybe<Scalars['String']['input']>;
-  cap?: InputMaybe<Scalars['String']['input']>;
-  civico?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
-  fax?: InputMaybe<Scalars['String']['input']>;
-  indirizzo?: InputMaybe<Scalars['String']['input']>;
-  localita?: InputMaybe<Scalars['String']['input']>;
-  nazione?: InputMaybe<Scalars['String']['input']>;
-  pec?: InputMaybe<Scalars['String']['input']>;
-  provincia?: InputMaybe<Scalars['String']['input']>;
-  ragioneSociale: Scalars['String']['input'];
-  tel?: InputMaybe<Scalars['String']['input']>;
-  web?: InputMaybe<Scalars['String']['input']>;
+/** Which tracciati: within the caller's domini. */
+export type TracciatoPendenzeFilter = {
+  idDominio?: InputMaybe<Scalars['String']['input']>;
+  /** IN_ATTESA, IN_ELABORAZIONE, ESEGUITO, ESEGUITO_CON_ERRORI or SCARTATO */
+  stato?: InputMaybe<Scalars['String']['input']>;
 };
+
+export type TracciatoPendenzeOrder = {
+  direction: OrderDirection;
+  field: TracciatoPendenzeOrderField;
+};
+
+/** What a list of tracciati can be ordered by. */
+export type TracciatoPendenzeOrderField =
+  | 'DATA_ORA_CARICAMENTO'
+  | 'ID'
+  | 'STATO';
+
+/** Which of a dominio's unità operative to list. */
+export type UnitaOperativaFilter = {
+  abilitato?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Contains, case-insensitive. */
+  ragioneSociale?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One sort key of unità operative. */
+export type UnitaOperativaOrder = {
+  /** The direction. */
+  direction: OrderDirection;
+  /** The field. */
+  field: UnitaOperativaOrderField;
+};
+
+/** What unità operative can be sorted by. */
+export type UnitaOperativaOrderField =
+  | 'ID_UNITA'
+  | 'RAGIONE_SOCIALE';
 
 /** Which pendenza an operator has looked at, and whether its anomalies are verified. */
 export type VerificaPendenzaInput = {
