@@ -3,7 +3,7 @@ import { ENTRATE_ORDER, TIPI_PENDENZA_ORDER } from '../domain/catalogo';
 import { CONTI_ORDER, DOMINI_ORDER, ENTRATE_DOMINIO_ORDER, TIPI_PENDENZA_DOMINIO_ORDER, UNITA_ORDER } from '../domain/domini';
 import { INTERMEDIARI_ORDER, STAZIONI_ORDER } from '../domain/intermediari';
 import { APPLICAZIONI_ORDER, OPERATORI_ORDER } from '../domain/utenze';
-import { Order } from './ordering';
+import { Order } from '../../runtime/ordering';
 
 /* The anagrafica lists' filter and order inputs, in the graph's conventions (DESIGN.md §4b). */
 

@@ -50,7 +50,7 @@ import {
   UnitaOperativaOrder,
 } from './list-inputs';
 import { loaders } from './loaders';
-import { sorted, type OrderKey } from './ordering';
+import { sorted, type OrderKey } from '../../runtime/ordering';
 import {
   payload,
   SalvaApplicazionePayload,

@@ -1,23 +1,11 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Field, InputType } from 'type-graphql';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { RPP_ORDER } from '../domain/rpp';
 
 /* The `rpps` list's filter and typed order (DESIGN.md §4b). */
 
-export enum RppOrderField {
-  DATA_RICHIESTA = 'DATA_RICHIESTA',
-  DATA_RICEVUTA = 'DATA_RICEVUTA',
-  STATO = 'STATO',
-  ESITO = 'ESITO',
-  IUV = 'IUV',
-  IMPORTO = 'IMPORTO',
-}
-registerEnumType(RppOrderField, { name: 'RppOrderField', description: 'What a list of payment attempts can be ordered by.' });
-
-@InputType()
-export class RppOrder {
-  @Field(() => RppOrderField) field!: RppOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const RppOrder = Order('Rpp', RPP_ORDER, 'payment attempts');
+export type RppOrder = OrderKey<keyof typeof RPP_ORDER>;
 
 @InputType({ description: "Which payment attempts: GovPay's filters, each narrowing the caller's own scope." })
 export class RppFilter {

@@ -1,23 +1,11 @@
-import { Field, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Field, InputType } from 'type-graphql';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { PENDENZE_ORDER } from '../domain/pendenze';
 
 /* The `pendenze` list's filter and typed order (DESIGN.md §4b). */
 
-export enum PendenzaOrderField {
-  DATA_CARICAMENTO = 'DATA_CARICAMENTO',
-  DATA_VALIDITA = 'DATA_VALIDITA',
-  DATA_SCADENZA = 'DATA_SCADENZA',
-  STATO = 'STATO',
-  ID_PENDENZA = 'ID_PENDENZA',
-  IMPORTO = 'IMPORTO',
-}
-registerEnumType(PendenzaOrderField, { name: 'PendenzaOrderField', description: 'What a list of pendenze can be ordered by.' });
-
-@InputType()
-export class PendenzaOrder {
-  @Field(() => PendenzaOrderField) field!: PendenzaOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const PendenzaOrder = Order('Pendenza', PENDENZE_ORDER, 'pendenze');
+export type PendenzaOrder = OrderKey<keyof typeof PENDENZE_ORDER>;
 
 @InputType({ description: "Which pendenze: GovPay's filters, each narrowing the caller's own scope." })
 export class PendenzaFilter {

@@ -1,24 +1,12 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Field, InputType } from 'type-graphql';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { OPERAZIONI_ORDER, TRACCIATI_ORDER } from '../domain/tracciati';
 
 /* The tracciati's list filters, typed orders and upload input (DESIGN.md §4b). */
 
-export enum TracciatoPendenzeOrderField {
-  DATA_ORA_CARICAMENTO = 'DATA_ORA_CARICAMENTO',
-  ID = 'ID',
-  STATO = 'STATO',
-}
-registerEnumType(TracciatoPendenzeOrderField, {
-  name: 'TracciatoPendenzeOrderField',
-  description: 'What a list of tracciati can be ordered by.',
-});
-
-@InputType()
-export class TracciatoPendenzeOrder {
-  @Field(() => TracciatoPendenzeOrderField) field!: TracciatoPendenzeOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const TracciatoPendenzeOrder = Order('TracciatoPendenze', TRACCIATI_ORDER, 'tracciati');
+export type TracciatoPendenzeOrder = OrderKey<keyof typeof TRACCIATI_ORDER>;
 
 @InputType({ description: "Which tracciati: within the caller's domini." })
 export class TracciatoPendenzeFilter {
@@ -27,19 +15,8 @@ export class TracciatoPendenzeFilter {
   stato?: string;
 }
 
-export enum OperazioneTracciatoOrderField {
-  NUMERO = 'NUMERO',
-}
-registerEnumType(OperazioneTracciatoOrderField, {
-  name: 'OperazioneTracciatoOrderField',
-  description: "What a tracciato's rows can be ordered by.",
-});
-
-@InputType()
-export class OperazioneTracciatoOrder {
-  @Field(() => OperazioneTracciatoOrderField) field!: OperazioneTracciatoOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const OperazioneTracciatoOrder = Order('OperazioneTracciato', OPERAZIONI_ORDER, "a tracciato's rows");
+export type OperazioneTracciatoOrder = OrderKey<keyof typeof OPERAZIONI_ORDER>;
 
 @InputType({ description: 'Which rows of a tracciato.' })
 export class OperazioneTracciatoFilter {

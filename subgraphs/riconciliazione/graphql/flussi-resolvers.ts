@@ -86,7 +86,9 @@ export class FlussiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await rendicontazioni(ctx).list(righe(filter), orderedPage(args, orderBy, RENDICONTAZIONI_ORDER, ['r.data', 'DESC'])));
+    return toConnection(
+      await rendicontazioni(ctx).list(righe(filter), orderedPage(args, orderBy, RENDICONTAZIONI_ORDER, ['r.data', 'DESC'])),
+    );
   }
 
   @Query(() => [QuadraturaRendicontazioni], {

@@ -456,12 +456,15 @@ export type OperazioneTracciatoFilter = {
   tipoOperazione?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One sort key of a tracciato's rows. */
 export type OperazioneTracciatoOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: OperazioneTracciatoOrderField;
 };
 
-/** What a tracciato's rows can be ordered by. */
+/** What a tracciato's rows can be sorted by. */
 export type OperazioneTracciatoOrderField =
   | 'NUMERO';
 
@@ -546,12 +549,15 @@ export type PendenzaFilter = {
   stato?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One sort key of pendenze. */
 export type PendenzaOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: PendenzaOrderField;
 };
 
-/** What a list of pendenze can be ordered by. */
+/** What pendenze can be sorted by. */
 export type PendenzaOrderField =
   | 'DATA_CARICAMENTO'
   | 'DATA_SCADENZA'
@@ -761,12 +767,15 @@ export type RppFilter = {
   tassonomia?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One sort key of payment attempts. */
 export type RppOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: RppOrderField;
 };
 
-/** What a list of payment attempts can be ordered by. */
+/** What payment attempts can be sorted by. */
 export type RppOrderField =
   | 'DATA_RICEVUTA'
   | 'DATA_RICHIESTA'
@@ -1127,12 +1136,15 @@ export type TracciatoPendenzeFilter = {
   stato?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One sort key of tracciati. */
 export type TracciatoPendenzeOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: TracciatoPendenzeOrderField;
 };
 
-/** What a list of tracciati can be ordered by. */
+/** What tracciati can be sorted by. */
 export type TracciatoPendenzeOrderField =
   | 'DATA_ORA_CARICAMENTO'
   | 'ID'

@@ -1,6 +1,6 @@
 import { Field, InputType, registerEnumType, type ClassType } from 'type-graphql';
-import type { PageRequest } from '../../../core/paging';
-import { OrderDirection } from '../../runtime/order-direction';
+import type { PageRequest } from '../../core/paging';
+import { OrderDirection } from './order-direction';
 
 /** One sort key of a list: a field of its `XOrderField` enum and a direction. */
 export interface OrderKey<K extends string> {
