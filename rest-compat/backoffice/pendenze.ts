@@ -10,7 +10,7 @@ import {
   getDocumentoAvvisi,
   getPendenza,
   getPendenzaByAvviso,
-  listPendenze,
+  pendenzeList,
   patchPendenza,
   putPendenza,
   putQuery,
@@ -22,6 +22,7 @@ import { euro, type GraphPendenza, type PendenzaAdapt } from '../pendenze/mappin
 import type { PendenzaShape } from '../pendenze/shape';
 import type { GraphClient } from '../shared/graph-client';
 import { jsonBody, route } from '../shared/http';
+import { mountTable } from '../shared/table';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 import { stampeTracciato } from './stampe';
 
@@ -95,7 +96,7 @@ function split(body: Record<string, unknown>, defaults: { idA2A?: string; idPend
 
 /** GovPay's Backoffice pendenza operations: reads, writes, avvisi and the avvisi of a tracciato as a ZIP. */
 export function pendenzeRoutes(router: Router, graph: GraphClient): void {
-  router.get('/pendenze', listPendenze(graph, BACKOFFICE_PENDENZA));
+  mountTable(router, graph, [pendenzeList(BACKOFFICE_PENDENZA)]);
   router.get('/pendenze/byAvviso/:idDominio/:numeroAvviso', getPendenzaByAvviso(graph, BACKOFFICE_PENDENZA));
   router.get('/pendenze/tracciati/:id/stampe', stampeTracciato(graph));
   router.get('/pendenze/:idA2A/:idPendenza', getPendenza(graph, BACKOFFICE_PENDENZA));

@@ -6,12 +6,13 @@ import { errors } from '../../core/errors';
 import { encodeCursor } from '../../core/paging';
 import { ANONYMOUS_PRINCIPAL, type Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
-import { getAllegato, getAvviso, getPendenza, getPendenzaByAvviso, getProfilo, listPendenze } from '../pendenze';
+import { getAllegato, getAvviso, getPendenza, getPendenzaByAvviso, getProfilo, pendenzeList } from '../pendenze';
 import { postPendenzaSpontanea } from './spontanea';
 import { rppRoutes } from '../pendenze/rpp';
 import { PENDENZE_SHAPE, type PendenzaShape } from '../pendenze/shape';
 import type { GraphClient } from '../shared/graph-client';
 import { authenticate, route, wellFormedUrl } from '../shared/http';
+import { mountTable } from '../shared/table';
 import { booleanParam, dateTimeParam, listEnvelope, pageVariables, parsePaging, type GraphConnection } from '../shared/paging';
 import { catalogoRoutes } from './catalogo';
 import { avviaPagamentoInput } from './nuovo-pagamento';
@@ -143,7 +144,7 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
   router.get('/pagamenti/byIdSession/:idSession', solo(TUTTI), leggiPagamento(graph, 'pagamentoByIdSession(idSession: $id)', 'idSession'));
   router.get('/pagamenti/:id', solo(TUTTI), leggiPagamento(graph, 'pagamento(id: $id)', 'id'));
 
-  router.get('/pendenze', solo(PERSONE), listPendenze(graph, PAGAMENTO_PENDENZA));
+  mountTable(router, graph, [pendenzeList(PAGAMENTO_PENDENZA, solo(PERSONE))]);
   router.get('/pendenze/byAvviso/:idDominio/:numeroAvviso', solo(ENTE), getPendenzaByAvviso(graph, PAGAMENTO_PENDENZA));
   router.get('/pendenze/:idA2A/:idPendenza', solo(PERSONE), getPendenza(graph, PAGAMENTO_PENDENZA));
   router.post('/pendenze/:idDominio/:idTipoPendenza', solo(ENTE), postPendenzaSpontanea(graph));

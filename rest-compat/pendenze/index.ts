@@ -6,19 +6,11 @@ import { errors } from '../../core/errors';
 import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { authenticate, filters, numericIdParam, patchBody, route, wellFormedUrl, type RestResult } from '../shared/http';
+import { authenticate, numericIdParam, patchBody, route, wellFormedUrl, type RestResult } from '../shared/http';
 import { stripNulls } from '../../core/compact';
-import {
-  booleanParam,
-  dateTimeParam,
-  listEnvelope,
-  LIST_PAGE,
-  LIST_PAGE_ARGS,
-  parsePaging,
-  readGovPayPage,
-  type GraphConnection,
-} from '../shared/paging';
-import { ordinamento } from '../shared/table';
+import { booleanParam, dateTimeParam } from '../shared/paging';
+import { MAX_PAGE_SIZE } from '../../core/paging';
+import { list, mountTable, textParam, type Operation } from '../shared/table';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson, STATI_AVVISO } from './avviso';
 import { rppRoutes } from './rpp';
@@ -59,8 +51,6 @@ const documentoQuery = avvisoQuery.extend({
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
 });
 
-const listQuery = z.object({ dataDa: dateTimeParam().optional(), dataA: dateTimeParam(true).optional() });
-
 /** GovPay's API Pendenze v2, for the Ente's back-office systems, mapped onto the graph. */
 export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenticator, principalHeader: string): Router {
   const router = Router({ mergeParams: true });
@@ -72,7 +62,7 @@ export function pendenzeRouter(graph: GraphClient, authenticator: CallerAuthenti
   router.patch('/pendenze/:idA2A/:idPendenza', patchPendenza(graph));
 
   router.get('/pendenze/byAvviso/:idDominio/:numeroAvviso', getPendenzaByAvviso(graph));
-  router.get('/pendenze', listPendenze(graph));
+  mountTable(router, graph, [pendenzeList()]);
 
   router.get('/avvisi/:idDominio/:numeroAvviso', getAvviso(graph));
 
@@ -178,21 +168,6 @@ export function patchPendenza(graph: GraphClient): RequestHandler {
   });
 }
 
-/** GovPay's text filters of GET /pendenze the graph's PendenzaFilter takes as they are. */
-const FILTRI_PENDENZE = [
-  'idDominio',
-  'idA2A',
-  'idPendenza',
-  'idDebitore',
-  'stato',
-  'direzione',
-  'divisione',
-  'iuv',
-  // Not in GovPay 3.9's spec; govpay-console 4 searches with it.
-  'numeroAvviso',
-  'idTipoPendenza',
-] as const;
-
 /** GovPay's ordering fields of GET /pendenze as the graph's PendenzaOrderField. */
 const ORDINAMENTO_PENDENZE = {
   dataCaricamento: 'DATA_CARICAMENTO',
@@ -203,30 +178,38 @@ const ORDINAMENTO_PENDENZE = {
   importo: 'IMPORTO',
 };
 
-/** GET /pendenze with GovPay's filters, ordering and paging (pages above the graph's 100 rows read in parts), shared by both APIs. */
-export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE_SHAPE): RequestHandler {
-  return route(graph, async ({ req, principal }) => {
-    const paging = parsePaging(req);
-    // idPagamento and mostraSpontaneiNonPagati are read (and checked) as GovPay does, and filter nothing.
-    const f = filters(req, ['mostraSpontaneiNonPagati'], [...FILTRI_PENDENZE, 'idPagamento', 'dataDa', 'dataA']);
-    const filter = {
-      ...Object.fromEntries(FILTRI_PENDENZE.map((k) => [k, f[k]])),
-      ...parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA }),
-    };
-    const orderBy = ordinamento(paging.ordinamento, ORDINAMENTO_PENDENZE);
-    const pendenze = await readGovPayPage(paging, async (page) => {
-      const data = await graph.run<{ pendenze: GraphConnection<GraphPendenza> }>(
-        `query ($filter: PendenzaFilter, $orderBy: [PendenzaOrder!], ${LIST_PAGE}) {
-          pendenze(filter: $filter, orderBy: $orderBy, ${LIST_PAGE_ARGS}) {
-            nodes { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
-        { filter, orderBy, ...page },
-        principal,
-      );
-      return data.pendenze;
-    });
-    return { status: 200, body: listEnvelope(req, paging, pendenze, (p) => pendenzaIndex(shaped(shape, p), shape.adapt)) };
+const text = textParam.optional();
+
+/**
+ * GET /pendenze's parameters: the filters the graph's PendenzaFilter takes as they are, and two
+ * GovPay reads and checks but that filter nothing (idPagamento, mostraSpontaneiNonPagati).
+ */
+const PENDENZE_QUERY = {
+  ...{ idDominio: text, idA2A: text, idPendenza: text, idDebitore: text, stato: text, direzione: text, divisione: text, iuv: text },
+  // Not in GovPay 3.9's spec; govpay-console 4 searches with it.
+  numeroAvviso: text,
+  idTipoPendenza: text,
+  dataDa: dateTimeParam().optional(),
+  dataA: dateTimeParam(true).optional(),
+  idPagamento: text,
+  mostraSpontaneiNonPagati: booleanParam.optional(),
+};
+
+/** GET /pendenze with GovPay's filters, ordering and paging, as each API shows a pendenza and lets it be called. */
+export const pendenzeList = (shape: PendenzaShape = PENDENZE_SHAPE, guard?: RequestHandler): Operation =>
+  list({
+    path: '/pendenze',
+    guard,
+    field: 'pendenze',
+    filterType: 'PendenzaFilter',
+    orderType: 'PendenzaOrder',
+    ordinamento: ORDINAMENTO_PENDENZE,
+    maxRisultatiPerPagina: MAX_PAGE_SIZE,
+    query: PENDENZE_QUERY,
+    selection: `${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} }`,
+    filter: ({ idPagamento: _p, mostraSpontaneiNonPagati: _m, ...filter }) => filter,
+    map: (p: GraphPendenza) => pendenzaIndex(shaped(shape, p), shape.adapt),
   });
-}
 
 /**
  * GET /avvisi/{idDominio}/{numeroAvviso}: GovPay's Avviso as JSON, or its PDF. API Pagamento's

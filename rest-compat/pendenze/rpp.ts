@@ -2,23 +2,15 @@ import type { Router } from 'express';
 import { z } from 'zod';
 import { ESITI_RPP } from '../../subgraphs/pagamenti/services';
 import type { Principal } from '../../core/principal';
-import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
 import { route, type RestResult } from '../shared/http';
-import {
-  dateTimeParam,
-  listEnvelope,
-  LIST_PAGE,
-  LIST_PAGE_ARGS,
-  parsePaging,
-  readGovPayPage,
-  type GraphConnection,
-} from '../shared/paging';
-import { ordinamento } from '../shared/table';
+import { MAX_PAGE_SIZE } from '../../core/paging';
+import { dateTimeParam } from '../shared/paging';
+import { list, mountTable, textParam } from '../shared/table';
 import type { PendenzaShape } from './shape';
 import { PENDENZA_FIELDS, pendenzaIndex, rppJson, RPP_FIELDS, type GraphPendenza, type GraphRpp } from './mapping';
 
-const text = z.string().max(1024).optional();
+const text = textParam.optional();
 const oneOrMany = z
   .union([z.string().max(1024), z.array(z.string().max(1024)).max(100)])
   .optional()
@@ -28,11 +20,11 @@ const dataDa = dateTimeParam().optional();
 const dataA = dateTimeParam(true).optional();
 
 /** GET /rpp's filters: API Pendenze names the outcome esitoPagamento, the Backoffice esito and adds the pendenza's. */
-const rppQuery = z.object({
+const RPP_QUERY = {
   ...{ idDominio: text, iuv: text, ccp: text, idA2A: text, idPendenza: text, idDebitore: text, idPagamento: text },
   ...{ idTipoPendenza: text, idUnita: text, tassonomia: text, direzione: oneOrMany, divisione: oneOrMany },
   ...{ esitoPagamento: esito, esito, dataRptDa: dataDa, dataRptA: dataA, dataRtDa: dataDa, dataRtA: dataA },
-});
+};
 
 /** GovPay's ordering fields of GET /rpp as the graph's RppOrderField. */
 const ORDINAMENTO_RPP = {
@@ -67,27 +59,20 @@ export function rppJsonOf(shape: PendenzaShape) {
 export function rppRoutes(router: Router, graph: GraphClient, shape: PendenzaShape): void {
   const { withPendenza, toJson } = rppJsonOf(shape);
 
-  router.get(
-    '/rpp',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const { esitoPagamento, esito: esitoBackoffice, ...f } = parseInput(rppQuery, { ...(req.query as Record<string, unknown>) });
-      const variables = {
-        filter: { ...f, esito: esitoPagamento ?? esitoBackoffice },
-        orderBy: ordinamento(paging.ordinamento, ORDINAMENTO_RPP),
-      };
-      const list = await readGovPayPage(paging, async (page) => {
-        const data = await graph.run<{ rpps: GraphConnection<RppWithPendenza> }>(
-          `query ($filter: RppFilter, $orderBy: [RppOrder!], ${LIST_PAGE}) {
-            rpps(filter: $filter, orderBy: $orderBy, ${LIST_PAGE_ARGS}) { nodes { ${withPendenza} } totalCount pageInfo { hasNextPage } } }`,
-          { ...variables, ...page },
-          principal,
-        );
-        return data.rpps;
-      });
-      return { status: 200, body: listEnvelope(req, paging, list, toJson) };
+  mountTable(router, graph, [
+    list({
+      path: '/rpp',
+      field: 'rpps',
+      filterType: 'RppFilter',
+      orderType: 'RppOrder',
+      ordinamento: ORDINAMENTO_RPP,
+      maxRisultatiPerPagina: MAX_PAGE_SIZE,
+      query: RPP_QUERY,
+      selection: withPendenza,
+      filter: ({ esitoPagamento, esito: esitoBackoffice, ...f }) => ({ ...f, esito: esitoPagamento ?? esitoBackoffice }),
+      map: toJson,
     }),
-  );
+  ]);
 
   router.get(
     '/rpp/:idDominio/:iuv/:ccp',
