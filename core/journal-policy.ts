@@ -1,6 +1,11 @@
 /** The parts of the hub whose exchanges GovPay's Giornale degli Eventi records (its componenteEvento). */
 export type Componente = 'API_BACKOFFICE' | 'API_PENDENZE' | 'API_PAGAMENTO' | 'API_RAGIONERIA' | 'API_PAGOPA' | 'API_ENTE';
-export type EsitoEvento = 'OK' | 'KO' | 'FAIL';
+/** An exchange's outcome: done, refused (a 4xx, a pagoPA fault), failed (a 5xx, no answer). */
+export const ESITI_EVENTO = ['OK', 'KO', 'FAIL'] as const;
+export type EsitoEvento = (typeof ESITI_EVENTO)[number];
+/** GovPay's categories of event; the hub's exchanges are all INTERFACCIA. */
+export const CATEGORIE_EVENTO = ['INTERNO', 'INTERFACCIA', 'UTENTE'] as const;
+export type CategoriaEvento = (typeof CATEGORIE_EVENTO)[number];
 
 /**
  * GovPay's giornaleEventi configuration (the Backoffice's Configurazione.giornaleEventi): per

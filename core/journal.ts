@@ -1,9 +1,9 @@
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from './logger';
-import { type Componente, type EsitoEvento, type GiornaleEventi, decisione } from './journal-policy';
+import { type CategoriaEvento, type Componente, type EsitoEvento, type GiornaleEventi, decisione } from './journal-policy';
 import { messaggio, type Messaggio, type MessaggioRegistrato } from './journal-message';
 
-export type { Componente, EsitoEvento } from './journal-policy';
+export { CATEGORIE_EVENTO, ESITI_EVENTO, type CategoriaEvento, type Componente, type EsitoEvento } from './journal-policy';
 export type RuoloEvento = 'CLIENT' | 'SERVER';
 
 /** One exchange as an entrance (REST, the station) or an outbound client saw it. */
@@ -37,7 +37,8 @@ export interface Scambio {
 /** A row of the eventi table, as the writer receives it. */
 export interface EventoRegistrato {
   componente: Componente;
-  categoriaEvento: 'INTERFACCIA';
+  /** Extract, so that a value outside GovPay's categories (which the graph's enum would refuse) fails the build. */
+  categoriaEvento: Extract<CategoriaEvento, 'INTERFACCIA'>;
   ruolo: RuoloEvento;
   tipoEvento: string;
   sottotipoEvento: string | null;

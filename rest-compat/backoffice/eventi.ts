@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { stripNulls } from '../../core/compact';
 import { errors } from '../../core/errors';
+import { CATEGORIE_EVENTO, ESITI_EVENTO } from '../../core/journal';
 import { romeDateTime } from '../../core/rome-time';
 import { parseInput } from '../../core/validation';
 import { custom, dateTimeParam, found, lenientBoolean, list, textParam, type Operation } from '../shared/table';
@@ -92,8 +93,8 @@ export const BACKOFFICE_EVENTI: Operation[] = [
       idA2A: textParam.optional(),
       idPendenza: textParam.optional(),
       idPagamento: textParam.optional(),
-      esito: enumParam(['OK', 'KO', 'FAIL']),
-      categoriaEvento: enumParam(['INTERNO', 'INTERFACCIA', 'UTENTE']),
+      esito: enumParam([...ESITI_EVENTO]),
+      categoriaEvento: enumParam([...CATEGORIE_EVENTO]),
       tipoEvento: textParam.optional(),
       sottotipoEvento: textParam.optional(),
       componente: textParam.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formeGovPay } from '../../subgraphs/pagamenti/services';
+import { formeGovPay, TIPI_SOGGETTO } from '../../subgraphs/pagamenti/services';
 import { errors } from '../../core/errors';
 import { parseInput } from '../../core/validation';
 
@@ -19,8 +19,17 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /** GovPay's enum values as the graph's enum names ('N/A' is N_A, languages upper case); anything else is left for the graph to refuse. */
 const enumName = (v: unknown) => (typeof v === 'string' ? (v === 'N/A' ? 'N_A' : v.toUpperCase()) : v);
 
-/** GovPay writes a versante's cap as a number too: the graph's input takes text. */
-const soggetto = (s: unknown) => (isObject(s) && typeof s.cap === 'number' ? { ...s, cap: String(s.cap) } : s);
+const tipoSoggetto = z.enum(TIPI_SOGGETTO);
+
+/**
+ * GovPay writes a versante's cap as a number too: the graph's input takes text. A tipo outside F|G
+ * gets the text the hub has always answered, not the graph's enum error.
+ */
+function soggetto(s: unknown): unknown {
+  if (!isObject(s)) return s;
+  if (typeof s.tipo === 'string') parseInput(tipoSoggetto, s.tipo, 'soggettoVersante.tipo');
+  return typeof s.cap === 'number' ? { ...s, cap: String(s.cap) } : s;
+}
 
 /**
  * GovPay's NuovoPagamento body and query as the graph's AvviaPagamentoInput: the three forms of a
@@ -33,7 +42,8 @@ export function avviaPagamentoInput(body: unknown, rawQuery: Record<string, unkn
   if (cittadinoOAnonimo && (q.identificativoPSP || q.identificativoIntermediarioPSP || q.identificativoCanale)) {
     throw errors.forbidden('Il richiedente non è autorizzato ad indicare un PSP per il pagamento');
   }
-  if (!isObject(body)) throw errors.syntax("Il corpo della richiesta deve essere un oggetto JSON con il pagamento (Content-Type: application/json).");
+  if (!isObject(body))
+    throw errors.syntax('Il corpo della richiesta deve essere un oggetto JSON con il pagamento (Content-Type: application/json).');
   if (!Array.isArray(body.pendenze)) throw errors.syntax('Il campo pendenze deve essere una lista di 1..5 pendenze.');
   return {
     pendenze: formeGovPay(body.pendenze),

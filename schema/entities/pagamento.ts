@@ -4,7 +4,9 @@ import { JsonDocument } from './json-document';
 import { Pendenza } from './pendenza';
 import { Timestamped } from './timestamped';
 
-export type StatoRpp = 'RT_ACCETTATA_PA';
+/** The hub records an attempt when its receipt arrives and is accepted: GovPay's earlier states never occur. */
+export const STATI_RPP = ['RT_ACCETTATA_PA'] as const;
+export type StatoRpp = (typeof STATI_RPP)[number];
 export type EsitoRpp = 'ESEGUITO' | 'NON_ESEGUITO';
 
 /**

@@ -8,9 +8,13 @@ import { Applicazione } from './utenze';
 export type StatoPendenza = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA';
 export type StatoVoce = 'Eseguito' | 'Non eseguito' | 'Anomalo';
 
+/** A Soggetto's kind: F a natural person, G a legal one (pagoPA's stEntityUniqueIdentifierType). */
+export const TIPI_SOGGETTO = ['F', 'G'] as const;
+export type TipoSoggetto = (typeof TIPI_SOGGETTO)[number];
+
 /** The debtor (or payer) as GovPay describes a Soggetto. */
 export interface Soggetto {
-  tipo: 'F' | 'G';
+  tipo: TipoSoggetto;
   identificativo: string;
   anagrafica?: string;
   indirizzo?: string;

@@ -1,10 +1,15 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { TIPI_SOGGETTO, type TipoSoggetto as Tipo } from '../../schema/entities';
+import { enumOf } from './closed-set';
+
+export const TipoSoggetto = enumOf(TIPI_SOGGETTO, 'TipoSoggetto', 'F: a natural person (persona fisica), G: a legal person (giuridica).');
+export type TipoSoggetto = Tipo;
 
 /** GovPay's Soggetto, a value type every subgraph that names a person shows alike (a pendenza's debtor, a receipt's debtor and payer). */
 @Directive('@shareable')
 @ObjectType({ description: 'A debtor or payer.' })
 export class Soggetto {
-  @Field(() => String, { description: 'F (persona fisica) or G (giuridica)' }) tipo!: string;
+  @Field(() => TipoSoggetto) tipo!: TipoSoggetto;
   @Field(() => String) identificativo!: string;
   @Field(() => String, { nullable: true }) anagrafica?: string;
   @Field(() => String, { nullable: true }) indirizzo?: string;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Evento } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
+import type { CategoriaEvento, EsitoEvento } from '../../../core/journal';
 import { findPage, type Where } from '../../../core/find-page';
 import type { Page, PageRequest } from '../../../core/paging';
 import { inScope, requireRight, type Principal } from '../../../core/principal';
@@ -12,8 +13,8 @@ export interface EventiFilter {
   idA2A?: string | null;
   idPendenza?: string | null;
   idSessione?: string | null;
-  esito?: string | null;
-  categoriaEvento?: string | null;
+  esito?: EsitoEvento | null;
+  categoriaEvento?: CategoriaEvento | null;
   tipoEvento?: string | null;
   sottotipoEvento?: string | null;
   componente?: string | null;

@@ -1,5 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CATEGORIE_EVENTO, ESITI_EVENTO } from '../../../core/journal';
+import { enumOf } from '../../runtime/closed-set';
 import { Connection } from '../../runtime/connection';
 import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
 import { OrderDirection } from '../../runtime/order-direction';
@@ -15,6 +17,16 @@ export enum EventoOrderField {
 }
 registerEnumType(EventoOrderField, { name: 'EventoOrderField', description: 'What events can be sorted by.' });
 
+export const EsitoEvento = enumOf(ESITI_EVENTO, 'EsitoEvento', 'OK, KO (refused: a 4xx, a pagoPA fault) or FAIL (a 5xx, no answer).');
+export type EsitoEvento = (typeof ESITI_EVENTO)[number];
+
+export const CategoriaEvento = enumOf(
+  CATEGORIE_EVENTO,
+  'CategoriaEvento',
+  "GovPay's categories of event; the hub records its exchanges, all INTERFACCIA.",
+);
+export type CategoriaEvento = (typeof CATEGORIE_EVENTO)[number];
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "One exchange of the hub recorded in GovPay's Giornale degli Eventi.", implements: Node })
 export class Evento {
@@ -22,11 +34,11 @@ export class Evento {
   @Field(() => Int, { description: "The event's number (the Backoffice's id)." }) numero!: number;
   @Field(() => String, { description: 'API_BACKOFFICE, API_PENDENZE, API_PAGAMENTO, API_RAGIONERIA, API_PAGOPA, API_ENTE.' })
   componente!: string;
-  @Field(() => String, { description: 'INTERFACCIA.' }) categoriaEvento!: string;
+  @Field(() => CategoriaEvento) categoriaEvento!: CategoriaEvento;
   @Field(() => String, { description: 'SERVER (the hub was called) or CLIENT (it called).' }) ruolo!: string;
   @Field(() => String, { description: "The operation (GovPay's operation id)." }) tipoEvento!: string;
   @Field(() => String, { nullable: true }) sottotipoEvento?: string | null;
-  @Field(() => String, { description: 'OK, KO (refused: 4xx, a pagoPA fault) or FAIL (5xx, no answer).' }) esito!: string;
+  @Field(() => EsitoEvento) esito!: EsitoEvento;
   @Field(() => String, { nullable: true, description: 'The HTTP status or the fault code.' }) sottotipoEsito?: string | null;
   @Field(() => String, { nullable: true }) dettaglioEsito?: string | null;
   @Field(() => Date, { description: 'When the exchange started.' }) data!: Date;
@@ -60,8 +72,8 @@ export class EventoFilter {
   @Field(() => String, { nullable: true }) idA2A?: string;
   @Field(() => String, { nullable: true }) idPendenza?: string;
   @Field(() => String, { nullable: true }) idSessione?: string;
-  @Field(() => String, { nullable: true }) esito?: string;
-  @Field(() => String, { nullable: true }) categoriaEvento?: string;
+  @Field(() => EsitoEvento, { nullable: true }) esito?: EsitoEvento;
+  @Field(() => CategoriaEvento, { nullable: true }) categoriaEvento?: CategoriaEvento;
   @Field(() => String, { nullable: true }) tipoEvento?: string;
   @Field(() => String, { nullable: true }) sottotipoEvento?: string;
   @Field(() => String, { nullable: true }) componente?: string;

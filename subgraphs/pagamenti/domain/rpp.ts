@@ -49,7 +49,7 @@ export interface RppFilter {
   direzione?: string[] | null;
   divisione?: string[] | null;
   tassonomia?: string | null;
-  esito?: string | null;
+  esito?: (typeof ESITI_RPP)[number] | null;
   /** A portal's payment session: the receipts that settled its pendenze. */
   idPagamento?: string | null;
   dataRptDa?: Date | null;
@@ -129,7 +129,6 @@ export class RppService {
 
   async list(filter: RppFilter, page: PageRequest): Promise<Page<RppView>> {
     requireRight(this.actor, 'Pagamenti', 'R');
-    if (filter.esito) parseInput(z.enum(ESITI_RPP), filter.esito, 'esito');
     const where: Where = { ...this.scope() };
     if (filter.idPagamento) where.$and = [{ $or: await this.ricevuteDelPagamento(filter.idPagamento) }];
     const pendenza: Where = { ...(where.pendenza as Where | undefined) };

@@ -3,6 +3,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } fr
 import { Connection } from '../../runtime/connection';
 import { OrderDirection } from '../../runtime/order-direction';
 import { Importo } from '../../runtime/scalars';
+import { TipoSoggetto } from '../../runtime/soggetto';
 
 /*
  * The payment sessions started on a portal, in the graph's own conventions (DESIGN.md §4b): one
@@ -72,7 +73,7 @@ registerEnumType(PagamentoOrderField, { name: 'PagamentoOrderField' });
 @InputType('SoggettoVersanteInput')
 @ObjectType({ description: 'The versante (who pays) as GovPay describes a Soggetto.' })
 export class SoggettoVersante {
-  @Field(() => String, { description: 'F (person) or G (organisation)' }) tipo!: string;
+  @Field(() => TipoSoggetto) tipo!: TipoSoggetto;
   @Field(() => String) identificativo!: string;
   @Field(() => String, { nullable: true }) anagrafica?: string;
   @Field(() => String, { nullable: true }) indirizzo?: string;

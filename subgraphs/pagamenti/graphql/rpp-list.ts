@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { Order, type OrderKey } from '../../runtime/ordering';
 import { RPP_ORDER } from '../domain/rpp';
+import { EsitoRpp } from './rpp-enums';
 
 /* The `rpps` list's filter and typed order (DESIGN.md §4b). */
 
@@ -20,7 +21,7 @@ export class RppFilter {
   @Field(() => [String], { nullable: true, description: 'Any of these direzioni.' }) direzione?: string[];
   @Field(() => [String], { nullable: true, description: 'Any of these divisioni.' }) divisione?: string[];
   @Field(() => String, { nullable: true }) tassonomia?: string;
-  @Field(() => String, { nullable: true, description: "GovPay's EsitoRpp." }) esito?: string;
+  @Field(() => EsitoRpp, { nullable: true }) esito?: EsitoRpp;
   @Field(() => String, { nullable: true, description: 'A portal payment session.' }) idPagamento?: string;
   @Field(() => Date, { nullable: true, description: "The payment's time, from." }) dataRptDa?: Date;
   @Field(() => Date, { nullable: true, description: "The payment's time, to." }) dataRptA?: Date;

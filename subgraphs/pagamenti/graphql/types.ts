@@ -5,6 +5,7 @@ export { DominioRef } from '../../runtime/dominio-ref';
 import { Importo } from '../../runtime/scalars';
 import { Soggetto } from '../../runtime/soggetto';
 import { Node } from '../../runtime/node';
+import { EsitoRpp, StatoRpp } from './rpp-enums';
 
 /* The pagamenti subgraph's types. Resolvers return the domain's views, whose fields match these. */
 
@@ -22,9 +23,9 @@ export class Rpp {
   @Field(() => ID) idDominio!: string;
   @Field(() => ID) iuv!: string;
   @Field(() => ID, { description: "The receipt's receiptId (the payment token) in pagoPA's new model." }) ccp!: string;
-  @Field(() => String, { description: 'RT_ACCETTATA_PA' }) stato!: string;
+  @Field(() => StatoRpp) stato!: StatoRpp;
   @Field(() => String, { nullable: true }) dettaglioStato?: string;
-  @Field(() => String, { description: 'ESEGUITO or NON_ESEGUITO' }) esito!: string;
+  @Field(() => EsitoRpp) esito!: EsitoRpp;
   @Field(() => Importo, { name: 'importo' }) importoCents!: number;
   @Field(() => Date, { description: 'When the PSP took the money.' }) dataPagamento!: Date;
   @Field(() => Date, { description: 'When the receipt arrived.' }) dataRicevuta!: Date;

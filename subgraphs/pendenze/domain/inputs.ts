@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { euroAmount } from '../../../core/money';
+import { TIPI_SOGGETTO } from '../../../schema/entities';
 import { pattern } from '../../../core/validation';
 
 /** API Pendenze v2's NuovaPendenza, with GovPay's limits: the contract of the graph and REST alike. */
@@ -31,16 +32,15 @@ export const ids = {
 const importo = euroAmount.pipe(z.number().positive());
 
 const text = (min: number, max: number) => z.string().min(min).max(max);
-const isoDate = pattern(10, /^\d{4}-\d{2}-\d{2}$/)
-  .refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
-  }, 'data inesistente');
+const isoDate = pattern(10, /^\d{4}-\d{2}-\d{2}$/).refine((d) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+}, 'data inesistente');
 const iban = pattern(34, /^[a-zA-Z]{2}[0-9]{2}[a-zA-Z0-9]{1,30}$/);
 const jsonObject = z.record(z.string(), z.unknown());
 
 export const soggetto = z.object({
-  tipo: z.enum(['F', 'G']),
+  tipo: z.enum(TIPI_SOGGETTO),
   identificativo: text(2, 16),
   anagrafica: text(1, 70).nullish(),
   indirizzo: text(1, 70).nullish(),
@@ -127,7 +127,10 @@ export const nuovaPendenza = z.object({
         nome: text(1, 255),
         tipo: text(1, 255).nullish(),
         descrizione: text(1, 255).nullish(),
-        contenuto: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+        contenuto: z
+          .string()
+          .min(1)
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
       }),
     )
     .max(20)

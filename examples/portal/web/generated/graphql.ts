@@ -126,6 +126,12 @@ export type CaricaTracciatoPendenzeInput = {
   tracciato: Scalars['JSONObject']['input'];
 };
 
+/** GovPay's categories of event; the hub records its exchanges, all INTERFACCIA. */
+export type CategoriaEvento =
+  | 'INTERFACCIA'
+  | 'INTERNO'
+  | 'UTENTE';
+
 export type CodificaAvvisiInput = {
   codificaIuv?: InputMaybe<Scalars['String']['input']>;
   generazioneIuvInterna?: InputMaybe<Scalars['Boolean']['input']>;
@@ -218,6 +224,12 @@ export type EntrataOrderField =
   | 'DESCRIZIONE'
   | 'ID_ENTRATA';
 
+/** OK, KO (refused: a 4xx, a pagoPA fault) or FAIL (a 5xx, no answer). */
+export type EsitoEvento =
+  | 'FAIL'
+  | 'KO'
+  | 'OK';
+
 /** The outcome of one pendenza of a payment's cart. */
 export type EsitoPendenzaPagamento =
   | 'ESEGUITO'
@@ -244,16 +256,26 @@ export type EsitoRitorno =
   | 'ERROR'
   | 'OK';
 
+/** GovPay's EsitoRpp, the outcome of a payment attempt: the hub's receipts are ESEGUITO or NON_ESEGUITO. */
+export type EsitoRpp =
+  | 'DECORRENZA'
+  | 'DECORRENZA_PARZIALE'
+  | 'ESEGUITO'
+  | 'ESEGUITO_PARZIALE'
+  | 'IN_CORSO'
+  | 'NON_ESEGUITO'
+  | 'RIFIUTATO';
+
 /** Which events to list (all given conditions hold). */
 export type EventoFilter = {
-  categoriaEvento?: InputMaybe<Scalars['String']['input']>;
+  categoriaEvento?: InputMaybe<CategoriaEvento>;
   ccp?: InputMaybe<Scalars['String']['input']>;
   componente?: InputMaybe<Scalars['String']['input']>;
   /** Until this instant. */
   dataA?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** From this instant. */
   dataDa?: InputMaybe<Scalars['DateTimeISO']['input']>;
-  esito?: InputMaybe<Scalars['String']['input']>;
+  esito?: InputMaybe<EsitoEvento>;
   idA2A?: InputMaybe<Scalars['String']['input']>;
   idDominio?: InputMaybe<Scalars['String']['input']>;
   idPendenza?: InputMaybe<Scalars['String']['input']>;
@@ -751,8 +773,7 @@ export type RppFilter = {
   direzione?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Any of these divisioni. */
   divisione?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** GovPay's EsitoRpp. */
-  esito?: InputMaybe<Scalars['String']['input']>;
+  esito?: InputMaybe<EsitoRpp>;
   /** The pendenza's applicazione. */
   idA2A?: InputMaybe<Scalars['String']['input']>;
   /** The pendenza's debtor. */
@@ -1012,8 +1033,7 @@ export type SoggettoVersanteInput = {
   localita?: InputMaybe<Scalars['String']['input']>;
   nazione?: InputMaybe<Scalars['String']['input']>;
   provincia?: InputMaybe<Scalars['String']['input']>;
-  /** F (person) or G (organisation) */
-  tipo: Scalars['String']['input'];
+  tipo: TipoSoggetto;
 };
 
 /** Where the flow was acquired: the Nodo's SOAP operations or pagoPA's FdR REST API. */
@@ -1057,6 +1077,10 @@ export type StatoRiconciliazione =
 export type StatoRiscossione =
   | 'INCASSATA'
   | 'RISCOSSA';
+
+/** A payment attempt's state: the hub records one when its receipt is accepted. */
+export type StatoRpp =
+  | 'RT_ACCETTATA_PA';
 
 /** Which of an intermediario's stazioni to list. */
 export type StazioneFilter = {
@@ -1128,6 +1152,11 @@ export type TipoRiscossione =
   | 'ENTRATA'
   | 'ENTRATA_PA_NON_INTERMEDIATA'
   | 'MBT';
+
+/** F: a natural person (persona fisica), G: a legal person (giuridica). */
+export type TipoSoggetto =
+  | 'F'
+  | 'G';
 
 /** Which tracciati: within the caller's domini. */
 export type TracciatoPendenzeFilter = {

@@ -1,0 +1,110 @@
+import { pendenzaPagata, dati } from './helpers/flussi';
+import { BO, call, gql, type Reply } from './helpers/http';
+import { startHub, type TestHub } from './helpers/hub';
+import { APP, avvia, loadPendenza, riferimento, sessioni } from './helpers/pagamenti';
+import { closeSimulators } from './helpers/simulator';
+
+/**
+ * Closed sets of values are enums (README, the graph's house rules): a client reads one of the
+ * enum's values; an unknown value in a filter or an input is GraphQL's validation error, a 400
+ * before anything runs; a known one filters. GovPay's REST keeps its own answers.
+ */
+let t: TestHub;
+let paid: { iuv: string; ccp: string; idPendenza: string };
+
+beforeAll(async () => {
+  t = await startHub();
+  paid = await pendenzaPagata(t);
+});
+afterAll(async () => {
+  await closeSimulators();
+  await t.close();
+});
+
+/** A refusal of GraphQL's validation (of the document, or of a variable's value): a 400 with GraphQL's text, no data. */
+function refusedAsInvalid(r: Reply, message: string) {
+  expect(r.status).toBe(400);
+  expect(r.body.data).toBeUndefined();
+  expect(r.body.errors[0].message).toContain(message);
+  expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(r.body.errors[0].extensions.code);
+}
+
+describe('Rpp', () => {
+  const rpps = (esito: string) => `{ rpps(filter: { iuv: "${paid.iuv}", esito: ${esito} }) { nodes { iuv stato esito } } }`;
+
+  it('reads esito and stato as enum values and filters by a known esito', async () => {
+    expect((await dati(t, rpps('ESEGUITO'))).rpps.nodes).toEqual([{ iuv: paid.iuv, stato: 'RT_ACCETTATA_PA', esito: 'ESEGUITO' }]);
+    expect((await dati(t, rpps('NON_ESEGUITO'))).rpps.nodes).toEqual([]);
+  });
+
+  it('refuses an unknown esito, in the text or in a variable', async () => {
+    refusedAsInvalid(await gql(t.baseUrl, rpps('FORSE')), 'Value "FORSE" does not exist in "EsitoRpp" enum.');
+    refusedAsInvalid(await gql(t.baseUrl, rpps('"ESEGUITO"')), 'Enum "EsitoRpp" cannot represent non-enum value: "ESEGUITO".');
+    const r = await gql(t.baseUrl, 'query ($f: RppFilter) { rpps(filter: $f) { totalCount } }', { f: { esito: 'eseguito' } });
+    refusedAsInvalid(r, 'Value "eseguito" does not exist in "EsitoRpp" enum.');
+  });
+});
+
+describe('Evento', () => {
+  const eventi = async (filter: string) => {
+    await t.hub.giornale.journal!.flush();
+    return gql(t.baseUrl, `{ eventi(filter: { ${filter} }, first: 100) { nodes { esito categoriaEvento } } }`);
+  };
+
+  it('reads esito and categoriaEvento as enum values and filters by known ones', async () => {
+    expect((await call(t.baseUrl, 'GET', `${BO}/pendenze/NESSUNA/NESSUNA`, { auth: APP })).status).toBeGreaterThanOrEqual(400);
+    const ko = (await eventi('esito: KO, categoriaEvento: INTERFACCIA')).body.data.eventi.nodes;
+    expect(ko.length).toBeGreaterThan(0);
+    expect(new Set(ko.map((e: { esito: string; categoriaEvento: string }) => `${e.esito} ${e.categoriaEvento}`))).toEqual(
+      new Set(['KO INTERFACCIA']),
+    );
+    expect((await eventi('categoriaEvento: UTENTE')).body.data.eventi.nodes).toEqual([]);
+  });
+
+  it('refuses an unknown esito or categoriaEvento', async () => {
+    refusedAsInvalid(await eventi('esito: FORSE'), 'Value "FORSE" does not exist in "EsitoEvento" enum.');
+    refusedAsInvalid(await eventi('categoriaEvento: ALTRO'), 'Value "ALTRO" does not exist in "CategoriaEvento" enum.');
+  });
+
+  it("keeps the Backoffice's answer to a bad value", async () => {
+    const r = await call(t.baseUrl, 'GET', `${BO}/eventi?categoriaEvento=ALTRO`, { auth: APP });
+    expect([r.status, r.body.codice, r.body.dettaglio]).toEqual([
+      400,
+      'SINTASSI',
+      "Il valore del campo categoriaEvento non e' tra quelli ammessi (INTERNO, INTERFACCIA, UTENTE).",
+    ]);
+  });
+});
+
+describe('Soggetto', () => {
+  it("reads a debtor's tipo as an enum value", async () => {
+    const { pendenza } = await dati(t, `{ pendenza(idA2A: "IDA2A01", idPendenza: "${paid.idPendenza}") { soggettoPagatore { tipo } } }`);
+    expect(pendenza.soggettoPagatore.tipo).toBe('F');
+  });
+
+  it("refuses a versante's unknown tipo before anything is started", async () => {
+    const p = await loadPendenza(t);
+    const before = await sessioni(t.hub.orm);
+    const r = await avvia(t, [riferimento(p)], { soggettoVersante: { tipo: 'X', identificativo: 'RSSMRA30A01H501I' } });
+    refusedAsInvalid(r, 'Value "X" does not exist in "TipoSoggetto" enum.');
+    expect(await sessioni(t.hub.orm)).toEqual(before);
+  });
+
+  it("keeps API Pagamento's answer to a versante's unknown tipo", async () => {
+    const p = await loadPendenza(t);
+    const before = await sessioni(t.hub.orm);
+    const r = await call(t.baseUrl, 'POST', '/govpay/frontend/api/pagamento/rs/basic/v2/pagamenti', {
+      auth: APP,
+      body: {
+        pendenze: [{ idA2A: p.idA2A, idPendenza: p.idPendenza }],
+        soggettoVersante: { tipo: 'X', identificativo: 'RSSMRA30A01H501I' },
+      },
+    });
+    expect([r.status, r.body.codice, r.body.dettaglio]).toEqual([
+      400,
+      'SINTASSI',
+      "Il valore del campo soggettoVersante.tipo non e' tra quelli ammessi (F, G).",
+    ]);
+    expect(await sessioni(t.hub.orm)).toEqual(before);
+  });
+});
