@@ -30,7 +30,7 @@ export type HubEvent =
   | {
       v: 1;
       tipo: 'pagamentoAggiornato';
-      /** The payment session's id (GovPay's Pagamento.id). */
+      /** The payment session's GovPay id (Pagamento.idPagamento; its global id is made from it). */
       id: string;
       stato: string;
       /** The applicazione that started it; null when an operatore did. */

@@ -58,8 +58,8 @@ it('GET /operazioni lists the operations the hub runs, each with its location, p
 
 it('chiusuraRptScadute closes the payment sessions abandoned past their expiry, and only those', async () => {
   const [scaduta, aperta] = [await loadPendenza(t), await loadPendenza(t)];
-  const idScaduta = avviato(await avvia(t, [riferimento(scaduta)])).pagamento.id;
-  const idAperta = avviato(await avvia(t, [riferimento(aperta)])).pagamento.id;
+  const idScaduta = avviato(await avvia(t, [riferimento(scaduta)])).pagamento.idPagamento;
+  const idAperta = avviato(await avvia(t, [riferimento(aperta)])).pagamento.idPagamento;
   await t.hub.orm.em.fork().nativeUpdate(PagamentoPortale, { idPagamento: idScaduta }, { scadenza: new Date(Date.now() - 60_000) });
 
   const r = await get('/operazioni/chiusuraRptScadute');

@@ -64,7 +64,7 @@ describe('GET/PATCH /pagamenti', () => {
   beforeAll(async () => {
     const p = await loadPendenza(t);
     idPendenza = p.idPendenza;
-    id = avviato(await avvia(t, [riferimento(p)], { idSessionePortale: 'bo-sessione-1' })).pagamento.id;
+    id = avviato(await avvia(t, [riferimento(p)], { idSessionePortale: 'bo-sessione-1' })).pagamento.idPagamento;
   });
 
   it("lists a portal's payment session in the Backoffice's shape, with GovPay's filters", async () => {

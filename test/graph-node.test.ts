@@ -1,9 +1,11 @@
 import { toGlobalId, toGlobalKeyId } from '../core/global-id';
 import { registraFlusso } from '../subgraphs/riconciliazione/services';
+import { CheckoutDouble } from './helpers/checkout-double';
 import { dati, DOMINIO, flusso, pendenzaPagata, riga } from './helpers/flussi';
 import { nuovoDominio } from './helpers/fixtures';
 import { basic, BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
+import { avvia, avviato, loadPendenza, riferimento } from './helpers/pagamenti';
 import { closeSimulators } from './helpers/simulator';
 import { until } from './helpers/until';
 
@@ -13,14 +15,20 @@ import { until } from './helpers/until';
  * its dominio scoping, its error), on every database; bad ids refused clearly.
  */
 let t: TestHub;
+let checkout: CheckoutDouble;
 const D2 = '01234567890';
 const PASSWORD = 'Password1!';
 const SOLO_D2 = basic({ user: 'node-d2', password: PASSWORD });
+/** Another portal, with the Pagamenti read right: it sees only the payments it started. */
+const PORTALE_2 = basic({ user: 'node-portale2', password: PASSWORD });
 let paid: { iuv: string; ccp: string; idPendenza: string };
 let flussoId: string;
+/** A payment IDA2A01 started on its portal: its global id and GovPay's idPagamento. */
+let avviato1: { id: string; idPagamento: string };
 
 beforeAll(async () => {
-  t = await startHub();
+  checkout = await new CheckoutDouble().start();
+  t = await startHub({ CHECKOUT_URL: checkout.url });
   const bo = (path: string, body: unknown) => call(t.baseUrl, 'PUT', `${BO}${path}`, { body });
   expect((await bo(`/domini/${D2}`, nuovoDominio)).status).toBe(201);
   const acl = ['Pendenze', 'Pagamenti', 'Anagrafica Creditore', 'Rendicontazioni e Incassi'].map((servizio) => ({
@@ -35,6 +43,19 @@ beforeAll(async () => {
     t,
     'mutation { salvaRuolo(input: { idRuolo: "Lettori", acl: [{ servizio: "Pendenze", autorizzazioni: ["R"] }] }) { ruolo { idRuolo } } }',
   );
+  expect(
+    (
+      await bo('/applicazioni/NODEPORTALE2', {
+        principal: 'node-portale2',
+        password: PASSWORD,
+        domini: ['*'],
+        tipiPendenza: ['*'],
+        acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R'] }],
+        apiPagamenti: true,
+      })
+    ).status,
+  ).toBe(201);
+  avviato1 = avviato(await avvia(t, [riferimento(await loadPendenza(t))])).pagamento;
   paid = await pendenzaPagata(t);
   const { id } = await registraFlusso(t.hub.orm.em.fork(), flusso([riga(paid.iuv, paid.ccp)]));
   flussoId = toGlobalId('FlussoRendicontazione', id);
@@ -42,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeSimulators();
   await t.close();
+  await checkout?.stop();
 });
 
 const node = (id: string, selection: string, auth?: string) =>
@@ -71,6 +93,12 @@ describe('node(id:)', () => {
       'Rpp',
     );
     await sameAsOwnQuery(`flussoRendicontazione(id: "${flussoId}")`, 'idFlusso numeroPagamenti importoTotale', 'FlussoRendicontazione');
+    const pagamento = await sameAsOwnQuery(
+      `pagamento(idPagamento: "${avviato1.idPagamento}")`,
+      'idPagamento stato importo avviatoDa { tipo principal } pendenze { iuv pendenza { idPendenza } }',
+      'Pagamento',
+    );
+    expect(pagamento).toBe(toGlobalKeyId('Pagamento', [avviato1.idPagamento]));
     const evento = await until(
       'an event in the Giornale',
       async () => (await dati(t, '{ eventi(first: 1) { nodes { id } } }')).eventi.nodes[0]?.id as string | undefined,
@@ -105,6 +133,28 @@ describe('node(id:)', () => {
     expect(r.status).toBe(200);
     expect(r.body.data.node).toBeNull();
     expect(r.body.errors[0].extensions).toMatchObject(pick(own.body.errors[0].extensions));
+
+    const nessuno = 'f'.repeat(32);
+    const ownPagamento = await gql(t.baseUrl, `{ pagamento(idPagamento: "${nessuno}") { id } }`);
+    expect(ownPagamento.body.errors[0].extensions).toMatchObject({ codice: expect.any(String), status: 404 });
+    const p = await node(toGlobalKeyId('Pagamento', [nessuno]), '... on Pagamento { stato }');
+    expect(p.status).toBe(200);
+    expect(p.body.data.node).toBeNull();
+    expect(p.body.errors[0].extensions).toMatchObject(pick(ownPagamento.body.errors[0].extensions));
+  });
+
+  it("gives a portal nothing of another applicazione's payment, and the error pagamento(id:) gives", async () => {
+    const own = await gql(t.baseUrl, 'query ($id: ID!) { pagamento(id: $id) { stato } }', { id: avviato1.id }, PORTALE_2);
+    expect(own.body.errors[0].extensions).toMatchObject({ status: 403 });
+    for (const selection of ['... on Pagamento { stato importo pendenze { iuv } }', '']) {
+      const r = await node(avviato1.id, selection, PORTALE_2);
+      expect(r.status).toBe(200);
+      expect(r.body.data.node).toBeNull();
+      expect(r.body.errors[0].extensions).toMatchObject(pick(own.body.errors[0].extensions));
+      expect(JSON.stringify(r.body)).not.toContain(avviato1.idPagamento);
+    }
+    // Nor to an operatore of another dominio.
+    expect((await node(avviato1.id, '... on Pagamento { stato }', SOLO_D2)).body.data.node).toBeNull();
   });
 
   it('gives a caller nothing of a dominio it has no rights on, and the error its own query gives', async () => {
@@ -138,11 +188,12 @@ describe('nodes(ids:)', () => {
       toGlobalKeyId('Pendenza', ['IDA2A01', 'NON-ESISTE']),
       toGlobalKeyId('Pendenza', ['IDA2A01', paid.idPendenza]),
       flussoId,
+      avviato1.id,
     ];
     const r = await gql(
       t.baseUrl,
       `query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id
-        ... on Rpp { ccp } ... on Dominio { idDominio } ... on Pendenza { idPendenza } ... on FlussoRendicontazione { numeroPagamenti } } }`,
+        ... on Rpp { ccp } ... on Dominio { idDominio } ... on Pendenza { idPendenza } ... on FlussoRendicontazione { numeroPagamenti } ... on Pagamento { idPagamento } } }`,
       { ids },
     );
     expect(r.body.data.nodes).toEqual([
@@ -151,6 +202,7 @@ describe('nodes(ids:)', () => {
       null,
       { __typename: 'Pendenza', id: ids[3], idPendenza: paid.idPendenza },
       { __typename: 'FlussoRendicontazione', id: flussoId, numeroPagamenti: 1 },
+      { __typename: 'Pagamento', id: avviato1.id, idPagamento: avviato1.idPagamento },
     ]);
   });
 });
@@ -166,8 +218,10 @@ describe('bad ids', () => {
 
   it.each([
     ['not base64url of a type and key', 'non-un-id!'],
-    ['of no type the graph refetches', toGlobalId('Pagamento', 1)],
+    ['of no type the graph refetches', toGlobalId('Carrello', 1)],
     ['of a Node type with a key of the wrong shape', toGlobalId('Pendenza', 7)],
+    ["of a Pagamento that is GovPay's idPagamento, not a global id", 'f'.repeat(32)],
+    ['of a Pagamento with a key of the wrong shape', toGlobalId('Pagamento', 'f'.repeat(32))],
   ])('refuses an id %s', async (_, id) => {
     await refused('query ($id: ID!) { node(id: $id) { id } }', { id }, /identificativo/);
   });

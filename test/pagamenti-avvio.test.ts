@@ -1,3 +1,4 @@
+import { toGlobalKeyId } from '../core/global-id';
 import { PagamentoPortale } from '../schema/entities';
 import { STATION_PATH } from '../pagopa';
 import { RITORNO_PATH } from '../subgraphs/pagamenti/services';
@@ -93,10 +94,11 @@ describe('a cart in the three forms of GovPay', () => {
       redirect: r.redirect,
       urlRitorno: PORTALE,
       idSessionePortale: 'sessione-portale-1',
-      avviatoDa: { tipo: 'applicazione', id: 'IDA2A01' },
+      avviatoDa: { tipo: 'applicazione', principal: 'IDA2A01' },
       esitoRitorno: null,
     });
-    expect(p.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(p.idPagamento).toMatch(/^[0-9a-f]{32}$/);
+    expect(p.id).toBe(toGlobalKeyId('Pagamento', [p.idPagamento]));
     expect(p.pendenze.map((v: any) => [v.indice, v.pendenza.idPendenza, v.importo, v.esito])).toEqual([
       [1, rif.idPendenza, '100.99', 'IN_CORSO'],
       [2, avv.idPendenza, '16.00', 'IN_CORSO'],
@@ -132,7 +134,7 @@ describe('a cart in the three forms of GovPay', () => {
       },
     ]);
     for (const url of Object.values(cart.body.returnUrls) as string[])
-      expect(url.startsWith(`${t.baseUrl.replace('127.0.0.1', 'localhost')}${RITORNO_PATH}/${p.id}.`)).toBe(true);
+      expect(url.startsWith(`${t.baseUrl.replace('127.0.0.1', 'localhost')}${RITORNO_PATH}/${p.idPagamento}.`)).toBe(true);
     // The spontaneous pendenza was loaded with the rules of a PUT, and the session reads back the same.
     const loaded = await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${spontanea}`, { auth: APP });
     expect([loaded.status, loaded.body.stato, loaded.body.importo]).toEqual([200, 'NON_ESEGUITA', 0.01]);
@@ -169,7 +171,7 @@ describe('a cart in the three forms of GovPay', () => {
       dettaglio: `Il pagamento (IdDominio:12345678901, IUV:${a.iuv}, CCP:${held.idSession}) non e' eseguibile poiche' risulta in corso all'Ente Creditore`,
     });
     expect(fault.location).toBe(`/pagamenti/${fault.id}`);
-    const fallito = await pagamento(t, fault.id);
+    const fallito = await pagamento(t, { idPagamento: fault.id });
     expect(fallito).toMatchObject({ stato: 'FALLITO', redirect: null, descrizioneStato: expect.stringContaining('PAG_014') });
     expect(fallito.pendenze.map((v: any) => [v.pendenza.idPendenza, v.esito])).toEqual([
       [b.idPendenza, 'NON_ESEGUITO'],
@@ -330,7 +332,7 @@ describe('a pendenza that cannot be paid is refused with GovPay’s code and kep
     const fault = await refused([{ nuova: { idA2A: 'IDA2A01', idPendenza: id, ...nuovaPendenza(id, { importo: 50 }) } }], {
       codice: 'VER_002',
     });
-    expect((await pagamento(t, fault.id)).pendenze).toEqual([]);
+    expect((await pagamento(t, { idPagamento: fault.id })).pendenze).toEqual([]);
     expect((await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${id}`, { auth: APP })).status).toBe(404);
   });
 
@@ -405,15 +407,15 @@ describe('rights', () => {
       voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Libero', codEntrata: 'LIBERO' }],
     });
     const r = avviato(await avvia(t, [avviso(p)], { urlRitorno: null }, portale2));
-    expect(r.pagamento).toMatchObject({ urlRitorno: null, avviatoDa: { tipo: 'applicazione', id: 'PORTALE2' } });
+    expect(r.pagamento).toMatchObject({ urlRitorno: null, avviatoDa: { tipo: 'applicazione', principal: 'PORTALE2' } });
     // Applicazioni read their own payments, operatori those wholly in their scope.
     expect(faultOf(await gql(t.baseUrl, 'query ($id: ID!) { pagamento(id: $id) { id } }', { id: r.pagamento.id }, APP))).toMatchObject({
       codice: '403000',
     });
     expect((await pagamento(t, r.pagamento.id, lettore)).id).toBe(r.pagamento.id);
     expect((await pagamento(t, r.pagamento.id, libero)).id).toBe(r.pagamento.id);
-    const mine = await gql(t.baseUrl, '{ pagamenti(first: 100) { totalCount nodes { avviatoDa { id } } } }', {}, portale2);
-    expect(new Set(mine.body.data.pagamenti.nodes.map((n: any) => n.avviatoDa.id))).toEqual(new Set(['PORTALE2']));
+    const mine = await gql(t.baseUrl, '{ pagamenti(first: 100) { totalCount nodes { avviatoDa { principal } } } }', {}, portale2);
+    expect(new Set(mine.body.data.pagamenti.nodes.map((n: any) => n.avviatoDa.principal))).toEqual(new Set(['PORTALE2']));
     const liberi = await gql(t.baseUrl, '{ pagamenti(first: 100) { nodes { pendenze { pendenza { idPendenza } } } } }', {}, libero);
     expect(liberi.body.data.pagamenti.nodes.flatMap((n: any) => n.pendenze.map((v: any) => v.pendenza.idPendenza))).toEqual([p.idPendenza]);
   });
@@ -442,7 +444,7 @@ describe('pagoPA Checkout slow or failing', () => {
     const fault = faultOf(await avvia(impatient, [riferimento(p)]))!;
     expect(fault).toMatchObject({ codice: 'NDP_000', categoria: 'PAGOPA', status: 502, descrizione: 'Servizi pagoPA non disponibili.' });
     expect(fault.dettaglio).toContain(detail);
-    expect((await pagamento(t, fault.id)).stato).toBe('FALLITO');
+    expect((await pagamento(t, { idPagamento: fault.id })).stato).toBe('FALLITO');
     checkout.mode = 'open';
     const retry = avviato(await avvia(t, [riferimento(p)]));
     expect([retry.created, retry.pagamento.stato]).toEqual([true, 'IN_CORSO']);

@@ -60,6 +60,12 @@ describe('receipts at the station', () => {
 
     const [p1, p2] = [await loadPendenza(t), await loadPendenza(t)];
     const { pagamento: p } = avviato(await avvia(t, [riferimento(p1), avviso(p2)]));
+    // A portal follows its payment by the global id it holds (from the receipts on: the start was announced already).
+    await until('the start announced', () => events.received.some((e) => e.data?.pagamentoAggiornato.id === p.id));
+    const byId = 'subscription ($id: ID) { pagamentoAggiornato(id: $id) { id idPagamento stato } }';
+    const mine = s.subscribe(byId, { id: p.id });
+    const byGovPayId = s.subscribe(byId, { id: p.idPagamento });
+    await untilSubscriptions(t, 3);
 
     // Checkout pays the first notice; its PSP takes its time between the activation and the receipt.
     const checkoutAttempt = station(t).start({ fiscalCode: '12345678901', noticeNumber: p1.numeroAvviso, receiptDelayMs: 1500 });
@@ -86,16 +92,27 @@ describe('receipts at the station', () => {
     // Over: nothing is held any more; the notice is simply paid.
     const verify = await station(t).verify({ fiscalCode: '12345678901', noticeNumber: p1.numeroAvviso });
     expect(verify.step.fault?.faultCode).toBe('PAA_PAGAMENTO_DUPLICATO');
-    const rpps = await gql(t.baseUrl, 'query ($id: String) { rpps(filter: { idPagamento: $id }) { nodes { iuv } } }', { id: p.id }, APP);
+    const rpps = await gql(
+      t.baseUrl,
+      'query ($id: String) { rpps(filter: { idPagamento: $id }) { nodes { iuv } } }',
+      { id: p.idPagamento },
+      APP,
+    );
     expect(rpps.body.data.rpps.nodes.map((n: any) => n.iuv).sort()).toEqual([p1.iuv, p2.iuv].sort());
 
     // One event per change (started, first receipt, second receipt), each read as the subscriber may see it.
-    expect(await eventiDi(t, p.id)).toBe(3);
+    expect(await eventiDi(t, p.idPagamento)).toBe(3);
     await until('the ESEGUITO event', () =>
       events.received.some((e) => e.data?.pagamentoAggiornato.id === p.id && e.data.pagamentoAggiornato.stato === 'ESEGUITO'),
     );
     await until('three events of the payment', () => events.received.filter((e) => e.data?.pagamentoAggiornato.id === p.id).length >= 3);
     expect(events.received.filter((e) => e.data?.pagamentoAggiornato.id === p.id)).toHaveLength(3);
+    await until('the two receipts, by id', () => mine.received.length >= 2);
+    expect(mine.received.map((e) => e.data?.pagamentoAggiornato)).toEqual([
+      { id: p.id, idPagamento: p.idPagamento, stato: 'IN_CORSO' },
+      { id: p.id, idPagamento: p.idPagamento, stato: 'ESEGUITO' },
+    ]);
+    expect(byGovPayId.received).toEqual([]);
   });
 
   it('a verify before Checkout activated the notice is answered (Checkout verifies first)', async () => {
@@ -164,7 +181,7 @@ describe('the return to the portal', () => {
     const forged = [
       urls.returnOkUrl.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
       urls.returnOkUrl.replace('.ok.', '.cancel.'),
-      urls.returnOkUrl.replace(p.id, 'f'.repeat(32)),
+      urls.returnOkUrl.replace(p.idPagamento, 'f'.repeat(32)),
       `${urls.returnOkUrl.slice(0, urls.returnOkUrl.lastIndexOf('/'))}/niente`,
     ];
     for (const url of forged) {
@@ -217,7 +234,7 @@ describe('the return to the portal', () => {
     expect(avviato(await avvia(t, [riferimento(p1)])).created).toBe(true);
     const other = await t.hub.orm.em
       .fork()
-      .findOne(PagamentoPortale, { idPagamento: { $ne: p.id }, pendenze: { idPendenza: p1.idPendenza }, stato: 'IN_CORSO' });
+      .findOne(PagamentoPortale, { idPagamento: { $ne: p.idPagamento }, pendenze: { idPendenza: p1.idPendenza }, stato: 'IN_CORSO' });
     expect(other?.stato).toBe('IN_CORSO');
   });
 });
@@ -246,7 +263,7 @@ describe('carts abandoned at Checkout', () => {
     const { pagamento: p } = avviato(await avvia(a, [riferimento(p1)]));
     await until('the abandoned cart closed', async () => (await pagamento(a, p.id)).stato === 'NON_ESEGUITO', 10_000);
     expect((await pagamento(b, p.id)).descrizioneStato).toBe('Tentativo di pagamento scaduto dopo timeout di 1 secondi.');
-    expect(await eventiDi(a, p.id)).toBe(2);
+    expect(await eventiDi(a, p.idPagamento)).toBe(2);
     const held = await a.hub.orm.em.fork().count(PagamentoPortalePendenza, { pendenza: { idPendenza: p1.idPendenza }, inCorso: true });
     expect(held).toBe(0);
     expect((await pay(a, p1.numeroAvviso)).status).toBe('ESEGUITO');
@@ -266,7 +283,7 @@ describe('carts abandoned at Checkout', () => {
       gate.hold();
       const attempt = simulatorFor(gate.url).start({ fiscalCode: '12345678901', noticeNumber: p1.numeroAvviso });
       await until('the notice activated, its receipt held', () => gate.held === 1, 10_000);
-      await a.hub.orm.em.fork().nativeUpdate(PagamentoPortale, { idPagamento: p.id }, { scadenza: new Date(Date.now() - 1000) });
+      await a.hub.orm.em.fork().nativeUpdate(PagamentoPortale, { idPagamento: p.idPagamento }, { scadenza: new Date(Date.now() - 1000) });
       await until('the session closed while the PSP pays', async () => (await pagamento(a, p.id)).stato === 'NON_ESEGUITO', 10_000);
       gate.release();
       await attempt.done;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { errors } from '../../core/errors';
 import { romeDateTime } from '../../core/rome-time';
 import { parseInput } from '../../core/validation';
+import { pagamentoGlobalId } from '../../subgraphs/pagamenti/services';
 import { PAGAMENTO_DETTAGLIO_FIELDS, PAGAMENTO_FIELDS, pagamentoBase, type GraphPagamento } from '../pagamento/pagamento-json';
 import { pendenzaIndex, rppJson } from '../pendenze/mapping';
 import { patchBody } from '../shared/http';
@@ -25,7 +26,7 @@ function pagamentoBackoffice(p: GraphPagamentoBackoffice) {
 }
 
 /** GovPay's PagamentoIndex: the attempts as a link. */
-const pagamentoIndex = (p: GraphPagamentoBackoffice) => ({ ...pagamentoBackoffice(p), rpp: `/rpp?idPagamento=${p.id}` });
+const pagamentoIndex = (p: GraphPagamentoBackoffice) => ({ ...pagamentoBackoffice(p), rpp: `/rpp?idPagamento=${p.idPagamento}` });
 
 /** GovPay's Pagamento: the attempts (the receipts that settled the cart's pendenze) in full. */
 const pagamentoDettaglio = (p: GraphPagamentoBackoffice) => ({
@@ -120,7 +121,7 @@ export const BACKOFFICE_PAGAMENTI: Operation[] = [
     path: '/pagamenti/:id',
     async run({ params, principal, graph }) {
       const data = await graph.run<{ pagamento: GraphPagamentoBackoffice | null }>(
-        `query ($id: ID!) { pagamento(id: $id) { ${DETTAGLIO} } }`,
+        `query ($id: String!) { pagamento(idPagamento: $id) { ${DETTAGLIO} } }`,
         { id: params.id },
         principal,
       );
@@ -131,7 +132,7 @@ export const BACKOFFICE_PAGAMENTI: Operation[] = [
     method: 'patch',
     path: '/pagamenti/:id',
     async run({ req, params, principal, graph }) {
-      const input = { id: params.id, ...annotazione(patchBody(req)) };
+      const input = { id: pagamentoGlobalId(params.id), ...annotazione(patchBody(req)) };
       const data = await graph.run<{ annotaPagamento: { pagamento: GraphPagamentoBackoffice } }>(
         `mutation ($input: AnnotaPagamentoInput!) { annotaPagamento(input: $input) { pagamento { ${DETTAGLIO} } } }`,
         { input },

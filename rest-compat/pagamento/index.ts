@@ -67,7 +67,12 @@ export interface PagamentoApiOptions {
 }
 
 /** GovPay's API Pagamento v2, for portals (applicazioni), citizens (spid) and anonymous visitors (public). */
-export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthenticator, principalHeader: string, o: PagamentoApiOptions): Router {
+export function pagamentoRouter(
+  graph: GraphClient,
+  authenticator: CallerAuthenticator,
+  principalHeader: string,
+  o: PagamentoApiOptions,
+): Router {
   const router = Router({ mergeParams: true });
   router.use(
     wellFormedUrl,
@@ -93,13 +98,14 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
     solo(TUTTI),
     route(graph, async ({ req, principal }) => {
       const input = avviaPagamentoInput(req.body, { ...(req.query as Record<string, unknown>) }, principal.kind !== 'applicazione');
-      const data = await graph.run<{ avviaPagamento: { redirect: string; pagamento: { id: string; idSession: string } } }>(
-        'mutation ($input: AvviaPagamentoInput!) { avviaPagamento(input: $input) { redirect pagamento { id idSession } } }',
+      const data = await graph.run<{ avviaPagamento: { redirect: string; pagamento: { idPagamento: string; idSession: string } } }>(
+        'mutation ($input: AvviaPagamentoInput!) { avviaPagamento(input: $input) { redirect pagamento { idPagamento idSession } } }',
         { input },
         principal,
       );
       const { redirect, pagamento } = data.avviaPagamento;
-      return { status: 201, body: { id: pagamento.id, location: `/pagamenti/${pagamento.id}`, redirect, idSession: pagamento.idSession } };
+      const id = pagamento.idPagamento;
+      return { status: 201, body: { id, location: `/pagamenti/${id}`, redirect, idSession: pagamento.idSession } };
     }),
   );
 
@@ -108,7 +114,8 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
     solo(PERSONE),
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      if (paging.risultatiPerPagina > MAX_PAGAMENTI) throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${MAX_PAGAMENTI}.`);
+      if (paging.risultatiPerPagina > MAX_PAGAMENTI)
+        throw errors.syntax(`Il parametro risultatiPerPagina deve essere al massimo ${MAX_PAGAMENTI}.`);
       const q = parseInput(pagamentiQuery, { ...(req.query as Record<string, unknown>) });
       const filter = {
         stato: q.stato,
@@ -126,8 +133,11 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
           { filter },
           principal,
         );
-        const nodes = one.pagamenti.nodes.filter((n) => n.id === q.id);
-        return { status: 200, body: listEnvelope(req, paging, { nodes, totalCount: nodes.length, pageInfo: { hasNextPage: false } }, pagamentoIndex) };
+        const nodes = one.pagamenti.nodes.filter((n) => n.idPagamento === q.id);
+        return {
+          status: 200,
+          body: listEnvelope(req, paging, { nodes, totalCount: nodes.length, pageInfo: { hasNextPage: false } }, pagamentoIndex),
+        };
       }
       const v = pageVariables(paging);
       const data = await graph.run<{ pagamenti: GraphConnection<GraphPagamento> }>(
@@ -141,8 +151,12 @@ export function pagamentoRouter(graph: GraphClient, authenticator: CallerAuthent
     }),
   );
 
-  router.get('/pagamenti/byIdSession/:idSession', solo(TUTTI), leggiPagamento(graph, 'pagamentoByIdSession(idSession: $id)', 'idSession'));
-  router.get('/pagamenti/:id', solo(TUTTI), leggiPagamento(graph, 'pagamento(id: $id)', 'id'));
+  router.get(
+    '/pagamenti/byIdSession/:idSession',
+    solo(TUTTI),
+    leggiPagamento(graph, '$id: ID!', 'pagamentoByIdSession(idSession: $id)', 'idSession'),
+  );
+  router.get('/pagamenti/:id', solo(TUTTI), leggiPagamento(graph, '$id: String!', 'pagamento(idPagamento: $id)', 'id'));
 
   mountTable(router, graph, [pendenzeList(PAGAMENTO_PENDENZA, solo(PERSONE))]);
   router.get('/pendenze/byAvviso/:idDominio/:numeroAvviso', solo(ENTE), getPendenzaByAvviso(graph, PAGAMENTO_PENDENZA));
@@ -180,9 +194,14 @@ function ordinamento(text: string | undefined) {
 /** The graph pages payments with cursors: the one before a GovPay page's first element. */
 const cursorBefore = (offset: number): string | undefined => (offset > 0 ? encodeCursor(offset - 1) : undefined);
 
-function leggiPagamento(graph: GraphClient, field: string, param: string): RequestHandler {
+/** One session read by the path's `param` as `$id` (of type `variable`, the `field`'s argument's). */
+function leggiPagamento(graph: GraphClient, variable: string, field: string, param: string): RequestHandler {
   return route(graph, async ({ req, principal }) => {
-    const data = await graph.run<Record<string, GraphPagamento>>(`query ($id: ID!) { p: ${field} { ${PAGAMENTO_DETTAGLIO_FIELDS} } }`, { id: req.params[param] }, principal);
+    const data = await graph.run<Record<string, GraphPagamento>>(
+      `query (${variable}) { p: ${field} { ${PAGAMENTO_DETTAGLIO_FIELDS} } }`,
+      { id: req.params[param] },
+      principal,
+    );
     return { status: 200, body: pagamentoDettaglio(data.p) };
   });
 }

@@ -4,13 +4,13 @@ import { PENDENZA_FIELDS, pendenzaIndex, rppJson, RPP_FIELDS, type GraphPendenza
 
 /** The graph selection of a payment session for GovPay's PagamentoBase, and the cart for its detail. */
 const SOGGETTO = 'tipo identificativo anagrafica indirizzo civico cap localita provincia nazione email cellulare';
-export const PAGAMENTO_FIELDS = `id idSession nome stato descrizioneStato importo idSessionePortale urlRitorno redirect dataRichiesta
+export const PAGAMENTO_FIELDS = `idPagamento idSession nome stato descrizioneStato importo idSessionePortale urlRitorno redirect dataRichiesta
   dataEsecuzionePagamento soggettoVersante { ${SOGGETTO} } contoAddebito { iban bic } credenzialiPagatore autenticazioneSoggetto lingua`;
 export const PAGAMENTO_DETTAGLIO_FIELDS = `${PAGAMENTO_FIELDS}
   pendenze { pendenza { ${PENDENZA_FIELDS} } rpp { ${RPP_FIELDS} pendenza { ${PENDENZA_FIELDS} } } }`;
 
 export interface GraphPagamento {
-  id: string;
+  idPagamento: string;
   idSession: string;
   nome: string;
   stato: string;
@@ -25,10 +25,10 @@ export interface GraphPagamento {
 
 /** GovPay's PagamentoBase: the graph's session with GovPay's names and formats (the graph's enum names back to GovPay's values). */
 export function pagamentoBase(p: GraphPagamento) {
-  const { id, idSession, redirect, dataRichiesta, importo, autenticazioneSoggetto, lingua, pendenze: _p, ...rest } = p;
+  const { idPagamento, idSession, redirect, dataRichiesta, importo, autenticazioneSoggetto, lingua, pendenze: _p, ...rest } = p;
   return stripNulls({
     ...rest,
-    id,
+    id: idPagamento,
     importo: Number(importo),
     idSessionePsp: idSession,
     pspRedirectUrl: redirect,
@@ -41,8 +41,8 @@ export function pagamentoBase(p: GraphPagamento) {
 /** GovPay's PagamentoIndex (lists): links to the cart's pendenze and attempts. */
 export const pagamentoIndex = (p: GraphPagamento) => ({
   ...pagamentoBase(p),
-  pendenze: `/pendenze?idPagamento=${p.id}`,
-  rpp: `/rpp?idPagamento=${p.id}`,
+  pendenze: `/pendenze?idPagamento=${p.idPagamento}`,
+  rpp: `/rpp?idPagamento=${p.idPagamento}`,
 });
 
 /** GovPay's Pagamento (detail): the cart's pendenze, and the receipts that settled them. */

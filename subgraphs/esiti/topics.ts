@@ -1,4 +1,5 @@
 import type { HubEvent, HubEventType } from '../../core/events';
+import { toGlobalKeyId } from '../../core/global-id';
 import { can, inScope, type Principal, type Servizio } from '../../core/principal';
 
 type EventOf<T extends HubEventType> = Extract<HubEvent, { tipo: T }>;
@@ -75,16 +76,19 @@ const ricevutaRegistrata: Topic<'ricevutaRegistrata'> = {
   visibleTo: (p, e) => inScope(p.domini, e.idDominio) && (e.idTipoPendenza === null || inScope(p.tipiPendenza, e.idTipoPendenza)),
 };
 
+/** The payment's global id: its natural key, the GovPay idPagamento the event carries (as the pagamenti subgraph makes it). */
+const pagamentoId = (e: EventOf<'pagamentoAggiornato'>) => toGlobalKeyId('Pagamento', [e.id]);
+
 const pagamentoAggiornato: Topic<'pagamentoAggiornato'> = {
   tipo: 'pagamentoAggiornato',
   field: 'pagamentoAggiornato',
   description:
     'A payment started on a portal that changed (started, failed, a receipt of its cart, the return from Checkout, closed), optionally only one payment (id) or those of one dominio.',
-  args: { id: { type: 'ID', description: 'Only this payment (Pagamento.id).' }, idDominio: ID_DOMINIO },
+  args: { id: { type: 'ID', description: 'Only this payment (its global id, Pagamento.id).' }, idDominio: ID_DOMINIO },
   type: 'Pagamento',
   right: 'Pagamenti',
-  query: { field: 'pagamento', args: { id: { type: 'ID!', from: (e) => e.id } } },
-  matches: (e, args) => given(args, 'id', e.id) && (typeof args.idDominio !== 'string' || e.domini.includes(args.idDominio)),
+  query: { field: 'pagamento', args: { id: { type: 'ID!', from: (e) => pagamentoId(e) } } },
+  matches: (e, args) => given(args, 'id', pagamentoId(e)) && (typeof args.idDominio !== 'string' || e.domini.includes(args.idDominio)),
   // As the graph reads sessions: an applicazione its own, an operatore those wholly in its scope.
   visibleTo: (p, e) =>
     p.kind === 'applicazione'

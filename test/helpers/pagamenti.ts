@@ -9,8 +9,8 @@ export const PV2 = '/govpay/backend/api/pendenze/rs/basic/v2';
 export const APP = basic(IDA2A01);
 export const PORTALE = 'https://portale.ente.example/pagamenti/esito';
 
-export const PAGAMENTO_FIELDS = `id idSession nome stato descrizioneStato importo redirect urlRitorno idSessionePortale esitoRitorno dataScadenza
-  avviatoDa { tipo id } pendenze { indice idDominio numeroAvviso iuv importo esito ccp pendenza { idA2A idPendenza } }`;
+export const PAGAMENTO_FIELDS = `id idPagamento idSession nome stato descrizioneStato importo redirect urlRitorno idSessionePortale esitoRitorno dataScadenza
+  avviatoDa { tipo principal } pendenze { indice idDominio numeroAvviso iuv importo esito ccp pendenza { idA2A idPendenza } }`;
 
 const AVVIA = `mutation ($input: AvviaPagamentoInput!) { avviaPagamento(input: $input) { created redirect pagamento { ${PAGAMENTO_FIELDS} } } }`;
 
@@ -43,9 +43,16 @@ export function avviato(r: Reply): { created: boolean; redirect: string; pagamen
 /** The GovPay fault a refused graph operation carries. */
 export const faultOf = (r: Reply) => r.body?.errors?.[0]?.extensions as Record<string, any> | undefined;
 
-export async function pagamento(t: TestHub, id: string, auth: string = APP): Promise<any> {
-  const r = await gql(t.baseUrl, `query ($id: ID!) { pagamento(id: $id) { ${PAGAMENTO_FIELDS} } }`, { id }, auth);
-  if (r.body?.errors) throw new Error(`pagamento(${id}): ${JSON.stringify(r.body.errors)}`);
+/** A payment by its global id (what the graph answered), or by GovPay's idPagamento (what a fault names). */
+export async function pagamento(t: TestHub, id: string | { idPagamento: string }, auth: string = APP): Promise<any> {
+  const args = typeof id === 'string' ? { id } : id;
+  const r = await gql(
+    t.baseUrl,
+    `query ($id: ID, $idPagamento: String) { pagamento(id: $id, idPagamento: $idPagamento) { ${PAGAMENTO_FIELDS} } }`,
+    args,
+    auth,
+  );
+  if (r.body?.errors) throw new Error(`pagamento(${JSON.stringify(args)}): ${JSON.stringify(r.body.errors)}`);
   return r.body.data.pagamento;
 }
 

@@ -3,8 +3,6 @@ import { memoized, type SubgraphContext } from '../../runtime/context';
 import { RppService, type RppKey } from '../domain/rpp';
 import type { RicevutaView } from '../domain/ricevuta';
 import type { RppView } from '../domain/rpp-views';
-import { PagamentiService } from '../domain/sessioni/consultazione';
-import type { PagamentoView } from '../domain/sessioni/viste';
 
 /** Attempts by key (references from other subgraphs, the subscriptions' events, a session's receipts), one query per request. */
 export function rppByKey(ctx: SubgraphContext): DataLoader<RppKey, RppView | null, string> {
@@ -15,15 +13,6 @@ export function rppByKey(ctx: SubgraphContext): DataLoader<RppKey, RppView | nul
       new DataLoader<RppKey, RppView | null, string>((keys) => new RppService(ctx.em, ctx.principal).byKeys(keys), {
         cacheKeyFn: (k) => JSON.stringify([k.idDominio, k.iuv, k.ccp]),
       }),
-  );
-}
-
-/** Payment sessions by id (the subscriptions' reads), one query per request. */
-export function pagamentoById(ctx: SubgraphContext): DataLoader<string, PagamentoView | null> {
-  return memoized(
-    ctx,
-    'pagamentoById',
-    () => new DataLoader<string, PagamentoView | null>((ids) => new PagamentiService(ctx.em, ctx.principal).byIds(ids)),
   );
 }
 

@@ -1,9 +1,15 @@
 import { naturalKeyNodes } from '../../runtime/node';
 import { RppService } from '../domain/rpp';
+import { PAGAMENTO } from '../domain/sessioni/identificativo';
+import { PagamentiService } from '../domain/sessioni/consultazione';
+import { Pagamento } from './pagamenti-types';
 import { referenceResolvers } from './resolvers';
 import { Rpp } from './types';
 
-/** A payment attempt's global id encodes idDominio, IUV and CCP; node(id:) reads it as rpp(...) does. */
+/**
+ * A payment attempt's global id encodes idDominio, IUV and CCP, a payment session's GovPay's
+ * idPagamento; node(id:) reads them as rpp(...) and pagamento(...) do.
+ */
 const nodes = naturalKeyNodes([
   {
     type: Rpp,
@@ -11,6 +17,12 @@ const nodes = naturalKeyNodes([
     key: ['idDominio', 'iuv', 'ccp'],
     read: ([idDominio, iuv, ccp], ctx) => new RppService(ctx.em, ctx.principal).get(idDominio, iuv, ccp),
     byOtherKey: referenceResolvers.Rpp.__resolveReference,
+  },
+  {
+    type: Pagamento,
+    name: PAGAMENTO,
+    key: ['idPagamento'],
+    read: ([idPagamento], ctx) => new PagamentiService(ctx.em, ctx.principal).get(idPagamento),
   },
 ]);
 

@@ -8,6 +8,7 @@ import { AvvioPagamento, type PagamentiHost } from '../domain/sessioni/avvio';
 import { PAGAMENTI_ORDER, PagamentiService } from '../domain/sessioni/consultazione';
 import type { PagamentoPendenzaView, PagamentoView } from '../domain/sessioni/viste';
 import { annotaPagamento } from '../domain/sessioni/annotazione';
+import { idPagamentoOf } from '../domain/sessioni/identificativo';
 import {
   AnnotaPagamentoInput,
   AnnotaPagamentoPayload,
@@ -23,6 +24,13 @@ import { rppByKey } from './loaders';
 import { DominioRef, PendenzaRef, Rpp } from './types';
 
 const service = (ctx: SubgraphContext) => new PagamentiService(ctx.em, ctx.principal);
+
+/** GovPay's idPagamento out of pagamento()'s arguments: exactly one given, a global id decoded. */
+function unoFra(id?: string | null, idPagamento?: string | null): string {
+  if (typeof id === 'string' && typeof idPagamento !== 'string') return idPagamentoOf(id);
+  if (typeof idPagamento === 'string' && typeof id !== 'string') return idPagamento;
+  throw errors.syntax('Indicare esattamente uno fra id e idPagamento.');
+}
 
 /** Class instances of type-graphql's inputs as the plain JSON the domain validates (as REST's bodies are). */
 const plain = (input: object): unknown => JSON.parse(JSON.stringify(input));
@@ -54,12 +62,18 @@ export class PagamentoResolver {
     @Arg('input', () => AnnotaPagamentoInput) input: AnnotaPagamentoInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<{ pagamento: PagamentoView }> {
-    return { pagamento: await annotaPagamento(ctx.em, ctx.principal, input.id, { verificato: input.verificato, nota: input.nota }) };
+    const annotazione = { verificato: input.verificato, nota: input.nota };
+    return { pagamento: await annotaPagamento(ctx.em, ctx.principal, idPagamentoOf(input.id), annotazione) };
   }
 
-  @Query(() => Pagamento, { description: 'A payment session by id.' })
-  pagamento(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<PagamentoView> {
-    return service(ctx).get(id);
+  @Query(() => Pagamento, { description: "A payment session by its global id or by GovPay's idPagamento: exactly one of the two." })
+  pagamento(
+    @Arg('id', () => ID, { nullable: true, description: 'Its global id (Pagamento.id).' }) id: string | null,
+    @Arg('idPagamento', () => String, { nullable: true, description: "GovPay's id of the payment (Pagamento.idPagamento)." })
+    idPagamento: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PagamentoView> {
+    return service(ctx).get(unoFra(id, idPagamento));
   }
 
   @Query(() => Pagamento, { description: 'A payment session by the idSession the return to the portal carries.' })

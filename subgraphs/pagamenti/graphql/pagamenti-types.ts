@@ -1,6 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
+import { Node } from '../../runtime/node';
 import { OrderDirection } from '../../runtime/order-direction';
 import { Importo } from '../../runtime/scalars';
 import { TipoSoggetto } from '../../runtime/soggetto';
@@ -96,7 +97,7 @@ export class ContoAddebito {
 @ObjectType({ description: 'Who started a payment.' })
 export class AvviatoDa {
   @Field(() => String, { description: 'applicazione or operatore' }) tipo!: string;
-  @Field(() => ID, { description: "The applicazione's idA2A or the operatore's principal." }) id!: string;
+  @Field(() => String, { description: "The applicazione's idA2A or the operatore's principal." }) principal!: string;
 }
 
 @ObjectType({ description: "One pendenza of a payment's cart, with the amount Checkout was told and its outcome." })
@@ -113,9 +114,10 @@ export class PagamentoPendenza {
 @Directive('@key(fields: "id")')
 @ObjectType({
   description: "A payment started on an Ente's portal: a cart of 1..5 pendenze paid through pagoPA Checkout (GovPay's Pagamento).",
+  implements: Node,
 })
 export class Pagamento {
-  @Field(() => ID, { description: "The hub's id of the payment (GovPay's Pagamento.id)." }) id!: string;
+  @Field(() => String, { description: "GovPay's id of the payment (GovPay's Pagamento.id, the REST paths' {id})." }) idPagamento!: string;
   @Field(() => ID, { description: 'The session id pagoPA Checkout knows the cart by; the return to the portal carries it.' })
   idSession!: string;
   @Field(() => String) nome!: string;
@@ -226,7 +228,7 @@ export class NotaPagamentoInput {
 
 @InputType({ description: "What an operatore changes on a payment (GovPay's PATCH /pagamenti/{id}): at least one of the two." })
 export class AnnotaPagamentoInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The payment (its global id, Pagamento.id).' }) id!: string;
   @Field(() => Boolean, { nullable: true, description: 'Marks the payment as checked, or not.' }) verificato?: boolean;
   @Field(() => NotaPagamentoInput, { nullable: true }) nota?: NotaPagamentoInput;
 }

@@ -6,7 +6,7 @@ import { RPP_ORDER, RppService, type PendenzaKey, type RppKey } from '../domain/
 import { rptXml } from '../domain/rpt-xml';
 import type { RicevutaView } from '../domain/ricevuta';
 import type { RppView } from '../domain/rpp-views';
-import { pagamentoById, ricevutaByKey, rppByKey } from './loaders';
+import { ricevutaByKey, rppByKey } from './loaders';
 import { PagamentoPendenzaResolver, PagamentoResolver } from './pagamenti-resolvers';
 import { RppFilter, RppOrder } from './rpp-list';
 import { DominioRef, PendenzaRef, RicevutaPagamento, Rpp, RppConnection } from './types';
@@ -91,7 +91,6 @@ function rppOfPendenza(ctx: SubgraphContext): DataLoader<PendenzaKey, RppView[],
 
 export const referenceResolvers = {
   Rpp: { __resolveReference: (ref: RppKey, ctx: SubgraphContext) => rppByKey(ctx).load(ref) },
-  Pagamento: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => pagamentoById(ctx).load(ref.id) },
   // The gateway sends only the key: the attempts are resolved by the field resolver above.
   Pendenza: { __resolveReference: (ref: PendenzaRef) => ref },
 };

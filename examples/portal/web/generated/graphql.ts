@@ -31,6 +31,7 @@ export type AclInput = {
 
 /** What an operatore changes on a payment (GovPay's PATCH /pagamenti/{id}): at least one of the two. */
 export type AnnotaPagamentoInput = {
+  /** The payment (its global id, Pagamento.id). */
   id: Scalars['ID']['input'];
   nota?: InputMaybe<NotaPagamentoInput>;
   /** Marks the payment as checked, or not. */

@@ -3,7 +3,7 @@ import { PagamentoPortale, type StatoPagamento } from '../../../../schema/entiti
 import { errors } from '../../../../core/errors';
 import { findPage, type Where } from '../../../../core/find-page';
 import { mapPage, type Page, type PageRequest } from '../../../../core/paging';
-import { ANONIMO, can, inScope, requireRight, type Principal } from '../../../../core/principal';
+import { ANONIMO, inScope, requireRight, type Principal } from '../../../../core/principal';
 import { toPagamentoView, type PagamentoView } from './viste';
 
 export interface PagamentiFilter {
@@ -82,14 +82,6 @@ export class PagamentiService {
     // Sessions started in the same millisecond keep one order from page to page.
     const ordered = { ...page, orderBy: [...page.orderBy, ['id', page.orderBy[0]?.[1] ?? 'DESC'] as [string, 'ASC' | 'DESC']] };
     return mapPage(await findPage(this.em, PagamentoPortale, where, ordered, LOAD), toPagamentoView);
-  }
-
-  /** Sessions by id in one query (references from other subgraphs, the subscriptions' reads); null for one the caller may not see. */
-  async byIds(ids: readonly string[]): Promise<Array<PagamentoView | null>> {
-    if (!can(this.actor, 'Pagamenti', 'R') || !ids.length) return ids.map(() => null);
-    const rows = await this.em.find(PagamentoPortale, { idPagamento: { $in: [...ids] } }, LOAD);
-    const views = rows.filter((r) => this.may(r)).map(toPagamentoView);
-    return ids.map((id) => views.find((v) => v.id === id) ?? null);
   }
 
   private scope(): Where {

@@ -28,7 +28,7 @@ export interface PagamentoPendenzaView extends PendenzaNelCarrello {
 
 /** A payment session as every edge shows it; amounts in cents, dates as instants. */
 export interface PagamentoView {
-  id: string;
+  idPagamento: string;
   idSession: string;
   nome: string;
   stato: StatoPagamento;
@@ -46,7 +46,7 @@ export interface PagamentoView {
   credenzialiPagatore?: string;
   autenticazioneSoggetto?: string;
   lingua?: string;
-  avviatoDa: { tipo: Principal['kind']; id: string };
+  avviatoDa: { tipo: Principal['kind']; principal: string };
   esitoRitorno?: EsitoRitorno;
   dataRitorno?: Date;
   verificato: boolean;
@@ -73,7 +73,7 @@ export function toPagamentoPendenzaView(i: PagamentoPortalePendenza): PagamentoP
 /** The view of a session whose items are loaded. */
 export function toPagamentoView(p: PagamentoPortale): PagamentoView {
   return {
-    id: p.idPagamento,
+    idPagamento: p.idPagamento,
     idSession: p.idSession,
     nome: p.nome,
     stato: p.stato,
@@ -91,7 +91,7 @@ export function toPagamentoView(p: PagamentoPortale): PagamentoView {
     credenzialiPagatore: orUndefined(p.credenzialiPagatore),
     autenticazioneSoggetto: orUndefined(p.autenticazioneSoggetto),
     lingua: orUndefined(p.lingua),
-    avviatoDa: { tipo: p.avviatoDaTipo, id: p.avviatoDa },
+    avviatoDa: { tipo: p.avviatoDaTipo, principal: p.avviatoDa },
     esitoRitorno: orUndefined(p.esitoRitorno),
     dataRitorno: orUndefined(p.ritornoIl),
     verificato: p.verificato,
