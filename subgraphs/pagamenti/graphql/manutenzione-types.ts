@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { NOTIFICHE_ORDER } from '../domain/notifiche';
 import { Rpp } from './types';
 
 /* The notifications to the Ente's systems and the on-demand jobs of the pagamenti context, for operators. */
@@ -22,12 +23,6 @@ export enum TipoNotifica {
   FALLIMENTO = 'FALLIMENTO',
 }
 registerEnumType(TipoNotifica, { name: 'TipoNotifica', description: "GovPay's kinds of notification; the hub sends RICEVUTA only." });
-
-export enum NotificaOrderField {
-  DATA_CREAZIONE = 'DATA_CREAZIONE',
-  DATA_PROSSIMA_SPEDIZIONE = 'DATA_PROSSIMA_SPEDIZIONE',
-}
-registerEnumType(NotificaOrderField, { name: 'NotificaOrderField' });
 
 @ObjectType({ description: "A notification to the Ente's system about a receipt (GovPay's Notifica), retried until taken." })
 export class Notifica {
@@ -52,11 +47,8 @@ export class NotificaFilter {
   @Field(() => Date, { nullable: true, description: 'Created at or before.' }) dataA?: Date;
 }
 
-@InputType()
-export class NotificaOrder {
-  @Field(() => NotificaOrderField) field!: NotificaOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const NotificaOrder = Order('Notifica', NOTIFICHE_ORDER, 'notifications');
+export type NotificaOrder = OrderKey<keyof typeof NOTIFICHE_ORDER>;
 
 @ObjectType()
 export class SpedisciNotifichePayload {
