@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
 import { requireRight } from '../../../core/principal';
 import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
@@ -42,6 +42,14 @@ export class ManutenzioneResolver {
     return toConnection(await notifiche(ctx).list(filter ?? {}, orderedPage(page, orderBy, NOTIFICHE_ORDER, ['createdAt', 'DESC'])));
   }
 
+  @Query(() => Notifica, {
+    nullable: true,
+    description: "A notification by its id; null when there is none. Needs the read right on 'Configurazione e manutenzione'.",
+  })
+  notifica(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<NotificaView | null> {
+    return notifiche(ctx).get(id);
+  }
+
   @FieldResolver(() => Rpp, { nullable: true })
   rpp(@Root() n: NotificaView, @Ctx() ctx: SubgraphContext): Promise<RppView | null> | null {
     return n.rpp ? rppByKey(ctx).load(n.rpp) : null;
@@ -83,3 +91,7 @@ export class ManutenzioneResolver {
     return this.host;
   }
 }
+
+export const manutenzioneReferenceResolvers = {
+  Notifica: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => notifiche(ctx).get(ref.id) },
+};

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
+import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
 import { Order, type OrderKey } from '../../runtime/ordering';
 import { NOTIFICHE_ORDER } from '../domain/notifiche';
 import { Rpp } from './types';
@@ -24,9 +25,13 @@ export enum TipoNotifica {
 }
 registerEnumType(TipoNotifica, { name: 'TipoNotifica', description: "GovPay's kinds of notification; the hub sends RICEVUTA only." });
 
-@ObjectType({ description: "A notification to the Ente's system about a receipt (GovPay's Notifica), retried until taken." })
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description: "A notification to the Ente's system about a receipt (GovPay's Notifica), retried until taken.",
+  implements: Node,
+})
 export class Notifica {
-  @Field(() => ID, { description: 'Opaque id.' }) id!: string;
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION }) id!: string;
   @Field(() => TipoNotifica) tipo!: TipoNotifica;
   @Field(() => StatoNotifica) stato!: StatoNotifica;
   @Field(() => String, { nullable: true, description: 'The last failure while DA_SPEDIRE.' }) descrizioneStato?: string;
