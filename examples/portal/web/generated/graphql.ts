@@ -270,7 +270,9 @@ export type EventoFilter = {
 
 /** One sort key of events. */
 export type EventoOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: EventoOrderField;
 };
 
@@ -411,11 +413,15 @@ export type NotificaFilter = {
   tipo?: InputMaybe<Array<TipoNotifica>>;
 };
 
+/** One sort key of notifications. */
 export type NotificaOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: NotificaOrderField;
 };
 
+/** What notifications can be sorted by. */
 export type NotificaOrderField =
   | 'DATA_CREAZIONE'
   | 'DATA_PROSSIMA_SPEDIZIONE';
@@ -494,11 +500,15 @@ export type PagamentiFilter = {
   verificato?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One sort key of payment sessions. */
 export type PagamentoOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: PagamentoOrderField;
 };
 
+/** What payment sessions can be sorted by. */
 export type PagamentoOrderField =
   | 'DATA_RICHIESTA'
   | 'IMPORTO'
