@@ -127,6 +127,23 @@ describe('node(id:)', () => {
     expect(r.body.data.node).toEqual({ __typename: typename, ...listed });
   });
 
+  it('refetches a Notifica as notifiche and notifica(id:) show it, null for an unknown one', async () => {
+    // Fields the outbox worker does not change while it retries the delivery.
+    const selection = 'tipo dataCreazione rpp { iuv ccp }';
+    const listed = await until(
+      'the notification of the receipt',
+      async () => (await dati(t, `{ notifiche(first: 1) { nodes { id ${selection} } } }`)).notifiche.nodes[0] as { id: string } | undefined,
+    );
+    expect(listed).toMatchObject({ tipo: 'RICEVUTA', rpp: { iuv: paid.iuv, ccp: paid.ccp } });
+    expect((await dati(t, `query ($id: ID!) { notifica(id: $id) { id ${selection} } }`, { id: listed.id })).notifica).toEqual(listed);
+    const r = await node(listed.id, `... on Notifica { ${selection} }`);
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.node).toEqual({ __typename: 'Notifica', ...listed });
+
+    const unknown = await node(toGlobalId('Notifica', 999999999), '... on Notifica { tipo }');
+    expect(unknown.body).toEqual({ data: { node: null } });
+  });
+
   it('answers a missing object as its own query does: null, with its error', async () => {
     const own = await gql(t.baseUrl, '{ pendenza(idA2A: "IDA2A01", idPendenza: "NON-ESISTE") { idPendenza } }');
     const r = await node(toGlobalKeyId('Pendenza', ['IDA2A01', 'NON-ESISTE']), '... on Pendenza { idPendenza }');
@@ -170,6 +187,13 @@ describe('node(id:)', () => {
     expect(bare.body.data.node).toBeNull();
     expect(bare.body.errors[0].extensions).toMatchObject(pick(own.body.errors[0].extensions));
 
+    // Notifications need the read right on 'Configurazione e manutenzione', which it lacks.
+    const notifica = (await dati(t, '{ notifiche(first: 1) { nodes { id } } }')).notifiche.nodes[0].id as string;
+    const ownNotifica = await gql(t.baseUrl, 'query ($id: ID!) { notifica(id: $id) { id } }', { id: notifica }, SOLO_D2);
+    expect(ownNotifica.body.errors[0].extensions).toMatchObject({ categoria: 'AUTORIZZAZIONE' });
+    const n = await node(notifica, '... on Notifica { tipo rpp { iuv } }', SOLO_D2);
+    expect(n.body.data.node).toBeNull();
+    expect(n.body.errors[0].extensions).toMatchObject(pick(ownNotifica.body.errors[0].extensions));
     const rpp = await node(toGlobalKeyId('Rpp', [DOMINIO, paid.iuv, paid.ccp]), '... on Rpp { importo }', SOLO_D2);
     expect(rpp.body.data.node).toBeNull();
     const f = await node(flussoId, '... on FlussoRendicontazione { idFlusso }', SOLO_D2);
@@ -222,8 +246,19 @@ describe('bad ids', () => {
     ['of a Node type with a key of the wrong shape', toGlobalId('Pendenza', 7)],
     ["of a Pagamento that is GovPay's idPagamento, not a global id", 'f'.repeat(32)],
     ['of a Pagamento with a key of the wrong shape', toGlobalId('Pagamento', 'f'.repeat(32))],
+    ['of a Notifica whose key is no number', toGlobalId('Notifica', 'x')],
   ])('refuses an id %s', async (_, id) => {
     await refused('query ($id: ID!) { node(id: $id) { id } }', { id }, /identificativo/);
+  });
+
+  it.each([
+    ['malformed', 'non-un-id!'],
+    ['of another type', toGlobalKeyId('Rpp', [DOMINIO, '000000000000001', 'ccp'])],
+  ])('refuses notifica(id:) an id %s, as node(id:) does', async (_, id) => {
+    const r = await gql(t.baseUrl, 'query ($id: ID!) { notifica(id: $id) { id } }', { id });
+    expect(r.status).toBeLessThan(500);
+    expect(r.body.data?.notifica ?? null).toBeNull();
+    expect(r.body.errors[0].extensions).toMatchObject({ categoria: 'RICHIESTA', codice: 'SINTASSI' });
   });
 
   it('refuses more than 100 ids', async () => {

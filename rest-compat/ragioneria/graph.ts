@@ -2,7 +2,7 @@ import type { Principal } from '../../core/principal';
 import { DOMINIO_FIELDS, type GraphDominio } from '../backoffice/domini';
 import { PENDENZA_FIELDS, type GraphPendenza } from '../pendenze/mapping';
 import type { GraphClient } from '../shared/graph-client';
-import type { GraphConnection } from '../shared/paging';
+import { GRAPH_PAGE, type GraphConnection } from '../shared/paging';
 
 /**
  * What the riconciliazione graph gives the REST APIs over it (issue 13's contract), selected once
@@ -116,7 +116,10 @@ export const RISCOSSIONE_FIELDS = riscossioneFields();
 export const RICONCILIAZIONE_FIELDS = `idRiconciliazione idDominio dominio { ${DOMINIO_FIELDS} } causale iuv idFlusso importo sct
   dataValuta dataContabile contoAccredito stato descrizioneStato dataRichiesta`;
 
-/** GovPay's flow lines in its detail are every line: read through the flow's own paged field. */
+/**
+ * GovPay's flow lines in its detail are every line, however many: read through the flow's own
+ * field in consecutive graph pages (not allRows, which stops at a GovPay page of 5,000).
+ */
 export async function righeDelFlusso(graph: GraphClient, principal: Principal, id: string): Promise<GraphRendicontazione[]> {
   const righe: GraphRendicontazione[] = [];
   let after: string | undefined;
@@ -125,7 +128,7 @@ export async function righeDelFlusso(graph: GraphClient, principal: Principal, i
       flussoRendicontazione: { rendicontazioni: GraphConnection<GraphRendicontazione> & { pageInfo: { endCursor?: string } } };
     }>(
       `query ($id: ID!, $after: String) { flussoRendicontazione(id: $id) {
-        rendicontazioni(first: 100, after: $after) { nodes { ${RENDICONTAZIONE_FIELDS} } pageInfo { hasNextPage endCursor } } } }`,
+        rendicontazioni(first: ${GRAPH_PAGE}, after: $after, withCount: false) { nodes { ${RENDICONTAZIONE_FIELDS} } pageInfo { hasNextPage endCursor } } } }`,
       { id, after },
       principal,
     );

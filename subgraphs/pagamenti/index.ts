@@ -1,6 +1,6 @@
 import { buildSubgraph, type BuiltSubgraph } from '../runtime/build-subgraph';
 import type { PagamentiHost } from './domain/sessioni/avvio';
-import { ManutenzioneResolver } from './graphql/manutenzione-resolvers';
+import { ManutenzioneResolver, manutenzioneReferenceResolvers } from './graphql/manutenzione-resolvers';
 import { PagamentoResolver } from './graphql/pagamenti-resolvers';
 import { nodeIdResolvers, nodeReferenceResolvers } from './graphql/node-ids';
 export { nodeReaders as PAGAMENTI_NODES } from './graphql/node-ids';
@@ -15,7 +15,8 @@ export type { PagamentiHost } from './domain/sessioni/avvio';
  * client and the hub's public address); without it, as for the schema's artefacts, it refuses.
  */
 export function buildPagamentiSubgraph(host?: PagamentiHost): Promise<BuiltSubgraph> {
-  return buildSubgraph([...pagamentiResolvers, ManutenzioneResolver, ...nodeIdResolvers], nodeReferenceResolvers, [
+  const references = { ...nodeReferenceResolvers, ...manutenzioneReferenceResolvers };
+  return buildSubgraph([...pagamentiResolvers, ManutenzioneResolver, ...nodeIdResolvers], references, [
     new PagamentoResolver(host),
     new ManutenzioneResolver(host),
   ]);

@@ -3,7 +3,7 @@ import { errors } from '../../../core/errors';
 import { fromGlobalId, toGlobalId } from '../../../core/global-id';
 import type { GiornaleEventi } from '../../../core/journal-policy';
 import type { Evento as EventoRow } from '../../../schema/entities';
-import { listPage, ListPageArgs, toConnection } from '../../runtime/connection';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { Configurazioni } from '../domain/configurazione';
 import { ConsultazioneEventi, EVENTI_ORDER } from '../domain/eventi';
@@ -53,7 +53,7 @@ export class GiornaleResolver {
   ) {
     const page = await new ConsultazioneEventi(ctx.em, ctx.principal).eventi(
       filter ?? {},
-      listPage(args, orderBy?.length ? orderBy.map((o) => [EVENTI_ORDER[o.field], o.direction]) : [['data', 'DESC']]),
+      orderedPage(args, orderBy, EVENTI_ORDER, ['data', 'DESC']),
       filter?.messaggi ?? false,
     );
     return toConnection({ ...page, items: page.items.map(view) });

@@ -1,21 +1,16 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { CATEGORIE_EVENTO, ESITI_EVENTO } from '../../../core/journal';
 import { enumOf } from '../../runtime/closed-set';
 import { Connection } from '../../runtime/connection';
 import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { EVENTI_ORDER } from '../domain/eventi';
 
 /*
  * The Giornale degli Eventi and the runtime settings in the graph's conventions (DESIGN.md §4b).
  * Values are GovPay's (API Backoffice v1's evento and configurazione).
  */
-
-export enum EventoOrderField {
-  DATA = 'DATA',
-  ID = 'ID',
-}
-registerEnumType(EventoOrderField, { name: 'EventoOrderField', description: 'What events can be sorted by.' });
 
 export const EsitoEvento = enumOf(ESITI_EVENTO, 'EsitoEvento', 'OK, KO (refused: a 4xx, a pagoPA fault) or FAIL (a 5xx, no answer).');
 export type EsitoEvento = (typeof ESITI_EVENTO)[number];
@@ -89,11 +84,8 @@ export class EventoFilter {
   messaggi?: boolean;
 }
 
-@InputType({ description: 'One sort key of events.' })
-export class EventoOrder {
-  @Field(() => EventoOrderField) field!: EventoOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const EventoOrder = Order('Evento', EVENTI_ORDER, 'events');
+export type EventoOrder = OrderKey<keyof typeof EVENTI_ORDER>;
 
 @ObjectType({ description: "The hub's runtime settings (GovPay's Configurazione); secrets are never returned." })
 export class ConfigurazioneHub {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { toGlobalId } from '../../../core/global-id';
+import { fromGlobalId, toGlobalId } from '../../../core/global-id';
 import { findPage, type Where } from '../../../core/find-page';
 import { mapPage, type Page, type PageRequest } from '../../../core/paging';
 import { requireRight, type Principal } from '../../../core/principal';
@@ -63,6 +63,14 @@ export class NotificheService {
     }
     const ordered = { ...page, orderBy: [...page.orderBy, ['id', page.orderBy[0]?.[1] ?? 'DESC'] as [string, 'ASC' | 'DESC']] };
     return mapPage(await findPage(this.em, OutboxJob, where, ordered), toNotificaView);
+  }
+
+  /** One notification by its graph id, to whoever may list them; null when there is none. */
+  async get(id: string): Promise<NotificaView | null> {
+    const pk = fromGlobalId('Notifica', id);
+    requireRight(this.actor, 'Configurazione e manutenzione', 'R');
+    const job = await this.em.findOne(OutboxJob, { id: pk, tipo: TIPO });
+    return job ? toNotificaView(job) : null;
   }
 
   /**

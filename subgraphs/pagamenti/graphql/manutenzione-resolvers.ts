@@ -1,9 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
 import { requireRight } from '../../../core/principal';
-import { ListPageArgs, listPage, toConnection } from '../../runtime/connection';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
-import type { OrderDirection } from '../../runtime/order-direction';
 import { caricaRicevuta } from '../domain/caricamento-ricevute';
 import { NOTIFICHE_ORDER, NotificheService, type NotificaView } from '../domain/notifiche';
 import type { RppView } from '../domain/rpp-views';
@@ -40,10 +39,15 @@ export class ManutenzioneResolver {
     @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const order = orderBy?.length
-      ? orderBy.map((o) => [NOTIFICHE_ORDER[o.field], o.direction] as [string, OrderDirection])
-      : [['createdAt', 'DESC'] as [string, 'DESC']];
-    return toConnection(await notifiche(ctx).list(filter ?? {}, listPage(page, order)));
+    return toConnection(await notifiche(ctx).list(filter ?? {}, orderedPage(page, orderBy, NOTIFICHE_ORDER, ['createdAt', 'DESC'])));
+  }
+
+  @Query(() => Notifica, {
+    nullable: true,
+    description: "A notification by its id; null when there is none. Needs the read right on 'Configurazione e manutenzione'.",
+  })
+  notifica(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<NotificaView | null> {
+    return notifiche(ctx).get(id);
   }
 
   @FieldResolver(() => Rpp, { nullable: true })
@@ -87,3 +91,7 @@ export class ManutenzioneResolver {
     return this.host;
   }
 }
+
+export const manutenzioneReferenceResolvers = {
+  Notifica: { __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => notifiche(ctx).get(ref.id) },
+};

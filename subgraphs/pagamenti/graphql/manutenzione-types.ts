@@ -1,6 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { NOTIFICHE_ORDER } from '../domain/notifiche';
 import { Rpp } from './types';
 
 /* The notifications to the Ente's systems and the on-demand jobs of the pagamenti context, for operators. */
@@ -23,15 +25,13 @@ export enum TipoNotifica {
 }
 registerEnumType(TipoNotifica, { name: 'TipoNotifica', description: "GovPay's kinds of notification; the hub sends RICEVUTA only." });
 
-export enum NotificaOrderField {
-  DATA_CREAZIONE = 'DATA_CREAZIONE',
-  DATA_PROSSIMA_SPEDIZIONE = 'DATA_PROSSIMA_SPEDIZIONE',
-}
-registerEnumType(NotificaOrderField, { name: 'NotificaOrderField' });
-
-@ObjectType({ description: "A notification to the Ente's system about a receipt (GovPay's Notifica), retried until taken." })
+@Directive('@key(fields: "id")')
+@ObjectType({
+  description: "A notification to the Ente's system about a receipt (GovPay's Notifica), retried until taken.",
+  implements: Node,
+})
 export class Notifica {
-  @Field(() => ID, { description: 'Opaque id.' }) id!: string;
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION }) id!: string;
   @Field(() => TipoNotifica) tipo!: TipoNotifica;
   @Field(() => StatoNotifica) stato!: StatoNotifica;
   @Field(() => String, { nullable: true, description: 'The last failure while DA_SPEDIRE.' }) descrizioneStato?: string;
@@ -52,11 +52,8 @@ export class NotificaFilter {
   @Field(() => Date, { nullable: true, description: 'Created at or before.' }) dataA?: Date;
 }
 
-@InputType()
-export class NotificaOrder {
-  @Field(() => NotificaOrderField) field!: NotificaOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const NotificaOrder = Order('Notifica', NOTIFICHE_ORDER, 'notifications');
+export type NotificaOrder = OrderKey<keyof typeof NOTIFICHE_ORDER>;
 
 @ObjectType()
 export class SpedisciNotifichePayload {

@@ -1,8 +1,9 @@
-import { naturalKeyNodes } from '../../runtime/node';
+import { naturalKeyNodes, readerOf, type NodeReaders } from '../../runtime/node';
 import { RppService } from '../domain/rpp';
 import { PAGAMENTO } from '../domain/sessioni/identificativo';
 import { PagamentiService } from '../domain/sessioni/consultazione';
 import { Pagamento } from './pagamenti-types';
+import { manutenzioneReferenceResolvers } from './manutenzione-resolvers';
 import { referenceResolvers } from './resolvers';
 import { Rpp } from './types';
 
@@ -27,5 +28,9 @@ const nodes = naturalKeyNodes([
 ]);
 
 export const nodeIdResolvers = nodes.resolvers;
-export const nodeReaders = nodes.readers;
+/** A notification's global id is its outbox job's: node(id:) reads it as notifica(id:) does. */
+export const nodeReaders: NodeReaders = {
+  ...nodes.readers,
+  Notifica: readerOf(manutenzioneReferenceResolvers.Notifica.__resolveReference),
+};
 export const nodeReferenceResolvers = { ...referenceResolvers, ...nodes.references };

@@ -2,9 +2,10 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 import { Node } from '../../runtime/node';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Order, type OrderKey } from '../../runtime/ordering';
 import { Importo } from '../../runtime/scalars';
 import { TipoSoggetto } from '../../runtime/soggetto';
+import { PAGAMENTI_ORDER } from '../domain/sessioni/consultazione';
 
 /*
  * The payment sessions started on a portal, in the graph's own conventions (DESIGN.md §4b): one
@@ -63,13 +64,6 @@ registerEnumType(AutenticazioneSoggetto, {
   name: 'AutenticazioneSoggetto',
   description: "How the versante was authenticated (GovPay's N/A is N_A).",
 });
-
-export enum PagamentoOrderField {
-  DATA_RICHIESTA = 'DATA_RICHIESTA',
-  STATO = 'STATO',
-  IMPORTO = 'IMPORTO',
-}
-registerEnumType(PagamentoOrderField, { name: 'PagamentoOrderField' });
 
 @InputType('SoggettoVersanteInput')
 @ObjectType({ description: 'The versante (who pays) as GovPay describes a Soggetto.' })
@@ -214,11 +208,8 @@ export class PagamentiFilter {
   @Field(() => String, { nullable: true, description: 'The IUV of any pendenza of the cart.' }) iuv?: string;
 }
 
-@InputType()
-export class PagamentoOrder {
-  @Field(() => PagamentoOrderField) field!: PagamentoOrderField;
-  @Field(() => OrderDirection) direction!: OrderDirection;
-}
+export const PagamentoOrder = Order('Pagamento', PAGAMENTI_ORDER, 'payment sessions');
+export type PagamentoOrder = OrderKey<keyof typeof PAGAMENTI_ORDER>;
 
 @InputType({ description: 'An operatore\'s note on a payment: it becomes the payment\'s descrizioneStato ("oggetto: testo").' })
 export class NotaPagamentoInput {

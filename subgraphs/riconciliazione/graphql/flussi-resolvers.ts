@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
 import type { EsitoRendicontazione as CodiceEsito } from '../../../schema/entities';
-import { listPage, ListPageArgs, MAX_FIRST, orderedPage, toConnection } from '../../runtime/connection';
+import type { PageRequest } from '../../../core/paging';
+import { listPage, ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { paginaDiGruppi, QuadraturaPageArgs } from './paging';
 import { FLUSSI_ORDER } from '../domain/flussi/flussi-query';
@@ -33,6 +34,13 @@ const CODICI: Record<EsitoRendicontazione, CodiceEsito> = {
   STANDIN_SENZA_RPT: 9,
 };
 const ESITI = new Map(Object.entries(CODICI).map(([esito, codice]) => [codice, esito as EsitoRendicontazione]));
+
+/**
+ * A flow's count as the page asked for it: the flows of a request are paged together and always
+ * counted (their hasNextPage needs it), so withCount and countLimit apply here.
+ */
+const contate = (total: number, page: PageRequest): number | undefined =>
+  page.withCount ? Math.min(total, page.countLimit ?? total) : undefined;
 
 /** The graph's line filter as the domain's (outcomes as GovPay's codes). */
 const righe = (f: RendicontazioneFilter | null | undefined): RendicontazioniFilter => ({ ...f, esito: f?.esito?.map((e) => CODICI[e]) });
@@ -114,17 +122,17 @@ export class FlussoRendicontazioneResolver {
     return { idDominio: f.idDominio };
   }
 
-  @FieldResolver(() => RendicontazioneConnection, { description: 'Its lines in order; paged (max 100).' })
+  @FieldResolver(() => RendicontazioneConnection, { description: 'Its lines in their order in the flow.' })
   async rendicontazioni(
     @Root() f: FlussoView,
     @Arg('filter', () => RendicontazioneFilter, { nullable: true, description: 'Which of its lines.' })
     filter: RendicontazioneFilter | null,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: `Page size, 0..${MAX_FIRST}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor of the previous page.' }) after: string | null,
+    @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const page = listPage({ first, after, withCount: true }, []);
-    return toConnection(await righeDiFlusso(ctx).load({ flusso: f.pk, filter: righe(filter), limit: page.limit, offset: page.offset }));
+    const page = listPage(args, []);
+    const lines = await righeDiFlusso(ctx).load({ flusso: f.pk, filter: righe(filter), limit: page.limit, offset: page.offset });
+    return toConnection({ ...lines, total: contate(lines.total, page) });
   }
 
   @FieldResolver(() => [FlussoRendicontazione], {

@@ -1,6 +1,8 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { FLUSSI_ORDER } from '../domain/flussi/flussi-query';
+import { RENDICONTAZIONI_ORDER } from '../domain/flussi/rendicontazioni-query';
 import { Importo } from '../../runtime/scalars';
 import { Node } from '../../runtime/node';
 
@@ -52,21 +54,6 @@ registerEnumType(StatoRendicontazione, {
   name: 'StatoRendicontazione',
   description: 'Matched without anomalies, with anomalies, or a payment of a dominio/IUV another intermediario handles.',
 });
-
-export enum FlussoRendicontazioneOrderField {
-  DATA_FLUSSO = 'DATA_FLUSSO',
-  ID_FLUSSO = 'ID_FLUSSO',
-  DATA_REGOLAMENTO = 'DATA_REGOLAMENTO',
-  IMPORTO_TOTALE = 'IMPORTO_TOTALE',
-}
-registerEnumType(FlussoRendicontazioneOrderField, { name: 'FlussoRendicontazioneOrderField', description: 'What flows can be sorted by.' });
-
-export enum RendicontazioneOrderField {
-  DATA = 'DATA',
-  IUV = 'IUV',
-  IMPORTO = 'IMPORTO',
-}
-registerEnumType(RendicontazioneOrderField, { name: 'RendicontazioneOrderField', description: 'What lines can be sorted by.' });
 
 export enum GruppoQuadraturaRendicontazioni {
   FLUSSO_RENDICONTAZIONE = 'FLUSSO_RENDICONTAZIONE',
@@ -155,11 +142,8 @@ export class FlussoRendicontazioneFilter {
   @Field(() => String, { nullable: true, description: 'flows that report this IUV' }) iuv?: string;
 }
 
-@InputType({ description: 'One sort key of flows.' })
-export class FlussoRendicontazioneOrder {
-  @Field(() => FlussoRendicontazioneOrderField, { description: 'The field.' }) field!: FlussoRendicontazioneOrderField;
-  @Field(() => OrderDirection, { description: 'The direction.' }) direction!: OrderDirection;
-}
+export const FlussoRendicontazioneOrder = Order('FlussoRendicontazione', FLUSSI_ORDER, 'flows');
+export type FlussoRendicontazioneOrder = OrderKey<keyof typeof FLUSSI_ORDER>;
 
 @InputType({ description: 'Which lines to list; every condition given must hold.' })
 export class RendicontazioneFilter {
@@ -180,8 +164,5 @@ export class RendicontazioneFilter {
   incluseObsolete?: boolean;
 }
 
-@InputType({ description: 'One sort key of lines.' })
-export class RendicontazioneOrder {
-  @Field(() => RendicontazioneOrderField, { description: 'The field.' }) field!: RendicontazioneOrderField;
-  @Field(() => OrderDirection, { description: 'The direction.' }) direction!: OrderDirection;
-}
+export const RendicontazioneOrder = Order('Rendicontazione', RENDICONTAZIONI_ORDER, 'lines');
+export type RendicontazioneOrder = OrderKey<keyof typeof RENDICONTAZIONI_ORDER>;

@@ -1,7 +1,8 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 import { Importo } from '../../runtime/scalars';
-import { OrderDirection } from './refs';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { RICONCILIAZIONI_ORDER, RISCOSSIONI_ORDER } from '../domain/incassi/consultazione';
 import { Node } from '../../runtime/node';
 
 /*
@@ -39,19 +40,6 @@ registerEnumType(StatoRiconciliazione, {
   name: 'StatoRiconciliazione',
   description: "A riconciliazione is recorded whole (ACQUISITO) or refused and not recorded; ERRORE is kept for GovPay's reads.",
 });
-
-export enum RiconciliazioneOrderField {
-  DATA_RICHIESTA = 'DATA_RICHIESTA',
-  IMPORTO = 'IMPORTO',
-}
-registerEnumType(RiconciliazioneOrderField, { name: 'RiconciliazioneOrderField', description: 'What riconciliazioni can be sorted by.' });
-
-export enum RiscossioneOrderField {
-  DATA = 'DATA',
-  IUV = 'IUV',
-  IMPORTO = 'IMPORTO',
-}
-registerEnumType(RiscossioneOrderField, { name: 'RiscossioneOrderField', description: 'What riscossioni can be sorted by.' });
 
 export enum GruppoQuadraturaRiscossioni {
   DOMINIO = 'DOMINIO',
@@ -135,11 +123,8 @@ export class RiconciliazioneFilter {
   @Field(() => String, { nullable: true, description: 'With this sct.' }) sct?: string;
 }
 
-@InputType({ description: 'One sort key of riconciliazioni.' })
-export class RiconciliazioneOrder {
-  @Field(() => RiconciliazioneOrderField, { description: 'The field.' }) field!: RiconciliazioneOrderField;
-  @Field(() => OrderDirection, { description: 'The direction.' }) direction!: OrderDirection;
-}
+export const RiconciliazioneOrder = Order('Riconciliazione', RICONCILIAZIONI_ORDER, 'riconciliazioni');
+export type RiconciliazioneOrder = OrderKey<keyof typeof RICONCILIAZIONI_ORDER>;
 
 @InputType({ description: 'Which riscossioni to list.' })
 export class RiscossioneFilter {
@@ -156,11 +141,8 @@ export class RiscossioneFilter {
   @Field(() => String, { nullable: true, description: 'Reported by this flow.' }) idFlusso?: string;
 }
 
-@InputType({ description: 'One sort key of riscossioni.' })
-export class RiscossioneOrder {
-  @Field(() => RiscossioneOrderField, { description: 'The field.' }) field!: RiscossioneOrderField;
-  @Field(() => OrderDirection, { description: 'The direction.' }) direction!: OrderDirection;
-}
+export const RiscossioneOrder = Order('Riscossione', RISCOSSIONI_ORDER, 'riscossioni');
+export type RiscossioneOrder = OrderKey<keyof typeof RISCOSSIONI_ORDER>;
 
 @InputType({ description: 'Which riscossioni a quadratura counts.' })
 export class QuadraturaRiscossioniFilter {

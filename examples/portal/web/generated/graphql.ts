@@ -293,7 +293,9 @@ export type EventoFilter = {
 
 /** One sort key of events. */
 export type EventoOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: EventoOrderField;
 };
 
@@ -434,11 +436,15 @@ export type NotificaFilter = {
   tipo?: InputMaybe<Array<TipoNotifica>>;
 };
 
+/** One sort key of notifications. */
 export type NotificaOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: NotificaOrderField;
 };
 
+/** What notifications can be sorted by. */
 export type NotificaOrderField =
   | 'DATA_CREAZIONE'
   | 'DATA_PROSSIMA_SPEDIZIONE';
@@ -517,11 +523,15 @@ export type PagamentiFilter = {
   verificato?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One sort key of payment sessions. */
 export type PagamentoOrder = {
+  /** The direction. */
   direction: OrderDirection;
+  /** The field. */
   field: PagamentoOrderField;
 };
 
+/** What payment sessions can be sorted by. */
 export type PagamentoOrderField =
   | 'DATA_RICHIESTA'
   | 'IMPORTO'
