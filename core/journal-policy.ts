@@ -6,6 +6,9 @@ export type EsitoEvento = (typeof ESITI_EVENTO)[number];
 /** GovPay's categories of event; the hub's exchanges are all INTERFACCIA. */
 export const CATEGORIE_EVENTO = ['INTERNO', 'INTERFACCIA', 'UTENTE'] as const;
 export type CategoriaEvento = (typeof CATEGORIE_EVENTO)[number];
+/** Who spoke first: SERVER, the hub was called; CLIENT, it called. */
+export const RUOLI_EVENTO = ['CLIENT', 'SERVER'] as const;
+export type RuoloEvento = (typeof RUOLI_EVENTO)[number];
 
 /**
  * GovPay's giornaleEventi configuration (the Backoffice's Configurazione.giornaleEventi): per

@@ -1,10 +1,24 @@
 import { Counter, type Registry } from 'prom-client';
 import type { Logger } from './logger';
-import { type CategoriaEvento, type Componente, type EsitoEvento, type GiornaleEventi, decisione } from './journal-policy';
+import {
+  type CategoriaEvento,
+  type Componente,
+  type EsitoEvento,
+  type GiornaleEventi,
+  type RuoloEvento,
+  decisione,
+} from './journal-policy';
 import { messaggio, type Messaggio, type MessaggioRegistrato } from './journal-message';
 
-export { CATEGORIE_EVENTO, ESITI_EVENTO, type CategoriaEvento, type Componente, type EsitoEvento } from './journal-policy';
-export type RuoloEvento = 'CLIENT' | 'SERVER';
+export {
+  CATEGORIE_EVENTO,
+  ESITI_EVENTO,
+  RUOLI_EVENTO,
+  type CategoriaEvento,
+  type Componente,
+  type EsitoEvento,
+  type RuoloEvento,
+} from './journal-policy';
 
 /** One exchange as an entrance (REST, the station) or an outbound client saw it. */
 export interface Scambio {

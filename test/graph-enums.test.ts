@@ -48,7 +48,7 @@ describe('Rpp', () => {
 describe('Evento', () => {
   const eventi = async (filter: string) => {
     await t.hub.giornale.journal!.flush();
-    return gql(t.baseUrl, `{ eventi(filter: { ${filter} }, first: 100) { nodes { esito categoriaEvento } } }`);
+    return gql(t.baseUrl, `{ eventi(filter: { ${filter} }, first: 100) { nodes { esito categoriaEvento ruolo } } }`);
   };
 
   it('reads esito and categoriaEvento as enum values and filters by known ones', async () => {
@@ -58,12 +58,16 @@ describe('Evento', () => {
     expect(new Set(ko.map((e: { esito: string; categoriaEvento: string }) => `${e.esito} ${e.categoriaEvento}`))).toEqual(
       new Set(['KO INTERFACCIA']),
     );
+    const server = (await eventi('esito: KO, ruolo: SERVER')).body.data.eventi.nodes;
+    expect(server.length).toBeGreaterThan(0);
+    expect(new Set(server.map((e: { ruolo: string }) => e.ruolo))).toEqual(new Set(['SERVER']));
     expect((await eventi('categoriaEvento: UTENTE')).body.data.eventi.nodes).toEqual([]);
   });
 
-  it('refuses an unknown esito or categoriaEvento', async () => {
+  it('refuses an unknown esito, categoriaEvento or ruolo', async () => {
     refusedAsInvalid(await eventi('esito: FORSE'), 'Value "FORSE" does not exist in "EsitoEvento" enum.');
     refusedAsInvalid(await eventi('categoriaEvento: ALTRO'), 'Value "ALTRO" does not exist in "CategoriaEvento" enum.');
+    refusedAsInvalid(await eventi('ruolo: PEER'), 'Value "PEER" does not exist in "RuoloEvento" enum.');
   });
 
   it("keeps the Backoffice's answer to a bad value", async () => {

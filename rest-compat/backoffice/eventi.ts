@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stripNulls } from '../../core/compact';
 import { errors } from '../../core/errors';
-import { CATEGORIE_EVENTO, ESITI_EVENTO } from '../../core/journal';
+import { CATEGORIE_EVENTO, ESITI_EVENTO, RUOLI_EVENTO } from '../../core/journal';
 import { romeDateTime } from '../../core/rome-time';
 import { parseInput } from '../../core/validation';
 import { custom, dateTimeParam, found, lenientBoolean, list, textParam, type Operation } from '../shared/table';
@@ -98,7 +98,7 @@ export const BACKOFFICE_EVENTI: Operation[] = [
       tipoEvento: textParam.optional(),
       sottotipoEvento: textParam.optional(),
       componente: textParam.optional(),
-      ruolo: enumParam(['CLIENT', 'SERVER']),
+      ruolo: enumParam([...RUOLI_EVENTO]),
       dataDa: dateTimeParam().optional(),
       dataA: dateTimeParam(true).optional(),
       messaggi: lenientBoolean.optional(),

@@ -13,7 +13,7 @@ import { patchAcl, patchError } from './patch';
 import { saveConfiguration } from './revision';
 import { toRuoloView, type RuoloView } from './views';
 
-export const RUOLI_ORDER = { idRuolo: 'idRuolo' };
+export const RUOLI_ORDER = { ID_RUOLO: 'idRuolo' };
 
 /**
  * GovPay's roles ("Anagrafica Ruoli"): named sets of ACLs that applicazioni and operatori take on.

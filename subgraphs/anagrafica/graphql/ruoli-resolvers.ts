@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { listPage, ListPageArgs, toConnection } from '../../runtime/connection';
+import { sorted } from '../../runtime/ordering';
 import type { SubgraphContext } from '../../runtime/context';
 import { RUOLI_ORDER, RuoliService } from '../domain/ruoli';
 import { UtenzeService } from '../domain/utenze';
@@ -14,13 +15,10 @@ import {
   ModificaRuoloPayload,
   RuoloFilter,
   RuoloOrder,
-  RuoloOrderField,
   SalvaRuoloInput,
   SalvaRuoloPayload,
 } from './ruoli-types';
 import { Ruolo, RuoloConnection } from './types';
-
-const ORDER_FIELDS: Record<RuoloOrderField, string> = { [RuoloOrderField.ID_RUOLO]: RUOLI_ORDER.idRuolo };
 
 const ruoli = (ctx: SubgraphContext) => new RuoliService(ctx.em, ctx.principal);
 const utenze = (ctx: SubgraphContext) => new UtenzeService(ctx.em, ctx.principal);
@@ -35,11 +33,7 @@ export class RuoliResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const page = listPage(
-      args,
-      orderBy?.length ? orderBy.map((o) => [ORDER_FIELDS[o.field], o.direction]) : [[RUOLI_ORDER.idRuolo, 'ASC']],
-    );
-    return toConnection(await ruoli(ctx).list({ idRuolo: filter?.idRuolo }, page));
+    return toConnection(await ruoli(ctx).list({ idRuolo: filter?.idRuolo }, listPage(args, sorted(orderBy, RUOLI_ORDER, 'ID_RUOLO'))));
   }
 
   @Query(() => Ruolo, { description: 'A role by name.' })

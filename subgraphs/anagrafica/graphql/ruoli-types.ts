@@ -1,6 +1,7 @@
 import { GraphQLJSON } from 'graphql-scalars';
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../runtime/order-direction';
+import { Order, type OrderKey } from '../../runtime/ordering';
+import { RUOLI_ORDER } from '../domain/ruoli';
 import { Applicazione, Operatore, Profilo, Ruolo } from './types';
 import { AclInput } from './inputs';
 
@@ -9,20 +10,12 @@ import { AclInput } from './inputs';
  * global ids, filter and typed orderBy inputs, one input and a payload per mutation.
  */
 
-export enum RuoloOrderField {
-  ID_RUOLO = 'ID_RUOLO',
-}
-registerEnumType(RuoloOrderField, { name: 'RuoloOrderField', description: 'What roles can be sorted by.' });
+export const RuoloOrder = Order('Ruolo', RUOLI_ORDER, 'roles');
+export type RuoloOrder = OrderKey<keyof typeof RUOLI_ORDER>;
 
 @InputType({ description: 'Which roles to list.' })
 export class RuoloFilter {
   @Field(() => ID, { nullable: true, description: 'The role of this name.' }) idRuolo?: string;
-}
-
-@InputType({ description: 'One sort key of roles.' })
-export class RuoloOrder {
-  @Field(() => RuoloOrderField, { description: 'The field.' }) field!: RuoloOrderField;
-  @Field(() => OrderDirection, { description: 'The direction.' }) direction!: OrderDirection;
 }
 
 @InputType({ description: 'A role to create or replace.' })

@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CATEGORIE_EVENTO, ESITI_EVENTO } from '../../../core/journal';
+import { CATEGORIE_EVENTO, ESITI_EVENTO, RUOLI_EVENTO } from '../../../core/journal';
 import { enumOf } from '../../runtime/closed-set';
 import { Connection } from '../../runtime/connection';
 import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
@@ -22,6 +22,9 @@ export const CategoriaEvento = enumOf(
 );
 export type CategoriaEvento = (typeof CATEGORIE_EVENTO)[number];
 
+export const RuoloEvento = enumOf(RUOLI_EVENTO, 'RuoloEvento', 'SERVER (the hub was called) or CLIENT (it called).');
+export type RuoloEvento = (typeof RUOLI_EVENTO)[number];
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "One exchange of the hub recorded in GovPay's Giornale degli Eventi.", implements: Node })
 export class Evento {
@@ -30,7 +33,7 @@ export class Evento {
   @Field(() => String, { description: 'API_BACKOFFICE, API_PENDENZE, API_PAGAMENTO, API_RAGIONERIA, API_PAGOPA, API_ENTE.' })
   componente!: string;
   @Field(() => CategoriaEvento) categoriaEvento!: CategoriaEvento;
-  @Field(() => String, { description: 'SERVER (the hub was called) or CLIENT (it called).' }) ruolo!: string;
+  @Field(() => RuoloEvento) ruolo!: RuoloEvento;
   @Field(() => String, { description: "The operation (GovPay's operation id)." }) tipoEvento!: string;
   @Field(() => String, { nullable: true }) sottotipoEvento?: string | null;
   @Field(() => EsitoEvento) esito!: EsitoEvento;
@@ -72,7 +75,7 @@ export class EventoFilter {
   @Field(() => String, { nullable: true }) tipoEvento?: string;
   @Field(() => String, { nullable: true }) sottotipoEvento?: string;
   @Field(() => String, { nullable: true }) componente?: string;
-  @Field(() => String, { nullable: true }) ruolo?: string;
+  @Field(() => RuoloEvento, { nullable: true }) ruolo?: RuoloEvento;
   @Field(() => Date, { nullable: true, description: 'From this instant.' }) dataDa?: Date;
   @Field(() => Date, { nullable: true, description: 'Until this instant.' }) dataA?: Date;
   @Field(() => Int, { nullable: true }) severitaDa?: number;

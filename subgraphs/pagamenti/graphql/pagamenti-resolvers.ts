@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { errors } from '../../../core/errors';
-import { ListPageArgs, listPage, toConnection } from '../../runtime/connection';
-import type { OrderDirection } from '../../runtime/order-direction';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import type { RppView } from '../domain/rpp-views';
 import { AvvioPagamento, type PagamentiHost } from '../domain/sessioni/avvio';
@@ -88,11 +87,9 @@ export class PagamentoResolver {
     @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const order = orderBy?.length
-      ? orderBy.map((o) => [PAGAMENTI_ORDER[o.field], o.direction] as [string, OrderDirection])
-      : [['createdAt', 'DESC'] as [string, 'DESC']];
     const f = filter ?? {};
-    return toConnection(await service(ctx).list({ ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA }, listPage(page, order)));
+    const order = orderedPage(page, orderBy, PAGAMENTI_ORDER, [PAGAMENTI_ORDER.DATA_RICHIESTA, 'DESC']);
+    return toConnection(await service(ctx).list({ ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA }, order));
   }
 }
 

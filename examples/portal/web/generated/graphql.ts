@@ -284,7 +284,7 @@ export type EventoFilter = {
   iuv?: InputMaybe<Scalars['String']['input']>;
   /** Not a condition: load the requests and responses kept (parametriRichiesta/Risposta), null otherwise. */
   messaggi?: InputMaybe<Scalars['Boolean']['input']>;
-  ruolo?: InputMaybe<Scalars['String']['input']>;
+  ruolo?: InputMaybe<RuoloEvento>;
   severitaA?: InputMaybe<Scalars['Int']['input']>;
   severitaDa?: InputMaybe<Scalars['Int']['input']>;
   sottotipoEvento?: InputMaybe<Scalars['String']['input']>;
@@ -815,6 +815,11 @@ export type RppOrderField =
   | 'IMPORTO'
   | 'IUV'
   | 'STATO';
+
+/** SERVER (the hub was called) or CLIENT (it called). */
+export type RuoloEvento =
+  | 'CLIENT'
+  | 'SERVER';
 
 /** Which roles to list. */
 export type RuoloFilter = {
