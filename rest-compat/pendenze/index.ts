@@ -18,6 +18,8 @@ import {
   readGovPayPage,
   type GraphConnection,
 } from '../shared/paging';
+import { STATI_PENDENZA } from '../../subgraphs/pendenze/services';
+import { enumFilter, orNoRows } from '../shared/enum-filter';
 import { ordinamento } from '../shared/table';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson, STATI_AVVISO } from './avviso';
@@ -209,21 +211,26 @@ export function listPendenze(graph: GraphClient, shape: PendenzaShape = PENDENZE
     const paging = parsePaging(req);
     // idPagamento and mostraSpontaneiNonPagati are read (and checked) as GovPay does, and filter nothing.
     const f = filters(req, ['mostraSpontaneiNonPagati'], [...FILTRI_PENDENZE, 'idPagamento', 'dataDa', 'dataA']);
+    const stato = enumFilter(STATI_PENDENZA, f.stato);
     const filter = {
       ...Object.fromEntries(FILTRI_PENDENZE.map((k) => [k, f[k]])),
+      stato: stato.value,
       ...parseInput(listQuery, { dataDa: f.dataDa, dataA: f.dataA }),
     };
     const orderBy = ordinamento(paging.ordinamento, ORDINAMENTO_PENDENZE);
-    const pendenze = await readGovPayPage(paging, async (page) => {
-      const data = await graph.run<{ pendenze: GraphConnection<GraphPendenza> }>(
-        `query ($filter: PendenzaFilter, $orderBy: [PendenzaOrder!], ${LIST_PAGE}) {
+    const pendenze = await readGovPayPage(
+      paging,
+      orNoRows(stato.none, async (page) => {
+        const data = await graph.run<{ pendenze: GraphConnection<GraphPendenza> }>(
+          `query ($filter: PendenzaFilter, $orderBy: [PendenzaOrder!], ${LIST_PAGE}) {
           pendenze(filter: $filter, orderBy: $orderBy, ${LIST_PAGE_ARGS}) {
             nodes { ${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} } } totalCount pageInfo { hasNextPage } } }`,
-        { filter, orderBy, ...page },
-        principal,
-      );
-      return data.pendenze;
-    });
+          { filter, orderBy, ...page },
+          principal,
+        );
+        return data.pendenze;
+      }),
+    );
     return { status: 200, body: listEnvelope(req, paging, pendenze, (p) => pendenzaIndex(shaped(shape, p), shape.adapt)) };
   });
 }
@@ -283,10 +290,9 @@ export function getDocumentoAvvisi(graph: GraphClient): RequestHandler {
 export function getAllegato(graph: GraphClient): RequestHandler {
   return async (req, res, next) => {
     try {
-      const id = numericIdParam(req);
       const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
-        'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
-        { id },
+        'query ($numero: Int!) { allegato(numero: $numero) { nome tipo contenuto } }',
+        { numero: numericIdParam(req) },
         res.locals.principal as Principal,
       );
       downloadHeaders(res, data.allegato.nome, data.allegato.tipo);
