@@ -41,7 +41,7 @@ export async function measureBulk(port: number, rows: number, idDominio: string,
     const r = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: ADMIN },
-      body: JSON.stringify({ query: `{ tracciatoPendenze(id: ${id}) { stato numeroOperazioniElaborate numeroOperazioniFallite } }` }),
+      body: JSON.stringify({ query: `{ tracciatoPendenze(numero: ${id}) { stato numeroOperazioniElaborate numeroOperazioniFallite } }` }),
     });
     const t = (
       (await r.json()) as {

@@ -2,7 +2,7 @@ import { toGlobalId, toGlobalKeyId } from '../core/global-id';
 import { registraFlusso } from '../subgraphs/riconciliazione/services';
 import { CheckoutDouble } from './helpers/checkout-double';
 import { dati, DOMINIO, flusso, pendenzaPagata, riga } from './helpers/flussi';
-import { nuovoDominio } from './helpers/fixtures';
+import { nuovaPendenza, nuovoDominio } from './helpers/fixtures';
 import { basic, BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { avvia, avviato, loadPendenza, riferimento } from './helpers/pagamenti';
@@ -276,3 +276,79 @@ function firstNode(data: unknown): { id: string } & Record<string, unknown> {
 
 /** What GovPay puts in extensions, without the fields that name the path. */
 const pick = (e: Record<string, unknown>) => ({ categoria: e.categoria, codice: e.codice, descrizione: e.descrizione });
+
+describe('TracciatoPendenze and AllegatoPendenza', () => {
+  let tracciato: string;
+  let allegato: { id: string; numero: number };
+
+  beforeAll(async () => {
+    const idPendenza = `NODE-ALL-${Date.now()}`;
+    const allegati = [{ nome: 'nota.txt', tipo: 'text/plain', descrizione: 'Una nota', contenuto: Buffer.from('ciao').toString('base64') }];
+    const caricata = await dati(
+      t,
+      'mutation ($input: CaricaPendenzaInput!) { caricaPendenza(input: $input) { pendenza { allegati { id numero nome } } } }',
+      { input: { idA2A: 'IDA2A01', idPendenza, pendenza: nuovaPendenza(idPendenza, { allegati }) } },
+    );
+    allegato = caricata.caricaPendenza.pendenza.allegati[0];
+    const righe = [{ idA2A: 'IDA2A01', idPendenza: `${idPendenza}-T`, ...nuovaPendenza(`${idPendenza}-T`) }];
+    const upload = await call(t.baseUrl, 'POST', `${BO}/pendenze/tracciati?stampaAvvisi=false`, {
+      body: { idTracciato: 'NODE', idDominio: DOMINIO, inserimenti: righe },
+    });
+    expect(upload.status).toBe(201);
+    tracciato = toGlobalId('TracciatoPendenze', upload.body.id);
+  });
+
+  it('refetches a tracciato as tracciatoPendenze(numero:) shows it', async () => {
+    const numero = Number(Buffer.from(tracciato, 'base64url').toString().split(':')[1]);
+    const id = await sameAsOwnQuery(
+      `tracciatoPendenze(numero: ${numero})`,
+      'numero idTracciato nomeFile dominio { idDominio }',
+      'TracciatoPendenze',
+    );
+    expect(id).toBe(tracciato);
+  });
+
+  it("refetches an allegato's name and type, as its pendenza lists it, not its content", async () => {
+    expect(allegato.id).toBe(toGlobalId('AllegatoPendenza', allegato.numero));
+    const r = await node(allegato.id, '... on AllegatoPendenza { numero nome tipo descrizione }');
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.node).toEqual({ __typename: 'AllegatoPendenza', ...allegato, tipo: 'text/plain', descrizione: 'Una nota' });
+    const file = await dati(t, 'query ($id: ID) { allegato(id: $id) { nome contenuto } }', { id: allegato.id });
+    expect(file.allegato).toEqual({ nome: 'nota.txt', contenuto: Buffer.from('ciao').toString('base64') });
+  });
+
+  it("gives a caller without the dominio nothing, with the own query's error", async () => {
+    const own = {
+      TracciatoPendenze: await gql(t.baseUrl, '{ tracciatoPendenze(id: "' + tracciato + '") { nomeFile } }', {}, SOLO_D2),
+      AllegatoPendenza: await gql(t.baseUrl, `{ allegato(numero: ${allegato.numero}) { nome } }`, {}, SOLO_D2),
+    };
+    for (const [typename, id] of [
+      ['TracciatoPendenze', tracciato],
+      ['AllegatoPendenza', allegato.id],
+    ] as const) {
+      expect(own[typename].body.errors[0].extensions.codice).toBeDefined();
+      for (const selection of [`... on ${typename} { __typename }`, '']) {
+        const r = await node(id, selection, SOLO_D2);
+        expect(r.status).toBe(200);
+        expect(r.body.data.node).toBeNull();
+        expect(r.body.errors[0].extensions).toMatchObject(pick(own[typename].body.errors[0].extensions));
+      }
+    }
+  });
+
+  it('answers an unknown one as its own query does, and refuses ids of the wrong shape', async () => {
+    const missing = await node(toGlobalId('AllegatoPendenza', 999_999_999), '... on AllegatoPendenza { nome }');
+    const own = await gql(t.baseUrl, '{ allegato(numero: 999999999) { nome } }');
+    expect(missing.body.data.node).toBeNull();
+    expect(missing.body.errors[0].extensions).toMatchObject(pick(own.body.errors[0].extensions));
+    for (const id of [toGlobalKeyId('TracciatoPendenze', ['1']), toGlobalId('AllegatoPendenza', 'uno')]) {
+      const r = await node(id, '');
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.data?.node ?? null).toBeNull();
+      expect(r.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
+    }
+    const other = await gql(t.baseUrl, 'query ($id: ID) { allegato(id: $id) { nome } }', { id: tracciato });
+    expect(other.status).toBeLessThan(500);
+    expect(other.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
+  });
+});

@@ -115,3 +115,56 @@ it('annullaPendenza cancels it, so that pagoPA may no longer pay it; another app
   expect(paid.status).not.toBe('ESEGUITO');
   expect(JSON.stringify(paid)).toContain('PAA_PAGAMENTO_ANNULLATO');
 });
+
+it('filters on a typed stato, the one a pendenza shows, and refuses an unknown one with a 400', async () => {
+  const stati = async (stato?: string) =>
+    (
+      await gql(
+        t.baseUrl,
+        `query ($stato: StatoPendenza) { pendenze(filter: { idDebitore: "${debitore}", stato: $stato }) { nodes { idPendenza stato } } }`,
+        { stato },
+        app,
+      )
+    ).body.data.pendenze.nodes as Array<{ idPendenza: string; stato: string }>;
+  const all = await stati();
+  expect(all.map((p) => p.stato)).toContain('ANNULLATA');
+  for (const stato of ['NON_ESEGUITA', 'ANNULLATA', 'SCADUTA']) {
+    expect(await stati(stato)).toEqual(all.filter((p) => p.stato === stato));
+  }
+
+  const literal = await gql(t.baseUrl, '{ pendenze(filter: { stato: PAGATA }) { totalCount } }', {}, app);
+  expect(literal.status).toBe(400);
+  expect(literal.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(literal.body.errors[0].message).toMatch(/Value "PAGATA" does not exist in "StatoPendenza" enum/);
+  const variable = await gql(
+    t.baseUrl,
+    'query ($f: PendenzaFilter) { pendenze(filter: $f) { totalCount } }',
+    { f: { stato: 'ANNULLATO' } },
+    app,
+  );
+  expect(variable.status).toBe(400);
+  expect(variable.body.errors[0].message).toMatch(/"ANNULLATO".*StatoPendenza/);
+});
+
+it("leaves GovPay's REST list as it was: an unknown stato lists nothing (no error), an empty one filters nothing", async () => {
+  const PV2 = '/govpay/backend/api/pendenze/rs/basic/v2';
+  const rest = async (q: string) =>
+    (await call(t.baseUrl, 'GET', `${PV2}/pendenze?idDebitore=${debitore}&${q}`, { auth: app })).body as {
+      numRisultati?: number;
+      risultati: Array<{ idPendenza: string }>;
+    };
+  expect((await rest('stato=ANNULLATA')).risultati.map((p) => p.idPendenza)).toEqual([ids[2]]);
+  for (const stato of ['PAGATA', 'annullata', 'INCASSATA']) {
+    expect(await rest(`stato=${stato}&metadatiPaginazione=true`)).toMatchObject({ numRisultati: 0, numPagine: 1, risultati: [] });
+  }
+  expect(await rest('stato=PAGATA&risultatiPerPagina=0')).toMatchObject({ numRisultati: 0, risultati: [] });
+  expect(await rest('stato=')).toEqual(await rest(''));
+  // The caller's rights are checked as for any list.
+  const acl = [{ servizio: 'Pagamenti', autorizzazioni: ['R'] }];
+  const operatore = { ragioneSociale: 'Senza pendenze', password: 'Password1!', domini: ['*'], tipiPendenza: ['*'], acl };
+  expect((await call(t.baseUrl, 'PUT', `${BO}/operatori/conv-senza-pendenze`, { body: operatore })).status).toBe(201);
+  const senza = basic({ user: 'conv-senza-pendenze', password: 'Password1!' });
+  for (const stato of ['ANNULLATA', 'PAGATA']) {
+    expect((await call(t.baseUrl, 'GET', `${BO}/pendenze?stato=${stato}`, { auth: senza })).status).toBe(403);
+  }
+});

@@ -20,8 +20,8 @@ let survivor: TestHub | undefined;
 async function progress(baseUrl: string, id: number): Promise<Record<string, any>> {
   const r = await gql(
     baseUrl,
-    'query ($id: Int!) { tracciatoPendenze(id: $id) { stato numeroOperazioniEseguite numeroOperazioniFallite } }',
-    { id },
+    'query ($numero: Int!) { tracciatoPendenze(numero: $numero) { stato numeroOperazioniEseguite numeroOperazioniFallite } }',
+    { numero: id },
   );
   return r.body.data.tracciatoPendenze;
 }

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../core/global-id';
 import { basic, BO, call, gql, IDA2A01 } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { nuovaPendenza } from './helpers/fixtures';
@@ -183,8 +184,8 @@ describe('a tracciato with good and bad rows', () => {
     ).not.toContain(id);
     const g = await gql(
       t.baseUrl,
-      `query ($id: Int!) { tracciatoPendenze(id: $id) { stato numeroOperazioniTotali numeroOperazioniElaborate numeroOperazioniEseguite dominio { ragioneSociale } operazioni(first: 2) { nodes { numero esito } totalCount } } }`,
-      { id },
+      `query ($numero: Int!) { tracciatoPendenze(numero: $numero) { stato numeroOperazioniTotali numeroOperazioniElaborate numeroOperazioniEseguite dominio { ragioneSociale } operazioni(first: 2) { nodes { numero esito } totalCount } } }`,
+      { numero: id },
     );
     expect(g.body.data.tracciatoPendenze).toEqual({
       stato: 'ESEGUITO_CON_ERRORI',
@@ -200,6 +201,36 @@ describe('a tracciato with good and bad rows', () => {
         totalCount: 13,
       },
     });
+  });
+
+  it('is read by its numero or its global id, and filtered on a typed stato', async () => {
+    const TRACCIATO = 'query ($numero: Int, $id: ID) { tracciatoPendenze(numero: $numero, id: $id) { id numero stato } }';
+    const byNumero = await gql(t.baseUrl, TRACCIATO, { numero: id });
+    expect(byNumero.body.data.tracciatoPendenze).toEqual({
+      id: toGlobalId('TracciatoPendenze', id),
+      numero: id,
+      stato: 'ESEGUITO_CON_ERRORI',
+    });
+    const byId = await gql(t.baseUrl, TRACCIATO, { id: toGlobalId('TracciatoPendenze', id) });
+    expect(byId.body.data.tracciatoPendenze).toEqual(byNumero.body.data.tracciatoPendenze);
+    for (const variables of [{}, { numero: id, id: toGlobalId('TracciatoPendenze', id) }, { id: toGlobalId('Evento', id) }]) {
+      const r = await gql(t.baseUrl, TRACCIATO, variables);
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
+    }
+
+    const LIST = 'query ($stato: StatoTracciato) { tracciatiPendenze(filter: { stato: $stato }, first: 100) { nodes { numero stato } } }';
+    const listed = (await gql(t.baseUrl, LIST, { stato: 'ESEGUITO_CON_ERRORI' })).body.data.tracciatiPendenze.nodes;
+    expect(listed).toContainEqual({ numero: id, stato: 'ESEGUITO_CON_ERRORI' });
+    expect(listed.every((n: { stato: string }) => n.stato === 'ESEGUITO_CON_ERRORI')).toBe(true);
+    const unknown = await gql(t.baseUrl, '{ tracciatiPendenze(filter: { stato: FINITO }) { totalCount } }');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].message).toMatch(/Value "FINITO" does not exist in "StatoTracciato" enum/);
+    // GovPay's REST list, as before: an unknown state lists nothing, an empty one filters nothing.
+    const rest = (stato: string) =>
+      call(t.baseUrl, 'GET', `${BO}/pendenze/tracciati?statoTracciatoPendenza=${stato}&metadatiPaginazione=true`);
+    expect((await rest('FINITO')).body).toMatchObject({ numRisultati: 0, risultati: [] });
+    expect((await rest('')).body.risultati.map((r: { id: number }) => r.id)).toContain(id);
   });
 });
 
@@ -225,11 +256,11 @@ describe('uploads', () => {
 
     const g = await gql(
       t.baseUrl,
-      'mutation ($t: JSONObject!) { caricaTracciatoPendenze(input: { tracciato: $t }) { tracciato { id stato numeroOperazioniTotali } } }',
+      'mutation ($t: JSONObject!) { caricaTracciatoPendenze(input: { tracciato: $t }) { tracciato { numero stato numeroOperazioniTotali } } }',
       { t: { idTracciato: 'GRAPH', idDominio: '12345678901', inserimenti: [riga(newId())] } },
     );
     expect(g.body.data.caricaTracciatoPendenze.tracciato).toMatchObject({ numeroOperazioniTotali: 1 });
-    expect((await processed(g.body.data.caricaTracciatoPendenze.tracciato.id)).stato).toBe('ESEGUITO');
+    expect((await processed(g.body.data.caricaTracciatoPendenze.tracciato.numero)).stato).toBe('ESEGUITO');
   });
 
   it.each([

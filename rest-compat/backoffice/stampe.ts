@@ -43,8 +43,8 @@ export function stampeTracciato(graph: GraphClient): RequestHandler {
     try {
       const id = numericIdParam(req);
       const { tracciatoPendenze: t } = await graph.run<{ tracciatoPendenze: Tracciato }>(
-        'query ($id: Int!) { tracciatoPendenze(id: $id) { nomeFile stato stampaAvvisi dominio { idDominio } } }',
-        { id },
+        'query ($numero: Int!) { tracciatoPendenze(numero: $numero) { nomeFile stato stampaAvvisi dominio { idDominio } } }',
+        { numero: id },
         principal,
       );
       if (!t.stampaAvvisi) throw errors.notFound(NON_RICHIESTA);
@@ -70,9 +70,9 @@ async function writeStampe(graph: GraphClient, principal: Principal, id: number,
   const scritti = new Set<string>();
   for (let offset = 0; ; offset += PAGINA) {
     const data = await graph.run<{ tracciatoPendenze: { operazioni: { nodes: Operazione[]; pageInfo: { hasNextPage: boolean } } } }>(
-      `query ($id: Int!, $first: Int!, $offset: Int!) { tracciatoPendenze(id: $id) {
+      `query ($numero: Int!, $first: Int!, $offset: Int!) { tracciatoPendenze(numero: $numero) {
         operazioni(first: $first, offset: $offset) { nodes { tipoOperazione esito numeroAvviso richiesta } pageInfo { hasNextPage } } } }`,
-      { id, first: PAGINA, offset },
+      { numero: id, first: PAGINA, offset },
       principal,
     );
     const { nodes, pageInfo } = data.tracciatoPendenze.operazioni;

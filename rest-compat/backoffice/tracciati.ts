@@ -4,25 +4,28 @@ import { DomainError, errors } from '../../core/errors';
 import { romeDateTime } from '../../core/rome-time';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from '../shared/graph-client';
-import { filters, numericIdParam, route } from '../shared/http';
+import { numericIdParam, route } from '../shared/http';
 import { stripNulls } from '../../core/compact';
 import { booleanParam, listEnvelope, LIST_PAGE, LIST_PAGE_ARGS, parsePaging, readGovPayPage, type GraphConnection } from '../shared/paging';
-import { ordinamento } from '../shared/table';
+import { STATI_TRACCIATO } from '../../schema/entities';
+import { enumFilter } from '../shared/enum-filter';
+import { list, mountTable, ordinamento, textParam } from '../shared/table';
+import { MAX_PAGE_SIZE } from '../../core/paging';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
 
 /** The paths that take an upload: the tracciato's dominio in the body, or in the path. */
 export const TRACCIATI_UPLOAD = ['/pendenze/tracciati', '/pendenze/tracciati/:idDominio', '/pendenze/tracciati/:idDominio/:idTipoPendenza'];
 
-const TRACCIATO_FIELDS = `id idTracciato nomeFile stato descrizioneStato numeroOperazioniTotali numeroOperazioniEseguite
+const TRACCIATO_FIELDS = `numero idTracciato nomeFile stato descrizioneStato numeroOperazioniTotali numeroOperazioniEseguite
   numeroOperazioniFallite operatoreMittente dataOraCaricamento dataOraUltimoAggiornamento stampaAvvisi dominio { ${DOMINIO_FIELDS} }`;
 const OPERAZIONE_FIELDS = 'numero tipoOperazione stato esito descrizioneEsito idA2A idPendenza numeroAvviso richiesta dati';
 
 /** GovPay's ordering fields of the tracciati and of a tracciato's operazioni as the graph's order fields. */
-const ORDINAMENTO_TRACCIATI = { dataOraCaricamento: 'DATA_ORA_CARICAMENTO', id: 'ID', stato: 'STATO' };
+const ORDINAMENTO_TRACCIATI = { dataOraCaricamento: 'DATA_ORA_CARICAMENTO', id: 'NUMERO', stato: 'STATO' };
 const ORDINAMENTO_OPERAZIONI = { numero: 'NUMERO' };
 
 interface GraphTracciato {
-  id: number;
+  numero: number;
   dataOraCaricamento: string;
   dataOraUltimoAggiornamento: string;
   dominio: GraphDominio;
@@ -42,9 +45,10 @@ interface GraphOperazione {
   dati?: Record<string, unknown> | null;
 }
 
-/** GovPay's tracciatoPendenzeIndex. */
-const tracciatoIndex = ({ dominio, dataOraCaricamento, dataOraUltimoAggiornamento, idTracciato: _id, ...t }: GraphTracciato) =>
+/** GovPay's tracciatoPendenzeIndex: its id is the graph's numero. */
+const tracciatoIndex = ({ numero, dominio, dataOraCaricamento, dataOraUltimoAggiornamento, idTracciato: _id, ...t }: GraphTracciato) =>
   stripNulls({
+    id: numero,
     ...t,
     dominio: dominioIndex(dominio),
     dataOraCaricamento: romeDateTime(dataOraCaricamento),
@@ -130,35 +134,30 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     }),
   );
 
-  router.get(
-    '/pendenze/tracciati',
-    route(graph, async ({ req, principal }) => {
-      const paging = parsePaging(req);
-      const f = filters(req, [], ['idDominio', 'statoTracciatoPendenza']);
-      const variables = {
-        filter: { idDominio: f.idDominio, stato: f.statoTracciatoPendenza },
-        orderBy: ordinamento(paging.ordinamento, ORDINAMENTO_TRACCIATI),
-      };
-      const tracciati = await readGovPayPage(paging, async (page) => {
-        const data = await graph.run<{ tracciatiPendenze: GraphConnection<GraphTracciato> }>(
-          `query ($filter: TracciatoPendenzeFilter, $orderBy: [TracciatoPendenzeOrder!], ${LIST_PAGE}) {
-            tracciatiPendenze(filter: $filter, orderBy: $orderBy, ${LIST_PAGE_ARGS}) {
-              nodes { ${TRACCIATO_FIELDS} } totalCount pageInfo { hasNextPage } } }`,
-          { ...variables, ...page },
-          principal,
-        );
-        return data.tracciatiPendenze;
-      });
-      return { status: 200, body: listEnvelope(req, paging, tracciati, tracciatoIndex) };
+  mountTable(router, graph, [
+    list({
+      path: '/pendenze/tracciati',
+      query: { idDominio: textParam.optional(), statoTracciatoPendenza: textParam.optional() },
+      field: 'tracciatiPendenze',
+      filterType: 'TracciatoPendenzeFilter',
+      orderType: 'TracciatoPendenzeOrder',
+      ordinamento: ORDINAMENTO_TRACCIATI,
+      maxRisultatiPerPagina: MAX_PAGE_SIZE,
+      selection: TRACCIATO_FIELDS,
+      filter: ({ idDominio, statoTracciatoPendenza }) => {
+        const stato = enumFilter(STATI_TRACCIATO, statoTracciatoPendenza);
+        return stato === null ? null : { idDominio, stato };
+      },
+      map: tracciatoIndex,
     }),
-  );
+  ]);
 
   router.get(
     '/pendenze/tracciati/:id',
     route(graph, async ({ req, principal }) => {
       const data = await graph.run<{ tracciatoPendenze: GraphTracciato & { richiesta: unknown } }>(
-        `query ($id: Int!) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS} richiesta } }`,
-        { id: numericIdParam(req) },
+        `query ($numero: Int!) { tracciatoPendenze(numero: $numero) { ${TRACCIATO_FIELDS} richiesta } }`,
+        { numero: numericIdParam(req) },
         principal,
       );
       const { richiesta, ...t } = data.tracciatoPendenze;
@@ -170,8 +169,8 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     '/pendenze/tracciati/:id/richiesta',
     route(graph, async ({ req, principal }) => {
       const data = await graph.run<{ tracciatoPendenze: { richiesta: unknown } }>(
-        'query ($id: Int!) { tracciatoPendenze(id: $id) { richiesta } }',
-        { id: numericIdParam(req) },
+        'query ($numero: Int!) { tracciatoPendenze(numero: $numero) { richiesta } }',
+        { numero: numericIdParam(req) },
         principal,
       );
       return { status: 200, body: data.tracciatoPendenze.richiesta };
@@ -184,9 +183,9 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
       const data = await graph.run<{
         tracciatoPendenze: GraphTracciato & { esito: { inserimenti: GraphOperazione[]; annullamenti: GraphOperazione[] } };
       }>(
-        `query ($id: Int!) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
+        `query ($numero: Int!) { tracciatoPendenze(numero: $numero) { ${TRACCIATO_FIELDS}
           esito { inserimenti { ${OPERAZIONE_FIELDS} } annullamenti { ${OPERAZIONE_FIELDS} } } } }`,
-        { id: numericIdParam(req) },
+        { numero: numericIdParam(req) },
         principal,
       );
       const { esito, ...t } = data.tracciatoPendenze;
@@ -207,11 +206,11 @@ export function tracciatiRoutes(router: Router, graph: GraphClient): void {
     '/pendenze/tracciati/:id/operazioni',
     route(graph, async ({ req, principal }) => {
       const paging = parsePaging(req);
-      const variables = { id: numericIdParam(req), orderBy: ordinamento(paging.ordinamento, ORDINAMENTO_OPERAZIONI) };
+      const variables = { numero: numericIdParam(req), orderBy: ordinamento(paging.ordinamento, ORDINAMENTO_OPERAZIONI) };
       let tracciato: GraphTracciato | undefined;
       const operazioni = await readGovPayPage(paging, async (page) => {
         const data = await graph.run<{ tracciatoPendenze: GraphTracciato & { operazioni: GraphConnection<GraphOperazione> } }>(
-          `query ($id: Int!, $orderBy: [OperazioneTracciatoOrder!], ${LIST_PAGE}) { tracciatoPendenze(id: $id) { ${TRACCIATO_FIELDS}
+          `query ($numero: Int!, $orderBy: [OperazioneTracciatoOrder!], ${LIST_PAGE}) { tracciatoPendenze(numero: $numero) { ${TRACCIATO_FIELDS}
             operazioni(orderBy: $orderBy, ${LIST_PAGE_ARGS}) { nodes { ${OPERAZIONE_FIELDS} } totalCount pageInfo { hasNextPage } } } }`,
           { ...variables, ...page },
           principal,

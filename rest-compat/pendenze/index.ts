@@ -11,6 +11,8 @@ import { stripNulls } from '../../core/compact';
 import { booleanParam, dateTimeParam } from '../shared/paging';
 import { MAX_PAGE_SIZE } from '../../core/paging';
 import { list, mountTable, textParam, type Operation } from '../shared/table';
+import { STATI_PENDENZA } from '../../subgraphs/pendenze/services';
+import { enumFilter } from '../shared/enum-filter';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson, STATI_AVVISO } from './avviso';
 import { rppRoutes } from './rpp';
@@ -207,7 +209,10 @@ export const pendenzeList = (shape: PendenzaShape = PENDENZE_SHAPE, guard?: Requ
     maxRisultatiPerPagina: MAX_PAGE_SIZE,
     query: PENDENZE_QUERY,
     selection: `${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} }`,
-    filter: ({ idPagamento: _p, mostraSpontaneiNonPagati: _m, ...filter }) => filter,
+    filter: ({ idPagamento: _p, mostraSpontaneiNonPagati: _m, stato, ...filter }) => {
+      const s = enumFilter(STATI_PENDENZA, stato);
+      return s === null ? null : { ...filter, stato: s };
+    },
     map: (p: GraphPendenza) => pendenzaIndex(shaped(shape, p), shape.adapt),
   });
 
@@ -266,10 +271,9 @@ export function getDocumentoAvvisi(graph: GraphClient): RequestHandler {
 export function getAllegato(graph: GraphClient): RequestHandler {
   return async (req, res, next) => {
     try {
-      const id = numericIdParam(req);
       const data = await graph.run<{ allegato: { nome: string; tipo: string; contenuto: string } }>(
-        'query ($id: Int!) { allegato(id: $id) { nome tipo contenuto } }',
-        { id },
+        'query ($numero: Int!) { allegato(numero: $numero) { nome tipo contenuto } }',
+        { numero: numericIdParam(req) },
         res.locals.principal as Principal,
       );
       downloadHeaders(res, data.allegato.nome, data.allegato.tipo);

@@ -9,7 +9,7 @@ export const PENDENZA_FIELDS = `idA2A idPendenza idTipoPendenza dominio { idDomi
   tassonomiaAvviso direzione divisione documento datiAllegati proprieta tipo UUID
   voci { indice idVocePendenza importo descrizione descrizioneCausaleRPT stato dominio { idDominio ragioneSociale } codEntrata ibanAccredito
     ibanAppoggio tipoContabilita codiceContabilita tipoBollo hashDocumento provinciaResidenza contabilita metadata datiAllegati }
-  allegati { id nome tipo descrizione }`;
+  allegati { numero nome tipo descrizione }`;
 
 /** What GovPay's Rpp shows of a payment attempt (its pendenza is selected apart, where needed). */
 export const RPP_FIELDS = 'stato dettaglioStato rpt rt';
@@ -32,7 +32,7 @@ export interface GraphPendenza {
   importo: string;
   dataCaricamento: string;
   voci: Array<Record<string, unknown> & { importo: string }>;
-  allegati: Array<{ id: number; nome: string; tipo: string; descrizione?: string | null }>;
+  allegati: Array<{ numero: number; nome: string; tipo: string; descrizione?: string | null }>;
   /** Selected by PENDENZA_DETTAGLIO_FIELDS only. */
   rpp?: GraphRpp[];
   [field: string]: unknown;
@@ -68,9 +68,13 @@ export function pendenzaDettaglio(p: GraphPendenza, rppExtra: Record<string, unk
     ...pendenzaBase(p, adapt),
     voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...v, importo: euro(importo) })),
     rpp: (p.rpp ?? []).map((r) => rppJson(r, index, rppExtra)),
-    ...(p.allegati.length ? { allegati: p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) } : {}),
+    ...(p.allegati.length ? { allegati: allegatiJson(p.allegati) } : {}),
   };
 }
+
+/** GovPay's allegati of a pendenza: each links to its file by number (GovPay's id, the graph's numero). */
+export const allegatiJson = (allegati: GraphPendenza['allegati']) =>
+  allegati.map(({ numero, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${numero}` }));
 
 /** GovPay's PendenzaIndex (lists): links instead of the nested collections. */
 export function pendenzaIndex(p: GraphPendenza, adapt: PendenzaAdapt = asIs) {

@@ -1,6 +1,6 @@
 import { stripNulls } from '../../core/compact';
 import { romeDate, romeDateTime } from '../../core/rome-time';
-import type { GraphPendenza } from '../pendenze/mapping';
+import { allegatiJson, type GraphPendenza } from '../pendenze/mapping';
 import type { GraphFlusso, GraphRendicontazione, GraphRiconciliazione, GraphRiscossione, GraphSegnalazione } from './graph';
 
 /**
@@ -74,7 +74,7 @@ function pendenzaV2(p: GraphPendenza) {
     direzione: p.direzione,
     divisione: p.divisione,
     UUID: p.UUID,
-    allegati: p.allegati.length ? p.allegati.map(({ id, ...a }) => stripNulls({ ...a, contenuto: `/allegati/${id}` })) : undefined,
+    allegati: p.allegati.length ? allegatiJson(p.allegati) : undefined,
   });
 }
 

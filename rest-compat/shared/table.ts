@@ -5,7 +5,8 @@ import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
 import type { GraphClient } from './graph-client';
 import { route, type RestResult } from './http';
-import { listEnvelope, parsePaging, readGovPayPage, type GraphConnection } from './paging';
+import { noRows } from './enum-filter';
+import { listEnvelope, parsePaging, readGovPayPage, type GraphConnection, type GraphPage } from './paging';
 
 /**
  * A REST API as a table (DESIGN §4b): each operation is declared once — method, path, who may call
@@ -65,8 +66,11 @@ export interface ListOperation<Q extends z.ZodRawShape, N> extends Common<Q> {
   ordinamento?: Record<string, string>;
   /** GovPay's largest page for this list where its API documents one above the default 100 (Backoffice: 5000). */
   maxRisultatiPerPagina?: number;
-  /** The graph filter from the parsed parameters (undefined fields are left out). */
-  filter(q: z.output<z.ZodObject<Q>>, req: Request): Record<string, unknown>;
+  /**
+   * The graph filter from the parsed parameters (undefined fields are left out), or null when no
+   * row can match (a state the graph's enum does not hold): the list is then answered empty.
+   */
+  filter(q: z.output<z.ZodObject<Q>>, req: Request): Record<string, unknown> | null;
   map(node: N, req: Request): unknown;
 }
 
@@ -127,10 +131,11 @@ function listHandler(graph: GraphClient, op: ListOperation<any, any>): RequestHa
     const query = `query ($filter: ${op.filterType}${orderVar}, $first: Int, $offset: Int, $withCount: Boolean, $countLimit: Int) {
         list: ${op.field}(filter: $filter${orderArg}, first: $first, offset: $offset, withCount: $withCount, countLimit: $countLimit) {
           nodes { ${op.selection} } totalCount pageInfo { hasNextPage } } }`;
-    const fixed = { filter: defined(op.filter(q, req)), ...(op.orderType ? { orderBy } : {}) };
-    const list = await readGovPayPage(paging, async (page) =>
-      (await graph.run<Record<string, GraphConnection<unknown>>>(query, { ...fixed, ...page }, principal)).list,
-    );
+    const filter = op.filter(q, req);
+    const fixed = { filter: defined(filter ?? {}), ...(op.orderType ? { orderBy } : {}) };
+    const read = async (page: GraphPage) =>
+      (await graph.run<Record<string, GraphConnection<unknown>>>(query, { ...fixed, ...page }, principal)).list;
+    const list = await readGovPayPage(paging, filter === null ? noRows(read) : read);
     return { status: 200, body: listEnvelope(req, paging, list, (n) => op.map(n, req)) };
   });
 }

@@ -3,7 +3,9 @@ import { Dominio } from './dominio';
 import { JsonDocument } from './json-document';
 import { Timestamped } from './timestamped';
 
-export type StatoTracciato = 'IN_ATTESA' | 'IN_ELABORAZIONE' | 'ESEGUITO' | 'ESEGUITO_CON_ERRORI' | 'SCARTATO';
+/** A tracciato's states, in the order it goes through them (the graph's StatoTracciato lists them). */
+export const STATI_TRACCIATO = ['IN_ATTESA', 'IN_ELABORAZIONE', 'ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'] as const;
+export type StatoTracciato = (typeof STATI_TRACCIATO)[number];
 export type TipoOperazione = 'ADD' | 'DEL' | 'NON_VALIDA';
 export type StatoOperazione = 'ESEGUITO' | 'SCARTATO' | 'NON_VALIDO';
 

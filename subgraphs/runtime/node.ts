@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
-import { Field, FieldResolver, ID, InterfaceType, Resolver, Root, type ClassType } from 'type-graphql';
-import { fromGlobalKeyId, toGlobalKeyId } from '../../core/global-id';
+import { Field, FieldResolver, ID, Int, InterfaceType, Resolver, Root, type ClassType } from 'type-graphql';
+import { errors } from '../../core/errors';
+import { fromGlobalId, fromGlobalKeyId, toGlobalId, toGlobalKeyId } from '../../core/global-id';
 import { memoized, type SubgraphContext } from './context';
 
 export const NODE_DESCRIPTION = 'An object with an opaque global id: refetch it with node(id:).';
@@ -71,11 +72,7 @@ export interface NaturalKeyNode {
  * Natural-key Node types: the resolver of each one's `id` field, their readers, and their
  * `__resolveReference`s (by id or, as before, by their other keys).
  */
-export function naturalKeyNodes(nodes: NaturalKeyNode[]): {
-  resolvers: Function[];
-  readers: NodeReaders;
-  references: Record<string, ReturnType<typeof nodeReference>>;
-} {
+export function naturalKeyNodes(nodes: NaturalKeyNode[]): KeyedNodes {
   const resolvers = nodes.map((n) => {
     @Resolver(() => n.type)
     class NodeIdResolver {
@@ -89,9 +86,63 @@ export function naturalKeyNodes(nodes: NaturalKeyNode[]): {
     }
     return NodeIdResolver;
   });
-  const readers: NodeReaders = Object.fromEntries(
-    nodes.map((n) => [n.name, (id: string, ctx: SubgraphContext) => n.read(fromGlobalKeyId(n.name, id, n.key.length), ctx)]),
-  );
+  return published(resolvers, nodes, (n, id, ctx) => n.read(fromGlobalKeyId(n.name, id, n.key.length), ctx));
+}
+
+/** What a subgraph's keyed Node types publish: their id resolvers, their readers and their `__resolveReference`s. */
+export interface KeyedNodes {
+  resolvers: Function[];
+  readers: NodeReaders;
+  references: Record<string, ReturnType<typeof nodeReference>>;
+}
+
+function published<N extends { name: string; byOtherKey?: ResolveReference }>(
+  resolvers: Function[],
+  nodes: N[],
+  read: (n: N, id: string, ctx: SubgraphContext) => Promise<unknown>,
+): KeyedNodes {
+  const readers: NodeReaders = Object.fromEntries(nodes.map((n) => [n.name, (id: string, ctx: SubgraphContext) => read(n, id, ctx)]));
   const references = Object.fromEntries(nodes.map((n) => [n.name, nodeReference(n.name, readers[n.name], n.byOtherKey)]));
   return { resolvers, readers, references };
+}
+
+/**
+ * A Node type known by an integer primary key: its views carry the key as `id`, the graph shows it
+ * as `numero` beside the global `id` (as Evento does), and its own query reads it by the key.
+ */
+export interface IntegerKeyNode {
+  type: ClassType;
+  name: string;
+  /** What the type's `numero` is to its users (the REST id GovPay shows). */
+  numero: string;
+  read: (pk: number, ctx: SubgraphContext) => Promise<unknown>;
+}
+
+/** Integer-key Node types: the resolvers of each one's `id` and `numero`, their readers and `__resolveReference`s by id. */
+export function integerKeyNodes(nodes: IntegerKeyNode[]): KeyedNodes {
+  const resolvers = nodes.map((n) => {
+    @Resolver(() => n.type)
+    class NodeIdResolver {
+      @FieldResolver(() => ID, { description: NODE_ID_DESCRIPTION })
+      id(@Root() root: { id: number }): string {
+        return toGlobalId(n.name, root.id);
+      }
+
+      @FieldResolver(() => Int, { description: n.numero })
+      numero(@Root() root: { id: number }): number {
+        return root.id;
+      }
+    }
+    return NodeIdResolver;
+  });
+  return published(resolvers, nodes, (n, id, ctx) => n.read(fromGlobalId(n.name, id), ctx));
+}
+
+/** The primary key a query of an integer-key Node type is given: its `numero` or its global `id`, exactly one. */
+export function integerKeyOf(type: string, args: { numero?: number | null; id?: string | null }): number {
+  const { numero, id } = args;
+  if ((numero === null || numero === undefined) === (id === null || id === undefined)) {
+    throw errors.syntax('Indicare uno solo tra id e numero.');
+  }
+  return numero ?? fromGlobalId(type, id as string);
 }

@@ -26,7 +26,7 @@ import { lockPendenza } from './pendenza-lock';
 import { referenceCache, type DominioRef, type ReferenceCache } from './references';
 import { allegatiOf, newPendenza, newPendenzaRefs, pendenzaFields, pendenzaInserts, StaleReferences, voceFields } from './pendenza-rows';
 import { anagraficaRevision } from '../../anagrafica/services';
-import { pendenzaView, refsOf, toPendenzaView, type PendenzaRefs, type PendenzaView } from './views';
+import { pendenzaView, refsOf, toAllegatoView, toPendenzaView, type AllegatoView, type PendenzaRefs, type PendenzaView } from './views';
 
 /** The graph's order fields of a list of pendenze, as the entity's. */
 export const PENDENZE_ORDER = {
@@ -298,19 +298,30 @@ export class PendenzeService {
     return avvisoPdf(this.em, rate, lingua);
   }
 
+  /** An allegato (its name, type and description), for a caller who may see its pendenza. */
+  async allegato(id: number): Promise<AllegatoView> {
+    return toAllegatoView(await this.visibleAllegato(id, []));
+  }
+
   /** An allegato's file, for a caller who may see its pendenza. */
-  async allegato(id: number): Promise<{ nome: string; tipo: string; contenuto: Buffer }> {
+  async fileAllegato(id: number): Promise<{ nome: string; tipo: string; contenuto: Buffer }> {
+    const a = await this.visibleAllegato(id, ['contenuto']);
+    // Drivers differ: mysql2 returns a Buffer, libsql an ArrayBuffer.
+    const bytes = a.contenuto as Buffer | ArrayBuffer;
+    return { nome: a.nome, tipo: a.tipo, contenuto: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes) };
+  }
+
+  /** The allegato, with the checks (and the refusals) of a read of its pendenza; `populate` adds its content when asked. */
+  private async visibleAllegato(id: number, populate: string[]): Promise<AllegatoPendenza> {
     requireRight(this.actor, 'Pendenze', 'R');
     const a = await this.em.findOne(
       AllegatoPendenza,
       { id },
-      { populate: ['contenuto', 'pendenza.dominio', 'pendenza.tipoPendenza', 'pendenza.applicazione'] as never },
+      { populate: [...populate, 'pendenza.dominio', 'pendenza.tipoPendenza', 'pendenza.applicazione'] as never },
     );
     if (!a) throw errors.notFound(`Allegato ${id} inesistente.`);
     this.checkVisible(a.pendenza, `Allegato ${id} inesistente.`);
-    // Drivers differ: mysql2 returns a Buffer, libsql an ArrayBuffer.
-    const bytes = a.contenuto as Buffer | ArrayBuffer;
-    return { nome: a.nome, tipo: a.tipo, contenuto: Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes) };
+    return a;
   }
 
   async list(filter: PendenzeFilter, page: PageRequest): Promise<Page<PendenzaView>> {

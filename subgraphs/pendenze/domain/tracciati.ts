@@ -31,7 +31,7 @@ const RIGHE_PER_PARTE = 1000;
 const CARATTERI_PER_PARTE = 4_000_000;
 
 /** The graph's order fields of the tracciati and of a tracciato's rows, as the entities'. */
-export const TRACCIATI_ORDER = { DATA_ORA_CARICAMENTO: 'dataCaricamento', ID: 'id', STATO: 'stato' } as const;
+export const TRACCIATI_ORDER = { DATA_ORA_CARICAMENTO: 'dataCaricamento', NUMERO: 'id', STATO: 'stato' } as const;
 export const OPERAZIONI_ORDER = { NUMERO: 'numero' } as const;
 
 /**

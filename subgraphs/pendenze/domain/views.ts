@@ -1,8 +1,13 @@
-import type { AllegatoPendenza, NotaPendenza, Pendenza, Soggetto, VocePendenza } from '../../../schema/entities';
+import type { AllegatoPendenza, NotaPendenza, Pendenza, Soggetto, StatoPendenza, VocePendenza } from '../../../schema/entities';
 import { centsToEuro } from '../../../core/money';
 import { romeDate } from '../../../core/rome-time';
 
-export type StatoPendenzaView = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA' | 'SCADUTA';
+/** The states a pendenza shows: the stored ones and SCADUTA (statoOf). */
+export const STATI_PENDENZA = ['NON_ESEGUITA', 'ESEGUITA', 'ESEGUITA_PARZIALE', 'ANNULLATA', 'SCADUTA'] as const satisfies readonly (
+  | StatoPendenza
+  | 'SCADUTA'
+)[];
+export type StatoPendenzaView = (typeof STATI_PENDENZA)[number];
 
 export interface VoceView {
   indice: number;

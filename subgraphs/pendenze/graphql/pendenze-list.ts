@@ -1,6 +1,8 @@
 import { Field, InputType } from 'type-graphql';
 import { Order, type OrderKey } from '../../runtime/ordering';
 import { PENDENZE_ORDER } from '../domain/pendenze';
+import type { StatoPendenzaView } from '../domain/views';
+import { StatoPendenza } from './stati';
 
 /* The `pendenze` list's filter and typed order (DESIGN.md §4b). */
 
@@ -14,11 +16,8 @@ export class PendenzaFilter {
   idA2A?: string;
   @Field(() => String, { nullable: true }) idPendenza?: string;
   @Field(() => String, { nullable: true, description: "The debtor's codice fiscale." }) idDebitore?: string;
-  @Field(() => String, {
-    nullable: true,
-    description: 'NON_ESEGUITA (not yet expired), ESEGUITA, ESEGUITA_PARZIALE, ANNULLATA or SCADUTA (NON_ESEGUITA past dataScadenza).',
-  })
-  stato?: string;
+  @Field(() => StatoPendenza, { nullable: true, description: 'As the pendenza shows it: NON_ESEGUITA excludes SCADUTA.' })
+  stato?: StatoPendenzaView;
   @Field(() => String, { nullable: true }) direzione?: string;
   @Field(() => String, { nullable: true }) divisione?: string;
   @Field(() => String, { nullable: true, description: 'Contains, case-insensitive.' }) causale?: string;

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { Pendenza as PendenzaEntity } from '../../../schema/entities';
 import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import { memoized, type SubgraphContext } from '../../runtime/context';
+import { integerKeyOf } from '../../runtime/node';
 import { PENDENZE_ORDER, PendenzeService } from '../domain/pendenze';
 import { toPendenzaView, type PendenzaView, type VoceView } from '../domain/views';
 import { PendenzaFilter, PendenzaOrder } from './pendenze-list';
@@ -80,9 +81,13 @@ export class PendenzaResolver {
     return (await pendenze(ctx).documentoPdf(idDominio, numeroDocumento, numeriAvviso, lingua, idA2A)).toString('base64');
   }
 
-  @Query(() => FileAllegato, { description: "An allegato's file (base64)." })
-  async allegato(@Arg('id', () => Int) id: number, @Ctx() ctx: SubgraphContext) {
-    const a = await pendenze(ctx).allegato(id);
+  @Query(() => FileAllegato, { description: "An allegato's file (base64), by its global id or its numero (exactly one)." })
+  async allegato(
+    @Arg('numero', () => Int, { nullable: true }) numero: number | null,
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const a = await pendenze(ctx).fileAllegato(integerKeyOf('AllegatoPendenza', { numero, id }));
     return { nome: a.nome, tipo: a.tipo, contenuto: a.contenuto.toString('base64') };
   }
 

@@ -1,7 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { Order, type OrderKey } from '../../runtime/ordering';
+import type { StatoTracciato as StatoTracciatoValue } from '../../../schema/entities';
 import { OPERAZIONI_ORDER, TRACCIATI_ORDER } from '../domain/tracciati';
+import { StatoTracciato } from './stati';
 
 /* The tracciati's list filters, typed orders and upload input (DESIGN.md §4b). */
 
@@ -11,8 +13,7 @@ export type TracciatoPendenzeOrder = OrderKey<keyof typeof TRACCIATI_ORDER>;
 @InputType({ description: "Which tracciati: within the caller's domini." })
 export class TracciatoPendenzeFilter {
   @Field(() => String, { nullable: true }) idDominio?: string;
-  @Field(() => String, { nullable: true, description: 'IN_ATTESA, IN_ELABORAZIONE, ESEGUITO, ESEGUITO_CON_ERRORI or SCARTATO' })
-  stato?: string;
+  @Field(() => StatoTracciato, { nullable: true }) stato?: StatoTracciatoValue;
 }
 
 export const OperazioneTracciatoOrder = Order('OperazioneTracciato', OPERAZIONI_ORDER, "a tracciato's rows");

@@ -1,7 +1,8 @@
 import { GraphQLJSON, GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
+import { integerKeyOf, Node } from '../../runtime/node';
 import { OPERAZIONI_ORDER, TRACCIATI_ORDER, TracciatiService, type TracciatoView } from '../domain/tracciati';
 import {
   CaricaTracciatoPendenzeInput,
@@ -10,6 +11,7 @@ import {
   TracciatoPendenzeFilter,
   TracciatoPendenzeOrder,
 } from './tracciati-inputs';
+import { StatoTracciato } from './stati';
 import { DominioRef } from './types';
 
 @ObjectType({ description: 'One processed row of a tracciato and its outcome.' })
@@ -35,12 +37,12 @@ export class EsitoTracciato {
   @Field(() => [OperazioneTracciato]) annullamenti!: OperazioneTracciato[];
 }
 
-@ObjectType({ description: 'A bulk load of pendenze for a dominio, processed in the background.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A bulk load of pendenze for a dominio, processed in the background.', implements: Node })
 export class TracciatoPendenze {
-  @Field(() => Int) id!: number;
   @Field(() => String) idTracciato!: string;
   @Field(() => String) nomeFile!: string;
-  @Field(() => String, { description: 'IN_ATTESA, IN_ELABORAZIONE, ESEGUITO, ESEGUITO_CON_ERRORI or SCARTATO' }) stato!: string;
+  @Field(() => StatoTracciato) stato!: string;
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
   @Field(() => Int) numeroOperazioniTotali!: number;
   @Field(() => Int, { description: 'Rows processed so far, ok or failed.' }) numeroOperazioniElaborate!: number;
@@ -63,9 +65,13 @@ const tracciati = (ctx: SubgraphContext) => new TracciatiService(ctx.em, ctx.pri
 
 @Resolver(() => TracciatoPendenze)
 export class TracciatoResolver {
-  @Query(() => TracciatoPendenze, { description: 'A tracciato with its progress.' })
-  tracciatoPendenze(@Arg('id', () => Int) id: number, @Ctx() ctx: SubgraphContext) {
-    return tracciati(ctx).get(id);
+  @Query(() => TracciatoPendenze, { description: 'A tracciato with its progress, by its global id or its numero (exactly one).' })
+  tracciatoPendenze(
+    @Arg('numero', () => Int, { nullable: true }) numero: number | null,
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return tracciati(ctx).get(integerKeyOf('TracciatoPendenze', { numero, id }));
   }
 
   @Query(() => TracciatoPendenzeConnection, {

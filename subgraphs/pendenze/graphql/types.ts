@@ -6,6 +6,7 @@ import { Soggetto } from '../../runtime/soggetto';
 export { Soggetto };
 import { Importo } from '../../runtime/scalars';
 import { Node } from '../../runtime/node';
+import { StatoPendenza } from './stati';
 
 /* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
 
@@ -49,9 +50,9 @@ export class VocePendenza {
   @Field(() => GraphQLJSONObject, { nullable: true }) datiAllegati?: Record<string, unknown>;
 }
 
-@ObjectType({ description: 'A file attached to a pendenza.' })
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A file attached to a pendenza (its content: allegato(id:)).', implements: Node })
 export class AllegatoPendenza {
-  @Field(() => Int) id!: number;
   @Field(() => String) nome!: string;
   @Field(() => String, { description: 'MIME type' }) tipo!: string;
   @Field(() => String, { nullable: true }) descrizione?: string;
@@ -83,7 +84,7 @@ export class Pendenza {
   @Field(() => String) idTipoPendenza!: string;
   @Field(() => String) idDominio!: string;
   @Field(() => UnitaOperativaPendenza, { nullable: true }) unitaOperativa?: UnitaOperativaPendenza;
-  @Field(() => String, { description: 'NON_ESEGUITA, ESEGUITA, ESEGUITA_PARZIALE, ANNULLATA or SCADUTA' }) stato!: string;
+  @Field(() => StatoPendenza) stato!: string;
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
   @Field(() => Boolean, { description: 'A payment an operator must look at: a receipt arrived after the pendenza was cancelled.' })
   anomalo!: boolean;

@@ -578,8 +578,8 @@ export type PendenzaFilter = {
   idTipoPendenza?: InputMaybe<Scalars['String']['input']>;
   iuv?: InputMaybe<Scalars['String']['input']>;
   numeroAvviso?: InputMaybe<Scalars['String']['input']>;
-  /** NON_ESEGUITA (not yet expired), ESEGUITA, ESEGUITA_PARZIALE, ANNULLATA or SCADUTA (NON_ESEGUITA past dataScadenza). */
-  stato?: InputMaybe<Scalars['String']['input']>;
+  /** As the pendenza shows it: NON_ESEGUITA excludes SCADUTA. */
+  stato?: InputMaybe<StatoPendenza>;
 };
 
 /** One sort key of pendenze. */
@@ -1078,6 +1078,17 @@ export type StatoPagamento =
   | 'IN_CORSO'
   | 'NON_ESEGUITO';
 
+/** A pendenza's state (GovPay's StatoPendenza). */
+export type StatoPendenza =
+  | 'ANNULLATA'
+  | 'ESEGUITA'
+  /** Paid in part. */
+  | 'ESEGUITA_PARZIALE'
+  /** Not paid, and not past its dataScadenza. */
+  | 'NON_ESEGUITA'
+  /** Not paid and past its dataScadenza (stored as NON_ESEGUITA). */
+  | 'SCADUTA';
+
 /** Matched without anomalies, with anomalies, or a payment of a dominio/IUV another intermediario handles. */
 export type StatoRendicontazione =
   | 'ALTRO_INTERMEDIARIO'
@@ -1097,6 +1108,17 @@ export type StatoRiscossione =
 /** A payment attempt's state: the hub records one when its receipt is accepted. */
 export type StatoRpp =
   | 'RT_ACCETTATA_PA';
+
+/** A tracciato's progress. */
+export type StatoTracciato =
+  | 'ESEGUITO'
+  /** Processed; some rows failed. */
+  | 'ESEGUITO_CON_ERRORI'
+  /** Uploaded, waiting for a worker. */
+  | 'IN_ATTESA'
+  | 'IN_ELABORAZIONE'
+  /** Refused as a whole. */
+  | 'SCARTATO';
 
 /** Which of an intermediario's stazioni to list. */
 export type StazioneFilter = {
@@ -1177,8 +1199,7 @@ export type TipoSoggetto =
 /** Which tracciati: within the caller's domini. */
 export type TracciatoPendenzeFilter = {
   idDominio?: InputMaybe<Scalars['String']['input']>;
-  /** IN_ATTESA, IN_ELABORAZIONE, ESEGUITO, ESEGUITO_CON_ERRORI or SCARTATO */
-  stato?: InputMaybe<Scalars['String']['input']>;
+  stato?: InputMaybe<StatoTracciato>;
 };
 
 /** One sort key of tracciati. */
@@ -1192,7 +1213,7 @@ export type TracciatoPendenzeOrder = {
 /** What tracciati can be sorted by. */
 export type TracciatoPendenzeOrderField =
   | 'DATA_ORA_CARICAMENTO'
-  | 'ID'
+  | 'NUMERO'
   | 'STATO';
 
 /** Which of a dominio's unità operative to list. */
@@ -1252,7 +1273,7 @@ export type PendenzeDelCittadinoQueryVariables = Exact<{
 }>;
 
 
-export type PendenzeDelCittadinoQuery = { __typename?: 'Query', pendenze: { __typename?: 'PendenzaConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Pendenza', idA2A: string, idPendenza: string, causale: string, importo: string, stato: string, numeroAvviso?: string | null, dataScadenza?: string | null, dominio: { __typename?: 'Dominio', ragioneSociale: string } }> } };
+export type PendenzeDelCittadinoQuery = { __typename?: 'Query', pendenze: { __typename?: 'PendenzaConnection', totalCount?: number | null, nodes: Array<{ __typename?: 'Pendenza', idA2A: string, idPendenza: string, causale: string, importo: string, stato: StatoPendenza, numeroAvviso?: string | null, dataScadenza?: string | null, dominio: { __typename?: 'Dominio', ragioneSociale: string } }> } };
 
 export const StatoPagamentoFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"StatoPagamento"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Pagamento"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stato"}},{"kind":"Field","name":{"kind":"Name","value":"descrizioneStato"}},{"kind":"Field","name":{"kind":"Name","value":"importo"}},{"kind":"Field","name":{"kind":"Name","value":"pendenze"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"numeroAvviso"}},{"kind":"Field","name":{"kind":"Name","value":"importo"}},{"kind":"Field","name":{"kind":"Name","value":"esito"}}]}}]}}]} as unknown as DocumentNode<StatoPagamentoFragment, unknown>;
 export const AvviaPagamentoDocument = {"__meta__":{"hash":"283e66467d319f7e5349e8b2af6fcb5cb4d2b3c0bbeffa6315646b6d940ae08b"}} as unknown as DocumentNode<AvviaPagamentoMutation, AvviaPagamentoMutationVariables>;
