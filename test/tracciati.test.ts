@@ -232,6 +232,27 @@ describe('a tracciato with good and bad rows', () => {
     expect((await rest('FINITO')).body).toMatchObject({ numRisultati: 0, risultati: [] });
     expect((await rest('')).body.risultati.map((r: { id: number }) => r.id)).toContain(id);
   });
+
+  it('filters its rows on a typed tipoOperazione and esito, and refuses an unknown one with a 400', async () => {
+    const ROWS = `query ($numero: Int!, $filter: OperazioneTracciatoFilter) {
+      tracciatoPendenze(numero: $numero) { operazioni(filter: $filter, first: 100) { nodes { numero tipoOperazione stato esito } } } }`;
+    const rows = async (filter: Record<string, string>) =>
+      (await gql(t.baseUrl, ROWS, { numero: id, filter })).body.data.tracciatoPendenze.operazioni.nodes as Array<Record<string, string>>;
+    const cancellations = await rows({ tipoOperazione: 'DEL' });
+    expect(cancellations.length).toBeGreaterThan(0);
+    expect(cancellations.every((o) => o.tipoOperazione === 'DEL' && o.esito.startsWith('DEL_'))).toBe(true);
+    const loaded = await rows({ esito: 'ADD_OK' });
+    expect(loaded.length).toBe(7 - cancellations.filter((o) => o.esito === 'DEL_OK').length);
+    expect(loaded.every((o) => o.tipoOperazione === 'ADD' && o.stato === 'ESEGUITO')).toBe(true);
+    for (const [filter, message] of [
+      ['{ esito: ADD_MAYBE }', 'Value "ADD_MAYBE" does not exist in "EsitoOperazioneTracciato" enum'],
+      ['{ tipoOperazione: MOVE }', 'Value "MOVE" does not exist in "TipoOperazioneTracciato" enum'],
+    ]) {
+      const r = await gql(t.baseUrl, `{ tracciatoPendenze(numero: ${id}) { operazioni(filter: ${filter}) { totalCount } } }`);
+      expect(r.status).toBe(400);
+      expect(r.body.errors[0].message).toContain(message);
+    }
+  });
 });
 
 describe('uploads', () => {

@@ -6,8 +6,13 @@ import { Timestamped } from './timestamped';
 /** A tracciato's states, in the order it goes through them (the graph's StatoTracciato lists them). */
 export const STATI_TRACCIATO = ['IN_ATTESA', 'IN_ELABORAZIONE', 'ESEGUITO', 'ESEGUITO_CON_ERRORI', 'SCARTATO'] as const;
 export type StatoTracciato = (typeof STATI_TRACCIATO)[number];
-export type TipoOperazione = 'ADD' | 'DEL' | 'NON_VALIDA';
-export type StatoOperazione = 'ESEGUITO' | 'SCARTATO' | 'NON_VALIDO';
+/** What a row of a tracciato asks for, how it ended and its outcome, as GovPay names them. */
+export const TIPI_OPERAZIONE = ['ADD', 'DEL', 'NON_VALIDA'] as const;
+export type TipoOperazione = (typeof TIPI_OPERAZIONE)[number];
+export const STATI_OPERAZIONE = ['ESEGUITO', 'SCARTATO', 'NON_VALIDO'] as const;
+export type StatoOperazione = (typeof STATI_OPERAZIONE)[number];
+export const ESITI_OPERAZIONE = ['ADD_OK', 'ADD_KO', 'DEL_OK', 'DEL_KO', 'NON_VALIDA'] as const;
+export type EsitoOperazione = (typeof ESITI_OPERAZIONE)[number];
 
 /**
  * A bulk load of pendenze (GovPay's tracciato) uploaded for one dominio. Its rows are stored in
@@ -133,9 +138,8 @@ export class OperazioneTracciato {
   @Property({ type: 'string', length: 12 })
   stato!: StatoOperazione;
 
-  /** ADD_OK, ADD_KO, DEL_OK, DEL_KO, as GovPay names them. */
   @Property({ type: 'string', length: 12 })
-  esito!: string;
+  esito!: EsitoOperazione;
 
   @Property({ type: 'string', length: 1024 })
   descrizioneEsito!: string;

@@ -6,6 +6,7 @@ import {
   OperazioneTracciato,
   ParteTracciato,
   TracciatoPendenze,
+  type EsitoOperazione,
   type StatoOperazione,
   type StatoTracciato,
   type TipoOperazione,
@@ -68,7 +69,7 @@ export interface OperazioneView {
   numero: number;
   tipoOperazione: TipoOperazione;
   stato: StatoOperazione;
-  esito: string;
+  esito: EsitoOperazione;
   descrizioneEsito: string;
   idA2A?: string;
   idPendenza?: string;
@@ -83,8 +84,8 @@ export interface TracciatiFilter {
 }
 
 export interface OperazioniFilter {
-  tipoOperazione?: string | null;
-  esito?: string | null;
+  tipoOperazione?: TipoOperazione | null;
+  esito?: EsitoOperazione | null;
 }
 
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);

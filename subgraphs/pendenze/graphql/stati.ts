@@ -1,17 +1,31 @@
-import { STATI_TRACCIATO } from '../../../schema/entities';
-import { graphEnum } from '../../runtime/graph-enum';
+import { ESITI_OPERAZIONE, STATI_OPERAZIONE, STATI_TRACCIATO, TIPI_OPERAZIONE } from '../../../schema/entities';
+import { enumOf } from '../../runtime/closed-set';
 import { STATI_PENDENZA } from '../domain/views';
 
-/* The states of pendenze and tracciati as the graph shows them and as their lists filter on them. */
+/* The states of pendenze, tracciati and their rows as the graph shows them and as their lists filter on them. */
 
-export const StatoPendenza = graphEnum('StatoPendenza', STATI_PENDENZA, "A pendenza's state (GovPay's StatoPendenza).", {
+export const StatoPendenza = enumOf(STATI_PENDENZA, 'StatoPendenza', "A pendenza's state (GovPay's StatoPendenza).", {
   NON_ESEGUITA: 'Not paid, and not past its dataScadenza.',
   ESEGUITA_PARZIALE: 'Paid in part.',
   SCADUTA: 'Not paid and past its dataScadenza (stored as NON_ESEGUITA).',
 });
 
-export const StatoTracciato = graphEnum('StatoTracciato', STATI_TRACCIATO, "A tracciato's progress.", {
+export const StatoTracciato = enumOf(STATI_TRACCIATO, 'StatoTracciato', "A tracciato's progress.", {
   IN_ATTESA: 'Uploaded, waiting for a worker.',
   ESEGUITO_CON_ERRORI: 'Processed; some rows failed.',
   SCARTATO: 'Refused as a whole.',
 });
+
+export const TipoOperazioneTracciato = enumOf(TIPI_OPERAZIONE, 'TipoOperazioneTracciato', 'What a row of a tracciato asks for.', {
+  ADD: 'Load (create or replace) a pendenza.',
+  DEL: 'Cancel a pendenza.',
+  NON_VALIDA: 'Neither: the row names no pendenza.',
+});
+
+export const StatoOperazioneTracciato = enumOf(STATI_OPERAZIONE, 'StatoOperazioneTracciato', 'How a row of a tracciato ended.');
+
+export const EsitoOperazioneTracciato = enumOf(
+  ESITI_OPERAZIONE,
+  'EsitoOperazioneTracciato',
+  "A row's outcome, as GovPay names it: its tipo and OK or KO, or NON_VALIDA.",
+);

@@ -1,9 +1,9 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { Order, type OrderKey } from '../../runtime/ordering';
-import type { StatoTracciato as StatoTracciatoValue } from '../../../schema/entities';
+import type { EsitoOperazione, StatoTracciato as StatoTracciatoValue, TipoOperazione } from '../../../schema/entities';
 import { OPERAZIONI_ORDER, TRACCIATI_ORDER } from '../domain/tracciati';
-import { StatoTracciato } from './stati';
+import { EsitoOperazioneTracciato, StatoTracciato, TipoOperazioneTracciato } from './stati';
 
 /* The tracciati's list filters, typed orders and upload input (DESIGN.md §4b). */
 
@@ -21,8 +21,8 @@ export type OperazioneTracciatoOrder = OrderKey<keyof typeof OPERAZIONI_ORDER>;
 
 @InputType({ description: 'Which rows of a tracciato.' })
 export class OperazioneTracciatoFilter {
-  @Field(() => String, { nullable: true, description: 'ADD, DEL or NON_VALIDA' }) tipoOperazione?: string;
-  @Field(() => String, { nullable: true, description: 'ADD_OK, ADD_KO, DEL_OK, DEL_KO or NON_VALIDA' }) esito?: string;
+  @Field(() => TipoOperazioneTracciato, { nullable: true, description: 'Rows asking for this.' }) tipoOperazione?: TipoOperazione;
+  @Field(() => EsitoOperazioneTracciato, { nullable: true, description: 'Rows with this outcome.' }) esito?: EsitoOperazione;
 }
 
 @InputType({ description: 'A tracciato to upload.' })

@@ -11,15 +11,16 @@ import {
   TracciatoPendenzeFilter,
   TracciatoPendenzeOrder,
 } from './tracciati-inputs';
-import { StatoTracciato } from './stati';
+import { EsitoOperazioneTracciato, StatoOperazioneTracciato, StatoTracciato, TipoOperazioneTracciato } from './stati';
+import type { EsitoOperazione, StatoOperazione, TipoOperazione } from '../../../schema/entities';
 import { DominioRef } from './types';
 
 @ObjectType({ description: 'One processed row of a tracciato and its outcome.' })
 export class OperazioneTracciato {
   @Field(() => Int) numero!: number;
-  @Field(() => String, { description: 'ADD, DEL or NON_VALIDA' }) tipoOperazione!: string;
-  @Field(() => String, { description: 'ESEGUITO, SCARTATO or NON_VALIDO' }) stato!: string;
-  @Field(() => String, { description: 'ADD_OK, ADD_KO, DEL_OK, DEL_KO or NON_VALIDA' }) esito!: string;
+  @Field(() => TipoOperazioneTracciato) tipoOperazione!: TipoOperazione;
+  @Field(() => StatoOperazioneTracciato) stato!: StatoOperazione;
+  @Field(() => EsitoOperazioneTracciato) esito!: EsitoOperazione;
   @Field(() => String) descrizioneEsito!: string;
   @Field(() => String, { nullable: true }) idA2A?: string;
   @Field(() => String, { nullable: true }) idPendenza?: string;

@@ -231,6 +231,14 @@ export type EsitoEvento =
   | 'KO'
   | 'OK';
 
+/** A row's outcome, as GovPay names it: its tipo and OK or KO, or NON_VALIDA. */
+export type EsitoOperazioneTracciato =
+  | 'ADD_KO'
+  | 'ADD_OK'
+  | 'DEL_KO'
+  | 'DEL_OK'
+  | 'NON_VALIDA';
+
 /** The outcome of one pendenza of a payment's cart. */
 export type EsitoPendenzaPagamento =
   | 'ESEGUITO'
@@ -479,10 +487,10 @@ export type OperazioneConfigurazione = {
 
 /** Which rows of a tracciato. */
 export type OperazioneTracciatoFilter = {
-  /** ADD_OK, ADD_KO, DEL_OK, DEL_KO or NON_VALIDA */
-  esito?: InputMaybe<Scalars['String']['input']>;
-  /** ADD, DEL or NON_VALIDA */
-  tipoOperazione?: InputMaybe<Scalars['String']['input']>;
+  /** Rows with this outcome. */
+  esito?: InputMaybe<EsitoOperazioneTracciato>;
+  /** Rows asking for this. */
+  tipoOperazione?: InputMaybe<TipoOperazioneTracciato>;
 };
 
 /** One sort key of a tracciato's rows. */
@@ -1069,6 +1077,12 @@ export type StatoNotifica =
   | 'DA_SPEDIRE'
   | 'SPEDITA';
 
+/** How a row of a tracciato ended. */
+export type StatoOperazioneTracciato =
+  | 'ESEGUITO'
+  | 'NON_VALIDO'
+  | 'SCARTATO';
+
 /** A payment session's state (GovPay's StatoPagamento). */
 export type StatoPagamento =
   | 'ANNULLATO'
@@ -1143,6 +1157,15 @@ export type TipoNotifica =
   | 'ATTIVAZIONE'
   | 'FALLIMENTO'
   | 'RICEVUTA';
+
+/** What a row of a tracciato asks for. */
+export type TipoOperazioneTracciato =
+  /** Load (create or replace) a pendenza. */
+  | 'ADD'
+  /** Cancel a pendenza. */
+  | 'DEL'
+  /** Neither: the row names no pendenza. */
+  | 'NON_VALIDA';
 
 /** Which of a dominio's tipi pendenza to list. */
 export type TipoPendenzaDominioFilter = {
