@@ -6,11 +6,15 @@ import { pageOf, type Page, type PageRequest } from './paging';
 /** A filter built field by field; MikroORM checks it against the entity at run time. */
 export type Where = Record<string, unknown>;
 
-/** One page of entities; the count runs only when asked, and one extra row tells if more exist. */
+/**
+ * One page of entities; the count runs only when asked, and one extra row tells if more exist.
+ * A filter with a raw SQL key (MikroORM's `raw()`) is given as a function: such a key is good for
+ * one query only, and the page and its count are two.
+ */
 export async function findPage<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: Where,
+  filter: Where | (() => Where),
   req: PageRequest,
   options: Pick<FindOptions<T, never>, 'populate' | 'strategy'> = {},
 ): Promise<Page<T>> {
@@ -18,15 +22,16 @@ export async function findPage<T extends object>(
   const orderBy = req.orderBy.map(([field, dir]) =>
     field.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), dir),
   ) as FindOptions<T>['orderBy'];
+  const where = () => (typeof filter === 'function' ? filter() : filter);
   const [rows, total] = await Promise.all([
     req.limit === 0
       ? Promise.resolve([] as T[])
       : em.find(
           entity,
-          where as FilterQuery<T>,
+          where() as FilterQuery<T>,
           { ...options, orderBy, offset: req.offset, limit: req.limit + 1 } as FindOptions<T, never>,
         ),
-    req.withCount ? countUpTo(em, entity, where, req.countLimit) : Promise.resolve(undefined),
+    req.withCount ? countUpTo(em, entity, where(), req.countLimit) : Promise.resolve(undefined),
   ]);
   return pageOf(rows as T[], req, total);
 }

@@ -19,7 +19,7 @@ import {
 } from '../pendenze';
 import { STATI_AVVISO_BACKOFFICE } from '../pendenze/avviso';
 import { euro, type GraphPendenza, type PendenzaAdapt } from '../pendenze/mapping';
-import type { PendenzaShape } from '../pendenze/shape';
+import { PENDENZE_SHAPE, type PendenzaShape } from '../pendenze/shape';
 import type { GraphClient } from '../shared/graph-client';
 import { jsonBody, route } from '../shared/http';
 import { mountTable } from '../shared/table';
@@ -69,6 +69,17 @@ const adapt: PendenzaAdapt = (json, p) => {
 };
 
 /** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
+/**
+ * GET /pendenze?stato= as the Backoffice shows the stato (statoBackoffice): ANOMALA is any anomalous
+ * pendenza, INCASSATA a paid one wholly cashed, and every other stato leaves both out.
+ */
+function statoFiltroBackoffice(stato: string | undefined): Record<string, unknown> | null {
+  if (stato === 'ANOMALA') return { anomalo: true };
+  const filter = PENDENZE_SHAPE.statoFiltro(stato === 'INCASSATA' ? 'ESEGUITA' : stato);
+  if (!filter?.stato) return filter;
+  return { ...filter, anomalo: false, ...(filter.stato === 'ESEGUITA' ? { incassata: stato === 'INCASSATA' } : {}) };
+}
+
 export const BACKOFFICE_PENDENZA: PendenzaShape = {
   dominioFields: DOMINIO_FIELDS,
   campi: CAMPI,
@@ -78,6 +89,7 @@ export const BACKOFFICE_PENDENZA: PendenzaShape = {
   dettaglio: { pagamenti: [] },
   // Every attempt the hub records today is a receipt for an avviso paid at a PSP.
   rpp: { modello: 'Pagamento ad iniziativa PSP' },
+  statoFiltro: statoFiltroBackoffice,
 };
 
 /** The Backoffice's PendenzaCreata: the keys of the pendenza too. */

@@ -11,8 +11,6 @@ import { stripNulls } from '../../core/compact';
 import { booleanParam, dateTimeParam } from '../shared/paging';
 import { MAX_PAGE_SIZE } from '../../core/paging';
 import { list, mountTable, textParam, type Operation } from '../shared/table';
-import { STATI_PENDENZA } from '../../subgraphs/pendenze/services';
-import { enumFilter } from '../shared/enum-filter';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson, STATI_AVVISO } from './avviso';
 import { rppRoutes } from './rpp';
@@ -210,8 +208,8 @@ export const pendenzeList = (shape: PendenzaShape = PENDENZE_SHAPE, guard?: Requ
     query: PENDENZE_QUERY,
     selection: `${PENDENZA_FIELDS} ${shape.campi} dominio { ${shape.dominioFields} }`,
     filter: ({ idPagamento: _p, mostraSpontaneiNonPagati: _m, stato, ...filter }) => {
-      const s = enumFilter(STATI_PENDENZA, stato);
-      return s === null ? null : { ...filter, stato: s };
+      const s = shape.statoFiltro(stato);
+      return s === null ? null : { ...filter, ...s };
     },
     map: (p: GraphPendenza) => pendenzaIndex(shaped(shape, p), shape.adapt),
   });

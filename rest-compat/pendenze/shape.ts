@@ -1,3 +1,5 @@
+import { STATI_PENDENZA } from '../../subgraphs/pendenze/services';
+import { enumFilter } from '../shared/enum-filter';
 import type { GraphPendenza, PendenzaAdapt } from './mapping';
 
 /**
@@ -16,7 +18,18 @@ export interface PendenzaShape {
   dettaglio: Record<string, unknown>;
   /** Fields the API's Rpp adds (the Backoffice's modello). */
   rpp: Record<string, unknown>;
+  /**
+   * GET /pendenze's `stato` as the graph's PendenzaFilter fields, matching the stato the API shows;
+   * null when no pendenza can match (a value the API never shows, which GovPay's list answers empty).
+   */
+  statoFiltro: (stato: string | undefined) => Record<string, unknown> | null;
 }
+
+/** The stato a pendenza shows in API Pendenze and API Pagamento: the graph's own. */
+const statoFiltro = (stato: string | undefined) => {
+  const s = enumFilter(STATI_PENDENZA, stato);
+  return s === null ? null : { stato: s };
+};
 
 export const PENDENZE_SHAPE: PendenzaShape = {
   dominioFields: 'idDominio',
@@ -25,4 +38,5 @@ export const PENDENZE_SHAPE: PendenzaShape = {
   adapt: (json) => json,
   dettaglio: {},
   rpp: {},
+  statoFiltro,
 };

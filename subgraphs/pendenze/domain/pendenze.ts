@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
+import { raw, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { AllegatoPendenza, Dominio, Pendenza, TipoPendenza, UnitaOperativa, VocePendenza } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
 import { contains, findPage, type Where } from '../../../core/find-page';
@@ -21,6 +21,7 @@ import {
   type NumberingPlan,
   type NumeroAvviso,
 } from './numero-avviso';
+import { incassataSql } from './pagato';
 import { applyPatch } from './patch';
 import { lockPendenza } from './pendenza-lock';
 import { referenceCache, type DominioRef, type ReferenceCache } from './references';
@@ -52,6 +53,10 @@ export interface PendenzeFilter {
   iuv?: string | null;
   numeroAvviso?: string | null;
   idTipoPendenza?: string | null;
+  /** Flagged anomalo (paid after its cancellation, or paid otherwise than asked). */
+  anomalo?: boolean | null;
+  /** Wholly cashed: paid, and covered by riconciliazioni (GovPay's INCASSATA). */
+  incassata?: boolean | null;
 }
 
 /** A pendenza that passed every check that needs no lock, ready to be written. */
@@ -358,9 +363,15 @@ export class PendenzeService {
     else if (filter.stato === 'NON_ESEGUITA') {
       Object.assign(where, { stato: 'NON_ESEGUITA', $or: [{ dataScadenza: null }, { dataScadenza: { $gte: today } }] });
     } else if (filter.stato) where.stato = filter.stato;
+    if (typeof filter.anomalo === 'boolean') where.anomalo = filter.anomalo;
+    const { incassata } = filter;
+    const conditions =
+      typeof incassata === 'boolean'
+        ? () => ({ ...where, [raw((alias: string) => `${incassata ? '' : 'not '}${incassataSql(alias)}`)]: [] })
+        : where;
     // Joined, a page of pendenze with their voci becomes a query that tests every row of the table
     // against the page's ids (MikroORM's limit over a to-many join): the page first, then its relations.
-    return mapPage(await findPage(this.em, Pendenza, where, page, { populate: POPULATE as never, strategy: 'select-in' }), (p) =>
+    return mapPage(await findPage(this.em, Pendenza, conditions, page, { populate: POPULATE as never, strategy: 'select-in' }), (p) =>
       toPendenzaView(p),
     );
   }

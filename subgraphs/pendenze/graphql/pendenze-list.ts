@@ -26,4 +26,11 @@ export class PendenzaFilter {
   @Field(() => String, { nullable: true }) iuv?: string;
   @Field(() => String, { nullable: true }) numeroAvviso?: string;
   @Field(() => String, { nullable: true }) idTipoPendenza?: string;
+  @Field(() => Boolean, { nullable: true, description: 'Flagged anomalo (paid after its cancellation, or otherwise than asked).' })
+  anomalo?: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Wholly cashed: paid, and riconciliazioni cover all of it (GovPay's INCASSATA; the Backoffice shows it so).",
+  })
+  incassata?: boolean;
 }

@@ -569,6 +569,8 @@ export type PendenzaDaPagareInput = {
 
 /** Which pendenze: GovPay's filters, each narrowing the caller's own scope. */
 export type PendenzaFilter = {
+  /** Flagged anomalo (paid after its cancellation, or otherwise than asked). */
+  anomalo?: InputMaybe<Scalars['Boolean']['input']>;
   /** Contains, case-insensitive. */
   causale?: InputMaybe<Scalars['String']['input']>;
   /** Loaded at or before. */
@@ -584,6 +586,8 @@ export type PendenzaFilter = {
   idDominio?: InputMaybe<Scalars['String']['input']>;
   idPendenza?: InputMaybe<Scalars['String']['input']>;
   idTipoPendenza?: InputMaybe<Scalars['String']['input']>;
+  /** Wholly cashed: paid, and riconciliazioni cover all of it (GovPay's INCASSATA; the Backoffice shows it so). */
+  incassata?: InputMaybe<Scalars['Boolean']['input']>;
   iuv?: InputMaybe<Scalars['String']['input']>;
   numeroAvviso?: InputMaybe<Scalars['String']['input']>;
   /** As the pendenza shows it: NON_ESEGUITA excludes SCADUTA. */
