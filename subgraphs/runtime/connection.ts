@@ -1,5 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { errors } from '../../core/errors';
+import { sorted } from './ordering';
 import {
   decodeCursor,
   encodeCursor,
@@ -135,7 +136,8 @@ export function orderedPage<F extends string>(
   args: ListPageArgs,
   orderBy: ReadonlyArray<{ field: F; direction: SortDirection }> | null | undefined,
   fields: Record<F, string>,
-  fallback: [string, SortDirection],
+  fallback: F,
+  direction: SortDirection = 'ASC',
 ): PageRequest {
-  return listPage(args, orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [fallback]);
+  return listPage(args, sorted(orderBy, fields, fallback, direction));
 }

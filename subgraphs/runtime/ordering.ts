@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType, type ClassType } from 'type-graphql';
-import type { PageRequest } from '../../core/paging';
+import type { PageRequest, SortDirection } from '../../core/paging';
 import { OrderDirection } from './order-direction';
 
 /** One sort key of a list: a field of its `XOrderField` enum and a direction. */
@@ -24,11 +24,12 @@ export function Order<K extends string>(name: string, fields: Record<K, string>,
   return OrderInput;
 }
 
-/** The entity order of a list: the caller's keys, or `fallback` ascending when it names none. */
+/** The entity order of a list: the caller's keys, or `fallback` in `direction` when it names none. */
 export function sorted<K extends string>(
-  orderBy: OrderKey<K>[] | null | undefined,
+  orderBy: ReadonlyArray<{ field: K; direction: SortDirection }> | null | undefined,
   fields: Record<K, string>,
   fallback: K,
+  direction: SortDirection = 'ASC',
 ): PageRequest['orderBy'] {
-  return orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [[fields[fallback], 'ASC']];
+  return orderBy?.length ? orderBy.map((o) => [fields[o.field], o.direction]) : [[fields[fallback], direction]];
 }

@@ -53,7 +53,7 @@ export class GiornaleResolver {
   ) {
     const page = await new ConsultazioneEventi(ctx.em, ctx.principal).eventi(
       filter ?? {},
-      orderedPage(args, orderBy, EVENTI_ORDER, ['data', 'DESC']),
+      orderedPage(args, orderBy, EVENTI_ORDER, 'DATA', 'DESC'),
       filter?.messaggi ?? false,
     );
     return toConnection({ ...page, items: page.items.map(view) });

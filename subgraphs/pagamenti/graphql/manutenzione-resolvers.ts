@@ -39,7 +39,7 @@ export class ManutenzioneResolver {
     @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await notifiche(ctx).list(filter ?? {}, orderedPage(page, orderBy, NOTIFICHE_ORDER, ['createdAt', 'DESC'])));
+    return toConnection(await notifiche(ctx).list(filter ?? {}, orderedPage(page, orderBy, NOTIFICHE_ORDER, 'DATA_CREAZIONE', 'DESC')));
   }
 
   @Query(() => Notifica, {

@@ -88,7 +88,7 @@ export class PagamentoResolver {
     @Ctx() ctx: SubgraphContext,
   ) {
     const f = filter ?? {};
-    const order = orderedPage(page, orderBy, PAGAMENTI_ORDER, [PAGAMENTI_ORDER.DATA_RICHIESTA, 'DESC']);
+    const order = orderedPage(page, orderBy, PAGAMENTI_ORDER, 'DATA_RICHIESTA', 'DESC');
     return toConnection(await service(ctx).list({ ...f, dataDa: f.dataRichiestaDa, dataA: f.dataRichiestaA }, order));
   }
 }

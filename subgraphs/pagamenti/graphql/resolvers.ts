@@ -34,7 +34,7 @@ export class RppResolver {
     @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await rpps(ctx).list(filter ?? {}, orderedPage(page, orderBy, RPP_ORDER, ['dataPagamento', 'ASC'])));
+    return toConnection(await rpps(ctx).list(filter ?? {}, orderedPage(page, orderBy, RPP_ORDER, 'DATA_RICHIESTA')));
   }
 
   @FieldResolver(() => String, { description: "The request as XML (ctPaymentPA as paGetPaymentRes's data element)." })

@@ -65,7 +65,7 @@ export class PendenzaResolver {
     @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await pendenze(ctx).list(filter ?? {}, orderedPage(page, orderBy, PENDENZE_ORDER, ['dataCaricamento', 'DESC'])));
+    return toConnection(await pendenze(ctx).list(filter ?? {}, orderedPage(page, orderBy, PENDENZE_ORDER, 'DATA_CARICAMENTO', 'DESC')));
   }
 
   @Query(() => String, { description: 'The avvisi of the rate of a documento, as one base64 PDF.' })

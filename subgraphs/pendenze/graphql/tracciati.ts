@@ -84,7 +84,9 @@ export class TracciatoResolver {
     @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await tracciati(ctx).list(filter ?? {}, orderedPage(page, orderBy, TRACCIATI_ORDER, ['dataCaricamento', 'DESC'])));
+    return toConnection(
+      await tracciati(ctx).list(filter ?? {}, orderedPage(page, orderBy, TRACCIATI_ORDER, 'DATA_ORA_CARICAMENTO', 'DESC')),
+    );
   }
 
   @Mutation(() => CaricaTracciatoPendenzePayload, {
@@ -114,9 +116,7 @@ export class TracciatoResolver {
     @Args() page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(
-      await tracciati(ctx).operazioni(t.id, filter ?? {}, orderedPage(page, orderBy, OPERAZIONI_ORDER, ['numero', 'ASC'])),
-    );
+    return toConnection(await tracciati(ctx).operazioni(t.id, filter ?? {}, orderedPage(page, orderBy, OPERAZIONI_ORDER, 'NUMERO')));
   }
 
   @FieldResolver(() => EsitoTracciato)

@@ -80,7 +80,7 @@ export class FlussiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await flussi(ctx).list(filter ?? {}, orderedPage(args, orderBy, FLUSSI_ORDER, ['dataOraFlusso', 'DESC'])));
+    return toConnection(await flussi(ctx).list(filter ?? {}, orderedPage(args, orderBy, FLUSSI_ORDER, 'DATA_FLUSSO', 'DESC')));
   }
 
   @Query(() => RendicontazioneConnection, {
@@ -94,9 +94,7 @@ export class FlussiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(
-      await rendicontazioni(ctx).list(righe(filter), orderedPage(args, orderBy, RENDICONTAZIONI_ORDER, ['r.data', 'DESC'])),
-    );
+    return toConnection(await rendicontazioni(ctx).list(righe(filter), orderedPage(args, orderBy, RENDICONTAZIONI_ORDER, 'DATA', 'DESC')));
   }
 
   @Query(() => [QuadraturaRendicontazioni], {

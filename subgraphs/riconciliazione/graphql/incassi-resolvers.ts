@@ -65,7 +65,7 @@ export class IncassiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const page = orderedPage(args, orderBy, RICONCILIAZIONI_ORDER, ['dataRichiesta', 'DESC']);
+    const page = orderedPage(args, orderBy, RICONCILIAZIONI_ORDER, 'DATA_RICHIESTA', 'DESC');
     return toConnection(await consultazione(ctx).riconciliazioni(filter ?? {}, page));
   }
 
@@ -88,7 +88,7 @@ export class IncassiResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const page = orderedPage(args, orderBy, RISCOSSIONI_ORDER, ['data', 'DESC']);
+    const page = orderedPage(args, orderBy, RISCOSSIONI_ORDER, 'DATA', 'DESC');
     return toConnection(await consultazione(ctx).riscossioni(filter ?? {}, page));
   }
 
