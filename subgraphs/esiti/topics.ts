@@ -1,6 +1,6 @@
 import type { HubEvent, HubEventType } from '../../core/events';
-import { toGlobalKeyId } from '../../core/global-id';
 import { can, inScope, type Principal, type Servizio } from '../../core/principal';
+import { pagamentoGlobalId } from '../pagamenti/services';
 
 type EventOf<T extends HubEventType> = Extract<HubEvent, { tipo: T }>;
 
@@ -76,8 +76,8 @@ const ricevutaRegistrata: Topic<'ricevutaRegistrata'> = {
   visibleTo: (p, e) => inScope(p.domini, e.idDominio) && (e.idTipoPendenza === null || inScope(p.tipiPendenza, e.idTipoPendenza)),
 };
 
-/** The payment's global id: its natural key, the GovPay idPagamento the event carries (as the pagamenti subgraph makes it). */
-const pagamentoId = (e: EventOf<'pagamentoAggiornato'>) => toGlobalKeyId('Pagamento', [e.id]);
+/** The payment's global id, from the GovPay idPagamento the event carries. */
+const pagamentoId = (e: EventOf<'pagamentoAggiornato'>) => pagamentoGlobalId(e.id);
 
 const pagamentoAggiornato: Topic<'pagamentoAggiornato'> = {
   tipo: 'pagamentoAggiornato',
