@@ -105,9 +105,7 @@ export class TracciatoProcessor {
 
     const prepared = righe.filter((r) => r.prepared) as Array<Riga & { idA2A: string; idPendenza: string }>;
     const existing = await idsByKey(em, prepared);
-    const fast = new Set<Riga>(
-      prepared.filter((r) => !r.prepared?.supplied && !r.prepared?.input.allegati?.length && !existing.has(key(r))),
-    );
+    const fast = new Set<Riga>(prepared.filter((r) => !r.prepared?.supplied && !r.prepared?.input.allegati?.length && !existing.has(key(r))));
     for (const r of righe) if (!r.esito && !fast.has(r)) r.esito = await this.oneByOne(service, r, t.dominio.idDominio);
 
     const numbered = await this.number(em, fast);
@@ -207,25 +205,15 @@ export class TracciatoProcessor {
    * One transaction: the chunk's new pendenze, every row's outcome, the tracciato's counters and
    * cursor, and one job announcing the new pendenze (the rows written one by one announced theirs).
    */
-  private async commit(
-    em: EntityManager,
-    t: TracciatoPendenze,
-    righe: Riga[],
-    numbered: Array<{ r: Riga; numero: GeneratedNumero }>,
-  ): Promise<void> {
+  private async commit(em: EntityManager, t: TracciatoPendenze, righe: Riga[], numbered: Array<{ r: Riga; numero: GeneratedNumero }>): Promise<void> {
     const rows = numbered.map(({ r, numero }) => ({ r, p: newPendenza(r.prepared as PreparedPendenza, numero) }));
-    for (const { r, p } of rows)
-      r.esito = done(r, 'ADD_OK', { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) });
+    for (const { r, p } of rows) r.esito = done(r, 'ADD_OK', { ...p.fields, idDominio: p.keys.dominio, importo: centsToEuro(p.fields.importoCents) });
     const esiti = righe.map((r) => r.esito as Esito);
     const ok = esiti.filter((e) => e.stato === 'ESEGUITO').length;
     await transaction(em, async (tx) => {
       const ctx = tx.getTransactionContext() as Transaction;
       if (rows.length) {
-        await insertNew(
-          tx,
-          rows.map((x) => x.p),
-          ctx,
-        );
+        await insertNew(tx, rows.map((x) => x.p), ctx);
         const nuove = rows.map(({ p }) => ({
           idDominio: p.keys.dominio,
           idA2A: p.keys.idA2A,
@@ -235,11 +223,7 @@ export class TracciatoProcessor {
         }));
         await enqueue(tx, [eventiPendenze(nuove, `eventi:tracciato:${t.id}:${righe[0].numero}`)], ctx);
       }
-      await new RowInserter(tx, OperazioneTracciato, ESITO_COLUMNS).insert(
-        tx,
-        esiti.map((e) => ({ ...e, tracciato: t.id })),
-        ctx,
-      );
+      await new RowInserter(tx, OperazioneTracciato, ESITO_COLUMNS).insert(tx, esiti.map((e) => ({ ...e, tracciato: t.id })), ctx);
       const moved = await tx.nativeUpdate(
         TracciatoPendenze,
         { id: t.id, leaseOwner: this.owner },
@@ -275,19 +259,7 @@ export class TracciatoProcessor {
   }
 }
 
-const ESITO_COLUMNS = [
-  'tracciato',
-  'numero',
-  'tipo',
-  'richiesta',
-  'idA2A',
-  'idPendenza',
-  'stato',
-  'esito',
-  'descrizioneEsito',
-  'numeroAvviso',
-  'dati',
-] as const;
+const ESITO_COLUMNS = ['tracciato', 'numero', 'tipo', 'richiesta', 'idA2A', 'idPendenza', 'stato', 'esito', 'descrizioneEsito', 'numeroAvviso', 'dati'] as const;
 
 const key = (r: { idA2A?: string; idPendenza?: string }) => `${r.idA2A}\u0000${r.idPendenza}`;
 
@@ -297,13 +269,7 @@ function riga(numero: number, richiesta: unknown, inserimenti: number): Riga {
   const o = (richiesta && typeof richiesta === 'object' ? richiesta : {}) as { idA2A?: unknown; idPendenza?: unknown };
   // Checked against GovPay's patterns here: an id longer than its column would stop the whole tracciato.
   const valid = ids.idA2A.safeParse(o.idA2A).success && ids.idPendenza.safeParse(o.idPendenza).success;
-  const r: Riga = {
-    numero,
-    richiesta,
-    tipo,
-    idA2A: valid ? (o.idA2A as string) : undefined,
-    idPendenza: valid ? (o.idPendenza as string) : undefined,
-  };
+  const r: Riga = { numero, richiesta, tipo, idA2A: valid ? (o.idA2A as string) : undefined, idPendenza: valid ? (o.idPendenza as string) : undefined };
   if (!valid) {
     const fault = errors.syntax(`L'operazione ${numero} del tracciato non indica idA2A e idPendenza validi della pendenza.`).fault;
     r.tipo = 'NON_VALIDA';
@@ -363,20 +329,19 @@ function failed(r: Riga, e: unknown, log: Logger): Esito {
 }
 
 /** The ids of the pendenze that exist among these keys (idA2A, idPendenza): one query per applicazione. */
-async function idsByKey(
-  em: EntityManager,
-  keys: Array<{ idA2A: string; idPendenza: string }>,
-  ctx?: Transaction,
-): Promise<Map<string, number>> {
+async function idsByKey(em: EntityManager, keys: Array<{ idA2A: string; idPendenza: string }>, ctx?: Transaction): Promise<Map<string, number>> {
   const byA2A = new Map<string, string[]>();
   for (const k of keys) byA2A.set(k.idA2A, [...(byA2A.get(k.idA2A) ?? []), k.idPendenza]);
   const ids = new Map<string, number>();
   for (const [idA2A, idPendenze] of byA2A) {
     const rows = await em
       .getConnection()
-      .execute<
-        Array<{ id: number; id_pendenza: string }>
-      >(`select id, id_pendenza from pendenze where id_a2a = ? and id_pendenza in (${idPendenze.map(() => '?').join(', ')})`, [idA2A, ...idPendenze], 'all', ctx);
+      .execute<Array<{ id: number; id_pendenza: string }>>(
+        `select id, id_pendenza from pendenze where id_a2a = ? and id_pendenza in (${idPendenze.map(() => '?').join(', ')})`,
+        [idA2A, ...idPendenze],
+        'all',
+        ctx,
+      );
     for (const row of rows) ids.set(key({ idA2A, idPendenza: row.id_pendenza }), Number(row.id));
   }
   return ids;
@@ -385,16 +350,9 @@ async function idsByKey(
 /** New pendenze in multi-row INSERTs; their ids are read back by key to attach the voci. */
 async function insertNew(em: EntityManager, rows: NewPendenza[], ctx: Transaction): Promise<void> {
   const inserts = pendenzaInserts(em);
-  await inserts.pendenze.insert(
-    em,
-    rows.map((p) => inserts.pendenzaRow(p)),
-    ctx,
-  );
+  await inserts.pendenze.insert(em, rows.map((p) => inserts.pendenzaRow(p)), ctx);
   const keyOf = (p: NewPendenza) => ({ idA2A: p.keys.idA2A, idPendenza: p.fields.idPendenza });
   const ids = await idsByKey(em, rows.map(keyOf), ctx);
-  await inserts.insertVoci(
-    em,
-    rows.map((p) => ({ id: ids.get(key(keyOf(p))) as number, p })),
-    ctx,
-  );
+  await inserts.insertVoci(em, rows.map((p) => ({ id: ids.get(key(keyOf(p))) as number, p })), ctx);
 }
+
