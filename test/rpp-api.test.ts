@@ -433,6 +433,9 @@ describe('the graph', () => {
 
   it('resolves Rpp.pendenza { dominio } for a whole list with as many SQL queries as for one attempt', async () => {
     const connection = t.hub.orm.em.getConnection();
+    // Only the reads of the three tables the answer comes from are counted: the caller's authentication and the
+    // configuration's revision check are cached for a while, so whether they run inside the window is timing.
+    const dataTables = /\bfrom [`"]?(rpp|pendenze|domini)[`"]? as /i;
     const queries = async (filter: string) => {
       const execute = jest.spyOn(connection, 'execute');
       try {
@@ -440,16 +443,17 @@ describe('the graph', () => {
           `{ rpps(${filter} withCount: false) { nodes { ccp pendenza { idPendenza causale dominio { ragioneSociale } } } } }`,
         );
         expect(r.body.errors).toBeUndefined();
-        return { rows: r.body.data.rpps.nodes.length, sql: execute.mock.calls.length };
+        const reads = execute.mock.calls.map((c) => String(c[0])).filter((s) => dataTables.test(s));
+        return { rows: r.body.data.rpps.nodes.length, sql: reads.map((s) => dataTables.exec(s)![1]) };
       } finally {
         execute.mockRestore();
       }
     };
-    await queries('filter: { ccp: "CCP-A1" }'); // the caller's authentication is then cached for both measures
     const one = await queries('filter: { ccp: "CCP-A1" }');
     const all = await queries('');
     expect([one.rows, all.rows]).toEqual([1, 5]);
-    expect(all.sql).toBe(one.sql);
+    expect(one.sql).toEqual(['rpp', 'pendenze', 'domini']);
+    expect(all.sql).toEqual(one.sql);
   });
 
   it('resolves Rpp references from other subgraphs in one query, null for the unknown and the out of scope', async () => {
