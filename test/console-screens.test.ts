@@ -1,3 +1,4 @@
+import { romeDate } from '../core/rome-time';
 import { acquire, publish, startRig, type AcquisitionRig } from './helpers/flussi-acquisizione';
 import { nuovaPendenza } from './helpers/fixtures';
 import { basic, call, GPADMIN, IDA2A01, type Reply } from './helpers/http';
@@ -17,8 +18,9 @@ let cookie: string;
 let paid: { idPendenza: string; iuv: string; numeroAvviso: string };
 let tracciato: number;
 
-const today = () => new Date().toISOString().slice(0, 10);
-const weekAgo = () => new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+// The console's dates are the browser's, in Rome: between 23:00 and midnight UTC, Rome is already on the next day.
+const today = () => romeDate();
+const weekAgo = () => romeDate(new Date(Date.now() - 7 * 86_400_000));
 /** A list as the console asks it: its page, its page size, the last week. */
 const lista = (path: string, extra: Record<string, string> = {}) =>
   screen(
