@@ -1,10 +1,13 @@
-import { BO, call } from './helpers/http';
+import { nuovaPendenza } from './helpers/fixtures';
+import { dati } from './helpers/flussi';
+import { BO, call, gql, type Reply } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 
 /**
  * Closed sets the graph's inputs take as enums (tipoContabilita, a stazione's versione, a
- * connettore's versioneApi, a configuration patch's op): GovPay's REST writes that feed them keep
- * their answers to a bad value, text included.
+ * connettore's versioneApi, a patch's op): clients write and read the enum's values, an unknown one
+ * is GraphQL's validation error; GovPay's REST writes that feed them keep their answers to a bad
+ * value, text included, and its JSON shows GovPay's text.
  */
 let t: TestHub;
 
@@ -80,5 +83,143 @@ describe("GovPay's REST answers to a bad value", () => {
     const lower = await rest('PATCH', '/configurazioni', [ok, { op: 'Delete', path: '/hardening/x' }]);
     expect(lower.status).toBe(200);
     expect(lower.body).toEqual(before);
+  });
+});
+
+/** A refusal of GraphQL's validation (of the document, or of a variable's value): a 400 with GraphQL's text, no data. */
+function refusedAsInvalid(r: Reply, message: string) {
+  expect(r.status).toBe(400);
+  expect(r.body.data).toBeUndefined();
+  expect(r.body.errors[0].message).toContain(message);
+  expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(r.body.errors[0].extensions.code);
+}
+
+describe('TipoContabilita', () => {
+  const salva = 'mutation ($input: SalvaEntrataInput!) { salvaEntrata(input: $input) { entrata { idEntrata tipoContabilita } } }';
+
+  it("is written and read as an enum value: an entrata's, a dominio's override, an IBAN voce's", async () => {
+    const input = { idEntrata: 'ENUMTEST', descrizione: 'x', tipoContabilita: 'SIOPE', codiceContabilita: '123' };
+    expect((await dati(t, salva, { input })).salvaEntrata.entrata).toEqual({ idEntrata: 'ENUMTEST', tipoContabilita: 'SIOPE' });
+    const override = await dati(
+      t,
+      `mutation { salvaEntrataDominio(input: { idDominio: "12345678901", idEntrata: "LIBERO", ibanAccredito: "IT02L1234512345123451111111",
+         tipoContabilita: CAPITOLO, codiceContabilita: "9/0101200IM/" }) { entrataDominio { tipoContabilita tipoEntrata { tipoContabilita } } } }`,
+    );
+    expect(override.salvaEntrataDominio.entrataDominio).toEqual({ tipoContabilita: 'CAPITOLO', tipoEntrata: { tipoContabilita: 'ALTRO' } });
+    expect((await rest('GET', '/entrate/ENUMTEST', undefined)).body).toEqual({
+      idEntrata: 'ENUMTEST',
+      descrizione: 'x',
+      tipoContabilita: 'SIOPE',
+      codiceContabilita: '123',
+    });
+
+    const voci = [
+      {
+        idVocePendenza: 'a',
+        importo: 1,
+        descrizione: 'iban',
+        ibanAccredito: 'IT02L1234512345123451111111',
+        tipoContabilita: 'SPECIALE',
+        codiceContabilita: 'XXXXX',
+      },
+      { idVocePendenza: 'b', importo: 1, descrizione: 'entrata', codEntrata: 'LIBERO' },
+    ];
+    const { caricaPendenza } = await dati(
+      t,
+      'mutation ($p: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: "ENUM-VOCI", pendenza: $p }) { pendenza { voci { tipoContabilita } } } }',
+      { p: nuovaPendenza('ENUM-VOCI', { importo: 2, voci }) },
+    );
+    expect(caricaPendenza.pendenza.voci).toEqual([{ tipoContabilita: 'SPECIALE' }, { tipoContabilita: null }]);
+  });
+
+  it('refuses an unknown value, in the text or in a variable', async () => {
+    const inline = (v: string) =>
+      gql(
+        t.baseUrl,
+        `mutation { salvaEntrata(input: { idEntrata: "ENUMTEST", descrizione: "x", tipoContabilita: ${v}, codiceContabilita: "123" }) { created } }`,
+      );
+    refusedAsInvalid(await inline('INVENTATA'), 'Value "INVENTATA" does not exist in "TipoContabilita" enum.');
+    refusedAsInvalid(await inline('"ALTRO"'), 'Enum "TipoContabilita" cannot represent non-enum value: "ALTRO".');
+    const input = { idEntrata: 'ENUMTEST', descrizione: 'x', tipoContabilita: 'altro', codiceContabilita: '123' };
+    refusedAsInvalid(await gql(t.baseUrl, salva, { input }), 'Value "altro" does not exist in "TipoContabilita" enum.');
+    const dominio = 'mutation ($input: SalvaEntrataDominioInput!) { salvaEntrataDominio(input: $input) { created } }';
+    const override = { idDominio: '12345678901', idEntrata: 'LIBERO', ibanAccredito: 'IT02L1234512345123451111111', tipoContabilita: 'X' };
+    refusedAsInvalid(await gql(t.baseUrl, dominio, { input: override }), 'Value "X" does not exist in "TipoContabilita" enum.');
+  });
+});
+
+describe('VersioneStazione', () => {
+  const salva = 'mutation ($input: SalvaStazioneInput!) { salvaStazione(input: $input) { stazione { idStazione versione } } }';
+
+  it('is written and read as an enum value, and GovPay reads the same text', async () => {
+    const input = { idIntermediario: '11111111113', idStazione: '11111111113_07', abilitato: true, versione: 'V1' };
+    expect((await dati(t, salva, { input })).salvaStazione.stazione).toEqual({ idStazione: '11111111113_07', versione: 'V1' });
+    expect((await rest('GET', '/intermediari/11111111113/stazioni/11111111113_07', undefined)).body).toMatchObject({ versione: 'V1' });
+  });
+
+  it('refuses an unknown value', async () => {
+    const input = { idIntermediario: '11111111113', idStazione: '11111111113_07', abilitato: true, versione: 'V3' };
+    refusedAsInvalid(await gql(t.baseUrl, salva, { input }), 'Value "V3" does not exist in "VersioneStazione" enum.');
+  });
+});
+
+describe('VersioneApiIntegrazione', () => {
+  const salva = `mutation ($input: SalvaApplicazioneInput!) {
+    salvaApplicazione(input: $input) { applicazione { servizioIntegrazione { versioneApi } } } }`;
+  const applicazione = (versioneApi: unknown) => ({
+    idA2A: 'ENUMA2A',
+    principal: 'enum-a2a',
+    servizioIntegrazione: { url: 'https://ente.example/api', versioneApi },
+  });
+
+  it("is written and read by name on the graph, and by GovPay's text on the Backoffice", async () => {
+    const { salvaApplicazione } = await dati(t, salva, { input: applicazione('REST_V1') });
+    expect(salvaApplicazione.applicazione.servizioIntegrazione).toEqual({ versioneApi: 'REST_V1' });
+    expect((await rest('GET', '/applicazioni/ENUMA2A', undefined)).body.servizioIntegrazione).toEqual({
+      url: 'https://ente.example/api',
+      versioneApi: 'REST v1',
+    });
+
+    const body = { principal: 'enum-a2a', servizioIntegrazione: { url: 'https://ente.example/api', versioneApi: 'REST v2' } };
+    expect((await rest('PUT', '/applicazioni/ENUMA2A', body)).status).toBe(200);
+    const read = await dati(t, '{ applicazione(idA2A: "ENUMA2A") { servizioIntegrazione { versioneApi } } }');
+    expect(read.applicazione.servizioIntegrazione).toEqual({ versioneApi: 'REST_V2' });
+    expect((await rest('GET', '/applicazioni/ENUMA2A', undefined)).body.servizioIntegrazione.versioneApi).toBe('REST v2');
+  });
+
+  it("refuses GovPay's text and any unknown value", async () => {
+    refusedAsInvalid(
+      await gql(t.baseUrl, salva, { input: applicazione('REST v1') }),
+      'Value "REST v1" does not exist in "VersioneApiIntegrazione" enum.',
+    );
+    refusedAsInvalid(
+      await gql(t.baseUrl, salva, { input: applicazione('SOAP_V3') }),
+      'Value "SOAP_V3" does not exist in "VersioneApiIntegrazione" enum.',
+    );
+  });
+});
+
+describe('PatchOperation', () => {
+  const modifica = (op: string) =>
+    gql(
+      t.baseUrl,
+      `mutation { modificaConfigurazione(input: { operazioni: [{ op: ${op}, path: "/hardening/enumTest", value: { value: 1 } }] }) { configurazione { hardening } } }`,
+    );
+
+  it("is the configuration's op, as it is the anagrafica's", async () => {
+    const r = await modifica('REPLACE');
+    expect(r.body.data.modificaConfigurazione.configurazione.hardening).toMatchObject({ enumTest: 1 });
+    const removed = await modifica('DELETE');
+    expect(removed.body.data.modificaConfigurazione.configurazione.hardening).not.toHaveProperty('enumTest');
+  });
+
+  it('refuses an unknown op, or one in another case', async () => {
+    refusedAsInvalid(await modifica('MOVE'), 'Value "MOVE" does not exist in "PatchOperation" enum.');
+    refusedAsInvalid(await modifica('replace'), 'Value "replace" does not exist in "PatchOperation" enum.');
+    const ruolo = await gql(
+      t.baseUrl,
+      'mutation { modificaRuolo(input: { idRuolo: "X", operazioni: [{ op: COPY, path: "/acl" }] }) { ruolo { idRuolo } } }',
+    );
+    refusedAsInvalid(ruolo, 'Value "COPY" does not exist in "PatchOperation" enum.');
   });
 });
