@@ -1,6 +1,7 @@
 import { nuovaPendenza } from './helpers/fixtures';
 import { dati } from './helpers/flussi';
-import { BO, call, gql, type Reply } from './helpers/http';
+import { refusedAsInvalid } from './helpers/graph-validation';
+import { BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 
 /**
@@ -85,14 +86,6 @@ describe("GovPay's REST answers to a bad value", () => {
     expect(lower.body).toEqual(before);
   });
 });
-
-/** A refusal of GraphQL's validation (of the document, or of a variable's value): a 400 with GraphQL's text, no data. */
-function refusedAsInvalid(r: Reply, message: string) {
-  expect(r.status).toBe(400);
-  expect(r.body.data).toBeUndefined();
-  expect(r.body.errors[0].message).toContain(message);
-  expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(r.body.errors[0].extensions.code);
-}
 
 describe('TipoContabilita', () => {
   const salva = 'mutation ($input: SalvaEntrataInput!) { salvaEntrata(input: $input) { entrata { idEntrata tipoContabilita } } }';
