@@ -1,5 +1,6 @@
 import { pendenzaPagata, dati } from './helpers/flussi';
-import { BO, call, gql, type Reply } from './helpers/http';
+import { refusedAsInvalid } from './helpers/graph-validation';
+import { BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
 import { APP, avvia, loadPendenza, riferimento, sessioni } from './helpers/pagamenti';
 import { closeSimulators } from './helpers/simulator';
@@ -20,14 +21,6 @@ afterAll(async () => {
   await closeSimulators();
   await t.close();
 });
-
-/** A refusal of GraphQL's validation (of the document, or of a variable's value): a 400 with GraphQL's text, no data. */
-function refusedAsInvalid(r: Reply, message: string) {
-  expect(r.status).toBe(400);
-  expect(r.body.data).toBeUndefined();
-  expect(r.body.errors[0].message).toContain(message);
-  expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(r.body.errors[0].extensions.code);
-}
 
 describe('Rpp', () => {
   const rpps = (esito: string) => `{ rpps(filter: { iuv: "${paid.iuv}", esito: ${esito} }) { nodes { iuv stato esito } } }`;

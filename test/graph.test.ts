@@ -100,7 +100,7 @@ describe('mutations', () => {
   it('refuses a mutation to a caller without the right', async () => {
     const r = await gql(
       t.baseUrl,
-      'mutation { salvaEntrata(input: { idEntrata: "X", descrizione: "x", tipoContabilita: "ALTRO", codiceContabilita: "123" }) { created } }',
+      'mutation { salvaEntrata(input: { idEntrata: "X", descrizione: "x", tipoContabilita: ALTRO, codiceContabilita: "123" }) { created } }',
       {},
       basic(IDA2A01),
     );

@@ -11,7 +11,7 @@ afterAll(() => t.close());
 
 const mutation = {
   query:
-    'mutation { salvaEntrata(input: { idEntrata: "FORGED", descrizione: "x", tipoContabilita: "ALTRO", codiceContabilita: "123" }) { created } }',
+    'mutation { salvaEntrata(input: { idEntrata: "FORGED", descrizione: "x", tipoContabilita: ALTRO, codiceContabilita: "123" }) { created } }',
 };
 const query = { query: '{ dominio(idDominio: "12345678901") { ragioneSociale } }' };
 

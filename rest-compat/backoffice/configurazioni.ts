@@ -1,3 +1,5 @@
+import { errors } from '../../core/errors';
+import { OPERAZIONI_PATCH, type OperazionePatch } from '../../core/json-patch';
 import { custom, type Operation } from '../shared/table';
 import { jsonBody, patchBody } from '../shared/http';
 
@@ -7,6 +9,18 @@ import { jsonBody, patchBody } from '../shared/http';
  */
 
 const SEZIONI = 'giornaleEventi servizioGDE tracciatoCsv hardening mailBatch avvisaturaMail avvisaturaAppIO appIOBatch';
+
+/**
+ * A patch's op as the graph's PatchOperation: GovPay's configuration takes it in any case, and
+ * answers an unknown one with its own text. A value that is not text is left for the graph to refuse.
+ */
+function operazione(op: unknown): unknown {
+  if (typeof op !== 'string') return op;
+  const nome = op.toUpperCase();
+  if (!OPERAZIONI_PATCH.includes(nome as OperazionePatch))
+    throw errors.syntax(`Operazione '${op}' non valida: ammesse ADD, REPLACE, DELETE.`);
+  return nome;
+}
 
 const withoutNulls = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
 
@@ -35,7 +49,7 @@ export const BACKOFFICE_CONFIGURAZIONI: Operation[] = [
     method: 'patch',
     path: '/configurazioni',
     run: async ({ req, graph, principal }) => {
-      const operazioni = patchBody(req).map((o) => ({ op: o.op, path: o.path, value: { value: o.value } }));
+      const operazioni = patchBody(req).map((o) => ({ op: operazione(o.op), path: o.path, value: { value: o.value } }));
       const data = await graph.run<{ modificaConfigurazione: { configurazione: Record<string, unknown> } }>(
         `mutation ($input: ModificaConfigurazioneInput!) { modificaConfigurazione(input: $input) { configurazione { ${SEZIONI} } } }`,
         { input: { operazioni } },

@@ -7,6 +7,7 @@ import { stripNulls } from '../../core/compact';
 import { MAX_PAGE_SIZE } from '../../core/paging';
 import { lenientBoolean, list, mountTable, textParam, type Operation } from '../shared/table';
 import { patchOperation, RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
+import { connettoreDelGrafo, connettoreGovPay } from './versione-api';
 
 export const SCOPE_FIELDS =
   'domini { idDominio ragioneSociale unitaOperative { idUnita ragioneSociale } } tipiPendenza { idTipoPendenza descrizione } acl { servizio autorizzazioni }';
@@ -16,11 +17,18 @@ const APPLICAZIONE_FIELDS = `idA2A ${UTENZA_FIELDS} apiPagamenti apiPendenze api
 const OPERATORE_FIELDS = `ragioneSociale ${UTENZA_FIELDS}`;
 const PROFILO_FIELDS = `nome autenticazione ${SCOPE_FIELDS}`;
 
-type Node = Record<string, unknown> & { ruoliAssegnati?: GraphRuolo[] };
+type Node = Record<string, unknown> & {
+  ruoliAssegnati?: GraphRuolo[];
+  servizioIntegrazione?: { versioneApi?: 'REST_V1' | 'REST_V2' | null } | null;
+};
 
 /** GovPay lists an utenza's roles as `ruolo` objects, each with its ACLs. */
 const utenzaJson = ({ ruoliAssegnati, ...u }: Node) =>
-  stripNulls({ ...u, ...(ruoliAssegnati?.length ? { ruoli: ruoliAssegnati.map(ruoloJson) } : {}) });
+  stripNulls({
+    ...u,
+    ...('servizioIntegrazione' in u ? { servizioIntegrazione: connettoreGovPay(u.servizioIntegrazione) } : {}),
+    ...(ruoliAssegnati?.length ? { ruoli: ruoliAssegnati.map(ruoloJson) } : {}),
+  });
 
 /**
  * GovPay's PATCH of applicazioni, operatori and the caller's profile (JSON-patch operations, see
@@ -97,7 +105,7 @@ export function utenzeRoutes(router: Router, graph: GraphClient): void {
       const input = parseInput(applicazioneInput, jsonBody(req));
       const data = await graph.run<{ salvaApplicazione: { created: boolean } }>(
         `mutation ($input: SalvaApplicazioneInput!) { salvaApplicazione(input: $input) { created } }`,
-        { input: { ...input, idA2A: req.params.idA2A } },
+        { input: { ...input, servizioIntegrazione: connettoreDelGrafo(input.servizioIntegrazione), idA2A: req.params.idA2A } },
         principal,
       );
       return saved(data.salvaApplicazione.created);

@@ -2,7 +2,9 @@ import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core
 import { ContoAccredito, Dominio } from './dominio';
 import { Timestamped } from './timestamped';
 
-export type TipoContabilita = 'CAPITOLO' | 'SPECIALE' | 'SIOPE' | 'ALTRO';
+/** How a revenue is accounted (GovPay's tipoContabilita, pagoPA's transfer category): an entrata's, and an IBAN voce's. */
+export const TIPI_CONTABILITA = ['CAPITOLO', 'SPECIALE', 'SIOPE', 'ALTRO'] as const;
+export type TipoContabilita = (typeof TIPI_CONTABILITA)[number];
 
 /** A kind of revenue (tipo entrata), defined once for the whole hub. */
 @Entity({ tableName: 'tipi_entrata' })

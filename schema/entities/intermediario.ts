@@ -30,6 +30,10 @@ export class Intermediario extends Timestamped {
   stazioni = new Collection<Stazione>(this);
 }
 
+/** The pagoPA interface a stazione speaks: V1 (paGetPayment, paSendRT) or V2 (paGetPaymentV2, paSendRTV2). */
+export const VERSIONI_STAZIONE = ['V1', 'V2'] as const;
+export type VersioneStazione = (typeof VERSIONI_STAZIONE)[number];
+
 /** A station of an intermediario: the SOAP endpoint the Nodo calls for the domini bound to it. */
 @Entity({ tableName: 'stazioni' })
 export class Stazione extends Timestamped {
@@ -44,7 +48,7 @@ export class Stazione extends Timestamped {
   passwordHash?: string | null;
 
   @Property({ type: 'string', length: 2 })
-  versione: 'V1' | 'V2' = 'V2';
+  versione: VersioneStazione = 'V2';
 
   @Property({ type: 'boolean' })
   abilitato: boolean = true;

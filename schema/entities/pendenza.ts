@@ -1,5 +1,6 @@
 import { BigIntType, Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Dominio, UnitaOperativa } from './dominio';
+import type { TipoContabilita } from './entrata';
 import { JsonDocument } from './json-document';
 import { TipoPendenza } from './tipo-pendenza';
 import { Timestamped } from './timestamped';
@@ -233,7 +234,7 @@ export class VocePendenza extends Timestamped {
   ibanAppoggio?: string | null;
 
   @Property({ type: 'string', length: 16, nullable: true })
-  tipoContabilita?: string | null;
+  tipoContabilita?: TipoContabilita | null;
 
   @Property({ type: 'string', length: 255, nullable: true })
   codiceContabilita?: string | null;

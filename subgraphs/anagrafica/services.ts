@@ -17,6 +17,7 @@ export {
   stazioneInput,
   tipoEntrataInput,
   tipoPendenzaInput,
+  VERSIONI_API_INTEGRAZIONE,
   VERSIONI_CONNETTORE,
 } from './domain/inputs';
 export { anagraficaRevision, READ_REVISION } from './domain/revision';

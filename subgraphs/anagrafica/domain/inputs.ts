@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { TIPI_CONTABILITA, VERSIONI_STAZIONE, type ConnettoreIntegrazione } from '../../../schema/entities';
+import { OPERAZIONI_PATCH } from '../../../core/json-patch';
 import { SERVIZI } from '../../../core/principal';
 import { regExpProblem } from '../../../core/safe-regexp';
 import { httpUrl, pattern } from '../../../core/validation';
@@ -57,7 +59,7 @@ export type IntermediarioInput = z.output<typeof intermediarioInput>;
 export const stazioneInput = z.object({
   password: z.string().min(1).max(255).nullish(),
   abilitato: z.boolean(),
-  versione: z.enum(['V1', 'V2']),
+  versione: z.enum(VERSIONI_STAZIONE),
 });
 export type StazioneInput = z.output<typeof stazioneInput>;
 
@@ -121,7 +123,7 @@ export const contoAccreditoInput = z.object({
 });
 export type ContoAccreditoInput = z.output<typeof contoAccreditoInput>;
 
-export const tipoContabilita = z.enum(['CAPITOLO', 'SPECIALE', 'SIOPE', 'ALTRO']);
+export const tipoContabilita = z.enum(TIPI_CONTABILITA);
 
 export const tipoEntrataInput = z.object({
   descrizione: text(255),
@@ -199,7 +201,7 @@ export type RuoloInput = z.output<typeof ruoloInput>;
 export const patchOps = z
   .array(
     z.object({
-      op: z.enum(['ADD', 'DELETE', 'REPLACE']),
+      op: z.enum(OPERAZIONI_PATCH),
       path: z.string().max(255),
       value: z.unknown(),
     }),
@@ -222,8 +224,15 @@ export const dominioAutorizzato = z.union([
 
 export const tipoPendenzaAutorizzato = z.union([ids.tipoPendenza, z.literal('*')]);
 
-/** The versions of API Ente a connector to the Ente's systems may speak (GovPay's `versioneApi`). */
-export const VERSIONI_CONNETTORE = ['REST v1', 'REST v2'] as const;
+/**
+ * The versions of API Ente a connector to the Ente's systems may speak (GovPay's `versioneApi`): the
+ * graph's name of each, and GovPay's text, which the hub stores and GovPay's REST shows.
+ */
+export const VERSIONI_API_INTEGRAZIONE = { REST_V1: 'REST v1', REST_V2: 'REST v2' } as const satisfies Record<
+  string,
+  NonNullable<ConnettoreIntegrazione['versioneApi']>
+>;
+export const VERSIONI_CONNETTORE = Object.values(VERSIONI_API_INTEGRAZIONE);
 
 const connettore = z.object({
   url: z.string().max(1024, { abort: true }).url(),

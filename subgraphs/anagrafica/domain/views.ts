@@ -1,5 +1,6 @@
 import type {
   Applicazione,
+  ConnettoreIntegrazione,
   ContoAccredito,
   Dominio,
   EntrataDominio,
@@ -11,8 +12,10 @@ import type {
   TipoEntrata,
   TipoPendenza,
   TipoPendenzaDominio,
+  TipoContabilita,
   TipoPendenzaLayout,
   UnitaOperativa,
+  VersioneStazione,
 } from '../../../schema/entities';
 import { compact } from '../../../core/compact';
 import type { Acl } from '../../../core/principal';
@@ -36,7 +39,7 @@ export interface IntermediarioView {
 export interface StazioneView {
   idStazione: string;
   idIntermediario: string;
-  versione: 'V1' | 'V2';
+  versione: VersioneStazione;
   abilitato: boolean;
   applicationCode: string;
   password: boolean;
@@ -84,7 +87,7 @@ export interface ContoAccreditoView {
 export interface TipoEntrataView {
   idEntrata: string;
   descrizione: string;
-  tipoContabilita: string;
+  tipoContabilita: TipoContabilita;
   codiceContabilita: string;
 }
 
@@ -94,7 +97,7 @@ export interface EntrataDominioView {
   tipoEntrata: TipoEntrataView;
   ibanAccredito: string;
   ibanAppoggio?: string;
-  tipoContabilita?: string;
+  tipoContabilita?: TipoContabilita;
   codiceContabilita?: string;
   abilitato: boolean;
 }
@@ -163,7 +166,7 @@ export interface ApplicazioneView extends UtenzaView {
   apiPagamenti: boolean;
   apiPendenze: boolean;
   apiRagioneria: boolean;
-  servizioIntegrazione?: { url: string; versioneApi?: string; auth?: Record<string, unknown> };
+  servizioIntegrazione?: { url: string; versioneApi?: ConnettoreIntegrazione['versioneApi']; auth?: Record<string, unknown> };
   urlRitorno?: string;
 }
 

@@ -1,5 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
+import { TipoContabilita } from '../../runtime/contabilita';
+import { VersioneApiIntegrazione, VersioneStazione } from './enums';
 
 /*
  * Mutation inputs. Their fields follow GovPay's request bodies; the domain validates the values
@@ -40,7 +42,7 @@ export abstract class IntermediarioFields {
 export abstract class StazioneFields {
   @Field(() => String, { nullable: true, description: 'Password the Nodo sends; stored hashed.' }) password?: string;
   @Field(() => Boolean) abilitato!: boolean;
-  @Field(() => String, { description: 'V1 or V2' }) versione!: string;
+  @Field(() => VersioneStazione) versione!: VersioneStazione;
 }
 
 @InputType()
@@ -87,7 +89,7 @@ export abstract class ContoAccreditoFields {
 @InputType()
 export abstract class EntrataFields {
   @Field(() => String) descrizione!: string;
-  @Field(() => String, { description: 'CAPITOLO, SPECIALE, SIOPE or ALTRO' }) tipoContabilita!: string;
+  @Field(() => TipoContabilita) tipoContabilita!: TipoContabilita;
   @Field(() => String) codiceContabilita!: string;
 }
 
@@ -95,7 +97,7 @@ export abstract class EntrataFields {
 export abstract class EntrataDominioFields {
   @Field(() => String) ibanAccredito!: string;
   @Field(() => String, { nullable: true }) ibanAppoggio?: string;
-  @Field(() => String, { nullable: true }) tipoContabilita?: string;
+  @Field(() => TipoContabilita, { nullable: true }) tipoContabilita?: TipoContabilita;
   @Field(() => String, { nullable: true }) codiceContabilita?: string;
   @Field(() => Boolean, { nullable: true }) abilitato?: boolean;
 }
@@ -147,7 +149,7 @@ export class CodificaAvvisiInput {
 @InputType()
 export class ServizioIntegrazioneInput {
   @Field(() => String) url!: string;
-  @Field(() => String, { nullable: true, description: 'REST v1 or REST v2' }) versioneApi?: string;
+  @Field(() => VersioneApiIntegrazione, { nullable: true }) versioneApi?: VersioneApiIntegrazione;
   @Field(() => GraphQLJSONObject, { nullable: true }) auth?: Record<string, unknown>;
 }
 

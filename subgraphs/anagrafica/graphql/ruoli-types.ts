@@ -1,5 +1,6 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { PatchOperation } from '../../runtime/patch-operation';
 import { Order, type OrderKey } from '../../runtime/ordering';
 import { RUOLI_ORDER } from '../domain/ruoli';
 import { Applicazione, Operatore, Profilo, Ruolo } from './types';
@@ -29,13 +30,6 @@ export class SalvaRuoloPayload {
   @Field(() => Ruolo) ruolo!: Ruolo;
   @Field(() => Boolean, { description: 'True when the role did not exist before (REST 201).' }) creato!: boolean;
 }
-
-export enum PatchOperation {
-  ADD = 'ADD',
-  DELETE = 'DELETE',
-  REPLACE = 'REPLACE',
-}
-registerEnumType(PatchOperation, { name: 'PatchOperation', description: "GovPay's JSON-patch operations." });
 
 @InputType({ description: "One of GovPay's JSON-patch operations: which paths and values a resource accepts is the mutation's to say." })
 export class PatchOpInput {

@@ -2,6 +2,8 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 import { Node } from '../../runtime/node';
+import { TipoContabilita } from '../../runtime/contabilita';
+import { VersioneApiIntegrazione, VersioneStazione } from './enums';
 
 /* The anagrafica's graph types. Resolvers return the domain's views, whose fields match these. */
 
@@ -39,7 +41,7 @@ export class Intermediario {
 export class Stazione {
   @Field(() => ID) idStazione!: string;
   @Field(() => String) idIntermediario!: string;
-  @Field(() => String) versione!: string;
+  @Field(() => VersioneStazione) versione!: VersioneStazione;
   @Field(() => Boolean) abilitato!: boolean;
   @Field(() => String) applicationCode!: string;
   @Field(() => Boolean, { description: 'Whether a password for the Nodo is set (never returned).' }) password!: boolean;
@@ -99,7 +101,7 @@ export class ContoAccredito {
 export class Entrata {
   @Field(() => ID) idEntrata!: string;
   @Field(() => String) descrizione!: string;
-  @Field(() => String) tipoContabilita!: string;
+  @Field(() => TipoContabilita) tipoContabilita!: TipoContabilita;
   @Field(() => String) codiceContabilita!: string;
 }
 
@@ -110,7 +112,7 @@ export class EntrataDominio {
   @Field(() => Entrata) tipoEntrata!: Entrata;
   @Field(() => String) ibanAccredito!: string;
   @Field(() => String, { nullable: true }) ibanAppoggio?: string;
-  @Field(() => String, { nullable: true, description: "Overrides the entrata's when set." }) tipoContabilita?: string;
+  @Field(() => TipoContabilita, { nullable: true, description: "Overrides the entrata's when set." }) tipoContabilita?: TipoContabilita;
   @Field(() => String, { nullable: true }) codiceContabilita?: string;
   @Field(() => Boolean) abilitato!: boolean;
 }
@@ -197,7 +199,7 @@ export class CodificaAvvisi {
 @ObjectType({ description: "The Ente's system the hub calls (verify, notify)." })
 export class ServizioIntegrazione {
   @Field(() => String) url!: string;
-  @Field(() => String, { nullable: true }) versioneApi?: string;
+  @Field(() => VersioneApiIntegrazione, { nullable: true }) versioneApi?: VersioneApiIntegrazione;
   @Field(() => GraphQLJSONObject, { nullable: true }) auth?: Record<string, unknown>;
 }
 

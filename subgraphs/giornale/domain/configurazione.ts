@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import { Configurazione } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
+import type { OperazionePatch } from '../../../core/json-patch';
 import { INTERFACCE, type GiornaleEventi } from '../../../core/journal-policy';
 import { requireRight, type Principal } from '../../../core/principal';
 
@@ -25,6 +26,13 @@ export const SEZIONI = [
 ] as const;
 export type Sezione = (typeof SEZIONI)[number];
 export type Sezioni = Partial<Record<Sezione, Record<string, unknown>>>;
+
+/** One of GovPay's patch operations on a configuration path: `value` is what ADD or REPLACE puts there. */
+export interface OperazioneConfigurazione {
+  op: OperazionePatch;
+  path: string;
+  value?: unknown;
+}
 
 const SERVIZIO = 'Configurazione e manutenzione';
 
@@ -136,7 +144,7 @@ export class Configurazioni {
   }
 
   /** PATCH: GovPay's operations (ADD / REPLACE / DELETE) on paths of the configuration, all or none. */
-  async modifica(operazioni: Array<{ op: string; path: string; value?: unknown }>): Promise<Sezioni> {
+  async modifica(operazioni: OperazioneConfigurazione[]): Promise<Sezioni> {
     requireRight(this.actor, SERVIZIO, 'W');
     if (!operazioni.length) throw errors.syntax('Nessuna operazione indicata.');
     const doc: Record<string, unknown> = senzaSegreti(await leggiSezioni(this.em, this.giornale));
@@ -165,9 +173,7 @@ export class Configurazioni {
   }
 }
 
-function applica(doc: Record<string, unknown>, o: { op: string; path: string; value?: unknown }): void {
-  const op = String(o.op).toUpperCase();
-  if (!['ADD', 'REPLACE', 'DELETE'].includes(op)) throw errors.syntax(`Operazione '${o.op}' non valida: ammesse ADD, REPLACE, DELETE.`);
+function applica(doc: Record<string, unknown>, o: OperazioneConfigurazione): void {
   const keys = String(o.path ?? '')
     .split('/')
     .filter(Boolean);
@@ -181,7 +187,7 @@ function applica(doc: Record<string, unknown>, o: { op: string; path: string; va
     node = next as Record<string, unknown>;
   }
   const last = keys[keys.length - 1];
-  if (op === 'DELETE') delete node[last];
+  if (o.op === 'DELETE') delete node[last];
   else node[last] = o.value;
 }
 

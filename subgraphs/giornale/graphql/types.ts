@@ -5,6 +5,7 @@ import { enumOf } from '../../runtime/closed-set';
 import { Connection } from '../../runtime/connection';
 import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
 import { Order, type OrderKey } from '../../runtime/ordering';
+import { PatchOperation } from '../../runtime/patch-operation';
 import { EVENTI_ORDER } from '../domain/eventi';
 
 /*
@@ -113,7 +114,7 @@ export class SalvaConfigurazioneInput {
 
 @InputType({ description: 'One change of a configuration (GovPay patchOp).' })
 export class OperazioneConfigurazione {
-  @Field(() => String, { description: 'ADD, REPLACE or DELETE.' }) op!: string;
+  @Field(() => PatchOperation) op!: PatchOperation;
   @Field(() => String, { description: 'Where, from the section: /giornaleEventi/interfacce/apiPagoPA.' }) path!: string;
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'The value, wrapped: {"value": …}.' }) value?: { value?: unknown };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { euroAmount } from '../../../core/money';
-import { TIPI_SOGGETTO } from '../../../schema/entities';
+import { TIPI_CONTABILITA, TIPI_SOGGETTO } from '../../../schema/entities';
 import { pattern } from '../../../core/validation';
 
 /** API Pendenze v2's NuovaPendenza, with GovPay's limits: the contract of the graph and REST alike. */
@@ -71,7 +71,7 @@ const voceIban = z.object({
   ...voceComune,
   ibanAccredito: iban,
   ibanAppoggio: iban.nullish(),
-  tipoContabilita: z.enum(['CAPITOLO', 'SPECIALE', 'SIOPE', 'ALTRO']),
+  tipoContabilita: z.enum(TIPI_CONTABILITA),
   codiceContabilita: pattern(135, /^\S{3,135}$/),
 });
 const voceBollo = z.object({

@@ -12,6 +12,7 @@ import {
   type ConnettoreIntegrazione,
   type DominioAutorizzato,
   type TipoContabilita,
+  type VersioneStazione,
 } from '../../../schema/entities';
 import { anagraficaRevision, principalOf } from '../../anagrafica/services';
 import { errors } from '../../../core/errors';
@@ -48,7 +49,7 @@ export interface EntrataRef {
 export interface StazioneRef {
   idStazione: string;
   abilitato: boolean;
-  versione: 'V1' | 'V2';
+  versione: VersioneStazione;
   idIntermediario: string;
 }
 

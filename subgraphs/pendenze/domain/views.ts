@@ -1,4 +1,12 @@
-import type { AllegatoPendenza, NotaPendenza, Pendenza, Soggetto, StatoPendenza, VocePendenza } from '../../../schema/entities';
+import type {
+  AllegatoPendenza,
+  NotaPendenza,
+  Pendenza,
+  Soggetto,
+  StatoPendenza,
+  TipoContabilita,
+  VocePendenza,
+} from '../../../schema/entities';
 import { centsToEuro } from '../../../core/money';
 import { romeDate } from '../../../core/rome-time';
 
@@ -21,7 +29,7 @@ export interface VoceView {
   codEntrata?: string;
   ibanAccredito?: string;
   ibanAppoggio?: string;
-  tipoContabilita?: string;
+  tipoContabilita?: TipoContabilita;
   codiceContabilita?: string;
   tipoBollo?: string;
   hashDocumento?: string;

@@ -3,6 +3,7 @@ import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 export { DominioRef } from '../../runtime/dominio-ref';
 import { Soggetto } from '../../runtime/soggetto';
+import { TipoContabilita } from '../../runtime/contabilita';
 export { Soggetto };
 import { Importo } from '../../runtime/scalars';
 import { Node } from '../../runtime/node';
@@ -40,7 +41,7 @@ export class VocePendenza {
   @Field(() => String, { nullable: true }) codEntrata?: string;
   @Field(() => String, { nullable: true }) ibanAccredito?: string;
   @Field(() => String, { nullable: true }) ibanAppoggio?: string;
-  @Field(() => String, { nullable: true }) tipoContabilita?: string;
+  @Field(() => TipoContabilita, { nullable: true }) tipoContabilita?: TipoContabilita;
   @Field(() => String, { nullable: true }) codiceContabilita?: string;
   @Field(() => String, { nullable: true }) tipoBollo?: string;
   @Field(() => String, { nullable: true }) hashDocumento?: string;

@@ -477,8 +477,7 @@ export type OperatoreOrderField =
 
 /** One change of a configuration (GovPay patchOp). */
 export type OperazioneConfigurazione = {
-  /** ADD, REPLACE or DELETE. */
-  op: Scalars['String']['input'];
+  op: PatchOperation;
   /** Where, from the section: /giornaleEventi/interfacce/apiPagoPA. */
   path: Scalars['String']['input'];
   /** The value, wrapped: {"value": …}. */
@@ -932,7 +931,7 @@ export type SalvaEntrataDominioInput = {
   ibanAppoggio?: InputMaybe<Scalars['String']['input']>;
   idDominio: Scalars['ID']['input'];
   idEntrata: Scalars['ID']['input'];
-  tipoContabilita?: InputMaybe<Scalars['String']['input']>;
+  tipoContabilita?: InputMaybe<TipoContabilita>;
 };
 
 /** A hub-wide entrata to create or replace. */
@@ -940,8 +939,7 @@ export type SalvaEntrataInput = {
   codiceContabilita: Scalars['String']['input'];
   descrizione: Scalars['String']['input'];
   idEntrata: Scalars['ID']['input'];
-  /** CAPITOLO, SPECIALE, SIOPE or ALTRO */
-  tipoContabilita: Scalars['String']['input'];
+  tipoContabilita: TipoContabilita;
 };
 
 /** An intermediario to create or replace. */
@@ -989,8 +987,7 @@ export type SalvaStazioneInput = {
   idStazione: Scalars['ID']['input'];
   /** Password the Nodo sends; stored hashed. */
   password?: InputMaybe<Scalars['String']['input']>;
-  /** V1 or V2 */
-  versione: Scalars['String']['input'];
+  versione: VersioneStazione;
 };
 
 /** A dominio's own settings for a tipo pendenza, to create or replace. */
@@ -1046,8 +1043,7 @@ export type SalvaUnitaOperativaInput = {
 export type ServizioIntegrazioneInput = {
   auth?: InputMaybe<Scalars['JSONObject']['input']>;
   url: Scalars['String']['input'];
-  /** REST v1 or REST v2 */
-  versioneApi?: InputMaybe<Scalars['String']['input']>;
+  versioneApi?: InputMaybe<VersioneApiIntegrazione>;
 };
 
 export type SoggettoVersanteInput = {
@@ -1154,6 +1150,13 @@ export type StazioneOrder = {
 /** What stazioni can be sorted by. */
 export type StazioneOrderField =
   | 'ID_STAZIONE';
+
+/** How a revenue is accounted (GovPay's tipoContabilita, pagoPA's transferCategory). */
+export type TipoContabilita =
+  | 'ALTRO'
+  | 'CAPITOLO'
+  | 'SIOPE'
+  | 'SPECIALE';
 
 /** GovPay's kinds of notification; the hub sends RICEVUTA only. */
 export type TipoNotifica =
@@ -1269,6 +1272,20 @@ export type VerificaPendenzaInput = {
   idPendenza: Scalars['ID']['input'];
   verificato: Scalars['Boolean']['input'];
 };
+
+/** The version of API Ente the hub speaks to the Ente's system (GovPay's versioneApi). */
+export type VersioneApiIntegrazione =
+  /** GovPay's "REST v1": API Applicazioni v1. */
+  | 'REST_V1'
+  /** GovPay's "REST v2": API Notifica e Verifica v2. */
+  | 'REST_V2';
+
+/** The pagoPA interface a stazione speaks. */
+export type VersioneStazione =
+  /** paGetPayment and paSendRT. */
+  | 'V1'
+  /** paGetPaymentV2 and paSendRTV2. */
+  | 'V2';
 
 export type AvviaPagamentoMutationVariables = Exact<{
   idA2A: Scalars['ID']['input'];

@@ -1,0 +1,19 @@
+import { VERSIONI_API_INTEGRAZIONE } from '../../subgraphs/anagrafica/services';
+
+/*
+ * A connettore's versioneApi: the graph's VersioneApiIntegrazione names it (REST_V1), GovPay's
+ * Backoffice writes and shows its text ("REST v1"); both from the anagrafica's one table.
+ */
+
+type Nome = keyof typeof VERSIONI_API_INTEGRAZIONE;
+type Testo = (typeof VERSIONI_API_INTEGRAZIONE)[Nome];
+type Connettore<V> = { versioneApi?: V | null } | null | undefined;
+
+const NOMI = Object.fromEntries(Object.entries(VERSIONI_API_INTEGRAZIONE).map(([nome, testo]) => [testo, nome])) as Record<Testo, Nome>;
+
+/** A connettore of GovPay's body (its versioneApi already checked against GovPay's texts) as the graph's input takes it. */
+export const connettoreDelGrafo = <C extends Connettore<Testo>>(c: C) => (c?.versioneApi ? { ...c, versioneApi: NOMI[c.versioneApi] } : c);
+
+/** A connettore the graph shows, as GovPay's Backoffice shows it. */
+export const connettoreGovPay = <C extends Connettore<Nome>>(c: C) =>
+  c?.versioneApi ? { ...c, versioneApi: VERSIONI_API_INTEGRAZIONE[c.versioneApi] } : c;
