@@ -10,6 +10,7 @@ import { allRows, GRAPH_PAGE, listEnvelope, parsePaging, readGovPayPage, type Gr
 import { nestedPages, type NestedList } from '../shared/nested-list';
 import { ordinamento } from '../shared/table';
 import { DOMINI_ORDINAMENTO, UNITA_ORDINAMENTO } from '../backoffice/domini';
+import { TIPOLOGIA } from '../pendenze/testi';
 
 const RECAPITI = 'indirizzo civico cap localita provincia nazione email pec tel fax web';
 const DOMINIO = `idDominio ragioneSociale ${RECAPITI} gln cbill`;
@@ -110,7 +111,7 @@ export function catalogoRoutes(router: Router, graph: GraphClient, permesso: Req
       // The spec's list of a dominio's tipi pendenza is never paged: all of them, by descrizione. The hub
       // keeps no portal form for a tipo pendenza, so a portal has none to offer as spontaneo: each is a dovuto.
       const all = await allRows(await read({ first: GRAPH_PAGE, offset: 0, withCount: false }), read);
-      const tipi = all.map((t) => stripNulls({ ...t, tipo: 'dovuto' }));
+      const tipi = all.map((t) => stripNulls({ ...t, tipo: TIPOLOGIA.DOVUTO }));
       return {
         status: 200,
         body: { numRisultati: tipi.length, numPagine: 1, risultatiPerPagina: tipi.length, pagina: 1, risultati: tipi },

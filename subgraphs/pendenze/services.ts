@@ -25,4 +25,4 @@ export { registraPagamento } from './domain/pagamento';
 export { PendenzeService, type PreparedPendenza } from './domain/pendenze';
 export { referenceCache, type ConnettoreRef, type DominioRef, type StazioneRef } from './domain/references';
 export { TracciatiWorker } from './domain/tracciati-worker';
-export { STATI_PENDENZA, toPendenzaView, type PendenzaView, type VoceView } from './domain/views';
+export { STATI_PENDENZA, toPendenzaView, type PendenzaView, type TipologiaPendenza, type VoceView } from './domain/views';

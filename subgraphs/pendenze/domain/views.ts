@@ -1,4 +1,4 @@
-import type { AllegatoPendenza, NotaPendenza, Pendenza, Soggetto, StatoPendenza, VocePendenza } from '../../../schema/entities';
+import type { AllegatoPendenza, NotaPendenza, Pendenza, Soggetto, StatoPendenza, StatoVoce, VocePendenza } from '../../../schema/entities';
 import { centsToEuro } from '../../../core/money';
 import { romeDate } from '../../../core/rome-time';
 
@@ -9,6 +9,10 @@ export const STATI_PENDENZA = ['NON_ESEGUITA', 'ESEGUITA', 'ESEGUITA_PARZIALE', 
 )[];
 export type StatoPendenzaView = (typeof STATI_PENDENZA)[number];
 
+/** GovPay's tipologia of a pendenza: DOVUTO (loaded by the Ente) or SPONTANEO (asked for by the citizen). */
+export const TIPOLOGIE_PENDENZA = ['DOVUTO', 'SPONTANEO'] as const;
+export type TipologiaPendenza = (typeof TIPOLOGIE_PENDENZA)[number];
+
 export interface VoceView {
   indice: number;
   idVocePendenza: string;
@@ -16,7 +20,7 @@ export interface VoceView {
   importoCents: number;
   descrizione: string;
   descrizioneCausaleRPT?: string;
-  stato: string;
+  stato: StatoVoce;
   idDominio?: string;
   codEntrata?: string;
   ibanAccredito?: string;
@@ -72,7 +76,7 @@ export interface PendenzaView {
   documento?: Record<string, unknown>;
   datiAllegati?: Record<string, unknown>;
   proprieta?: Record<string, unknown>;
-  tipo: 'dovuto' | 'spontaneo';
+  tipo: TipologiaPendenza;
   UUID: string;
   voci: VoceView[];
   allegati: AllegatoView[];
@@ -184,7 +188,7 @@ export function pendenzaView(p: PendenzaFields & { updatedAt?: Date }, refs: Pen
     documento: orUndefined(p.documento),
     datiAllegati: orUndefined(p.datiAllegati),
     proprieta: orUndefined(p.proprieta),
-    tipo: 'dovuto',
+    tipo: 'DOVUTO',
     UUID: p.uuid,
     voci: refs.voci.map(toVoceView),
     allegati: refs.allegati,
