@@ -1,7 +1,6 @@
 import { stripNulls } from '../../core/compact';
 import { romeDate } from '../../core/rome-time';
-import type { TipologiaPendenza } from '../../subgraphs/pendenze/services';
-import { TIPOLOGIA, voceGovPay } from './testi';
+import { TIPOLOGIA_GOVPAY, voceGovPay, type TipologiaPendenza } from '../../subgraphs/pendenze/services';
 
 /** The graph selection REST needs for GovPay's Pendenza, and the mapping back to GovPay's JSON. */
 export const PENDENZA_FIELDS = `idA2A idPendenza idTipoPendenza dominio { idDominio ragioneSociale }
@@ -52,7 +51,10 @@ const asIs: PendenzaAdapt = (json) => json;
 /** GovPay's PendenzaBase: the graph's pendenza with GovPay's formats. */
 export function pendenzaBase(p: GraphPendenza, adapt: PendenzaAdapt = asIs) {
   const { voci: _voci, allegati: _allegati, rpp: _rpp, importo, dataCaricamento, ...rest } = p;
-  return adapt(stripNulls({ ...rest, tipo: TIPOLOGIA[p.tipo], importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) }), p);
+  return adapt(
+    stripNulls({ ...rest, tipo: TIPOLOGIA_GOVPAY[p.tipo], importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) }),
+    p,
+  );
 }
 
 /**

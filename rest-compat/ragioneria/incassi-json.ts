@@ -4,7 +4,7 @@ import { dominioIndex } from '../backoffice/domini';
 import { pendenzaIndex, type GraphPendenza, type PendenzaAdapt } from '../pendenze/mapping';
 import type { GraphRiconciliazione, GraphRiscossione } from './graph';
 import { euro, voceOf } from './json';
-import { voceGovPay } from '../pendenze/testi';
+import { voceGovPay } from '../../subgraphs/pendenze/services';
 
 /**
  * The "incassi" dialect GovPay's older shapes speak (API Ragioneria v1 and the Backoffice v1): an
