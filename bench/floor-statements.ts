@@ -110,7 +110,7 @@ const receipt: FloorOperation = {
     {
       sql: `update pendenze p left join voci_pendenza v on v.pendenza_id = p.id
   set p.stato = 'ESEGUITA', p.data_pagamento = ?, p.descrizione_stato = NULL, p.updated_at = ?,
-      v.stato = 'Eseguito', v.updated_at = ?
+      v.stato = 'ESEGUITO', v.updated_at = ?
   where p.id = ?`,
       params: (s) => [s.now.toISOString().slice(0, 10), s.now, s.now, s.pendenzaId],
     },
@@ -215,7 +215,7 @@ const put: FloorOperation = {
     { together: [{ sql: READ_REVISION, params: () => [] }, putPendenza] },
     {
       insert: 'voci_pendenza',
-      rows: (s) => [{ ...s.f.template.voce, pendenza_id: s.pendenzaId, stato: 'Non eseguito', ...TIMESTAMPS(s.now) }],
+      rows: (s) => [{ ...s.f.template.voce, pendenza_id: s.pendenzaId, stato: 'NON_ESEGUITO', ...TIMESTAMPS(s.now) }],
     },
     putEvent,
     { sql: 'COMMIT', params: () => [] },

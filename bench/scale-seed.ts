@@ -14,7 +14,7 @@ import { RPP_COLUMNS } from '../subgraphs/pagamenti/services';
  *    the three demo tipi in turn, one in `annullataEvery` cancelled, due three years after loading
  *    or, one in four, six months after (the older of those are overdue: GovPay's SCADUTA);
  *  - every `paidEvery`-th pendenza (while receipts are wanted) is paid a day after loading: ESEGUITA,
- *    its voce Eseguito, its receipt (rpp ESEGUITO, V2) and its riscossione.
+ *    its voce ESEGUITO, its receipt (rpp ESEGUITO, V2) and its riscossione.
  */
 export const SEED = {
   idDominio: '12345678901',
@@ -198,7 +198,7 @@ function rowsOf(sample: string, n: number, paid: boolean) {
     idVocePendenza: '1',
     importoCents,
     descrizione: `Voce della pendenza ${n}`,
-    stato: paid ? 'Eseguito' : 'Non eseguito',
+    stato: paid ? 'ESEGUITO' : 'NON_ESEGUITO',
     tipo: 'ENTRATA',
     codEntrata: tipo,
     createdAt: at,

@@ -1,8 +1,9 @@
+import { CheckoutDouble } from './helpers/checkout-double';
 import { pendenzaPagata, dati } from './helpers/flussi';
 import { refusedAsInvalid } from './helpers/graph-validation';
-import { BO, call, gql } from './helpers/http';
+import { basic, BO, call, GPADMIN, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
-import { APP, avvia, loadPendenza, riferimento, sessioni } from './helpers/pagamenti';
+import { APP, avvia, avviato, loadPendenza, PORTALE, PV2, riferimento, sessioni } from './helpers/pagamenti';
 import { closeSimulators } from './helpers/simulator';
 
 /**
@@ -11,15 +12,18 @@ import { closeSimulators } from './helpers/simulator';
  * before anything runs; a known one filters. GovPay's REST keeps its own answers.
  */
 let t: TestHub;
+let checkout: CheckoutDouble;
 let paid: { iuv: string; ccp: string; idPendenza: string };
 
 beforeAll(async () => {
-  t = await startHub();
+  checkout = await new CheckoutDouble().start();
+  t = await startHub({ CHECKOUT_URL: checkout.url });
   paid = await pendenzaPagata(t);
 });
 afterAll(async () => {
   await closeSimulators();
   await t.close();
+  await checkout.stop();
 });
 
 describe('Rpp', () => {
@@ -28,6 +32,10 @@ describe('Rpp', () => {
   it('reads esito and stato as enum values and filters by a known esito', async () => {
     expect((await dati(t, rpps('ESEGUITO'))).rpps.nodes).toEqual([{ iuv: paid.iuv, stato: 'RT_ACCETTATA_PA', esito: 'ESEGUITO' }]);
     expect((await dati(t, rpps('NON_ESEGUITO'))).rpps.nodes).toEqual([]);
+  });
+
+  it('reads which primitive delivered the receipt as a VersioneRicevuta', async () => {
+    expect((await dati(t, `{ rpps(filter: { iuv: "${paid.iuv}" }) { nodes { versione } } }`)).rpps.nodes).toEqual([{ versione: 'V2' }]);
   });
 
   it('refuses an unknown esito, in the text or in a variable', async () => {
@@ -70,6 +78,42 @@ describe('Evento', () => {
       'SINTASSI',
       "Il valore del campo categoriaEvento non e' tra quelli ammessi (INTERNO, INTERFACCIA, UTENTE).",
     ]);
+  });
+});
+
+describe('Pendenza', () => {
+  const pendenza = (idPendenza: string) => `{ pendenza(idA2A: "IDA2A01", idPendenza: "${idPendenza}") { tipo voci { stato } } }`;
+
+  it("reads its tipologia and its voci's stato as enum values; GovPay's REST keeps its text", async () => {
+    expect((await dati(t, pendenza(paid.idPendenza))).pendenza).toEqual({ tipo: 'DOVUTO', voci: [{ stato: 'ESEGUITO' }] });
+    const aperta = await loadPendenza(t);
+    expect((await dati(t, pendenza(aperta.idPendenza))).pendenza).toEqual({ tipo: 'DOVUTO', voci: [{ stato: 'NON_ESEGUITO' }] });
+    const rest = await call(t.baseUrl, 'GET', `${PV2}/pendenze/IDA2A01/${paid.idPendenza}`, { auth: APP });
+    expect([rest.body.tipo, rest.body.voci.map((v: { stato: string }) => v.stato)]).toEqual(['dovuto', ['Eseguito']]);
+  });
+});
+
+describe('Pagamento', () => {
+  const avviatoDa = async (idPagamento: string) =>
+    (await dati(t, `query ($id: String) { pagamento(idPagamento: $id) { avviatoDa { tipo principal } } }`, { id: idPagamento })).pagamento
+      .avviatoDa;
+
+  it('reads who started it as a TipoUtenza: a portal, an operatore, an anonymous citizen', async () => {
+    const daPortale = avviato(await avvia(t, [riferimento(await loadPendenza(t))])).pagamento;
+    expect(daPortale.avviatoDa).toEqual({ tipo: 'APPLICAZIONE', principal: 'IDA2A01' });
+    const daOperatore = avviato(await avvia(t, [riferimento(await loadPendenza(t))], {}, basic(GPADMIN))).pagamento;
+    expect(await avviatoDa(daOperatore.idPagamento)).toEqual({ tipo: 'OPERATORE', principal: GPADMIN.user });
+    const p = await loadPendenza(t);
+    const anonimo = await call(t.baseUrl, 'POST', '/govpay/frontend/api/pagamento/rs/public/v2/pagamenti', {
+      auth: null,
+      body: {
+        pendenze: [{ idDominio: '12345678901', numeroAvviso: p.numeroAvviso, idDebitore: 'RSSMRA30A01H501I' }],
+        urlRitorno: PORTALE,
+        soggettoVersante: { tipo: 'F', identificativo: 'X1', email: 'a@example.it' },
+      },
+    });
+    expect(anonimo.status).toBe(201);
+    expect(await avviatoDa(anonimo.body.id)).toEqual({ tipo: 'ANONIMO', principal: 'ANONIMO' });
   });
 });
 

@@ -48,8 +48,8 @@ it('saves a pendenza and reads it with federated fields, amounts as exact string
     dominio: { ragioneSociale: 'Ente Creditore Test', cbill: 'AB123' },
     tipoPendenza: { descrizione: 'Diritti di segreteria' },
     voci: [
-      { indice: 1, importo: '10.00', stato: 'Non eseguito' },
-      { indice: 2, importo: '2.34', stato: 'Non eseguito' },
+      { indice: 1, importo: '10.00', stato: 'NON_ESEGUITO' },
+      { indice: 2, importo: '2.34', stato: 'NON_ESEGUITO' },
     ],
   });
 });

@@ -168,10 +168,12 @@ describe('notifications to the Ente (NOTIFICA_RICEVUTA)', () => {
       importo: 100.99,
       numeroAvviso: rpp.pendenza!.numeroAvviso,
       soggettoPagatore: { tipo: 'F', identificativo: 'RSSMRA30A01H501I' },
+      tipo: 'dovuto',
     });
     expect(body.pendenza.importoCents).toBeUndefined();
     const [v1, v2] = body.pendenza.voci;
-    expect(v1).toMatchObject({ idVocePendenza: 'V1', importo: 60.5, codEntrata: 'SEGRETERIA' });
+    // GovPay's text of the voce's stato (this fixture stores the receipt alone, leaving the voci as loaded).
+    expect(v1).toMatchObject({ idVocePendenza: 'V1', importo: 60.5, codEntrata: 'SEGRETERIA', stato: 'Non eseguito' });
     expect(v1.codiceTassonomicoPagoPA).toBeUndefined();
     expect(v2).toMatchObject({
       idVocePendenza: 'V2',

@@ -94,7 +94,7 @@ describe('a cart in the three forms of GovPay', () => {
       redirect: r.redirect,
       urlRitorno: PORTALE,
       idSessionePortale: 'sessione-portale-1',
-      avviatoDa: { tipo: 'applicazione', principal: 'IDA2A01' },
+      avviatoDa: { tipo: 'APPLICAZIONE', principal: 'IDA2A01' },
       esitoRitorno: null,
     });
     expect(p.idPagamento).toMatch(/^[0-9a-f]{32}$/);
@@ -407,7 +407,7 @@ describe('rights', () => {
       voci: [{ idVocePendenza: '1', importo: 100.99, descrizione: 'Libero', codEntrata: 'LIBERO' }],
     });
     const r = avviato(await avvia(t, [avviso(p)], { urlRitorno: null }, portale2));
-    expect(r.pagamento).toMatchObject({ urlRitorno: null, avviatoDa: { tipo: 'applicazione', principal: 'PORTALE2' } });
+    expect(r.pagamento).toMatchObject({ urlRitorno: null, avviatoDa: { tipo: 'APPLICAZIONE', principal: 'PORTALE2' } });
     // Applicazioni read their own payments, operatori those wholly in their scope.
     expect(faultOf(await gql(t.baseUrl, 'query ($id: ID!) { pagamento(id: $id) { id } }', { id: r.pagamento.id }, APP))).toMatchObject({
       codice: '403000',

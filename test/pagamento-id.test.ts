@@ -48,7 +48,7 @@ describe('pagamento(id:, idPagamento:)', () => {
       id: p.id,
       idPagamento: p.idPagamento,
       stato: 'IN_CORSO',
-      avviatoDa: { tipo: 'applicazione', principal: 'IDA2A01' },
+      avviatoDa: { tipo: 'APPLICAZIONE', principal: 'IDA2A01' },
     });
   });
 

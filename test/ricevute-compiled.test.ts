@@ -155,7 +155,7 @@ async function throughOrm(p: Loaded | null, req: SendRTRequest, previous: 'none'
       pendenza.dataPagamento = romeDate(data);
       pendenza.descrizioneStato = annullata ? PAGAMENTO_DI_ANNULLATA : null;
       if (annullata) pendenza.anomalo = true;
-      for (const v of pendenza.voci) v.stato = 'Eseguito';
+      for (const v of pendenza.voci) v.stato = 'ESEGUITO';
     }
     const key = `${DEMO.dominio}:${r.creditorReferenceId}:${r.receiptId}`;
     const ids = p
@@ -261,7 +261,7 @@ describe('the station writes what the ORM would, row for row', () => {
     expect(wa.riscossioni).toHaveLength(2);
     expect(wa.outbox).toHaveLength(3);
     expect(wa.pendenze[0]).toMatchObject({ stato: 'ESEGUITA' });
-    expect(wa.voci_pendenza.map((v) => v.stato)).toEqual(['Eseguito', 'Eseguito']);
+    expect(wa.voci_pendenza.map((v) => v.stato)).toEqual(['ESEGUITO', 'ESEGUITO']);
     expect(wa).toEqual(wb);
   });
 

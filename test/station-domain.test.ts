@@ -216,7 +216,7 @@ describe('paGetPayment', () => {
     expect({ stato: after.stato, updatedAt: after.updatedAt, voci: after.voci.getItems().map((v) => v.stato) }).toEqual({
       stato: before.stato,
       updatedAt: before.updatedAt,
-      voci: ['Non eseguito'],
+      voci: ['NON_ESEGUITO'],
     });
   });
 
@@ -470,7 +470,7 @@ describe('paSendRT', () => {
     const row = await pendenzaRow(p.iuv);
     expect(row.stato).toBe('ESEGUITA');
     expect(row.dataPagamento).toBe(romeDate(new Date('2026-12-01T22:30:00Z')));
-    expect(row.voci.getItems().map((v) => v.stato)).toEqual(['Eseguito']);
+    expect(row.voci.getItems().map((v) => v.stato)).toEqual(['ESEGUITO']);
     const [rpp] = await rpps(p.iuv);
     expect(rpp).toMatchObject({
       ccp: `rcpt-1-${p.iuv}`,
@@ -560,7 +560,7 @@ describe('paSendRT', () => {
     expect(await rpps(p.iuv)).toEqual([]);
     expect(await jobs(p.iuv)).toEqual([]);
     const row = await pendenzaRow(p.iuv);
-    expect([row.stato, row.dataPagamento, row.voci.getItems()[0].stato]).toEqual(['NON_ESEGUITA', null, 'Non eseguito']);
+    expect([row.stato, row.dataPagamento, row.voci.getItems()[0].stato]).toEqual(['NON_ESEGUITA', null, 'NON_ESEGUITO']);
   });
 
   it('50 concurrent identical receipts: one rpp, every delivery acknowledged', async () => {

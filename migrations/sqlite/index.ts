@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261206230857 } from './Migration20261206230857';
 import { Migration20261206083807 } from './Migration20261206083807';
 import { Migration20261206053013 } from './Migration20261206053013';
 import { Migration20261206052637 } from './Migration20261206052637';
@@ -34,4 +35,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206052637', class: Migration20261206052637 },
   { name: 'Migration20261206053013', class: Migration20261206053013 },
   { name: 'Migration20261206083807', class: Migration20261206083807 },
+  { name: 'Migration20261206230857', class: Migration20261206230857 },
 ];

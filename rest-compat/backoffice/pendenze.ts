@@ -60,7 +60,7 @@ const adapt: PendenzaAdapt = (json, p) => {
   return {
     ...rest,
     stato: statoBackoffice(p),
-    tipoPendenza: { ...(tipoPendenza as object), tipo: p.tipo },
+    tipoPendenza: { ...(tipoPendenza as object), tipo: rest.tipo },
     importoPagato: euro(String(importoPagato)),
     importoIncassato: euro(String(importoIncassato)),
     iuvPagamento: iuvPagamento ?? p.iuvAvviso,

@@ -26,6 +26,7 @@ import {
 import type { GraphClient } from '../shared/graph-client';
 import { dateTimeParam, lenientBoolean, listaCompleta, listParam, textParam, type Operation, list, custom } from '../shared/table';
 import { DOMINIO_FIELDS, dominioIndex, type GraphDominio } from './domini';
+import { TIPOLOGIA_GOVPAY } from '../../subgraphs/pendenze/services';
 
 /**
  * The Backoffice's riconciliazione paths (api-backoffice-v1.yaml): flows, rendicontazioni, incassi,
@@ -119,7 +120,7 @@ function statisticaQuadratura(g: GruppoRiscossioni, a: Anagrafiche) {
     divisione: g.divisione,
     tassonomia: g.tassonomia,
     // Every pendenza the hub holds is dovuta (pendenze/domain/views.ts): so is every tipo's tipologia.
-    tipoPendenza: g.idTipoPendenza ? { ...a.tipi.get(g.idTipoPendenza), tipo: 'dovuto' } : undefined,
+    tipoPendenza: g.idTipoPendenza ? { ...a.tipi.get(g.idTipoPendenza), tipo: TIPOLOGIA_GOVPAY.DOVUTO } : undefined,
     dominio: dominio ? dominioIndex(dominio) : undefined,
     applicazione: g.idA2A ? a.applicazioni.get(g.idA2A) : undefined,
   });

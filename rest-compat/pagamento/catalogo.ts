@@ -3,7 +3,7 @@ import { stripNulls } from '../../core/compact';
 import { errors } from '../../core/errors';
 import type { Principal } from '../../core/principal';
 import { parseInput } from '../../core/validation';
-import { pendenzaIds } from '../../subgraphs/pendenze/services';
+import { pendenzaIds, TIPOLOGIA_GOVPAY } from '../../subgraphs/pendenze/services';
 import type { GraphClient } from '../shared/graph-client';
 import { route } from '../shared/http';
 import { allRows, GRAPH_PAGE, listEnvelope, parsePaging, readGovPayPage, type GraphConnection } from '../shared/paging';
@@ -110,7 +110,7 @@ export function catalogoRoutes(router: Router, graph: GraphClient, permesso: Req
       // The spec's list of a dominio's tipi pendenza is never paged: all of them, by descrizione. The hub
       // keeps no portal form for a tipo pendenza, so a portal has none to offer as spontaneo: each is a dovuto.
       const all = await allRows(await read({ first: GRAPH_PAGE, offset: 0, withCount: false }), read);
-      const tipi = all.map((t) => stripNulls({ ...t, tipo: 'dovuto' }));
+      const tipi = all.map((t) => stripNulls({ ...t, tipo: TIPOLOGIA_GOVPAY.DOVUTO }));
       return {
         status: 200,
         body: { numRisultati: tipi.length, numPagine: 1, risultatiPerPagina: tipi.length, pagina: 1, risultati: tipi },

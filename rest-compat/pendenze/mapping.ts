@@ -1,5 +1,6 @@
 import { stripNulls } from '../../core/compact';
 import { romeDate } from '../../core/rome-time';
+import { TIPOLOGIA_GOVPAY, voceGovPay, type TipologiaPendenza } from '../../subgraphs/pendenze/services';
 
 /** The graph selection REST needs for GovPay's Pendenza, and the mapping back to GovPay's JSON. */
 export const PENDENZA_FIELDS = `idA2A idPendenza idTipoPendenza dominio { idDominio ragioneSociale }
@@ -31,6 +32,7 @@ export interface GraphPendenza {
   numeroAvviso?: string | null;
   importo: string;
   dataCaricamento: string;
+  tipo: TipologiaPendenza;
   voci: Array<Record<string, unknown> & { importo: string }>;
   allegati: Array<{ numero: number; nome: string; tipo: string; descrizione?: string | null }>;
   /** Selected by PENDENZA_DETTAGLIO_FIELDS only. */
@@ -49,7 +51,10 @@ const asIs: PendenzaAdapt = (json) => json;
 /** GovPay's PendenzaBase: the graph's pendenza with GovPay's formats. */
 export function pendenzaBase(p: GraphPendenza, adapt: PendenzaAdapt = asIs) {
   const { voci: _voci, allegati: _allegati, rpp: _rpp, importo, dataCaricamento, ...rest } = p;
-  return adapt(stripNulls({ ...rest, importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) }), p);
+  return adapt(
+    stripNulls({ ...rest, tipo: TIPOLOGIA_GOVPAY[p.tipo], importo: euro(importo), dataCaricamento: romeDate(dataCaricamento) }),
+    p,
+  );
 }
 
 /**
@@ -66,7 +71,7 @@ export function pendenzaDettaglio(p: GraphPendenza, rppExtra: Record<string, unk
   const index = pendenzaIndex(p, adapt);
   return {
     ...pendenzaBase(p, adapt),
-    voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...v, importo: euro(importo) })),
+    voci: p.voci.map(({ importo, ...v }) => stripNulls({ ...voceGovPay(v), importo: euro(importo) })),
     rpp: (p.rpp ?? []).map((r) => rppJson(r, index, rppExtra)),
     ...(p.allegati.length ? { allegati: allegatiJson(p.allegati) } : {}),
   };

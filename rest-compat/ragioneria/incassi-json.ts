@@ -4,6 +4,7 @@ import { dominioIndex } from '../backoffice/domini';
 import { pendenzaIndex, type GraphPendenza, type PendenzaAdapt } from '../pendenze/mapping';
 import type { GraphRiconciliazione, GraphRiscossione } from './graph';
 import { euro, voceOf } from './json';
+import { voceGovPay } from '../../subgraphs/pendenze/services';
 
 /**
  * The "incassi" dialect GovPay's older shapes speak (API Ragioneria v1 and the Backoffice v1): an
@@ -66,7 +67,7 @@ function voce(v: Record<string, unknown> & { importo: string }, conCodEntrata: b
       : ibanAccredito
         ? { ibanAccredito, ibanAppoggio, tipoContabilita, codiceContabilita }
         : accredito(r);
-  return stripNulls({ ...base, importo: euro(importo), ...riscossa });
+  return stripNulls({ ...voceGovPay(base), importo: euro(importo), ...riscossa });
 }
 
 const dominio = (r: { dominio: GraphRiscossione['dominio'] }) => dominioIndex(r.dominio);

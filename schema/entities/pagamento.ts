@@ -8,6 +8,9 @@ import { Timestamped } from './timestamped';
 export const STATI_RPP = ['RT_ACCETTATA_PA'] as const;
 export type StatoRpp = (typeof STATI_RPP)[number];
 export type EsitoRpp = 'ESEGUITO' | 'NON_ESEGUITO';
+/** Which primitive delivered a receipt: paSendRT (V1) or paSendRTV2 (V2). */
+export const VERSIONI_RICEVUTA = ['V1', 'V2'] as const;
+export type VersioneRicevuta = (typeof VERSIONI_RICEVUTA)[number];
 
 /**
  * A payment attempt of a pendenza (GovPay's RPP: the request and its receipt). With pagoPA's new
@@ -61,7 +64,7 @@ export class Rpp extends Timestamped {
 
   /** Which primitive delivered the receipt: paSendRT (V1) or paSendRTV2. */
   @Property({ type: 'string', length: 2 })
-  versione!: 'V1' | 'V2';
+  versione!: VersioneRicevuta;
 
   @Property({ type: 'boolean' })
   standIn: boolean = false;

@@ -7,7 +7,9 @@ import { Timestamped } from './timestamped';
 import { Applicazione } from './utenze';
 
 export type StatoPendenza = 'NON_ESEGUITA' | 'ESEGUITA' | 'ESEGUITA_PARZIALE' | 'ANNULLATA';
-export type StatoVoce = 'Eseguito' | 'Non eseguito' | 'Anomalo';
+/** A voce's state (GovPay's StatoSingoloVersamento): paid with its pendenza, or not; the hub never sets ANOMALO. */
+export const STATI_VOCE = ['ESEGUITO', 'NON_ESEGUITO', 'ANOMALO'] as const;
+export type StatoVoce = (typeof STATI_VOCE)[number];
 
 /** A Soggetto's kind: F a natural person, G a legal one (pagoPA's stEntityUniqueIdentifierType). */
 export const TIPI_SOGGETTO = ['F', 'G'] as const;
@@ -215,7 +217,7 @@ export class VocePendenza extends Timestamped {
   descrizioneCausaleRPT?: string | null;
 
   @Property({ type: 'string', length: 20 })
-  stato: StatoVoce = 'Non eseguito';
+  stato: StatoVoce = 'NON_ESEGUITO';
 
   @Property({ type: 'string', length: 10 })
   tipo!: TipoVoce;

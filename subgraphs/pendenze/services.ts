@@ -25,4 +25,5 @@ export { registraPagamento } from './domain/pagamento';
 export { PendenzeService, type PreparedPendenza } from './domain/pendenze';
 export { referenceCache, type ConnettoreRef, type DominioRef, type StazioneRef } from './domain/references';
 export { TracciatiWorker } from './domain/tracciati-worker';
-export { STATI_PENDENZA, toPendenzaView, type PendenzaView, type VoceView } from './domain/views';
+export { TIPOLOGIA_GOVPAY, voceGovPay } from './domain/testi-govpay';
+export { STATI_PENDENZA, toPendenzaView, type PendenzaView, type TipologiaPendenza, type VoceView } from './domain/views';

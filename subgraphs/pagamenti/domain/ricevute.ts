@@ -65,7 +65,7 @@ const rppInserter = (em: EntityManager) => perDatabase(em, 'pagamenti.rpp.insert
 
 /**
  * paSendRT / paSendRTV2, in one transaction: the receipt is stored as a payment attempt (rpp),
- * its pendenza becomes ESEGUITA with every voce Eseguito, and the Ente's notification and the
+ * its pendenza becomes ESEGUITA with every voce ESEGUITO, and the Ente's notification and the
  * subscribers' events are written to the outbox. The same receipt again changes nothing; another
  * receipt for a paid pendenza is kept as a double payment (duplicato, to refund). A receipt the hub
  * cannot match to any pendenza is kept too (pagoPA receipts cannot be refused: the money is taken).

@@ -1,4 +1,4 @@
-import type { EsitoRpp, Rpp, StatoRpp } from '../../../schema/entities';
+import type { EsitoRpp, Rpp, StatoRpp, VersioneRicevuta } from '../../../schema/entities';
 
 /** A payment attempt as every edge shows it; the amount in cents. */
 export interface RppView {
@@ -16,7 +16,7 @@ export interface RppView {
   idPsp: string;
   ragioneSocialePsp?: string;
   idCanale?: string;
-  versione: 'V1' | 'V2';
+  versione: VersioneRicevuta;
   standIn: boolean;
   duplicato: boolean;
   rpt: Record<string, unknown>;

@@ -4,7 +4,7 @@ import { Rpp, type ConnettoreIntegrazione } from '../../../schema/entities';
 import { stripNulls } from '../../../core/compact';
 import { centsToEuro } from '../../../core/money';
 import { romeDate, romeDateTime } from '../../../core/rome-time';
-import { toPendenzaView, type PendenzaView, type VoceView } from '../../pendenze/services';
+import { TIPOLOGIA_GOVPAY, toPendenzaView, voceGovPay, type PendenzaView, type VoceView } from '../../pendenze/services';
 import type { NuovoJob } from '../domain/outbox';
 import { soggettoOf, storedReceipt, type StoredTransfer } from '../domain/receipt-json';
 import { journalOf } from '../../../core/journal';
@@ -140,6 +140,7 @@ function pendenzaPagata(p: PendenzaView, rpp: Rpp, transfers: StoredTransfer[]) 
   const identita = { idA2A: p.idA2A, idPendenza: p.idPendenza, dataCaricamento: romeDate(dataCaricamento) };
   return {
     ...rest,
+    tipo: TIPOLOGIA_GOVPAY[p.tipo],
     ...identita,
     dominio,
     voci: voci.map((v, i) => vocePagata(v, rpp, transfers[i], identita, dominio)),
@@ -147,7 +148,7 @@ function pendenzaPagata(p: PendenzaView, rpp: Rpp, transfers: StoredTransfer[]) 
 }
 
 function vocePagata(v: VoceView, rpp: Rpp, transfer: StoredTransfer | undefined, pendenza: object, dominio: { idDominio: string }) {
-  const { importoCents: _cents, idDominio, ...rest } = v;
+  const { importoCents: _cents, idDominio, ...rest } = voceGovPay(v);
   return {
     ...rest,
     dominio: idDominio ? { idDominio } : dominio,

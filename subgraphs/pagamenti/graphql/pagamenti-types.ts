@@ -5,7 +5,9 @@ import { Node } from '../../runtime/node';
 import { Order, type OrderKey } from '../../runtime/ordering';
 import { Importo } from '../../runtime/scalars';
 import { TipoSoggetto } from '../../runtime/soggetto';
+import { enumOf } from '../../runtime/closed-set';
 import { PAGAMENTI_ORDER } from '../domain/sessioni/consultazione';
+import { TIPI_UTENZA, type TipoUtenza as TipoUtenzaValue } from '../domain/sessioni/viste';
 
 /*
  * The payment sessions started on a portal, in the graph's own conventions (DESIGN.md §4b): one
@@ -65,6 +67,13 @@ registerEnumType(AutenticazioneSoggetto, {
   description: "How the versante was authenticated (GovPay's N/A is N_A).",
 });
 
+export const TipoUtenza = enumOf(TIPI_UTENZA, 'TipoUtenza', "Who started a payment (GovPay's TipoUtenza).", {
+  APPLICAZIONE: "An Ente's portal (an applicazione).",
+  OPERATORE: "An Ente's operatore.",
+  CITTADINO: 'A citizen authenticated by SPID, on API Pagamento.',
+  ANONIMO: "An anonymous caller of API Pagamento's public mode.",
+});
+
 @InputType('SoggettoVersanteInput')
 @ObjectType({ description: 'The versante (who pays) as GovPay describes a Soggetto.' })
 export class SoggettoVersante {
@@ -90,8 +99,9 @@ export class ContoAddebito {
 
 @ObjectType({ description: 'Who started a payment.' })
 export class AvviatoDa {
-  @Field(() => String, { description: 'applicazione or operatore' }) tipo!: string;
-  @Field(() => String, { description: "The applicazione's idA2A or the operatore's principal." }) principal!: string;
+  @Field(() => TipoUtenza) tipo!: TipoUtenzaValue;
+  @Field(() => String, { description: "The applicazione's idA2A, the operatore's principal, the cittadino's codice fiscale or ANONIMO." })
+  principal!: string;
 }
 
 @ObjectType({ description: "One pendenza of a payment's cart, with the amount Checkout was told and its outcome." })

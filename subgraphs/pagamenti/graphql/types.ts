@@ -5,7 +5,7 @@ export { DominioRef } from '../../runtime/dominio-ref';
 import { Importo } from '../../runtime/scalars';
 import { Soggetto } from '../../runtime/soggetto';
 import { Node } from '../../runtime/node';
-import { EsitoRpp, StatoRpp } from './rpp-enums';
+import { EsitoRpp, StatoRpp, VersioneRicevuta } from './rpp-enums';
 
 /* The pagamenti subgraph's types. Resolvers return the domain's views, whose fields match these. */
 
@@ -32,7 +32,7 @@ export class Rpp {
   @Field(() => String) idPsp!: string;
   @Field(() => String, { nullable: true }) ragioneSocialePsp?: string;
   @Field(() => String, { nullable: true }) idCanale?: string;
-  @Field(() => String, { description: 'V1 (paSendRT) or V2 (paSendRTV2)' }) versione!: string;
+  @Field(() => VersioneRicevuta) versione!: VersioneRicevuta;
   @Field(() => Boolean) standIn!: boolean;
   @Field(() => Boolean, { description: 'A second receipt for a pendenza already paid (to refund).' }) duplicato!: boolean;
   @Field(() => GraphQLJSONObject, { description: "What was paid for, as ctPaymentPA's JSON." }) rpt!: Record<string, unknown>;

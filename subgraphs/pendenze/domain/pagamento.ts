@@ -8,11 +8,11 @@ export const PAGAMENTO_DI_ANNULLATA = 'Pagamento acquisito per una pendenza annu
 /** The columns a payment sets, each `column = ?` (or a constant), prefixed with the table's alias when the UPDATE joins. */
 const pendenzaSet = (p: string, annullata: boolean) =>
   `${p}stato = 'ESEGUITA', ${p}data_pagamento = ?, ${p}descrizione_stato = ?, ${p}updated_at = ?${annullata ? `, ${p}anomalo = ?` : ''}`;
-const vociSet = (v: string) => `${v}stato = 'Eseguito', ${v}updated_at = ?`;
+const vociSet = (v: string) => `${v}stato = 'ESEGUITO', ${v}updated_at = ?`;
 
 /**
  * Marks a pendenza paid: ESEGUITA with its dataPagamento (Europe/Rome yyyy-MM-dd) and every voce
- * Eseguito. A cancelled pendenza is paid all the same (pagoPA took the money) and flagged anomalo
+ * ESEGUITO. A cancelled pendenza is paid all the same (pagoPA took the money) and flagged anomalo
  * for an operator to refund or reconcile. The pendenze context owns these tables, so the
  * pagamenti context calls this inside its receipt's transaction, with the row locked (`em` must be
  * that transaction's EntityManager). A receipt is the hub's hottest write: on MySQL/MariaDB the

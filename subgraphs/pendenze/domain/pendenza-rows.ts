@@ -45,7 +45,7 @@ export function voceFields(v: VoceInput, indice: number, iban: string | null): V
     importoCents: v.importo,
     descrizione: v.descrizione,
     descrizioneCausaleRPT: v.descrizioneCausaleRPT ?? null,
-    stato: 'Non eseguito',
+    stato: 'NON_ESEGUITO',
     tipo,
     idDominio: v.idDominio ?? null,
     codEntrata: v.codEntrata ?? null,

@@ -4,6 +4,7 @@ import type {
   Pendenza,
   Soggetto,
   StatoPendenza,
+  StatoVoce,
   TipoContabilita,
   VocePendenza,
 } from '../../../schema/entities';
@@ -17,6 +18,10 @@ export const STATI_PENDENZA = ['NON_ESEGUITA', 'ESEGUITA', 'ESEGUITA_PARZIALE', 
 )[];
 export type StatoPendenzaView = (typeof STATI_PENDENZA)[number];
 
+/** GovPay's tipologia of a pendenza: DOVUTO (loaded by the Ente) or SPONTANEO (asked for by the citizen). */
+export const TIPOLOGIE_PENDENZA = ['DOVUTO', 'SPONTANEO'] as const;
+export type TipologiaPendenza = (typeof TIPOLOGIE_PENDENZA)[number];
+
 export interface VoceView {
   indice: number;
   idVocePendenza: string;
@@ -24,7 +29,7 @@ export interface VoceView {
   importoCents: number;
   descrizione: string;
   descrizioneCausaleRPT?: string;
-  stato: string;
+  stato: StatoVoce;
   idDominio?: string;
   codEntrata?: string;
   ibanAccredito?: string;
@@ -80,7 +85,7 @@ export interface PendenzaView {
   documento?: Record<string, unknown>;
   datiAllegati?: Record<string, unknown>;
   proprieta?: Record<string, unknown>;
-  tipo: 'dovuto' | 'spontaneo';
+  tipo: TipologiaPendenza;
   UUID: string;
   voci: VoceView[];
   allegati: AllegatoView[];
@@ -192,7 +197,7 @@ export function pendenzaView(p: PendenzaFields & { updatedAt?: Date }, refs: Pen
     documento: orUndefined(p.documento),
     datiAllegati: orUndefined(p.datiAllegati),
     proprieta: orUndefined(p.proprieta),
-    tipo: 'dovuto',
+    tipo: 'DOVUTO',
     UUID: p.uuid,
     voci: refs.voci.map(toVoceView),
     allegati: refs.allegati,

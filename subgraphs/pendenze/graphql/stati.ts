@@ -1,13 +1,22 @@
-import { ESITI_OPERAZIONE, STATI_OPERAZIONE, STATI_TRACCIATO, TIPI_OPERAZIONE } from '../../../schema/entities';
+import { ESITI_OPERAZIONE, STATI_OPERAZIONE, STATI_TRACCIATO, STATI_VOCE, TIPI_OPERAZIONE } from '../../../schema/entities';
 import { enumOf } from '../../runtime/closed-set';
-import { STATI_PENDENZA } from '../domain/views';
+import { STATI_PENDENZA, TIPOLOGIE_PENDENZA } from '../domain/views';
 
-/* The states of pendenze, tracciati and their rows as the graph shows them and as their lists filter on them. */
+/* The closed sets of pendenze, their voci, tracciati and their rows as the graph shows them and as their lists filter on them. */
 
 export const StatoPendenza = enumOf(STATI_PENDENZA, 'StatoPendenza', "A pendenza's state (GovPay's StatoPendenza).", {
   NON_ESEGUITA: 'Not paid, and not past its dataScadenza.',
   ESEGUITA_PARZIALE: 'Paid in part.',
   SCADUTA: 'Not paid and past its dataScadenza (stored as NON_ESEGUITA).',
+});
+
+export const TipologiaPendenza = enumOf(TIPOLOGIE_PENDENZA, 'TipologiaPendenza', "GovPay's tipologia of a pendenza.", {
+  DOVUTO: 'Owed: loaded by the Ente (every pendenza the hub holds today).',
+  SPONTANEO: 'Asked for by the citizen (a spontaneous payment).',
+});
+
+export const StatoVocePendenza = enumOf(STATI_VOCE, 'StatoVocePendenza', "A voce's state: paid with its pendenza, or not.", {
+  ANOMALO: "GovPay's; the hub does not set it (a receipt for a cancelled pendenza marks the pendenza anomalo).",
 });
 
 export const StatoTracciato = enumOf(STATI_TRACCIATO, 'StatoTracciato', "A tracciato's progress.", {

@@ -7,7 +7,9 @@ import { TipoContabilita } from '../../runtime/contabilita';
 export { Soggetto };
 import { Importo } from '../../runtime/scalars';
 import { Node } from '../../runtime/node';
-import { StatoPendenza } from './stati';
+import type { StatoVoce } from '../../../schema/entities';
+import type { TipologiaPendenza as Tipologia } from '../domain/views';
+import { StatoPendenza, StatoVocePendenza, TipologiaPendenza } from './stati';
 
 /* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
 
@@ -36,7 +38,7 @@ export class VocePendenza {
   @Field(() => Importo, { name: 'importo' }) importoCents!: number;
   @Field(() => String) descrizione!: string;
   @Field(() => String, { nullable: true }) descrizioneCausaleRPT?: string;
-  @Field(() => String, { description: 'Eseguito, Non eseguito or Anomalo' }) stato!: string;
+  @Field(() => StatoVocePendenza) stato!: StatoVoce;
   @Field(() => String, { nullable: true, description: "Beneficiary when not the pendenza's dominio." }) idDominio?: string;
   @Field(() => String, { nullable: true }) codEntrata?: string;
   @Field(() => String, { nullable: true }) ibanAccredito?: string;
@@ -110,7 +112,7 @@ export class Pendenza {
   @Field(() => GraphQLJSONObject, { nullable: true }) documento?: Record<string, unknown>;
   @Field(() => GraphQLJSONObject, { nullable: true }) datiAllegati?: Record<string, unknown>;
   @Field(() => GraphQLJSONObject, { nullable: true }) proprieta?: Record<string, unknown>;
-  @Field(() => String, { description: 'dovuto or spontaneo' }) tipo!: string;
+  @Field(() => TipologiaPendenza) tipo!: Tipologia;
   @Field(() => String) UUID!: string;
   @Field(() => [VocePendenza]) voci!: VocePendenza[];
   @Field(() => [AllegatoPendenza]) allegati!: AllegatoPendenza[];

@@ -1134,6 +1134,13 @@ export type StatoTracciato =
   /** Refused as a whole. */
   | 'SCARTATO';
 
+/** A voce's state: paid with its pendenza, or not. */
+export type StatoVocePendenza =
+  /** GovPay's; the hub does not set it (a receipt for a cancelled pendenza marks the pendenza anomalo). */
+  | 'ANOMALO'
+  | 'ESEGUITO'
+  | 'NON_ESEGUITO';
+
 /** Which of an intermediario's stazioni to list. */
 export type StazioneFilter = {
   abilitato?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1226,6 +1233,24 @@ export type TipoSoggetto =
   | 'F'
   | 'G';
 
+/** Who started a payment (GovPay's TipoUtenza). */
+export type TipoUtenza =
+  /** An anonymous caller of API Pagamento's public mode. */
+  | 'ANONIMO'
+  /** An Ente's portal (an applicazione). */
+  | 'APPLICAZIONE'
+  /** A citizen authenticated by SPID, on API Pagamento. */
+  | 'CITTADINO'
+  /** An Ente's operatore. */
+  | 'OPERATORE';
+
+/** GovPay's tipologia of a pendenza. */
+export type TipologiaPendenza =
+  /** Owed: loaded by the Ente (every pendenza the hub holds today). */
+  | 'DOVUTO'
+  /** Asked for by the citizen (a spontaneous payment). */
+  | 'SPONTANEO';
+
 /** Which tracciati: within the caller's domini. */
 export type TracciatoPendenzeFilter = {
   idDominio?: InputMaybe<Scalars['String']['input']>;
@@ -1279,6 +1304,13 @@ export type VersioneApiIntegrazione =
   | 'REST_V1'
   /** GovPay's "REST v2": API Notifica e Verifica v2. */
   | 'REST_V2';
+
+/** Which primitive of the Nodo delivered a receipt. */
+export type VersioneRicevuta =
+  /** paSendRT (ctReceipt). */
+  | 'V1'
+  /** paSendRTV2 (ctReceiptV2). */
+  | 'V2';
 
 /** The pagoPA interface a stazione speaks. */
 export type VersioneStazione =

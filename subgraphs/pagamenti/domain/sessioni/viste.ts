@@ -8,6 +8,18 @@ import type {
   StatoPagamento,
 } from '../../../../schema/entities';
 
+/** Who may start a payment, as GovPay names a caller's kind (its TipoUtenza). */
+export const TIPI_UTENZA = ['APPLICAZIONE', 'OPERATORE', 'CITTADINO', 'ANONIMO'] as const;
+export type TipoUtenza = (typeof TIPI_UTENZA)[number];
+
+// The session stores the caller's kind as the gateway names it; the graph shows GovPay's name.
+const TIPO_UTENZA: Record<Principal['kind'], TipoUtenza> = {
+  applicazione: 'APPLICAZIONE',
+  operatore: 'OPERATORE',
+  cittadino: 'CITTADINO',
+  anonimo: 'ANONIMO',
+};
+
 /** A pendenza as a cart names it: the session records these, Checkout is told its notice and amount. */
 export interface PendenzaNelCarrello {
   idA2A: string;
@@ -46,7 +58,7 @@ export interface PagamentoView {
   credenzialiPagatore?: string;
   autenticazioneSoggetto?: string;
   lingua?: string;
-  avviatoDa: { tipo: Principal['kind']; principal: string };
+  avviatoDa: { tipo: TipoUtenza; principal: string };
   esitoRitorno?: EsitoRitorno;
   dataRitorno?: Date;
   verificato: boolean;
@@ -91,7 +103,7 @@ export function toPagamentoView(p: PagamentoPortale): PagamentoView {
     credenzialiPagatore: orUndefined(p.credenzialiPagatore),
     autenticazioneSoggetto: orUndefined(p.autenticazioneSoggetto),
     lingua: orUndefined(p.lingua),
-    avviatoDa: { tipo: p.avviatoDaTipo, principal: p.avviatoDa },
+    avviatoDa: { tipo: TIPO_UTENZA[p.avviatoDaTipo], principal: p.avviatoDa },
     esitoRitorno: orUndefined(p.esitoRitorno),
     dataRitorno: orUndefined(p.ritornoIl),
     verificato: p.verificato,
