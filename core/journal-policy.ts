@@ -1,5 +1,6 @@
 /** The parts of the hub whose exchanges GovPay's Giornale degli Eventi records (its componenteEvento). */
-export type Componente = 'API_BACKOFFICE' | 'API_PENDENZE' | 'API_PAGAMENTO' | 'API_RAGIONERIA' | 'API_PAGOPA' | 'API_ENTE';
+export const COMPONENTI = ['API_BACKOFFICE', 'API_PENDENZE', 'API_PAGAMENTO', 'API_RAGIONERIA', 'API_PAGOPA', 'API_ENTE'] as const;
+export type Componente = (typeof COMPONENTI)[number];
 /** An exchange's outcome: done, refused (a 4xx, a pagoPA fault), failed (a 5xx, no answer). */
 export const ESITI_EVENTO = ['OK', 'KO', 'FAIL'] as const;
 export type EsitoEvento = (typeof ESITI_EVENTO)[number];

@@ -12,6 +12,7 @@ import { messaggio, type Messaggio, type MessaggioRegistrato } from './journal-m
 
 export {
   CATEGORIE_EVENTO,
+  COMPONENTI,
   ESITI_EVENTO,
   RUOLI_EVENTO,
   type CategoriaEvento,

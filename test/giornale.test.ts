@@ -195,7 +195,7 @@ describe('/eventi', () => {
     expect((await eventi('', basic(VERTICALE))).status).toBe(403);
     const r = await gql(
       t.baseUrl,
-      '{ eventi(filter: { componente: "API_PAGOPA" }, first: 2) { totalCount nodes { id numero tipoEvento } pageInfo { hasNextPage } } }',
+      '{ eventi(filter: { componente: API_PAGOPA }, first: 2) { totalCount nodes { id numero tipoEvento } pageInfo { hasNextPage } } }',
     );
     expect(r.body.data.eventi.nodes).toHaveLength(2);
     const one = await gql(t.baseUrl, 'query ($id: ID) { evento(id: $id) { numero } }', { id: r.body.data.eventi.nodes[0].id });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { stripNulls } from '../../core/compact';
 import { errors } from '../../core/errors';
-import { CATEGORIE_EVENTO, ESITI_EVENTO, RUOLI_EVENTO } from '../../core/journal';
+import { CATEGORIE_EVENTO, COMPONENTI, ESITI_EVENTO, RUOLI_EVENTO } from '../../core/journal';
 import { romeDateTime } from '../../core/rome-time';
 import { parseInput } from '../../core/validation';
+import { enumFilter } from '../shared/enum-filter';
 import { custom, dateTimeParam, found, lenientBoolean, list, textParam, type Operation } from '../shared/table';
 
 /**
@@ -110,25 +111,30 @@ export const BACKOFFICE_EVENTI: Operation[] = [
     orderType: 'EventoOrder',
     selection: EVENTO_FIELDS,
     ordinamento: { data: 'DATA', dataEvento: 'DATA', id: 'ID' },
-    filter: (q) => ({
-      idDominio: q.idDominio,
-      iuv: q.iuv,
-      ccp: q.ccp,
-      idA2A: q.idA2A,
-      idPendenza: q.idPendenza,
-      idSessione: q.idPagamento,
-      esito: q.esito,
-      categoriaEvento: q.categoriaEvento,
-      tipoEvento: q.tipoEvento,
-      sottotipoEvento: q.sottotipoEvento,
-      componente: q.componente,
-      ruolo: q.ruolo,
-      dataDa: q.dataDa,
-      dataA: q.dataA,
-      severitaDa: q.severitaDa,
-      severitaA: q.severitaA,
-      messaggi: q.messaggi,
-    }),
+    filter: (q) => {
+      // A componente the graph's enum does not hold is an evento no one recorded: GovPay answers no rows.
+      const componente = enumFilter(COMPONENTI, q.componente);
+      if (componente === null) return null;
+      return {
+        idDominio: q.idDominio,
+        iuv: q.iuv,
+        ccp: q.ccp,
+        idA2A: q.idA2A,
+        idPendenza: q.idPendenza,
+        idSessione: q.idPagamento,
+        esito: q.esito,
+        categoriaEvento: q.categoriaEvento,
+        tipoEvento: q.tipoEvento,
+        sottotipoEvento: q.sottotipoEvento,
+        componente,
+        ruolo: q.ruolo,
+        dataDa: q.dataDa,
+        dataA: q.dataA,
+        severitaDa: q.severitaDa,
+        severitaA: q.severitaA,
+        messaggi: q.messaggi,
+      };
+    },
     map: (e: GraphEvento) => evento(e),
   }),
   custom({

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Evento } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
-import type { CategoriaEvento, EsitoEvento } from '../../../core/journal';
+import type { CategoriaEvento, Componente, EsitoEvento } from '../../../core/journal';
 import { findPage, type Where } from '../../../core/find-page';
 import type { Page, PageRequest } from '../../../core/paging';
 import { inScope, requireRight, type Principal } from '../../../core/principal';
@@ -17,7 +17,7 @@ export interface EventiFilter {
   categoriaEvento?: CategoriaEvento | null;
   tipoEvento?: string | null;
   sottotipoEvento?: string | null;
-  componente?: string | null;
+  componente?: Componente | null;
   ruolo?: string | null;
   dataDa?: Date | null;
   dataA?: Date | null;

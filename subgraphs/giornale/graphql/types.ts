@@ -1,6 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { CATEGORIE_EVENTO, ESITI_EVENTO, RUOLI_EVENTO } from '../../../core/journal';
+import { CATEGORIE_EVENTO, COMPONENTI, ESITI_EVENTO, RUOLI_EVENTO } from '../../../core/journal';
 import { enumOf } from '../../runtime/closed-set';
 import { Connection } from '../../runtime/connection';
 import { Node, NODE_ID_DESCRIPTION } from '../../runtime/node';
@@ -26,13 +26,27 @@ export type CategoriaEvento = (typeof CATEGORIE_EVENTO)[number];
 export const RuoloEvento = enumOf(RUOLI_EVENTO, 'RuoloEvento', 'SERVER (the hub was called) or CLIENT (it called).');
 export type RuoloEvento = (typeof RUOLI_EVENTO)[number];
 
+export const ComponenteEvento = enumOf(
+  COMPONENTI,
+  'ComponenteEvento',
+  "The part of the hub whose exchange it is (GovPay's componenteEvento).",
+  {
+    API_BACKOFFICE: "GovPay's API Backoffice.",
+    API_PENDENZE: "GovPay's API Pendenze.",
+    API_PAGAMENTO: "GovPay's API Pagamento (the citizens' portals).",
+    API_RAGIONERIA: "GovPay's API Ragioneria.",
+    API_PAGOPA: "pagoPA's Nodo: the station's services and the hub's calls to it.",
+    API_ENTE: "API Ente: the hub's calls to the Ente's systems.",
+  },
+);
+export type ComponenteEvento = (typeof COMPONENTI)[number];
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "One exchange of the hub recorded in GovPay's Giornale degli Eventi.", implements: Node })
 export class Evento {
   @Field(() => ID, { description: NODE_ID_DESCRIPTION }) id!: string;
   @Field(() => Int, { description: "The event's number (the Backoffice's id)." }) numero!: number;
-  @Field(() => String, { description: 'API_BACKOFFICE, API_PENDENZE, API_PAGAMENTO, API_RAGIONERIA, API_PAGOPA, API_ENTE.' })
-  componente!: string;
+  @Field(() => ComponenteEvento) componente!: ComponenteEvento;
   @Field(() => CategoriaEvento) categoriaEvento!: CategoriaEvento;
   @Field(() => RuoloEvento) ruolo!: RuoloEvento;
   @Field(() => String, { description: "The operation (GovPay's operation id)." }) tipoEvento!: string;
@@ -75,7 +89,7 @@ export class EventoFilter {
   @Field(() => CategoriaEvento, { nullable: true }) categoriaEvento?: CategoriaEvento;
   @Field(() => String, { nullable: true }) tipoEvento?: string;
   @Field(() => String, { nullable: true }) sottotipoEvento?: string;
-  @Field(() => String, { nullable: true }) componente?: string;
+  @Field(() => ComponenteEvento, { nullable: true }) componente?: ComponenteEvento;
   @Field(() => RuoloEvento, { nullable: true }) ruolo?: RuoloEvento;
   @Field(() => Date, { nullable: true, description: 'From this instant.' }) dataDa?: Date;
   @Field(() => Date, { nullable: true, description: 'Until this instant.' }) dataA?: Date;
