@@ -1,25 +1,38 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { errors } from './errors';
 
-/** GovPay's ACL services. */
-export const SERVIZI = [
-  'Anagrafica PagoPA',
-  'Anagrafica Creditore',
-  'Anagrafica Applicazioni',
-  'Anagrafica Ruoli',
-  'Pagamenti',
-  'Pendenze',
-  'Rendicontazioni e Incassi',
-  'Giornale degli Eventi',
-  'Configurazione e manutenzione',
-] as const;
+/**
+ * GovPay's ACL services: the graph's name of each, and GovPay's text, which the hub stores and
+ * GovPay's REST shows (in this order in /enumerazioni/serviziACL and its error texts).
+ */
+export const SERVIZI_ACL = {
+  ANAGRAFICA_PAGOPA: 'Anagrafica PagoPA',
+  ANAGRAFICA_CREDITORE: 'Anagrafica Creditore',
+  ANAGRAFICA_APPLICAZIONI: 'Anagrafica Applicazioni',
+  ANAGRAFICA_RUOLI: 'Anagrafica Ruoli',
+  PAGAMENTI: 'Pagamenti',
+  PENDENZE: 'Pendenze',
+  RENDICONTAZIONI_E_INCASSI: 'Rendicontazioni e Incassi',
+  GIORNALE_DEGLI_EVENTI: 'Giornale degli Eventi',
+  CONFIGURAZIONE_E_MANUTENZIONE: 'Configurazione e manutenzione',
+} as const;
+export const SERVIZI = Object.values(SERVIZI_ACL);
 export type Servizio = (typeof SERVIZI)[number];
-export type Diritto = 'R' | 'W';
+/** The rights on a servizio: R (GovPay's Lettura) and W (Scrittura). */
+export const DIRITTI = ['R', 'W'] as const;
+export type Diritto = (typeof DIRITTI)[number];
 
 export interface Acl {
   servizio: Servizio;
   autorizzazioni: Diritto[];
 }
+
+/**
+ * How the caller proved who it is: HTTP Basic, a header a trusted proxy set, the Backoffice's login
+ * form, SPID (a citizen, through a trusted proxy), or not at all (API Pagamento's public mode).
+ */
+export const AUTENTICAZIONI = ['BASIC', 'HEADER', 'FORM', 'SPID', 'PUBLIC'] as const;
+export type Autenticazione = (typeof AUTENTICAZIONI)[number];
 
 /** `'*'` grants every dominio / tipo pendenza, present and future. */
 export type Scope = '*' | string[];
@@ -39,7 +52,7 @@ export interface Principal {
   tipiPendenza: Scope;
   acl: Acl[];
   api: { pagamenti: boolean; pendenze: boolean; ragioneria: boolean };
-  autenticazione: 'BASIC' | 'HEADER' | 'FORM' | 'SPID' | 'PUBLIC';
+  autenticazione: Autenticazione;
   /** A cittadino's name and e-mail as the SPID proxy asserted them. */
   anagrafica?: { nome?: string; cognome?: string; email?: string };
 }

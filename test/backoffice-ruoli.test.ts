@@ -248,7 +248,7 @@ describe('the graph', () => {
     expect(desc.body.data.ruoli.totalCount).toBe(3);
     const one = await list('filter: { idRuolo: "Contabile" }');
     expect(one.body.data.ruoli.nodes).toEqual([
-      { id: expect.any(String), idRuolo: 'Contabile', acl: [{ servizio: 'Rendicontazioni e Incassi' }] },
+      { id: expect.any(String), idRuolo: 'Contabile', acl: [{ servizio: 'RENDICONTAZIONI_E_INCASSI' }] },
     ]);
     expect((await list('first: 101')).body.errors[0].extensions).toMatchObject({ codice: 'SINTASSI' });
     const counted = await list('first: 1, offset: 1, withCount: false');
@@ -258,11 +258,11 @@ describe('the graph', () => {
 
     const salva = await gql(
       a.baseUrl,
-      `mutation { salvaRuolo(input: { idRuolo: "Ospite", acl: [{ servizio: "Pagamenti", autorizzazioni: ["R"] }] }) { creato ruolo { idRuolo acl { servizio autorizzazioni } } } }`,
+      `mutation { salvaRuolo(input: { idRuolo: "Ospite", acl: [{ servizio: PAGAMENTI, autorizzazioni: [R] }] }) { creato ruolo { idRuolo acl { servizio autorizzazioni } } } }`,
     );
     expect(salva.body.data.salvaRuolo).toEqual({
       creato: true,
-      ruolo: { idRuolo: 'Ospite', acl: [{ servizio: 'Pagamenti', autorizzazioni: ['R'] }] },
+      ruolo: { idRuolo: 'Ospite', acl: [{ servizio: 'PAGAMENTI', autorizzazioni: ['R'] }] },
     });
     const refused = await gql(a.baseUrl, '{ ruoli { totalCount } }', {}, basic(IDA2A01));
     expect(refused.body.errors[0].extensions).toMatchObject({ codice: '403000' });

@@ -62,7 +62,7 @@ describe('queries', () => {
   it("returns the caller's profile", async () => {
     const r = await gql(t.baseUrl, '{ profilo { nome acl { servizio } } }', {}, basic(IDA2A01));
     expect(r.body.data.profilo.nome).toBe('IDA2A01');
-    expect(r.body.data.profilo.acl.map((a: any) => a.servizio)).toContain('Pendenze');
+    expect(r.body.data.profilo.acl.map((a: any) => a.servizio)).toContain('PENDENZE');
   });
 });
 

@@ -1,18 +1,19 @@
 import { patchOps, ruoloInput } from '../../subgraphs/anagrafica/services';
 import { parseInput } from '../../core/validation';
+import { aclDelGrafo, aclGovPay, type GraphAcl } from '../shared/acl';
 import { jsonBody, patchBody, saved } from '../shared/http';
 import { custom, list, type Operation } from '../shared/table';
 
 /** A role as the graph gives it. */
 export interface GraphRuolo {
   idRuolo: string;
-  acl: Array<{ servizio: string; autorizzazioni: string[] }>;
+  acl: GraphAcl[];
 }
 
 export const RUOLO_FIELDS = 'idRuolo acl { servizio autorizzazioni }';
 
 /** GovPay's `ruolo`: its name as `id`, and its ACLs. */
-export const ruoloJson = (r: GraphRuolo) => ({ id: r.idRuolo, acl: r.acl });
+export const ruoloJson = (r: GraphRuolo) => ({ id: r.idRuolo, acl: aclGovPay(r.acl) });
 
 /**
  * A PATCH of the anagrafica (roles, utenze, the profile): GovPay's JSON-patch operations handed to
@@ -72,7 +73,7 @@ export const BACKOFFICE_RUOLI: readonly Operation[] = [
       const { acl } = parseInput(ruoloInput, jsonBody(req));
       const data = await graph.run<{ salvaRuolo: { creato: boolean } }>(
         'mutation ($input: SalvaRuoloInput!) { salvaRuolo(input: $input) { creato } }',
-        { input: { idRuolo: params.idRuolo, acl } },
+        { input: { idRuolo: params.idRuolo, acl: aclDelGrafo(acl) } },
         principal,
       );
       return saved(data.salvaRuolo.creato);

@@ -4,10 +4,11 @@ import type { CredentialCaches } from '../../core/credential-caches';
 import { errors } from '../../core/errors';
 import { requireRight, type Principal } from '../../core/principal';
 import type { GraphClient } from '../shared/graph-client';
+import type { GraphAcl } from '../shared/acl';
 import { route } from '../shared/http';
 import { listEnvelope, parsePaging } from '../shared/paging';
 import { stripNulls } from '../../core/compact';
-import { SCOPE_FIELDS } from './utenze';
+import { conAclGovPay, SCOPE_FIELDS } from './utenze';
 
 interface OperazioneDeps {
   caches: CredentialCaches;
@@ -76,12 +77,12 @@ export function sistemaRoutes(router: Router, graph: GraphClient, authenticator:
   router.get(
     '/profilo',
     route(graph, async ({ principal }) => {
-      const data = await graph.run<{ profilo: Record<string, unknown> }>(
+      const data = await graph.run<{ profilo: Record<string, unknown> & { acl: GraphAcl[] } }>(
         `{ profilo { nome autenticazione ${SCOPE_FIELDS} } }`,
         {},
         principal,
       );
-      return { status: 200, body: stripNulls(data.profilo) };
+      return { status: 200, body: stripNulls(conAclGovPay(data.profilo)) };
     }),
   );
 

@@ -7,6 +7,7 @@ import { stripNulls } from '../../core/compact';
 import { MAX_PAGE_SIZE } from '../../core/paging';
 import { lenientBoolean, list, mountTable, textParam, type Operation } from '../shared/table';
 import { patchOperation, RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
+import { aclDelGrafo, aclGovPay, type GraphAcl } from '../shared/acl';
 import { connettoreDelGrafo, connettoreGovPay } from './versione-api';
 
 export const SCOPE_FIELDS =
@@ -18,14 +19,18 @@ const OPERATORE_FIELDS = `ragioneSociale ${UTENZA_FIELDS}`;
 const PROFILO_FIELDS = `nome autenticazione ${SCOPE_FIELDS}`;
 
 type Node = Record<string, unknown> & {
+  acl?: GraphAcl[];
   ruoliAssegnati?: GraphRuolo[];
   servizioIntegrazione?: { versioneApi?: 'REST_V1' | 'REST_V2' | null } | null;
 };
 
+/** A profile or an utenza with its ACLs in GovPay's text, in their place (the JSON's order is GovPay's). */
+export const conAclGovPay = <U extends { acl?: GraphAcl[] }>(u: U) => (u.acl ? { ...u, acl: aclGovPay(u.acl) } : u);
+
 /** GovPay lists an utenza's roles as `ruolo` objects, each with its ACLs. */
 const utenzaJson = ({ ruoliAssegnati, ...u }: Node) =>
   stripNulls({
-    ...u,
+    ...conAclGovPay(u),
     ...('servizioIntegrazione' in u ? { servizioIntegrazione: connettoreGovPay(u.servizioIntegrazione) } : {}),
     ...(ruoliAssegnati?.length ? { ruoli: ruoliAssegnati.map(ruoloJson) } : {}),
   });
@@ -54,7 +59,7 @@ export const BACKOFFICE_UTENZE_PATCH: readonly Operation[] = [
     mutation: 'modificaProfilo',
     selection: `profilo { ${PROFILO_FIELDS} }`,
     input: () => ({}),
-    render: (payload: { profilo: Record<string, unknown> }) => stripNulls(payload.profilo),
+    render: (payload: { profilo: Node }) => stripNulls(conAclGovPay(payload.profilo)),
   }),
 ];
 
@@ -105,7 +110,14 @@ export function utenzeRoutes(router: Router, graph: GraphClient): void {
       const input = parseInput(applicazioneInput, jsonBody(req));
       const data = await graph.run<{ salvaApplicazione: { created: boolean } }>(
         `mutation ($input: SalvaApplicazioneInput!) { salvaApplicazione(input: $input) { created } }`,
-        { input: { ...input, servizioIntegrazione: connettoreDelGrafo(input.servizioIntegrazione), idA2A: req.params.idA2A } },
+        {
+          input: {
+            ...input,
+            acl: aclDelGrafo(input.acl),
+            servizioIntegrazione: connettoreDelGrafo(input.servizioIntegrazione),
+            idA2A: req.params.idA2A,
+          },
+        },
         principal,
       );
       return saved(data.salvaApplicazione.created);
@@ -130,7 +142,7 @@ export function utenzeRoutes(router: Router, graph: GraphClient): void {
       const input = parseInput(operatoreInput, jsonBody(req));
       const data = await graph.run<{ salvaOperatore: { created: boolean } }>(
         `mutation ($input: SalvaOperatoreInput!) { salvaOperatore(input: $input) { created } }`,
-        { input: { ...input, principal: req.params.principal } },
+        { input: { ...input, acl: aclDelGrafo(input.acl), principal: req.params.principal } },
         principal,
       );
       return saved(data.salvaOperatore.created);

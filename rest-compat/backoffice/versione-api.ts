@@ -1,4 +1,5 @@
 import { VERSIONI_API_INTEGRAZIONE } from '../../subgraphs/anagrafica/services';
+import { nomiDeiTesti } from '../shared/nomi';
 
 /*
  * A connettore's versioneApi: the graph's VersioneApiIntegrazione names it (REST_V1), GovPay's
@@ -9,7 +10,7 @@ type Nome = keyof typeof VERSIONI_API_INTEGRAZIONE;
 type Testo = (typeof VERSIONI_API_INTEGRAZIONE)[Nome];
 type Connettore<V> = { versioneApi?: V | null } | null | undefined;
 
-const NOMI = Object.fromEntries(Object.entries(VERSIONI_API_INTEGRAZIONE).map(([nome, testo]) => [testo, nome])) as Record<Testo, Nome>;
+const NOMI = nomiDeiTesti(VERSIONI_API_INTEGRAZIONE);
 
 /** A connettore of GovPay's body (its versioneApi already checked against GovPay's texts) as the graph's input takes it. */
 export const connettoreDelGrafo = <C extends Connettore<Testo>>(c: C) => (c?.versioneApi ? { ...c, versioneApi: NOMI[c.versioneApi] } : c);

@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import type { CallerAuthenticator } from '../../core/credentials';
+import { aclGovPay, type GraphAcl } from '../shared/acl';
 import { downloadHeaders } from '../shared/download';
 import { errors } from '../../core/errors';
 import type { Principal } from '../../core/principal';
@@ -290,12 +291,12 @@ export function getProfilo(graph: GraphClient): RequestHandler {
         nome: string;
         domini: Array<{ idDominio: string; ragioneSociale: string }>;
         tipiPendenza: unknown[];
-        acl: Array<{ servizio: string; autorizzazioni: string[] }>;
+        acl: GraphAcl[];
       };
     }>(`{ profilo { nome ${SCOPE_FIELDS} } }`, {}, principal);
     const { nome, domini, tipiPendenza, acl } = data.profilo;
     // The APIs name the rights in words, where the Backoffice writes R and W.
-    return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl: aclInParole(acl) }) };
+    return { status: 200, body: stripNulls({ nome, domini, tipiPendenza, acl: aclInParole(aclGovPay(acl)) }) };
   });
 }
 

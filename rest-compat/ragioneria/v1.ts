@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { aclGovPay, type GraphAcl } from '../shared/acl';
 import { aclInParole } from '../pendenze';
 import { dateTimeParam, textParam, type Operation, list, custom } from '../shared/table';
 import { flussoOperations, listaFlussi } from './flussi';
@@ -52,13 +53,13 @@ export const RAGIONERIA_V1: Operation[] = [
         profilo: {
           nome: string;
           domini: Array<{ idDominio: string; ragioneSociale: string }>;
-          acl: Array<{ servizio: string; autorizzazioni: string[] }>;
+          acl: GraphAcl[];
         };
       }>('{ profilo { nome domini { idDominio ragioneSociale } acl { servizio autorizzazioni } } }', {}, principal);
       const { nome, domini, acl } = data.profilo;
       // The domini as the caller's profile names them: their whole index needs the Anagrafica right an applicazione rarely has.
       // v1's profilo lists entrate, a notion the hub keeps per dominio: none at the caller's level.
-      return { status: 200, body: { nome, domini, entrate: [], acl: aclInParole(acl) } };
+      return { status: 200, body: { nome, domini, entrate: [], acl: aclInParole(aclGovPay(acl)) } };
     },
   }),
 ];

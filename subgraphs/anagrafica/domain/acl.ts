@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Ruolo } from '../../../schema/entities';
-import type { Acl, Diritto } from '../../../core/principal';
+import { DIRITTI, type Acl, type Diritto } from '../../../core/principal';
 
 /** Repeated ACL entries for one servizio collapse into one, with the union of their rights. */
 export function mergeAcl(acl: readonly Acl[]): Acl[] {
@@ -12,7 +12,7 @@ export function mergeAcl(acl: readonly Acl[]): Acl[] {
   }
   return [...byServizio].map(([servizio, rights]) => ({
     servizio,
-    autorizzazioni: (['R', 'W'] as const).filter((r) => rights.has(r)),
+    autorizzazioni: DIRITTI.filter((r) => rights.has(r)),
   }));
 }
 

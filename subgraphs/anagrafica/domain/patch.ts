@@ -1,5 +1,5 @@
 import { errors } from '../../../core/errors';
-import { SERVIZI, type Acl, type Diritto, type Servizio } from '../../../core/principal';
+import { DIRITTI, SERVIZI, type Acl, type Diritto, type Servizio } from '../../../core/principal';
 import type { PatchOp } from './inputs';
 
 /*
@@ -13,7 +13,7 @@ export const patchError = {
   value: (op: PatchOp) => errors.syntax(`Value non valido per il path '${op.path}'`),
 };
 
-const DIRITTI: Record<string, Diritto> = { R: 'R', W: 'W', Lettura: 'R', Scrittura: 'W' };
+const DIRITTO: Record<string, Diritto> = { R: 'R', W: 'W', Lettura: 'R', Scrittura: 'W' };
 
 /** An ACL as a patch's value, checked as GovPay checks it (and with its messages). */
 export function aclOf(value: unknown): Acl {
@@ -28,11 +28,11 @@ export function aclOf(value: unknown): Acl {
   }
   const rights = new Set<Diritto>();
   for (const a of autorizzazioni as string[]) {
-    const d = Object.hasOwn(DIRITTI, a) ? DIRITTI[a] : undefined;
+    const d = Object.hasOwn(DIRITTO, a) ? DIRITTO[a] : undefined;
     if (!d) throw errors.syntax(`ACL non valida: servizio \`${servizio}\` non gestito.`);
     rights.add(d);
   }
-  return { servizio: servizio as Servizio, autorizzazioni: (['R', 'W'] as const).filter((r) => rights.has(r)) };
+  return { servizio: servizio as Servizio, autorizzazioni: DIRITTI.filter((r) => rights.has(r)) };
 }
 
 /**

@@ -18,7 +18,7 @@ import type {
   VersioneStazione,
 } from '../../../schema/entities';
 import { compact } from '../../../core/compact';
-import type { Acl } from '../../../core/principal';
+import type { Acl, Autenticazione } from '../../../core/principal';
 import { toGlobalId } from '../../../core/global-id';
 import { maskSecrets } from './secrets';
 
@@ -157,7 +157,7 @@ export interface ProfiloView {
   domini: DominioAutorizzatoView[];
   tipiPendenza: TipoPendenzaAutorizzatoView[];
   acl: Acl[];
-  autenticazione: string;
+  autenticazione: Autenticazione;
 }
 
 export interface ApplicazioneView extends UtenzaView {

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
 import { TipoContabilita } from '../../runtime/contabilita';
-import { VersioneApiIntegrazione, VersioneStazione } from './enums';
+import { Diritto, ServizioAcl, VersioneApiIntegrazione, VersioneStazione } from './enums';
 
 /*
  * Mutation inputs. Their fields follow GovPay's request bodies; the domain validates the values
@@ -129,8 +129,8 @@ export abstract class TipoPendenzaDominioFields extends LayoutInput {
 
 @InputType()
 export class AclInput {
-  @Field(() => String) servizio!: string;
-  @Field(() => [String]) autorizzazioni!: string[];
+  @Field(() => ServizioAcl) servizio!: ServizioAcl;
+  @Field(() => [Diritto]) autorizzazioni!: Diritto[];
 }
 
 @InputType()

@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../../runtime/connection';
 import { Node } from '../../runtime/node';
 import { TipoContabilita } from '../../runtime/contabilita';
-import { VersioneApiIntegrazione, VersioneStazione } from './enums';
+import { Diritto, ModalitaAutenticazione, ServizioAcl, VersioneApiIntegrazione, VersioneStazione } from './enums';
 
 /* The anagrafica's graph types. Resolvers return the domain's views, whose fields match these. */
 
@@ -156,10 +156,10 @@ export class TipoPendenzaDominio extends ConLayout {
   @Field(() => TipoPendenzaValori) valori!: TipoPendenzaValori;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The rights granted on one servizio.' })
 export class AclEntry {
-  @Field(() => String) servizio!: string;
-  @Field(() => [String], { description: 'R (lettura) and/or W (scrittura).' }) autorizzazioni!: string[];
+  @Field(() => ServizioAcl) servizio!: ServizioAcl;
+  @Field(() => [Diritto]) autorizzazioni!: Diritto[];
 }
 
 @Directive('@key(fields: "id")')
@@ -240,7 +240,7 @@ export class Profilo {
   @Field(() => [DominioAutorizzato]) domini!: DominioAutorizzato[];
   @Field(() => [TipoPendenzaAutorizzato]) tipiPendenza!: TipoPendenzaAutorizzato[];
   @Field(() => [AclEntry], { description: 'Its own rights together with those of its roles.' }) acl!: AclEntry[];
-  @Field(() => String) autenticazione!: string;
+  @Field(() => ModalitaAutenticazione) autenticazione!: ModalitaAutenticazione;
 }
 
 export const IntermediarioConnection = Connection(Intermediario);
