@@ -118,11 +118,11 @@ it("delivers the README's subscription, Basic in connection_init, with a federat
 
 it("keeps the subscriber's aliases, fragments and variables", async () => {
   const s = asUser(IDA2A01.user, IDA2A01.password).subscribe(
-    `subscription ($d: String, $lingua: String) {
+    `subscription ($d: String, $lingua: LinguaSecondaria) {
        evento: pendenzaAggiornata(idDominio: $d) { ...P ente: dominio { nome: ragioneSociale } pdf: avvisoPdf(linguaSecondaria: $lingua) }
      }
      fragment P on Pendenza { id: idPendenza tipoPendenza { idTipoPendenza } }`,
-    { d: '12345678901', lingua: 'de' },
+    { d: '12345678901', lingua: 'DE' },
   );
   await untilSubscriptions(t, 1);
   await publish(S1());

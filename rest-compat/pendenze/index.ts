@@ -14,6 +14,7 @@ import { MAX_PAGE_SIZE } from '../../core/paging';
 import { list, mountTable, textParam, type Operation } from '../shared/table';
 import { SCOPE_FIELDS } from '../backoffice/utenze';
 import { avvisoJson, STATI_AVVISO } from './avviso';
+import { linguaSecondaria } from './lingua';
 import { rppRoutes } from './rpp';
 import { PENDENZE_SHAPE, type PendenzaShape } from './shape';
 import { PENDENZA_DETTAGLIO_FIELDS, PENDENZA_FIELDS, pendenzaDettaglio, pendenzaIndex, type GraphPendenza } from './mapping';
@@ -31,12 +32,7 @@ const requireApiPendenze: RequestHandler = (_req, res, next) => {
 
 export const putQuery = z.object({ stampaAvviso: booleanParam.default(false), dataAvvisatura: dateTimeParam(true).optional() });
 /** `false` (the default) or a second language for the avviso. */
-const avvisoQuery = z.object({
-  linguaSecondaria: z
-    .enum(['false', 'de', 'en', 'fr', 'sl'])
-    .optional()
-    .transform((v) => (v && v !== 'false' ? v : undefined)),
-});
+const avvisoQuery = z.object({ linguaSecondaria });
 
 /** API Pagamento's avviso adds how an anonymous caller proves it is the debtor, and reCAPTCHA's token (not checked: no key is configured). */
 const avvisoProvaQuery = avvisoQuery.extend({
@@ -228,7 +224,7 @@ export function getAvviso(graph: GraphClient, prova = false, stati = STATI_AVVIS
     const pdf = req.accepts(['application/json', 'application/pdf']) === 'application/pdf';
     // The PDF needs none of the JSON's fields (nor the dominio they would fetch from the anagrafica).
     const data = await graph.run<{ pendenzaByAvviso: GraphPendenza & { dominio: { gln: string }; avvisoPdf?: string } }>(
-      `query ($idDominio: ID!, $numeroAvviso: ID!, $idDebitore: String, $UUID: String${pdf ? ', $lingua: String' : ''}) {
+      `query ($idDominio: ID!, $numeroAvviso: ID!, $idDebitore: String, $UUID: String${pdf ? ', $lingua: LinguaSecondaria' : ''}) {
         pendenzaByAvviso(idDominio: $idDominio, numeroAvviso: $numeroAvviso, idDebitore: $idDebitore, UUID: $UUID) {
           ${pdf ? 'avvisoPdf(linguaSecondaria: $lingua)' : `${PENDENZA_FIELDS} dominio { gln }`} } }`,
       {
@@ -251,7 +247,7 @@ export function getDocumentoAvvisi(graph: GraphClient): RequestHandler {
   return route(graph, async ({ req, principal }) => {
     const { linguaSecondaria, numeriAvviso } = parseInput(documentoQuery, { ...(req.query as Record<string, unknown>) });
     const data = await graph.run<{ documentoAvvisiPdf: string }>(
-      `query ($idDominio: ID!, $numero: ID!, $numeri: [String!], $lingua: String, $idA2A: String) {
+      `query ($idDominio: ID!, $numero: ID!, $numeri: [String!], $lingua: LinguaSecondaria, $idA2A: String) {
         documentoAvvisiPdf(idDominio: $idDominio, numeroDocumento: $numero, numeriAvviso: $numeri, linguaSecondaria: $lingua, idA2A: $idA2A) }`,
       {
         idDominio: req.params.idDominio,

@@ -11,6 +11,7 @@ export {
   field,
   formatEuro,
   formatNumeroAvviso,
+  LINGUE_SECONDARIE,
   PAGE,
   qrCodePayload,
   renderPdf,

@@ -4,6 +4,7 @@
  */
 export { COLOR, CONTENT_WIDTH, drawLogo, field, PAGE, renderPdf, sectionTitle, write, type Doc } from './drawing';
 export { renderAvvisoPdf, type AvvisoPdfData, type AvvisoPdfRata, type LinguaSecondaria } from './avviso-pdf';
+export { LINGUE_SECONDARIE } from './labels';
 export {
   asciiFoldUpper,
   codiceImporto,

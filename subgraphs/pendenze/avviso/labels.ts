@@ -2,7 +2,9 @@
  * The avviso's labels in Italian and in the second languages GovPay offers (de, en, fr, sl). With a
  * second language the label is printed as "italiano / traduzione"; explanatory texts stay Italian.
  */
-export type LinguaSecondaria = 'de' | 'en' | 'fr' | 'sl';
+/** The second languages: the graph's name of each, and GovPay's code, which its REST takes (?linguaSecondaria=de). */
+export const LINGUE_SECONDARIE = { DE: 'de', EN: 'en', FR: 'fr', SL: 'sl' } as const;
+export type LinguaSecondaria = (typeof LINGUE_SECONDARIE)[keyof typeof LINGUE_SECONDARIE];
 
 const IT = {
   avviso: 'AVVISO DI PAGAMENTO',

@@ -3,14 +3,12 @@ import { ContoAccredito, Pendenza } from '../../../schema/entities';
 import { errors } from '../../../core/errors';
 import { renderAvvisoPdf, type AvvisoPdfData, type LinguaSecondaria } from '../avviso';
 
-export const LINGUE_SECONDARIE: readonly LinguaSecondaria[] = ['de', 'en', 'fr', 'sl'];
-
 /**
  * The Avviso pagoPA of one pendenza, or of the rate of a documento (one page each): the Ente, the
  * debtor, amounts and due dates, and the Poste bollettino when the IBAN the first voce credits is
  * a postal account of the dominio.
  */
-export async function avvisoPdf(em: EntityManager, rate: Pendenza[], lingua?: string | null): Promise<Buffer> {
+export async function avvisoPdf(em: EntityManager, rate: Pendenza[], lingua?: LinguaSecondaria | null): Promise<Buffer> {
   const p = rate[0];
   const senzaNumero = rate.find((r) => !r.numeroAvviso);
   if (senzaNumero) {
@@ -18,9 +16,6 @@ export async function avvisoPdf(em: EntityManager, rate: Pendenza[], lingua?: st
       'VER_017',
       `La pendenza (IdA2A:${senzaNumero.applicazione.idA2A}, Id:${senzaNumero.idPendenza}) non ha un numero avviso da stampare.`,
     );
-  }
-  if (lingua && !LINGUE_SECONDARIE.includes(lingua as LinguaSecondaria)) {
-    throw errors.syntax(`Il campo linguaSecondaria ammette ${LINGUE_SECONDARIE.join(', ')} o false, non '${lingua}'.`);
   }
   await em.populate(p, ['dominio.logo', 'voci'] as never);
   const dominio = p.dominio;
@@ -61,7 +56,7 @@ export async function avvisoPdf(em: EntityManager, rate: Pendenza[], lingua?: st
           autorizzazione: conto.autStampaPosteItaliane ?? dominio.autStampaPosteItaliane ?? undefined,
         }
       : undefined,
-    linguaSecondaria: (lingua as LinguaSecondaria | undefined) || undefined,
+    linguaSecondaria: lingua ?? undefined,
   };
   return renderAvvisoPdf(data);
 }

@@ -11,6 +11,7 @@ import { upsert } from '../../../core/upsert';
 import { parseInput } from '../../../core/validation';
 import { enqueue, signalCommitted } from '../../../schema/outbox';
 import { ids, nuovaPendenza, patchOps, type NuovaPendenzaInput, type VoceInput } from './inputs';
+import type { LinguaSecondaria } from '../avviso';
 import { avvisoPdf } from './avviso';
 import { eventoPendenza, type Annuncio, type PendenzaCambiata } from './eventi';
 import {
@@ -274,7 +275,7 @@ export class PendenzeService {
   }
 
   /** The Avviso pagoPA PDF of a pendenza the caller may see. */
-  async avvisoPdf(idA2A: string, idPendenza: string, lingua?: string | null, prova?: ProvaDebitore): Promise<Buffer> {
+  async avvisoPdf(idA2A: string, idPendenza: string, lingua?: LinguaSecondaria | null, prova?: ProvaDebitore): Promise<Buffer> {
     requireRight(this.actor, 'Pendenze', 'R');
     const p = await this.em.findOne(Pendenza, { applicazione: { idA2A }, idPendenza }, { populate: AVVISO_POPULATE as never });
     return avvisoPdf(this.em, [this.checkVisible(p, `Pendenza (IdA2A:${idA2A}, Id:${idPendenza}) inesistente.`, prova)], lingua);
@@ -285,7 +286,7 @@ export class PendenzeService {
     idDominio: string,
     numeroDocumento: string,
     numeriAvviso: string[] | null,
-    lingua?: string | null,
+    lingua?: LinguaSecondaria | null,
     idA2A?: string | null,
   ): Promise<Buffer> {
     requireRight(this.actor, 'Pendenze', 'R');

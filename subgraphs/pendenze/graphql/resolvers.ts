@@ -15,6 +15,7 @@ import {
   ModificaPendenzaInput,
   ModificaPendenzaPayload,
 } from './pendenze-inputs';
+import { LinguaSecondaria } from './lingua';
 import { TracciatoResolver } from './tracciati';
 import { pagatoOf, type Pagato, type PendenzaKey } from '../domain/pagato';
 import { Importo } from '../../runtime/scalars';
@@ -73,7 +74,7 @@ export class PendenzaResolver {
     @Arg('idDominio', () => ID) idDominio: string,
     @Arg('numeroDocumento', () => ID) numeroDocumento: string,
     @Arg('numeriAvviso', () => [String], { nullable: true }) numeriAvviso: string[] | null,
-    @Arg('linguaSecondaria', () => String, { nullable: true }) lingua: string | null,
+    @Arg('linguaSecondaria', () => LinguaSecondaria, { nullable: true }) lingua: LinguaSecondaria | null,
     @Arg('idA2A', () => String, { nullable: true, description: "The applicazione whose documento it is (the Backoffice's path names it)." })
     idA2A: string | null,
     @Ctx() ctx: SubgraphContext,
@@ -145,10 +146,13 @@ export class PendenzaResolver {
     return (await pagatoLoader(ctx).load(p)).iuvPagamento;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The Avviso pagoPA as a base64 PDF (linguaSecondaria: de, en, fr, sl).' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The Avviso pagoPA as a base64 PDF, with its labels also in linguaSecondaria.',
+  })
   async avvisoPdf(
     @Root() p: PendenzaView,
-    @Arg('linguaSecondaria', () => String, { nullable: true }) lingua: string | null,
+    @Arg('linguaSecondaria', () => LinguaSecondaria, { nullable: true }) lingua: LinguaSecondaria | null,
     @Ctx() ctx: SubgraphContext,
   ) {
     if (!p.numeroAvviso) return null;
