@@ -1,5 +1,9 @@
-import { BO, call } from './helpers/http';
+import { nuovaPendenza } from './helpers/fixtures';
+import { dati } from './helpers/flussi';
+import { refusedAsInvalid } from './helpers/graph-validation';
+import { BO, call, gql } from './helpers/http';
 import { startHub, type TestHub } from './helpers/hub';
+import { readPdf } from './helpers/pdf';
 
 /**
  * Closed sets GovPay's REST spells in its own text, which the graph takes as enums: an evento's
@@ -128,5 +132,85 @@ describe("GovPay's REST shows its own text", () => {
       { servizio: 'Giornale degli Eventi', autorizzazioni: ['R', 'W'] },
       { servizio: 'Anagrafica Applicazioni', autorizzazioni: ['R'] },
     ]);
+  });
+});
+
+describe('ComponenteEvento', () => {
+  const eventi = 'query ($filter: EventoFilter) { eventi(filter: $filter, first: 1) { nodes { componente } } }';
+
+  it("is an evento's componente and a filter on it", async () => {
+    await rest('GET', '/ruoli');
+    await t.hub.giornale.journal!.flush();
+    const { nodes } = (await dati(t, eventi, { filter: { componente: 'API_BACKOFFICE' } })).eventi;
+    expect(nodes).toEqual([{ componente: 'API_BACKOFFICE' }]);
+  });
+
+  it('refuses an unknown value, in the text or in a variable', async () => {
+    const inline = await gql(t.baseUrl, '{ eventi(filter: { componente: API_NOPE }) { totalCount } }');
+    refusedAsInvalid(inline, 'Value "API_NOPE" does not exist in "ComponenteEvento" enum.');
+    const lower = await gql(t.baseUrl, eventi, { filter: { componente: 'api_backoffice' } });
+    refusedAsInvalid(lower, 'Value "api_backoffice" does not exist in "ComponenteEvento" enum.');
+  });
+});
+
+describe('ServizioAcl, Diritto and ModalitaAutenticazione', () => {
+  const salva = 'mutation ($input: SalvaRuoloInput!) { salvaRuolo(input: $input) { ruolo { acl { servizio autorizzazioni } } } }';
+
+  it("are an ACL's servizio and rights, written and read by name on the graph, in GovPay's text on the Backoffice", async () => {
+    const input = { idRuolo: 'ENUMGRAFO', acl: [{ servizio: 'GIORNALE_DEGLI_EVENTI', autorizzazioni: ['W', 'R'] }] };
+    const { ruolo } = (await dati(t, salva, { input })).salvaRuolo;
+    expect(ruolo.acl).toEqual([{ servizio: 'GIORNALE_DEGLI_EVENTI', autorizzazioni: ['R', 'W'] }]);
+    expect((await rest('GET', '/ruoli/ENUMGRAFO')).body).toEqual({
+      id: 'ENUMGRAFO',
+      acl: [{ servizio: 'Giornale degli Eventi', autorizzazioni: ['R', 'W'] }],
+    });
+  });
+
+  it("are the caller's profile's", async () => {
+    const { profilo } = await dati(t, '{ profilo { autenticazione acl { servizio autorizzazioni } } }');
+    expect(profilo.autenticazione).toBe('BASIC');
+    expect(profilo.acl).toContainEqual({ servizio: 'RENDICONTAZIONI_E_INCASSI', autorizzazioni: ['R', 'W'] });
+  });
+
+  it("refuse GovPay's text and any unknown value", async () => {
+    const salvaCon = (acl: unknown) => gql(t.baseUrl, salva, { input: { idRuolo: 'ENUMGRAFO', acl: [acl] } });
+    refusedAsInvalid(
+      await salvaCon({ servizio: 'Pagamenti', autorizzazioni: ['R'] }),
+      'Value "Pagamenti" does not exist in "ServizioAcl" enum.',
+    );
+    refusedAsInvalid(
+      await salvaCon({ servizio: 'PAGAMENTI', autorizzazioni: ['Lettura'] }),
+      'Value "Lettura" does not exist in "Diritto" enum.',
+    );
+    const inline = await gql(
+      t.baseUrl,
+      'mutation { salvaRuolo(input: { idRuolo: "ENUMGRAFO", acl: [{ servizio: PAGAMENTI, autorizzazioni: [X] }] }) { creato } }',
+    );
+    refusedAsInvalid(inline, 'Value "X" does not exist in "Diritto" enum.');
+    expect((await rest('GET', '/ruoli/ENUMGRAFO')).body.acl).toEqual([{ servizio: 'Giornale degli Eventi', autorizzazioni: ['R', 'W'] }]);
+  });
+});
+
+describe('LinguaSecondaria', () => {
+  const avviso =
+    'query ($l: LinguaSecondaria) { pendenza(idA2A: "IDA2A01", idPendenza: "ENUM-LINGUA") { avvisoPdf(linguaSecondaria: $l) } }';
+
+  it("prints the avviso's labels in the second language too", async () => {
+    await dati(
+      t,
+      'mutation ($p: JSONObject!) { caricaPendenza(input: { idA2A: "IDA2A01", idPendenza: "ENUM-LINGUA", pendenza: $p }) { created } }',
+      {
+        p: nuovaPendenza('ENUM-LINGUA'),
+      },
+    );
+    const page = async (l?: string) => readPdf(Buffer.from((await dati(t, avviso, { l })).pendenza.avvisoPdf, 'base64')).pages[0];
+    expect(await page('DE')).toContain('ZAHLUNGSMITTEILUNG');
+    expect(await page()).not.toContain('ZAHLUNGSMITTEILUNG');
+  });
+
+  it("refuses GovPay's lower-case code and any unknown value", async () => {
+    refusedAsInvalid(await gql(t.baseUrl, avviso, { l: 'de' }), 'Value "de" does not exist in "LinguaSecondaria" enum.');
+    const documento = await gql(t.baseUrl, '{ documentoAvvisiPdf(idDominio: "12345678901", numeroDocumento: "X", linguaSecondaria: IT) }');
+    refusedAsInvalid(documento, 'Value "IT" does not exist in "LinguaSecondaria" enum.');
   });
 });
