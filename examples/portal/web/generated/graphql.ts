@@ -25,8 +25,8 @@ export type Scalars = {
 };
 
 export type AclInput = {
-  autorizzazioni: Array<Scalars['String']['input']>;
-  servizio: Scalars['String']['input'];
+  autorizzazioni: Array<Diritto>;
+  servizio: ServizioAcl;
 };
 
 /** What an operatore changes on a payment (GovPay's PATCH /pagamenti/{id}): at least one of the two. */
@@ -139,6 +139,21 @@ export type CodificaAvvisiInput = {
   regExpIuv?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The part of the hub whose exchange it is (GovPay's componenteEvento). */
+export type ComponenteEvento =
+  /** GovPay's API Backoffice. */
+  | 'API_BACKOFFICE'
+  /** API Ente: the hub's calls to the Ente's systems. */
+  | 'API_ENTE'
+  /** GovPay's API Pagamento (the citizens' portals). */
+  | 'API_PAGAMENTO'
+  /** pagoPA's Nodo: the station's services and the hub's calls to it. */
+  | 'API_PAGOPA'
+  /** GovPay's API Pendenze. */
+  | 'API_PENDENZE'
+  /** GovPay's API Ragioneria. */
+  | 'API_RAGIONERIA';
+
 /** Which of a dominio's conti di accredito to list. */
 export type ContoAccreditoFilter = {
   abilitato?: InputMaybe<Scalars['Boolean']['input']>;
@@ -162,6 +177,13 @@ export type ContoAddebitoInput = {
   bic?: InputMaybe<Scalars['String']['input']>;
   iban: Scalars['String']['input'];
 };
+
+/** A right on a servizio. */
+export type Diritto =
+  /** Lettura: read it (GovPay's REST also takes the word). */
+  | 'R'
+  /** Scrittura: change it (GovPay's REST also takes the word). */
+  | 'W';
 
 export type DominioAutorizzatoInput = {
   /** idDominio, or '*' for all */
@@ -279,7 +301,7 @@ export type EsitoRpp =
 export type EventoFilter = {
   categoriaEvento?: InputMaybe<CategoriaEvento>;
   ccp?: InputMaybe<Scalars['String']['input']>;
-  componente?: InputMaybe<Scalars['String']['input']>;
+  componente?: InputMaybe<ComponenteEvento>;
   /** Until this instant. */
   dataA?: InputMaybe<Scalars['DateTimeISO']['input']>;
   /** From this instant. */
@@ -392,6 +414,30 @@ export type LinguaPagamento =
   | 'FR'
   | 'IT'
   | 'SL';
+
+/** The avviso's second language: its labels are printed in Italian and in it (GovPay's linguaSecondaria, which its REST writes in lower case). */
+export type LinguaSecondaria =
+  /** German. */
+  | 'DE'
+  /** English. */
+  | 'EN'
+  /** French. */
+  | 'FR'
+  /** Slovenian. */
+  | 'SL';
+
+/** How the caller proved who it is. */
+export type ModalitaAutenticazione =
+  /** HTTP Basic, with its password. */
+  | 'BASIC'
+  /** The Backoffice's login form (a session). */
+  | 'FORM'
+  /** A trusted proxy authenticated it and forwards its principal in a header. */
+  | 'HEADER'
+  /** No one: API Pagamento's public mode. */
+  | 'PUBLIC'
+  /** A citizen, whom a trusted SPID proxy asserts. */
+  | 'SPID';
 
 /** Changes to an applicazione: /acl, /domini, /tipiPendenza, /password, /ruoli, /abilitato. */
 export type ModificaApplicazioneInput = {
@@ -1039,6 +1085,18 @@ export type SalvaUnitaOperativaInput = {
   tel?: InputMaybe<Scalars['String']['input']>;
   web?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** A service of GovPay's ACLs, what a right is granted on; GovPay's REST spells it in words ("Anagrafica PagoPA"). */
+export type ServizioAcl =
+  | 'ANAGRAFICA_APPLICAZIONI'
+  | 'ANAGRAFICA_CREDITORE'
+  | 'ANAGRAFICA_PAGOPA'
+  | 'ANAGRAFICA_RUOLI'
+  | 'CONFIGURAZIONE_E_MANUTENZIONE'
+  | 'GIORNALE_DEGLI_EVENTI'
+  | 'PAGAMENTI'
+  | 'PENDENZE'
+  | 'RENDICONTAZIONI_E_INCASSI';
 
 export type ServizioIntegrazioneInput = {
   auth?: InputMaybe<Scalars['JSONObject']['input']>;
