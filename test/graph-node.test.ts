@@ -41,7 +41,7 @@ beforeAll(async () => {
   ).toBe(201);
   await dati(
     t,
-    'mutation { salvaRuolo(input: { idRuolo: "Lettori", acl: [{ servizio: "Pendenze", autorizzazioni: ["R"] }] }) { ruolo { idRuolo } } }',
+    'mutation { salvaRuolo(input: { idRuolo: "Lettori", acl: [{ servizio: PENDENZE, autorizzazioni: [R] }] }) { ruolo { idRuolo } } }',
   );
   expect(
     (
