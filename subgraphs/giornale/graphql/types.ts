@@ -35,7 +35,7 @@ export const ComponenteEvento = enumOf(
     API_PENDENZE: "GovPay's API Pendenze.",
     API_PAGAMENTO: "GovPay's API Pagamento (the citizens' portals).",
     API_RAGIONERIA: "GovPay's API Ragioneria.",
-    API_PAGOPA: "pagoPA's Nodo: the station's services and the hub's calls to it.",
+    API_PAGOPA: "pagoPA: the station's services the Nodo calls, and the hub's calls to pagoPA (the Nodo, Checkout, the reporting flows).",
     API_ENTE: "API Ente: the hub's calls to the Ente's systems.",
   },
 );

@@ -147,7 +147,7 @@ export type ComponenteEvento =
   | 'API_ENTE'
   /** GovPay's API Pagamento (the citizens' portals). */
   | 'API_PAGAMENTO'
-  /** pagoPA's Nodo: the station's services and the hub's calls to it. */
+  /** pagoPA: the station's services the Nodo calls, and the hub's calls to pagoPA (the Nodo, Checkout, the reporting flows). */
   | 'API_PAGOPA'
   /** GovPay's API Pendenze. */
   | 'API_PENDENZE'
