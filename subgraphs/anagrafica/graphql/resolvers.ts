@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ListPageArgs, listPage, toConnection } from '../../runtime/connection';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { CatalogoService, ENTRATE_ORDER, TIPI_PENDENZA_ORDER } from '../domain/catalogo';
 import {
@@ -50,7 +50,7 @@ import {
   UnitaOperativaOrder,
 } from './list-inputs';
 import { loaders } from './loaders';
-import { sorted, type OrderKey } from '../../runtime/ordering';
+import type { OrderKey } from '../../runtime/ordering';
 import {
   payload,
   SalvaApplicazionePayload,
@@ -108,7 +108,7 @@ export class IntermediarioResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, INTERMEDIARI_ORDER, 'DENOMINAZIONE'));
+    const req = orderedPage(page, orderBy, INTERMEDIARI_ORDER, 'DENOMINAZIONE');
     return toConnection(await intermediari(ctx).list(filter ?? {}, req));
   }
 
@@ -131,7 +131,7 @@ export class IntermediarioResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, STAZIONI_ORDER, 'ID_STAZIONE'));
+    const req = orderedPage(page, orderBy, STAZIONI_ORDER, 'ID_STAZIONE');
     return toConnection(await intermediari(ctx).listStazioni(i.idIntermediario, filter ?? {}, req));
   }
 }
@@ -165,7 +165,7 @@ export class StazioneResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, DOMINI_ORDER, 'RAGIONE_SOCIALE'));
+    const req = orderedPage(page, orderBy, DOMINI_ORDER, 'RAGIONE_SOCIALE');
     return toConnection(await domini(ctx).list({ idStazione: s.idStazione }, req));
   }
 }
@@ -179,7 +179,7 @@ export class DominioResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, DOMINI_ORDER, 'RAGIONE_SOCIALE'));
+    const req = orderedPage(page, orderBy, DOMINI_ORDER, 'RAGIONE_SOCIALE');
     return toConnection(await domini(ctx).list(filter ?? {}, req));
   }
 
@@ -212,7 +212,7 @@ export class DominioResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, UNITA_ORDER, 'RAGIONE_SOCIALE'));
+    const req = orderedPage(page, orderBy, UNITA_ORDER, 'RAGIONE_SOCIALE');
     return toConnection(
       await domini(ctx).listUnitaOperative(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.ragioneSociale }, req),
     );
@@ -226,7 +226,7 @@ export class DominioResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, CONTI_ORDER, 'IBAN'));
+    const req = orderedPage(page, orderBy, CONTI_ORDER, 'IBAN');
     return toConnection(await domini(ctx).listContiAccredito(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.iban }, req));
   }
 
@@ -238,7 +238,7 @@ export class DominioResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, ENTRATE_DOMINIO_ORDER, 'ID_ENTRATA'));
+    const req = orderedPage(page, orderBy, ENTRATE_DOMINIO_ORDER, 'ID_ENTRATA');
     return toConnection(await domini(ctx).listEntrate(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.descrizione }, req));
   }
 
@@ -250,7 +250,7 @@ export class DominioResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, TIPI_PENDENZA_DOMINIO_ORDER, 'DESCRIZIONE'));
+    const req = orderedPage(page, orderBy, TIPI_PENDENZA_DOMINIO_ORDER, 'DESCRIZIONE');
     return toConnection(await domini(ctx).listTipiPendenza(d.idDominio, { abilitato: filter?.abilitato, testo: filter?.descrizione }, req));
   }
 }
@@ -321,7 +321,7 @@ export class CatalogoResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await catalogo(ctx).listEntrate(listPage(page, sorted(orderBy, ENTRATE_ORDER, 'ID_ENTRATA'))));
+    return toConnection(await catalogo(ctx).listEntrate(orderedPage(page, orderBy, ENTRATE_ORDER, 'ID_ENTRATA')));
   }
 
   @Query(() => Entrata)
@@ -342,7 +342,7 @@ export class CatalogoResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, TIPI_PENDENZA_ORDER, 'ID_TIPO_PENDENZA'));
+    const req = orderedPage(page, orderBy, TIPI_PENDENZA_ORDER, 'ID_TIPO_PENDENZA');
     return toConnection(await catalogo(ctx).listTipiPendenza(filter ?? {}, req));
   }
 
@@ -367,7 +367,7 @@ export class UtenzeResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, APPLICAZIONI_ORDER, 'ID_A2A'));
+    const req = orderedPage(page, orderBy, APPLICAZIONI_ORDER, 'ID_A2A');
     return toConnection(await utenze(ctx).listApplicazioni(filter ?? {}, req));
   }
 
@@ -389,7 +389,7 @@ export class UtenzeResolver {
     @Args(() => ListPageArgs) page: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const req = listPage(page, sorted(orderBy, OPERATORI_ORDER, 'RAGIONE_SOCIALE'));
+    const req = orderedPage(page, orderBy, OPERATORI_ORDER, 'RAGIONE_SOCIALE');
     return toConnection(await utenze(ctx).listOperatori(filter ?? {}, req));
   }
 

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { listPage, ListPageArgs, toConnection } from '../../runtime/connection';
-import { sorted } from '../../runtime/ordering';
+import { ListPageArgs, orderedPage, toConnection } from '../../runtime/connection';
 import type { SubgraphContext } from '../../runtime/context';
 import { RUOLI_ORDER, RuoliService } from '../domain/ruoli';
 import { UtenzeService } from '../domain/utenze';
@@ -33,7 +32,7 @@ export class RuoliResolver {
     @Args(() => ListPageArgs) args: ListPageArgs,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return toConnection(await ruoli(ctx).list({ idRuolo: filter?.idRuolo }, listPage(args, sorted(orderBy, RUOLI_ORDER, 'ID_RUOLO'))));
+    return toConnection(await ruoli(ctx).list({ idRuolo: filter?.idRuolo }, orderedPage(args, orderBy, RUOLI_ORDER, 'ID_RUOLO')));
   }
 
   @Query(() => Ruolo, { description: 'A role by name.' })
