@@ -68,7 +68,6 @@ const adapt: PendenzaAdapt = (json, p) => {
   };
 };
 
-/** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
 /**
  * GET /pendenze?stato= as the Backoffice shows the stato (statoBackoffice): ANOMALA is any anomalous
  * pendenza, INCASSATA a paid one wholly cashed, and every other stato leaves both out.
@@ -80,6 +79,7 @@ function statoFiltroBackoffice(stato: string | undefined): Record<string, unknow
   return { ...filter, anomalo: false, ...(filter.stato === 'ESEGUITA' ? { incassata: stato === 'INCASSATA' } : {}) };
 }
 
+/** The Backoffice embeds the pendenza's whole dominio, as in its own dominio lists. */
 export const BACKOFFICE_PENDENZA: PendenzaShape = {
   dominioFields: DOMINIO_FIELDS,
   campi: CAMPI,

@@ -8,7 +8,7 @@ import { MAX_PAGE_SIZE } from '../../core/paging';
 import { lenientBoolean, list, mountTable, textParam, type Operation } from '../shared/table';
 import { patchOperation, RUOLO_FIELDS, ruoloJson, type GraphRuolo } from './ruoli';
 import { aclDelGrafo, aclGovPay, type GraphAcl } from '../shared/acl';
-import { connettoreDelGrafo, connettoreGovPay } from './versione-api';
+import { connettoreDelGrafo, connettoreGovPay, type VersioneApiNome } from './versione-api';
 
 export const SCOPE_FIELDS =
   'domini { idDominio ragioneSociale unitaOperative { idUnita ragioneSociale } } tipiPendenza { idTipoPendenza descrizione } acl { servizio autorizzazioni }';
@@ -21,7 +21,7 @@ const PROFILO_FIELDS = `nome autenticazione ${SCOPE_FIELDS}`;
 type Node = Record<string, unknown> & {
   acl?: GraphAcl[];
   ruoliAssegnati?: GraphRuolo[];
-  servizioIntegrazione?: { versioneApi?: 'REST_V1' | 'REST_V2' | null } | null;
+  servizioIntegrazione?: { versioneApi?: VersioneApiNome | null } | null;
 };
 
 /** A profile or an utenza with its ACLs in GovPay's text, in their place (the JSON's order is GovPay's). */

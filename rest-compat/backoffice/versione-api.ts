@@ -6,8 +6,9 @@ import { nomiDeiTesti } from '../shared/nomi';
  * Backoffice writes and shows its text ("REST v1"); both from the anagrafica's one table.
  */
 
-type Nome = keyof typeof VERSIONI_API_INTEGRAZIONE;
-type Testo = (typeof VERSIONI_API_INTEGRAZIONE)[Nome];
+/** A connettore's versioneApi as the graph names it. */
+export type VersioneApiNome = keyof typeof VERSIONI_API_INTEGRAZIONE;
+type Testo = (typeof VERSIONI_API_INTEGRAZIONE)[VersioneApiNome];
 type Connettore<V> = { versioneApi?: V | null } | null | undefined;
 
 const NOMI = nomiDeiTesti(VERSIONI_API_INTEGRAZIONE);
@@ -16,5 +17,5 @@ const NOMI = nomiDeiTesti(VERSIONI_API_INTEGRAZIONE);
 export const connettoreDelGrafo = <C extends Connettore<Testo>>(c: C) => (c?.versioneApi ? { ...c, versioneApi: NOMI[c.versioneApi] } : c);
 
 /** A connettore the graph shows, as GovPay's Backoffice shows it. */
-export const connettoreGovPay = <C extends Connettore<Nome>>(c: C) =>
+export const connettoreGovPay = <C extends Connettore<VersioneApiNome>>(c: C) =>
   c?.versioneApi ? { ...c, versioneApi: VERSIONI_API_INTEGRAZIONE[c.versioneApi] } : c;
