@@ -12,7 +12,7 @@ import {
   TracciatoPendenzeOrder,
 } from './tracciati-inputs';
 import { EsitoOperazioneTracciato, StatoOperazioneTracciato, StatoTracciato, TipoOperazioneTracciato } from './stati';
-import type { EsitoOperazione, StatoOperazione, TipoOperazione } from '../../../schema/entities';
+import type { EsitoOperazione, StatoOperazione, StatoTracciato as StatoTracciatoValue, TipoOperazione } from '../../../schema/entities';
 import { DominioRef } from './types';
 
 @ObjectType({ description: 'One processed row of a tracciato and its outcome.' })
@@ -43,7 +43,7 @@ export class EsitoTracciato {
 export class TracciatoPendenze {
   @Field(() => String) idTracciato!: string;
   @Field(() => String) nomeFile!: string;
-  @Field(() => StatoTracciato) stato!: string;
+  @Field(() => StatoTracciato) stato!: StatoTracciatoValue;
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
   @Field(() => Int) numeroOperazioniTotali!: number;
   @Field(() => Int, { description: 'Rows processed so far, ok or failed.' }) numeroOperazioniElaborate!: number;

@@ -8,7 +8,7 @@ export { Soggetto };
 import { Importo } from '../../runtime/scalars';
 import { Node } from '../../runtime/node';
 import type { StatoVoce } from '../../../schema/entities';
-import type { TipologiaPendenza as Tipologia } from '../domain/views';
+import type { StatoPendenzaView, TipologiaPendenza as Tipologia } from '../domain/views';
 import { StatoPendenza, StatoVocePendenza, TipologiaPendenza } from './stati';
 
 /* The pendenze subgraph's types. Resolvers return the domain's views, whose fields match these. */
@@ -87,7 +87,7 @@ export class Pendenza {
   @Field(() => String) idTipoPendenza!: string;
   @Field(() => String) idDominio!: string;
   @Field(() => UnitaOperativaPendenza, { nullable: true }) unitaOperativa?: UnitaOperativaPendenza;
-  @Field(() => StatoPendenza) stato!: string;
+  @Field(() => StatoPendenza) stato!: StatoPendenzaView;
   @Field(() => String, { nullable: true }) descrizioneStato?: string;
   @Field(() => Boolean, { description: 'A payment an operator must look at: a receipt arrived after the pendenza was cancelled.' })
   anomalo!: boolean;
